@@ -27,7 +27,7 @@ class BuildWithData(build_py):
                 dest = target / name
                 if dest.exists():
                     shutil.rmtree(dest)
-                shutil.copytree(src, dest, ignore=shutil.ignore_patterns("__pycache__", "*.pyc", ".*"))
+                shutil.copytree(src, dest, ignore=shutil.ignore_patterns("__pycache__", "*.pyc", ".*", "src"))
 
 
 setup(

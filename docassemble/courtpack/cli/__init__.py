@@ -23,6 +23,7 @@ SUBCOMMANDS = {
     "calc": "calc:calc",
     "calendar": "register:calendar",
     "compliance": "register:compliance",
+    "demo": "demo:demo",
     "forms": "forms:forms",
     "hearings": "register:hearings",
     "interview": "interview:interview",

@@ -1,0 +1,1 @@
+"""Turning a case into files: letters, statements, court forms and bundles."""

@@ -1,0 +1,196 @@
+"""The letter before claim and its enclosures, as one pack ready to post.
+
+Why one module: the Pre-Action Protocol for Debt Claims (para 3) fixes what the
+Letter of Claim says and what goes with it (statement of account, Information
+Sheet, Reply Form, Financial Statement); companies get a Practice Direction –
+Pre-Action Conduct letter instead. The wording lives in editable DOCX templates;
+this module decides which templates, fills their facts, and assembles the pack.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import tempfile
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import pikepdf
+
+from ..case.model import AgreementKind, Case, EntryKind
+from ..errors import DocumentError
+from ..law import protocol
+from ..law.dates import format_date
+from ..law.interest import interest_for
+from ..law.money import format_money
+from .convert import convert_to_pdf
+from .render import Template, atomic_save, safe_file_name
+
+INDIVIDUAL_ENCLOSURES = ("Statement of account", "Information Sheet", "Reply Form",
+                         "Financial Statement (income and expenditure)")
+COMPANY_ENCLOSURES = ("Statement of account",)
+
+
+@dataclass(frozen=True)
+class InstalmentNote:
+    """Instalments being paid or offered, and why they do not settle the matter (PAPDC 3.1(e))."""
+
+    kind: str  # "been paying" or "offered to pay"
+    amount: Decimal
+    frequency: str  # "a month", "a week"
+    reason: str
+
+
+@dataclass(frozen=True)
+class LetterOptions:
+    letter_date: dt.date
+    instalments: InstalmentNote | None = None
+
+
+@dataclass(frozen=True)
+class LetterPack:
+    letter_docx: Path
+    pack_pdf: Path
+    reply_by: dt.date
+
+    @property
+    def files(self) -> list[Path]:
+        return [self.letter_docx, self.pack_pdf]
+
+
+def reply_by(case: Case, letter_date: dt.date) -> dt.date:
+    """Last day of the reply period: 30 days (PAPDC) or 14 days (PD-PAC, companies)."""
+    days = protocol.REPLY_DAYS if case.debtor.is_individual else protocol.COMPANY_DAYS
+    return letter_date + dt.timedelta(days=days)
+
+
+def interest_sentence(case: Case, on: dt.date) -> str:
+    """Whether interest is continuing, and at what daily rate (PAPDC 3.1(b)); its basis from law.interest."""
+    basis = case.interest.basis.value
+    if basis == "none":
+        return "We are not adding interest or other charges to this debt."
+    start = case.interest.from_date or case.last_charge_date()
+    figures = interest_for(basis, case.balance(on), start, max(on, start), case.interest.rate)
+    return (f"Interest is continuing to be added at {figures.rate.normalize():f}% a year "
+            f"({format_money(figures.daily_rate)} a day) from {format_date(start)}; it is not included in the "
+            f"balance above. Basis: {figures.basis}")
+
+
+def agreement_sentence(case: Case) -> str:
+    """The agreement the debt arises under (PAPDC 3.1(c)): written, oral, or none (statutory debts)."""
+    agreement = case.debt.agreement
+    parties = " and ".join(agreement.parties) if agreement.parties else f"{case.claimant.name} and you"
+    if agreement.kind is AgreementKind.WRITTEN:
+        return (f"The debt is due under a written {agreement.description or 'agreement'} dated "
+                f"{format_date(agreement.date)} between {parties}. You can ask us for a copy of it.")
+    if agreement.kind is AgreementKind.ORAL:
+        return (f"The debt is due under an oral agreement made by {agreement.made_by} on "
+                f"{format_date(agreement.date)} at {agreement.place}: {agreement.description}.")
+    return f"The debt is owed to {case.claimant.name} by law ({case.debt.type.label}); there is no written agreement."
+
+
+def statement_rows(case: Case, on: dt.date) -> list[dict[str, Any]]:
+    """The statement of account up to the letter's date (PAPDC 3.1(b))."""
+    return [
+        {"date": entry.date, "description": entry.description,
+         "charge": format_money(entry.amount) if entry.kind is EntryKind.CHARGE else "",
+         "payment": format_money(entry.amount) if entry.kind is EntryKind.PAYMENT else "",
+         "balance": balance}
+        for entry, balance in case.running_ledger() if entry.date <= on
+    ]
+
+
+def letter_context(case: Case, options: LetterOptions) -> dict[str, Any]:
+    """Everything the letter templates may use (see docs/templates.md)."""
+    balance = case.balance(options.letter_date)
+    if balance <= 0:
+        raise DocumentError(f"case {case.reference}: the balance at {format_date(options.letter_date)} is "
+                            f"{format_money(balance)}; there is nothing to claim")
+    individual = case.debtor.is_individual
+    instalments = options.instalments
+    return {
+        "reference": case.reference,
+        "claimant": case.claimant,
+        "claimant_address": case.claimant.address.one_line(),
+        "reply_address": case.claimant.address_for_replies.one_line(),
+        "debtor": case.debtor,
+        "debtor_address": "\n".join(case.debtor.address.as_lines()),
+        "debt": case.debt,
+        "debt_label": case.debt.type.label,
+        "balance": balance,
+        "letter_date": options.letter_date,
+        "reply_by": reply_by(case, options.letter_date),
+        "interest_sentence": interest_sentence(case, options.letter_date),
+        "agreement_sentence": agreement_sentence(case),
+        "instalments": {"kind": instalments.kind, "amount": instalments.amount, "frequency": instalments.frequency,
+                        "reason": instalments.reason} if instalments else None,
+        "statement": statement_rows(case, options.letter_date),
+        "enclosures": INDIVIDUAL_ENCLOSURES if individual else COMPANY_ENCLOSURES,
+    }
+
+
+def templates_for(case: Case) -> list[tuple[str, str]]:
+    """(template, title) in pack order."""
+    if case.debtor.is_individual:
+        return [("letter_of_claim.docx", "letter of claim"), ("statement_of_account.docx", "statement of account"),
+                ("information_sheet.docx", "information sheet"), ("reply_form.docx", "reply form"),
+                ("financial_statement.docx", "financial statement")]
+    return [("letter_before_claim_company.docx", "letter before claim"),
+            ("statement_of_account.docx", "statement of account")]
+
+
+class LetterWriter:
+    """Loads the templates once, then writes any number of packs (batch letters)."""
+
+    def __init__(self) -> None:
+        self._templates: dict[str, Template] = {}
+
+    def template(self, name: str) -> Template:
+        if name not in self._templates:
+            self._templates[name] = Template(name)
+        return self._templates[name]
+
+    def render_docx(self, case: Case, options: LetterOptions, work_dir: Path) -> list[Path]:
+        """Render the letter and enclosures as DOCX files into ``work_dir``."""
+        context = letter_context(case, options)
+        paths = []
+        for index, (name, title) in enumerate(templates_for(case)):
+            target = work_dir / f"{index:02d} {case.reference} {title}.docx"
+            paths.append(self.template(name).render(context, target))
+        return paths
+
+    def write_packs(self, jobs: list[tuple[Case, LetterOptions, Path]]) -> list[LetterPack]:
+        """Write each case's letter DOCX and PDF pack into its folder; one LibreOffice start for all."""
+        with tempfile.TemporaryDirectory(prefix="courtpack-letters-") as scratch:
+            rendered = []
+            for number, (case, options, _) in enumerate(jobs):
+                work = Path(scratch, str(number))
+                work.mkdir()
+                rendered.append(self.render_docx(case, options, work))
+            pdfs = convert_to_pdf([p for docs in rendered for p in docs], Path(scratch, "pdf"))
+            packs, start = [], 0
+            for (case, options, out_dir), docs in zip(jobs, rendered):
+                pack_pdfs, start = pdfs[start:start + len(docs)], start + len(docs)
+                title = "letter of claim" if case.debtor.is_individual else "letter before claim"
+                letter = out_dir / safe_file_name(f"{case.reference} {title}.docx")
+                pack = out_dir / safe_file_name(f"{case.reference} {title} pack.pdf")
+                atomic_save(lambda tmp, src=docs[0]: tmp.write_bytes(src.read_bytes()), letter)
+                atomic_save(lambda tmp, parts=pack_pdfs, c=case, t=title: _merge(parts, tmp, c, t), pack)
+                packs.append(LetterPack(letter, pack, reply_by(case, options.letter_date)))
+            return packs
+
+
+def _merge(parts: list[Path], target: Path, case: Case, title: str) -> None:
+    with pikepdf.Pdf.new() as pack:
+        for part in parts:
+            with pikepdf.open(part) as source:
+                pack.pages.extend(source.pages)
+        pack.docinfo["/Title"] = f"{case.reference} {title} and enclosures"
+        pack.docinfo["/Author"] = case.claimant.name
+        pack.save(target)
+
+
+def write_letter_pack(case: Case, options: LetterOptions, out_dir: Path) -> LetterPack:
+    """One case's letter before claim: the letter as DOCX and the whole pack as one PDF."""
+    return LetterWriter().write_packs([(case, options, out_dir)])[0]

@@ -1,0 +1,45 @@
+"""Helpers every interview uses: loading the case, reading answered dates, refusals.
+
+Answers arrive as docassemble types in a browser (``DADateTime``) and as plain
+strings or dates headless; everything is normalised here before it reaches the
+case model or the law.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+from ..case import Case, read_case
+from ..errors import CourtpackError, NotReadyError
+from ..law.breathing_space import BreathingSpaceWindow, breathing_space_status
+from ..law.dates import format_date, parse_iso_date
+
+
+def load_case(case_source: Any) -> Case:
+    """The case an interview works on, from a case file path."""
+    return read_case(Path(str(case_source)))
+
+
+def as_date(value: Any, field: str = "date") -> dt.date:
+    """An answered date (DADateTime, datetime, date or ISO text) as a ``date``."""
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return parse_iso_date(str(value))
+    except ValueError as err:
+        raise CourtpackError(f"{field}: {err}") from None
+
+
+def refuse_during_breathing_space(case: Case, on: dt.date, step: str, doing: str) -> None:
+    """Stop ``doing`` when any debtor is in a breathing space (Debt Respite Scheme regs 7 and 8)."""
+    for debtor in case.debtors:
+        windows = [BreathingSpaceWindow(b.start, b.end, b.kind) for b in debtor.breathing_spaces]
+        status = breathing_space_status(windows, on)
+        if status.active and step in status.blocked_steps:
+            until = f"until {format_date(status.ends)}" if status.ends else "until the debt adviser ends it"
+            raise NotReadyError(f"case {case.reference}: {debtor.name} is in a breathing space {until}, so "
+                                f"courtpack will not {doing} on {format_date(on)}. {status.basis}")
