@@ -55,22 +55,22 @@ def table(doc: Document, header: list[str], row_tags: list[str], loop: str, widt
     t = doc.add_table(rows=rows, cols=len(header))
     t.style = "Table Grid"
     t.alignment = WD_TABLE_ALIGNMENT.CENTER
-    for cell, text in zip(t.rows[0].cells, header):
+    for cell, text in zip(t.rows[0].cells, header, strict=True):
         cell.text = ""
         cell.paragraphs[0].add_run(text).bold = True
     t.rows[1].cells[0].text = f"{{%tr for {loop} %}}"
-    for cell, text in zip(t.rows[2].cells, row_tags):
+    for cell, text in zip(t.rows[2].cells, row_tags, strict=True):
         cell.text = text
     t.rows[3].cells[0].text = "{%tr endfor %}"
     if total:
-        for cell, text in zip(t.rows[4].cells, total):
+        for cell, text in zip(t.rows[4].cells, total, strict=True):
             cell.text = ""
             cell.paragraphs[0].add_run(text).bold = True
     t.autofit = False
-    for column, width in zip(t.columns, widths):
+    for column, width in zip(t.columns, widths, strict=True):
         column.width = Cm(width)
     for row in t.rows:
-        for cell, width in zip(row.cells, widths):
+        for cell, width in zip(row.cells, widths, strict=True):
             cell.width = Cm(width)
 
 
@@ -251,7 +251,7 @@ def financial_statement() -> None:
         heading(doc, title, size=12)
         t = doc.add_table(rows=len(rows), cols=2)
         t.style = "Table Grid"
-        for row, label in zip(t.rows, rows):
+        for row, label in zip(t.rows, rows, strict=True):
             row.cells[0].text = label
             row.cells[1].text = "£"
             row.cells[0].width, row.cells[1].width = Cm(10), Cm(5)

@@ -29,8 +29,8 @@ from .model import (
     Case,
     Claimant,
     Debt,
-    DebtorKind,
     Debtor,
+    DebtorKind,
     DebtType,
     EntryKind,
     Event,
@@ -173,10 +173,9 @@ def _debt(f: Fields, today: dt.date) -> Debt:
 
 def _agreement(f: Fields, today: dt.date) -> Agreement:
     kind = f.choice("kind", AgreementKind)
-    if kind is AgreementKind.NONE:
-        made_on = f.date("date", None, not_after=today)
-    else:
-        made_on = f.date("date", not_after=today)
+    # a written or oral agreement must be dated; a statutory debt has none
+    optional = {"default": None} if kind is AgreementKind.NONE else {}
+    made_on = f.date("date", not_after=today, **optional)
     agreement = Agreement(
         kind=kind,
         date=made_on,

@@ -62,7 +62,7 @@ def convert_to_pdf(sources: Sequence[Path], out_dir: Path) -> list[Path]:
             raise DocumentError(f"LibreOffice took over {CONVERT_TIMEOUT_SECONDS} s converting "
                                 f"{len(sources)} document(s); try fewer at once") from None
         produced = []
-        for source, stem in zip(sources, stems):
+        for source, stem in zip(sources, stems, strict=True):
             pdf = staging / f"{stem}.pdf"
             if not pdf.is_file() or pdf.stat().st_size == 0:
                 detail = (result.stderr or result.stdout).strip().splitlines()[-1:] or ["no output"]

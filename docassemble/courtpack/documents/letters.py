@@ -170,7 +170,7 @@ class LetterWriter:
                 rendered.append(self.render_docx(case, options, work))
             pdfs = convert_to_pdf([p for docs in rendered for p in docs], Path(scratch, "pdf"))
             packs, start = [], 0
-            for (case, options, out_dir), docs in zip(jobs, rendered):
+            for (case, options, out_dir), docs in zip(jobs, rendered, strict=True):
                 pack_pdfs, start = pdfs[start:start + len(docs)], start + len(docs)
                 title = "letter of claim" if case.debtor.is_individual else "letter before claim"
                 letter = out_dir / safe_file_name(f"{case.reference} {title}.docx")

@@ -18,7 +18,7 @@ def to_money(value: object) -> Decimal:
     Floats are refused: ``0.1 + 0.2`` style errors must never enter a claim.
     Raises ``ValueError`` with a plain message; callers wrap it with the field.
     """
-    if isinstance(value, bool) or isinstance(value, float):
+    if isinstance(value, (bool, float)):
         raise ValueError(f"{value!r} must be written as a string or whole number, e.g. '1234.56'")
     if isinstance(value, Decimal):
         amount = value

@@ -1,0 +1,282 @@
+"""`courtpack calc`: the law engine's figures from the command line, as JSON or a readable list.
+
+Why a thin layer: every rule lives in ``law/``; this module only parses arguments, calls a rule
+and prints its figure with its basis. JSON output is a stable contract (money as two-decimal
+strings, dates ISO) for scripts and batch jobs. Bad input is a ``LawError`` or a click usage
+error: one sentence, exit 2, no traceback.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from decimal import Decimal
+from typing import Any
+
+import click
+
+from ..errors import LawError
+from ..law import calendar, costs, enforcement, fees, interest, limitation, protocol, tracks
+from ..law.breathing_space import BreathingSpaceWindow, breathing_space_status
+from ..law.claim import claim_figures, issue_check
+from ..law.money import money_str
+
+
+class DateType(click.ParamType):
+    name = "DATE"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> dt.date:
+        if isinstance(value, dt.date):
+            return value
+        try:
+            return dt.date.fromisoformat(str(value).strip())
+        except ValueError:
+            self.fail(f"{value!r} is not a date in the form YYYY-MM-DD, e.g. 2025-01-10", param, ctx)
+
+
+class DateTimeType(click.ParamType):
+    name = "DATETIME"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> dt.datetime:
+        if isinstance(value, dt.datetime):
+            return value
+        try:
+            return dt.datetime.fromisoformat(str(value).strip())
+        except ValueError:
+            self.fail(f"{value!r} is not a date and time in the form YYYY-MM-DDTHH:MM, e.g. 2025-12-23T15:00",
+                      param, ctx)
+
+
+DATE = DateType()
+DATETIME = DateTimeType()
+JSON_OPTION = click.option("--json", "as_json", is_flag=True, help="Print JSON (money as strings, dates ISO).")
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, Decimal):
+        return money_str(value)
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    if isinstance(value, dict):
+        return {key: _plain(item) for key, item in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_plain(item) for item in value]
+    return value
+
+
+def _emit(data: dict[str, Any], as_json: bool) -> None:
+    data = _plain(data)
+    if as_json:
+        click.echo(json.dumps(data, indent=2, ensure_ascii=False))
+        return
+    width = max(len(key) for key in data)
+    for key, value in data.items():
+        if isinstance(value, list) and value and isinstance(value[0], dict):
+            click.echo(f"{key}:")
+            for item in value:
+                click.echo("  - " + "; ".join(f"{k}: {_text(v)}" for k, v in item.items()))
+        elif isinstance(value, dict):
+            click.echo(f"{key}:")
+            for k, v in value.items():
+                click.echo(f"  {k}: {_text(v)}")
+        else:
+            click.echo(f"{key.replace('_', ' '):<{width}}  {_text(value)}")
+
+
+def _text(value: Any) -> str:
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if value is None:
+        return "-"
+    if isinstance(value, list):
+        return "; ".join(_text(v) for v in value) if value else "-"
+    return str(value)
+
+
+def _today() -> dt.date:
+    return dt.date.today()
+
+
+@click.group()
+def calc() -> None:
+    """Court figures with their legal basis: interest, fees, fixed costs, tracks, time, limitation, enforcement."""
+
+
+@calc.command("interest")
+@click.option("--principal", required=True, help="Sum the interest runs on, e.g. 1234.56.")
+@click.option("--from", "from_date", type=DATE, required=True, help="Date interest runs from.")
+@click.option("--to", "to_date", type=DATE, required=True, help="Date interest runs to (e.g. the issue date).")
+@click.option("--rate", default=None, help="Percent a year (statutory default 8; required for contractual).")
+@click.option("--basis", "kind", type=click.Choice(["statutory", "contractual", "late-payment"]), default="statutory")
+@JSON_OPTION
+def interest_cmd(principal: str, from_date: dt.date, to_date: dt.date, rate: str | None, kind: str,
+                 as_json: bool) -> None:
+    """Simple interest to a date and the daily rate after it (CPR 16.4(2))."""
+    result = interest.interest_for(kind.replace("-", "_"), principal, from_date, to_date, rate)
+    _emit({"interest": result.interest, "daily_rate": result.daily_rate, "days": result.days,
+           "rate": f"{result.rate.normalize():f}", "principal": result.principal, "from": result.from_date,
+           "to": result.to_date, "basis": result.basis, "source": result.source}, as_json)
+
+
+@calc.command("fee")
+@click.option("--claim", default=None, help="Claim value including interest, e.g. 1311.41.")
+@click.option("--unstated", is_flag=True, help="The value of the claim is not stated.")
+@click.option("--on", type=DATE, default=None, help="Date of issue (default today).")
+@JSON_OPTION
+def fee_cmd(claim: str | None, unstated: bool, on: dt.date | None, as_json: bool) -> None:
+    """The court issue fee for a money claim (CPFO fee 1.1)."""
+    if (claim is None) == (not unstated):
+        raise click.UsageError("give either --claim AMOUNT or --unstated")
+    result = fees.issue_fee(None if unstated else claim, on or _today())
+    _emit({"fee": result.fee, "claim": result.claim_value, "basis": result.basis, "source": result.source}, as_json)
+
+
+@calc.command("fixed-costs")
+@click.option("--claim", required=True, help="Claim value (amount claimed), e.g. 1311.41.")
+@click.option("--stage", type=click.Choice(costs.STAGES), default="issue")
+@click.option("--service", type=click.Choice(costs.SERVICES), default="court", help="Who serves the claim form.")
+@click.option("--defendants", type=click.IntRange(min=1), default=1,
+              help="Defendants served, each at a separate address.")
+@click.option("--no-legal-rep", is_flag=True, help="The claim is not conducted by a legal representative.")
+@click.option("--on", type=DATE, default=None, help="Date (default today).")
+@JSON_OPTION
+def fixed_costs_cmd(claim: str, stage: str, service: str, defendants: int, no_legal_rep: bool, on: dt.date | None,
+                    as_json: bool) -> None:
+    """Fixed costs on issue or on judgment (CPR 45)."""
+    result = costs.fixed_costs(claim, stage, on or _today(), service=service, further_defendants=defendants - 1,
+                               legal_representative=not no_legal_rep)
+    _emit({"costs": result.costs, "stage": stage, "legal_representative": not no_legal_rep,
+           "basis": result.basis, "source": result.source}, as_json)
+
+
+@calc.command("track")
+@click.option("--claim", required=True, help="Claim value excluding interest and costs.")
+@click.option("--on", type=DATE, default=None, help="Date of issue (default today).")
+@JSON_OPTION
+def track_cmd(claim: str, on: dt.date | None, as_json: bool) -> None:
+    """The normal track and the N1 statement of value."""
+    result = tracks.allocate_track(claim, on or _today())
+    _emit({"track": result.track, "label": result.label, "statement_of_value": result.statement_of_value,
+           "basis": result.basis, "source": result.source}, as_json)
+
+
+@calc.command("deadline")
+@click.option("--from", "from_date", type=DATE, required=True, help="The day the period starts from.")
+@click.option("--days", type=int, required=True, help="Number of days (clear days under CPR 2.8).")
+@JSON_OPTION
+def deadline_cmd(from_date: dt.date, days: int, as_json: bool) -> None:
+    """The last day to act "within N days after" a date (CPR 2.8)."""
+    result = calendar.deadline(from_date, days)
+    _emit({"date": result.date, "basis": result.basis, "source": result.source}, as_json)
+
+
+@calc.command("deemed-service")
+@click.option("--document", type=click.Choice(calendar.DOCUMENTS), required=True)
+@click.option("--method", type=click.Choice(calendar.METHODS), required=True)
+@click.option("--sent", type=DATETIME, required=True, help="When posted / sent / handed over, e.g. 2025-12-23T15:00.")
+@JSON_OPTION
+def deemed_service_cmd(document: str, method: str, sent: dt.datetime, as_json: bool) -> None:
+    """The day a document is deemed served (CPR 6.14, 6.26)."""
+    result = calendar.deemed_service(document, method, sent)
+    _emit({"date": result.date, "basis": result.basis, "source": result.source}, as_json)
+
+
+@calc.command("limitation")
+@click.option("--cause", type=click.Choice(limitation.CAUSES), required=True)
+@click.option("--accrued", type=DATE, required=True, help="The day the cause of action accrued (the due date).")
+@click.option("--acknowledged", type=DATE, multiple=True, help="Written acknowledgment or part payment (repeatable).")
+@click.option("--on", type=DATE, default=None, help="Date to test (default today).")
+@JSON_OPTION
+def limitation_cmd(cause: str, accrued: dt.date, acknowledged: tuple[dt.date, ...], on: dt.date | None,
+                   as_json: bool) -> None:
+    """The last day to issue under the Limitation Act 1980, and whether the claim is barred."""
+    result = limitation.limitation(cause, accrued, on or _today(), acknowledged)
+    _emit({"last_day": result.last_day, "barred": result.barred, "runs_from": result.runs_from,
+           "days_left": result.days_left, "warnings": list(result.warnings), "basis": result.basis,
+           "source": result.source}, as_json)
+
+
+@calc.command("enforcement")
+@click.option("--judgment-amount", required=True, help="Amount now outstanding under the judgment.")
+@click.option("--judgment-date", type=DATE, required=True)
+@click.option("--on", type=DATE, default=None, help="Date to test (default today).")
+@click.option("--cca-regulated", is_flag=True, help="The debt is regulated by the Consumer Credit Act 1974.")
+@click.option("--employed", is_flag=True, help="The debtor is employed (not self-employed).")
+@click.option("--property-title", default=None, help="Land Registry title number of the debtor's property.")
+@click.option("--breathing-space-until", type=DATE, default=None, help="Last day of a notified breathing space.")
+@JSON_OPTION
+def enforcement_cmd(judgment_amount: str, judgment_date: dt.date, on: dt.date | None, cca_regulated: bool,
+                    employed: bool, property_title: str | None, breathing_space_until: dt.date | None,
+                    as_json: bool) -> None:
+    """Which enforcement routes are open for a judgment, and why the others are not."""
+    day = on or _today()
+    windows = []
+    if breathing_space_until is not None:
+        windows.append(BreathingSpaceWindow(min(day, breathing_space_until), breathing_space_until))
+    space = breathing_space_status(windows, day)
+    result = enforcement.enforcement_options(
+        outstanding=judgment_amount, judgment_date=judgment_date, on=day, cca_regulated=cca_regulated,
+        employed=employed, property_title=property_title, breathing_space=space)
+    _emit({"permission_required": result.permission_required, "six_years_on": result.six_years_on,
+           "breathing_space": space.active,
+           "options": [{"route": o.route, "form": o.form, "allowed": o.allowed, "reasons": list(o.reasons),
+                        "fee": o.fee} for o in result.options],
+           "basis": result.basis, "source": result.source}, as_json)
+
+
+@calc.command("claim")
+@click.argument("casefile", type=click.Path(dir_okay=False))
+@click.option("--issue-date", type=DATE, default=None, help="Intended date of issue (default today).")
+@click.option("--service", type=click.Choice(costs.SERVICES), default="court", help="Who serves the claim form.")
+@JSON_OPTION
+def claim_cmd(casefile: str, issue_date: dt.date | None, service: str, as_json: bool) -> None:
+    """The figures for a case's claim form and whether it may be issued on the date."""
+    from ..case import read_case  # the case layer only when needed: calc's other commands stay light
+    from ..case.model import EntryKind, EventKind
+
+    case = read_case(casefile)
+    day = issue_date or _today()
+    first = case.debtors[0]
+    further = sum(1 for d in case.debtors[1:] if d.address != first.address)
+    latest = {kind: (case.latest_event(kind).date if case.latest_event(kind) else None) for kind in EventKind}
+    try:
+        figures = claim_figures(
+            case.balance(on=day), issue_date=day, interest_basis=case.interest.basis.value,
+            interest_rate=case.interest.rate, interest_from=case.interest.from_date or case.last_charge_date(),
+            legal_representative=case.claimant.solicitor_conducted, service=service, further_defendants=further)
+    except LawError as err:
+        raise LawError(f"{casefile}: {err}") from None
+    status = protocol.protocol_status(
+        debtor_is_individual=any(d.is_individual for d in case.debtors), on=day,
+        letter_date=latest[EventKind.LETTER_BEFORE_CLAIM_SENT], reply_date=latest[EventKind.REPLY_RECEIVED],
+        advice_sought_date=latest[EventKind.ADVICE_SOUGHT],
+        documents_requested_date=latest[EventKind.DOCUMENTS_REQUESTED],
+        documents_supplied_date=latest[EventKind.DOCUMENTS_SUPPLIED],
+        notice_date=latest[EventKind.NOTICE_OF_INTENTION_TO_ISSUE])
+    cause = limitation.cause_for_debt_type(case.debt.type.value)
+    acks = [e.date for e in case.ledger if e.kind is EntryKind.PAYMENT]
+    acks += [e.date for e in case.events_of(EventKind.ACKNOWLEDGMENT_OF_DEBT)]
+    limits = limitation.debt_limitation(cause, [e.date for e in case.ledger if e.kind is EntryKind.CHARGE], acks, day)
+    windows = [BreathingSpaceWindow(b.start, b.end, b.kind) for d in case.debtors for b in d.breathing_spaces]
+    space = breathing_space_status(windows, day)
+    check = issue_check(protocol=status, limitation=limits, breathing_space=space)
+    money_interest = figures.interest
+    _emit({
+        "reference": case.reference, "issue_date": day, "principal": figures.principal,
+        "interest": money_interest.interest if money_interest else Decimal("0.00"),
+        "daily_rate": money_interest.daily_rate if money_interest else Decimal("0.00"),
+        "interest_days": money_interest.days if money_interest else 0,
+        "interest_basis": money_interest.basis if money_interest else "No interest is claimed.",
+        "compensation": figures.compensation.amount if figures.compensation else Decimal("0.00"),
+        "claim_value": figures.claim_value, "fee": figures.fee.fee, "fee_basis": figures.fee.basis,
+        "costs": figures.costs.costs, "costs_basis": figures.costs.basis, "total": figures.total,
+        "track": figures.track.track, "statement_of_value": figures.statement_of_value,
+        "ready_to_issue": check.ready, "earliest_issue_date": status.earliest_issue_date,
+        "reasons": list(check.reasons), "warnings": list(check.warnings),
+        "protocol": {"ready": status.ready, "earliest_issue_date": status.earliest_issue_date,
+                     "reasons": list(status.reasons), "basis": status.basis},
+        "limitation": [{"cause": r.cause, "accrued": r.accrued, "last_day": r.last_day, "barred": r.barred,
+                        "warnings": list(r.warnings)} for r in limits],
+        "breathing_space": {"active": space.active, "until": space.ends, "basis": space.basis},
+        "basis": figures.basis,
+    }, as_json)

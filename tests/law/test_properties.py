@@ -1,0 +1,97 @@
+"""Invariants that must hold for every input, checked with hypothesis."""
+
+import datetime as dt
+from decimal import Decimal
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from docassemble.courtpack.law.calendar import (
+    add_business_days,
+    business_days_between,
+    deadline,
+    deemed_service,
+    is_business_day,
+    is_court_office_open,
+)
+from docassemble.courtpack.law.costs import commencement_costs, judgment_costs
+from docassemble.courtpack.law.fees import issue_fee
+from docassemble.courtpack.law.interest import statutory_interest
+from docassemble.courtpack.law.limitation import limitation
+
+DAYS = st.dates(min_value=dt.date(2019, 1, 1), max_value=dt.date(2027, 12, 31))
+PENNIES = st.integers(min_value=1, max_value=50_000_000).map(lambda p: Decimal(p) / 100)
+SETTINGS = settings(max_examples=150, deadline=None, database=None)  # no .hypothesis/ in the repo
+
+
+@SETTINGS
+@given(PENNIES, DAYS, st.integers(0, 3000), st.integers(0, 3000))
+def test_interest_grows_with_time(principal, start, a, b):
+    short, long = sorted((a, b))
+    first = statutory_interest(principal, start, start + dt.timedelta(days=short))
+    second = statutory_interest(principal, start, start + dt.timedelta(days=long))
+    assert first.interest <= second.interest
+    assert second.days == long
+
+
+@SETTINGS
+@given(PENNIES, PENNIES, DAYS)
+def test_interest_grows_with_principal(a, b, start):
+    low, high = sorted((a, b))
+    end = start + dt.timedelta(days=200)
+    assert statutory_interest(low, start, end).interest <= statutory_interest(high, start, end).interest
+
+
+@SETTINGS
+@given(PENNIES, PENNIES, st.dates(min_value=dt.date(2015, 3, 9), max_value=dt.date(2030, 1, 1)))
+def test_fee_never_decreases_as_the_claim_grows(a, b, on):
+    low, high = sorted((a, b))
+    assert issue_fee(low, on).fee <= issue_fee(high, on).fee
+
+
+@SETTINGS
+@given(PENNIES, PENNIES, DAYS)
+def test_fixed_costs_never_decrease_as_the_claim_grows(a, b, on):
+    low, high = sorted((a, b))
+    assert commencement_costs(low, on).costs <= commencement_costs(high, on).costs
+    assert judgment_costs(low, "summary-judgment", on).costs <= judgment_costs(high, "summary-judgment", on).costs
+
+
+@SETTINGS
+@given(DAYS, st.integers(1, 60))
+def test_deadline_never_falls_on_a_closed_day(start, days):
+    result = deadline(start, days).date
+    assert is_court_office_open(result)
+    assert result >= start + dt.timedelta(days=days)
+    if days <= 5:
+        assert business_days_between(start, result) == days
+
+
+@SETTINGS
+@given(DAYS, st.integers(-20, 20))
+def test_add_business_days_lands_on_business_days(start, n):
+    result = add_business_days(start, n)
+    if n:
+        assert is_business_day(result)
+        assert (result > start) == (n > 0)
+    if n > 0:
+        assert business_days_between(start, result) == n
+
+
+@SETTINGS
+@given(st.datetimes(min_value=dt.datetime(2019, 1, 1), max_value=dt.datetime(2027, 12, 1)),
+       st.sampled_from(["post", "email", "personal", "delivery", "dx", "fax"]),
+       st.sampled_from(["claim-form", "other"]))
+def test_deemed_service_is_a_business_day_not_before_sending(sent, method, document):
+    served = deemed_service(document, method, sent).date
+    assert is_business_day(served)
+    assert served >= sent.date()
+
+
+@SETTINGS
+@given(DAYS, st.integers(0, 4000), st.sampled_from(["contract", "statute", "rent", "specialty", "judgment"]))
+def test_limitation_barred_exactly_after_the_last_day(accrued, later, cause):
+    on = accrued + dt.timedelta(days=later)
+    result = limitation(cause, accrued, on)
+    assert result.barred == (on > result.last_day)
+    assert result.last_day > accrued
