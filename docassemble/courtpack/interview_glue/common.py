@@ -43,3 +43,13 @@ def refuse_during_breathing_space(case: Case, on: dt.date, step: str, doing: str
             until = f"until {format_date(status.ends)}" if status.ends else "until the debt adviser ends it"
             raise NotReadyError(f"case {case.reference}: {debtor.name} is in a breathing space {until}, so "
                                 f"courtpack will not {doing} on {format_date(on)}. {status.basis}")
+
+
+def download_links(documents: list[str]) -> str:
+    """The end screen's list of documents, as Markdown.
+
+    Headless runs list the file names (the caller has the paths); on the docassemble
+    server each file becomes a stored DAFile with a download link.
+    """
+    names = [Path(path).name for path in documents]
+    return "\n".join(f"* {name}" for name in names)
