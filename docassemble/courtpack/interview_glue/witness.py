@@ -1,0 +1,127 @@
+"""Glue for ``witness_statement.yml``: answers in, witness statement and exhibits out.
+
+Uploaded files arrive as docassemble ``DAFile``/``DAFileList`` objects in a
+browser and as plain paths headless; both become ``UploadedExhibit``s here.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from ..case import Case, EventKind
+from ..documents.witness import (
+    ExhibitRegister,
+    LetterExhibit,
+    StatementOptions,
+    UploadedExhibit,
+    Witness,
+    register_path,
+)
+from ..documents.witness.statement import mark_range, ordinal
+from ..errors import DocumentError
+from .common import as_date
+
+LETTER_CHOICES = ("generate", "upload", "none")
+
+
+def default_court(case: Case) -> str:
+    return case.judgment.court if case.judgment else (case.preferred_court or "")
+
+
+def default_claim_number(case: Case) -> str:
+    return case.judgment.claim_number if case.judgment else ""
+
+
+def default_letter_date(case: Case) -> str:
+    sent = case.latest_event(EventKind.LETTER_BEFORE_CLAIM_SENT)
+    return sent.date.isoformat() if sent else ""
+
+
+def witness_for(case: Case, name: Any, position: Any) -> Witness:
+    """The officer named in the answers, at the claimant's address (their professional capacity)."""
+    officer = Witness.officer_of(case.claimant)
+    name = " ".join(str(name or "").split()) or officer.name
+    position = " ".join(str(position or "").split()) or officer.position
+    department = officer.department if name == officer.name else ""
+    return Witness(name=name, position=position, employer=officer.employer, work_address=officer.work_address,
+                   department=department)
+
+
+def _paths(files: Any) -> list[Path]:
+    """A DAFileList, a DAFile, a list of paths or one path -> file paths with their real extensions."""
+    if files is None or files == "" or files is False:
+        return []
+    items = list(files) if isinstance(files, list | tuple) or hasattr(files, "elements") else [files]
+    paths = []
+    for item in items:
+        if hasattr(item, "path") and callable(item.path):
+            path = Path(item.path())
+            name = getattr(item, "filename", "") or path.name
+            if Path(name).suffix.lower() != path.suffix.lower():  # docassemble stores uploads without the name
+                link = Path(tempfile.mkdtemp(prefix="courtpack-upload-")) / Path(name).name
+                os.symlink(path, link)
+                path = link
+            paths.append(path)
+        else:
+            paths.append(Path(str(item)))
+    return paths
+
+
+def uploaded_exhibits(files: Any, descriptions: Any) -> tuple[UploadedExhibit, ...]:
+    """Pair each uploaded file with its description (one a line, in the same order)."""
+    paths = _paths(files)
+    lines = [" ".join(line.split()) for line in str(descriptions or "").splitlines() if line.strip()]
+    if len(lines) != len(paths):
+        raise DocumentError(f"{len(paths)} document(s) uploaded but {len(lines)} description(s) given; "
+                            "describe each document on its own line, in the order uploaded")
+    return tuple(UploadedExhibit(path, text) for path, text in zip(paths, lines, strict=True))
+
+
+def letter_exhibit_from(choice: str, letter_date: Any = None, letter_file: Any = None) -> LetterExhibit | None:
+    if choice not in LETTER_CHOICES:
+        raise DocumentError(f"letter_exhibit: {choice!r} is not one of {', '.join(LETTER_CHOICES)}")
+    if choice == "none":
+        return None
+    day = as_date(letter_date, "letter_date")
+    if choice == "generate":
+        return LetterExhibit(day)
+    files = _paths(letter_file)
+    if len(files) != 1:
+        raise DocumentError("upload exactly one copy of the letter before claim (a PDF)")
+    return LetterExhibit(day, files[0])
+
+
+def statement_options(statement_date: Any, claim_number: Any, court: Any, witness: Witness, preparation: str,
+                      prepared_by: Any = "", interpreter: Any = "", interpreter_language: Any = "",
+                      dealt_since: Any = None, letter: LetterExhibit | None = None,
+                      uploads: tuple[UploadedExhibit, ...] = (), additional_facts: Any = "") -> StatementOptions:
+    facts = [p for p in str(additional_facts or "").split("\n\n") if p.strip()]
+    return StatementOptions(
+        statement_date=as_date(statement_date, "statement_date"), claim_number=str(claim_number or ""),
+        court=str(court or ""), witness=witness, preparation=str(preparation),
+        prepared_by=" ".join(str(prepared_by or "").split()), interpreter=" ".join(str(interpreter or "").split()),
+        interpreter_language=" ".join(str(interpreter_language or "").split()),
+        dealt_since=as_date(dealt_since, "dealt_since") if dealt_since else None,
+        letter=letter, uploads=uploads, additional_facts=tuple(facts))
+
+
+def statement_preview(case: Case, options: StatementOptions, output_dir: Any) -> str:
+    """'This will be Priya Shah's 2nd statement in this case, exhibiting PS4–PS6.' (for the check screen)."""
+    witness = options.witness or Witness.officer_of(case.claimant)
+    count = int(options.statement_of_account) + int(options.letter is not None) + len(options.uploads)
+    register = ExhibitRegister(register_path(Path(str(output_dir))))
+    with register.locked() as reg:
+        number, marks = reg.witness(case.reference, witness.name).plan(count)
+    exhibits = f"exhibiting {mark_range(marks)}" if marks else "with no exhibits"
+    return f"This will be {witness.name}'s {ordinal(number)} statement in case {case.reference}, {exhibits}."
+
+
+def make_witness_statement(case: Case, options: StatementOptions, output_dir: Any) -> list[str]:
+    """Write the statement (DOCX, PDF) and statement with exhibits (PDF); returns their paths."""
+    from ..documents.witness import write_witness_statement
+
+    result = write_witness_statement(case, options, Path(str(output_dir)))
+    return [str(p) for p in result.files]
