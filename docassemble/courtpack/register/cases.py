@@ -1,0 +1,162 @@
+"""Cases in the register: added or updated from a case file, with their parties and ledger.
+
+Why from the case file: the case file (``case.casefile``) is the one source of truth for the facts;
+the register keeps a copy to track the case over time and to query across cases. Adding a case
+that is already there updates it (same reference); passing the version the officer saw makes a
+change made meanwhile by someone else a ``ConcurrentUpdateError`` instead of a silent overwrite.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from ..case.casefile import case_to_dict, read_case
+from ..case.model import Case as CaseFacts
+from ..case.model import Debtor
+from .db import Register, session_for
+from .errors import ConcurrentUpdateError, RegisterError
+from .models import Case, Hearing, LedgerEntry, Order, Party, Payment, new_key
+
+
+@dataclass(frozen=True)
+class CaseInfo:
+    reference: str
+    id: int
+    version: int
+    created: bool
+
+
+@dataclass(frozen=True)
+class CaseRow:
+    reference: str
+    debtor: str
+    debt_type: str
+    officer: str
+    balance: Decimal  # ledger balance when added, or the active judgment's total less payments since
+    paid: Decimal  # payments recorded in the register
+    next_hearing: dt.datetime | None
+    version: int
+
+
+def get_case(session: Session, reference: str) -> Case:
+    """The case with this reference, or a ``RegisterError`` saying how to add it."""
+    case = session.scalar(select(Case).where(Case.reference == reference))
+    if case is None:
+        raise RegisterError(f"no case {reference!r} in the register; add it with: courtpack register add CASEFILE")
+    return case
+
+
+def add_case(db: Register | Session | str | None, source: str | os.PathLike[str] | CaseFacts,
+             who: str | None = None, expected_version: int | None = None) -> CaseInfo:
+    """Add a case from a case file (or a ``Case``), or update the one with the same reference."""
+    facts = source if isinstance(source, CaseFacts) else read_case(source)
+    with session_for(db, who) as session:
+        case = session.scalar(select(Case).where(Case.reference == facts.reference))
+        created = case is None
+        if case is None:
+            if expected_version is not None:
+                raise RegisterError(f"case {facts.reference!r} is not in the register, so it has no version "
+                                    f"{expected_version}; add it without --expect-version")
+            case = Case(reference=facts.reference)
+            session.add(case)
+        elif expected_version is not None and case.version != expected_version:
+            raise ConcurrentUpdateError(f"Case {facts.reference}")
+        _apply(case, facts)
+        session.flush()
+        return CaseInfo(case.reference, case.id, case.version, created)
+
+
+def _apply(case: Case, facts: CaseFacts) -> None:
+    case.claimant = facts.claimant.name
+    case.debtor_name = " and ".join(d.name for d in facts.debtors)
+    case.debt_type = facts.debt.type.value
+    case.description = facts.debt.description
+    case.officer_name = facts.claimant.officer_name
+    case.officer_email = facts.claimant.officer_email
+    case.preferred_court = facts.preferred_court
+    case.balance = facts.balance()
+    case.casefile = json.dumps(case_to_dict(facts), sort_keys=True)
+    case.updated_at = dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)  # always bumps the version
+    wanted = [_party("claimant", 0, facts.claimant.name, facts.claimant.address.one_line(),
+                     facts.claimant.address.postcode, facts.claimant.officer_email, facts.claimant.officer_phone)]
+    wanted += [_debtor_party(i, d) for i, d in enumerate(facts.debtors)]
+    _replace(case.parties, wanted, ("role", "position", "kind", "name", "address", "postcode", "email", "phone",
+                                    "vulnerability"))
+    entries = [LedgerEntry(entry_date=e.date, description=e.description, amount=e.amount, kind=e.kind.value)
+               for e in sorted(facts.ledger, key=lambda e: e.date)]
+    _replace(case.ledger, entries, ("entry_date", "description", "amount", "kind"))
+
+
+def _replace(current: list, wanted: list, keys: tuple[str, ...]) -> None:
+    """Replace a child collection only where it differs, so the audit log shows real changes."""
+    def sig(obj: object) -> tuple:
+        return tuple(getattr(obj, k) for k in keys)
+    if [sig(o) for o in current] == [sig(o) for o in wanted]:
+        return
+    current[:] = wanted
+
+
+def _party(role: str, position: int, name: str, address: str, postcode: str, email: str = "", phone: str = "",
+           kind: str = "", vulnerability: str = "") -> Party:
+    return Party(role=role, position=position, kind=kind, name=name, address=address, postcode=postcode,
+                 email=email, phone=phone, vulnerability=vulnerability)
+
+
+def _debtor_party(index: int, debtor: Debtor) -> Party:
+    return _party("debtor", index + 1, debtor.name, debtor.address.one_line(), debtor.address.postcode,
+                  debtor.email, debtor.phone, debtor.kind.value, debtor.vulnerability)
+
+
+def list_cases(db: Register | Session | str | None) -> list[CaseRow]:
+    """Every case with its balance, payments and next hearing — one query."""
+    now = dt.datetime.now()
+    paid = (select(Payment.case_id, func.sum(Payment.amount).label("paid"))
+            .group_by(Payment.case_id).subquery())
+    judged = (select(Order.case_id, func.sum(Order.amount + Order.costs).label("total"),
+                     func.min(Order.made_on).label("since"))
+              .where(Order.status == "active", Order.amount.is_not(None)).group_by(Order.case_id).subquery())
+    paid_since = (select(Payment.case_id, func.sum(Payment.amount).label("paid"))
+                  .join(judged, judged.c.case_id == Payment.case_id)
+                  .where(Payment.paid_on >= judged.c.since).group_by(Payment.case_id).subquery())
+    hearing = (select(Hearing.case_id, func.min(Hearing.starts_at).label("next"))
+               .where(Hearing.starts_at >= now, Hearing.status == "listed").group_by(Hearing.case_id).subquery())
+    query = (select(Case, paid.c.paid, judged.c.total, paid_since.c.paid, hearing.c.next)
+             .outerjoin(paid, paid.c.case_id == Case.id).outerjoin(judged, judged.c.case_id == Case.id)
+             .outerjoin(paid_since, paid_since.c.case_id == Case.id).outerjoin(hearing, hearing.c.case_id == Case.id)
+             .order_by(Case.reference))
+    rows = []
+    with session_for(db) as session:
+        for case, paid_all, total, since, next_hearing in session.execute(query):
+            paid_all = Decimal(paid_all or 0).quantize(Decimal("0.01"))
+            balance = Decimal(total) - Decimal(since or 0) if total is not None else case.balance - paid_all
+            rows.append(CaseRow(case.reference, case.debtor_name, case.debt_type, case.officer_name,
+                                balance.quantize(Decimal("0.01")), paid_all, next_hearing, case.version))
+    return rows
+
+
+def add_payment(db: Register | Session | str | None, reference: str, paid_on: dt.date, amount: Decimal,
+                method: str = "", external_ref: str = "", who: str | None = None) -> int:
+    """Record one payment by hand (imports use ``importer``). Returns its id."""
+    if amount <= 0:
+        raise RegisterError(f"payment of {amount} for {reference}: a payment must be more than £0.00")
+    with session_for(db, who) as session:
+        case = get_case(session, reference)
+        key = f"manual:ref:{external_ref}" if external_ref else f"manual:{new_key()}"
+        payment = Payment(case_id=case.id, paid_on=paid_on, amount=amount, method=method, source="manual",
+                          external_ref=external_ref, dedupe_key=key)
+        session.add(payment)
+        session.flush()
+        return payment.id
+
+
+def case_files_in(folder: Path) -> list[Path]:
+    """The case files in a folder (``*.yaml``), in name order."""
+    return sorted(p for p in folder.glob("*.yaml") if p.is_file())

@@ -1,0 +1,1 @@
+"""Alembic migrations for the register (run in-process by ``db.upgrade``)."""
