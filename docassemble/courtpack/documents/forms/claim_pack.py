@@ -1,0 +1,127 @@
+"""The claim pack for the County Court Money Claims Centre: N1, particulars and a covering letter.
+
+Why one function: the three documents must carry the same figures (from law/, on the issue date)
+and be converted to PDF in one LibreOffice start. Issue is refused, naming the reason and the
+day it becomes possible, when the law forbids it (protocol period, limitation, breathing space).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ...case import Case
+from ...errors import NotReadyError
+from ...law.claim import ClaimFigures, IssueCheck
+from ...law.dates import format_date
+from ...law.money import money_str
+from ..render import Template, atomic_save, safe_file_name
+from . import load_spec, write_form
+from .builders import CCMCC
+from .builders.claim import n1_values
+from .figures import claim_figures_for, issue_check_for
+from .particulars import write_particulars_docx
+
+CCMCC_ADDRESS = "PO Box 527, Salford, M5 0BY"  # County Court Money Claims Centre (verify before posting)
+
+
+@dataclass
+class ClaimOptions:
+    issue_date: dt.date
+    hearing_centre: str = ""
+    human_rights: bool = False
+    vulnerability: str = ""
+    signatory_name: str = ""
+    signatory_position: str = ""
+    letter_date: dt.date | None = None  # a letter before claim not yet recorded in the case file
+    service: str = "court"
+    mode: str = "auto"  # official N1 when installed
+
+
+@dataclass
+class ClaimPack:
+    files: list[Path]
+    figures: ClaimFigures
+    check: IssueCheck
+    summary: dict[str, Any] = field(default_factory=dict)
+
+
+def refusal(case: Case, check: IssueCheck, on: dt.date) -> str | None:
+    """Why the claim cannot be issued on ``on`` and when it can, or None when it can."""
+    if check.ready:
+        return None
+    when: list[str] = []
+    if check.breathing_space.active:
+        ends = check.breathing_space.ends
+        when.append(f"after the breathing space ends ({format_date(ends + dt.timedelta(days=1))} at the earliest)"
+                    if ends else "once the debt adviser ends the mental health crisis breathing space")
+    if any(r.barred for r in check.limitation):
+        when.append("never for the statute-barred sums: take them out of the claim")
+    earliest = check.protocol.earliest_issue_date
+    if not check.protocol.ready and earliest is not None:
+        when.append(f"from {format_date(earliest)} under the pre-action protocol")
+    elif not check.protocol.ready:
+        when.append("once the pre-action step named above has been taken")
+    return (f"case {case.reference}: the claim cannot be issued on {format_date(on)}. "
+            + " ".join(check.reasons) + " It becomes possible " + "; ".join(when) + ".")
+
+
+def check_can_issue(case: Case, options: ClaimOptions) -> IssueCheck:
+    check = issue_check_for(case, options.issue_date, options.letter_date)
+    reason = refusal(case, check, options.issue_date)
+    if reason:
+        raise NotReadyError(reason)
+    return check
+
+
+def _letter_context(case: Case, figures: ClaimFigures, options: ClaimOptions, check: IssueCheck,
+                    n1_name: str, particulars_name: str) -> dict[str, Any]:
+    rows = [{"label": "Amount claimed (debt and interest to issue)", "amount": figures.claim_value},
+            {"label": "Court fee", "amount": figures.fee.fee},
+            {"label": "Legal representative's costs", "amount": figures.costs.costs}]
+    values = n1_values(case, figures, issue_date=options.issue_date, hearing_centre=options.hearing_centre)
+    return {"claimant": case.claimant, "claimant_address": case.claimant.address.one_line(),
+            "letter_date": options.issue_date, "reference": case.reference, "court": CCMCC,
+            "court_address": CCMCC_ADDRESS, "defendant_names": " and ".join(d.name for d in case.debtors),
+            "defendants": case.debtors, "amounts": rows, "total": figures.total, "fee": figures.fee.fee,
+            "fee_account": case.claimant.fee_account, "hearing_centre": values["hearing_centre"],
+            "enclosures": [f"Claim form N1 ({n1_name}), with a copy for each defendant",
+                           f"Particulars of claim ({particulars_name})"],
+            "protocol_basis": check.protocol.basis, "signatory_name": values["signatory_name"],
+            "signatory_position": values["signatory_position"]}
+
+
+def write_claim_pack(case: Case, options: ClaimOptions, out_dir: Path) -> ClaimPack:
+    """Write the N1, the particulars (DOCX and PDF) and the covering letter (DOCX and PDF)."""
+    from ..convert import convert_to_pdf
+
+    check = check_can_issue(case, options)
+    figures = claim_figures_for(case, options.issue_date, options.service)
+    out_dir = Path(out_dir)
+    values = n1_values(case, figures, issue_date=options.issue_date, hearing_centre=options.hearing_centre,
+                       human_rights=options.human_rights, vulnerability=options.vulnerability,
+                       signatory_name=options.signatory_name, signatory_position=options.signatory_position)
+    n1 = write_form(load_spec("N1"), values, out_dir, case.reference, mode=options.mode)
+    sign = {"signatory_name": options.signatory_name, "signatory_position": options.signatory_position}
+    particulars = write_particulars_docx(case, figures, options.issue_date, out_dir, letter_date=options.letter_date,
+                                         **sign)
+    letter_name = safe_file_name(f"{case.reference} covering letter to the County Court Money Claims Centre")
+    letter = Template("ccmcc_covering_letter.docx").render(
+        _letter_context(case, figures, options, check, n1.name, particulars.with_suffix(".pdf").name),
+        out_dir / f"{letter_name}.docx")
+    pdfs = convert_to_pdf([particulars, letter], out_dir)
+    interest = figures.interest
+    summary = {"reference": case.reference, "issue_date": options.issue_date.isoformat(),
+               "principal": money_str(figures.principal),
+               "interest": money_str(interest.interest) if interest else "0.00",
+               "daily_rate": money_str(interest.daily_rate) if interest else "0.00",
+               "claim_value": money_str(figures.claim_value), "fee": money_str(figures.fee.fee),
+               "costs": money_str(figures.costs.costs), "total": money_str(figures.total),
+               "track": figures.track.track, "statement_of_value": figures.statement_of_value,
+               "basis": figures.basis, "warnings": list(check.warnings)}
+    data = out_dir / safe_file_name(f"{case.reference} claim figures.json")
+    atomic_save(lambda tmp: tmp.write_text(json.dumps(summary, indent=2), encoding="utf-8"), data)
+    return ClaimPack([n1, particulars, pdfs[0], letter, pdfs[1], data], figures, check, summary)

@@ -1,0 +1,188 @@
+"""Filling an official HMCTS AcroForm with pikepdf, with appearance streams every viewer shows.
+
+Why our own appearance streams: the N1 and N180 name a font (/ArialMT) that the PDF does not
+carry in its form resources, so viewers that honour /NeedAppearances guess and others show
+nothing; pikepdf's generators need those resources too. We give the form one standard font
+(Helvetica, WinAnsi: it has £ and typographic quotes), lay each value out to fit its box —
+shrinking the type, then moving long text to a continuation sheet rather than cutting it off —
+and write the /AP stream ourselves. Reading /V back gives exactly what was written.
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import pikepdf
+from pikepdf import Dictionary, Name
+
+from ...errors import DocumentError
+from ...law.dates import format_date
+from ...law.money import format_money, round_penny
+from ..render import atomic_save
+from .appearance import FONT_KEY, MAX_SIZE, MIN_SIZE, PAD, AppearanceWriter, layout, on_state, widget_size
+from .spec import FieldSpec, FormSpec
+
+COMB_FLAG = 1 << 24
+MULTILINE_FLAG = 1 << 12
+SEE_CONTINUATION = "See the continuation sheet attached ({})."
+
+
+@dataclass
+class FillResult:
+    path: Path
+    written: dict[str, Any]  # official field name -> text or bool, exactly as written
+    continued: list[tuple[str, str]] = field(default_factory=list)  # (label, full text) on continuation sheets
+
+
+def official_text(item: FieldSpec, value: Any) -> Any:
+    """The value as the official box takes it: str, a dict of parts, or a choice key."""
+    if value is None or value == "":
+        return None
+    if item.kind == "money":
+        amount = round_penny(Decimal(value))
+        return f"{amount:,.2f}" if item.official_format == "plain" else format_money(amount)
+    if item.kind == "date":
+        if isinstance(item.official, dict):
+            return {"day": f"{value.day:02d}", "month": f"{value.month:02d}", "year": f"{value.year:04d}"}
+        return format_date(value)
+    if item.kind == "address":
+        lines = list(value.lines)
+        return {"line1": lines[0] if lines else "", "line2": ", ".join(lines[1:]), "town": value.town,
+                "county": "", "postcode": value.postcode}
+    if item.kind == "check":
+        return bool(value)
+    return str(value)
+
+
+def assignments(spec: FormSpec, values: dict[str, Any]) -> tuple[dict[str, Any], dict[str, str]]:
+    """Official field name -> value (str or bool), and official field name -> the spec label."""
+    out: dict[str, Any] = {}
+    labels: dict[str, str] = {}
+    for item in spec.fields:
+        if not item.official:
+            continue
+        value = official_text(item, values.get(item.key))
+        target = item.official
+        if item.kind == "choice":
+            for option, name in target.items():
+                out[name] = value == option
+                labels[name] = f"{item.label}: {item.options.get(option, option)}"
+        elif isinstance(target, dict):
+            parts = value if isinstance(value, dict) else {}
+            if isinstance(value, str) and value:  # e.g. a Help with Fees ref given whole
+                first, _, second = value.partition("-")
+                parts = {"first": first, "second": second}
+            for part, name in target.items():
+                out[name] = parts.get(part, "")
+                labels[name] = f"{item.label} ({part})"
+        else:
+            out[target] = value if value is not None else ("" if item.kind != "check" else False)
+            labels[target] = item.label
+    return out, labels
+
+
+def fill_pdf(pdf: pikepdf.Pdf, values: dict[str, Any], labels: dict[str, str] | None = None
+             ) -> tuple[dict[str, Any], list[tuple[str, str]]]:
+    """Write ``values`` (official name -> str/bool) into ``pdf``; returns what was written and overflow."""
+    acro = pdf.acroform
+    by_name = {f.fully_qualified_name: f for f in acro.fields}
+    unknown = sorted(set(values) - set(by_name))
+    if unknown:
+        raise DocumentError(f"the official form has no field(s) {', '.join(map(repr, unknown))}: the spec's map "
+                            "does not match this edition — check court_forms/ against the PDF")
+    writer = AppearanceWriter(pdf)
+    written: dict[str, Any] = {}
+    continued: list[tuple[str, str]] = []
+    for name, value in values.items():
+        item = by_name[name]
+        annots = [a.obj for a in acro.get_annotations_for_field(item)]
+        if item.is_checkbox or item.is_radio_button or item.field_type == "/Btn":
+            on = bool(value)
+            for annot in annots:
+                if not on:  # the blank form's own "off" look is right; only the state changes
+                    annot.AS = Name.Off
+                    continue
+                state = on_state(annot) or Name.Yes
+                width, height = widget_size(annot)
+                normal = Dictionary()
+                normal[str(state)] = writer.check_stream(annot, width, height)
+                normal.Off = writer.off_stream(annot, width, height)
+                annot.AP = Dictionary(N=normal)
+                annot.AS = state if on else Name.Off
+                if on:
+                    item.obj.V = state
+            if not on:
+                item.obj.V = Name.Off
+            written[name] = on
+            continue
+        text = "" if value is None else str(value)
+        flags = int(item.flags)
+        max_len = item.get_inheritable_field_value("/MaxLen")
+        comb = int(max_len) if (flags & COMB_FLAG and max_len is not None) else 0
+        if max_len is not None and len(text) > int(max_len):
+            squeezed = text.replace(" ", "")
+            if len(squeezed) > int(max_len):
+                raise DocumentError(f"{labels.get(name, name) if labels else name}: {text!r} is longer than the "
+                                    f"{int(max_len)} characters the official box takes")
+            text = squeezed
+        multiline = bool(flags & MULTILINE_FLAG)
+        if not text and not item.value_as_string:  # empty on the blank form and left empty: keep its look
+            written[name] = text
+            continue
+        for annot in annots:
+            width, height = widget_size(annot)
+            fitted = layout(text, width, height, multiline) if text else (MAX_SIZE, [""])
+            if fitted is None:
+                label = labels.get(name, name) if labels else name
+                continued.append((label, text))
+                text = SEE_CONTINUATION.format(label)
+                fitted = layout(text, width, height, multiline) or (MIN_SIZE, [text])
+            size, lines = fitted
+            if comb:
+                size = min(MAX_SIZE, (height - 2 * PAD) * 0.8)
+            annot.DA = pikepdf.String(f"{FONT_KEY} {size:g} Tf 0 g")
+            annot.AP = Dictionary(N=writer.text_stream(annot, width, height, size, lines, comb, multiline))
+        item.obj.V = pikepdf.String(text)
+        item.obj.DA = pikepdf.String(f"{FONT_KEY} {MAX_SIZE:g} Tf 0 g")
+        written[name] = text
+    pdf.Root.AcroForm.NeedAppearances = False
+    return written, continued
+
+
+def read_fields(path: Path) -> dict[str, Any]:
+    """Every field of a filled form: text as str, check boxes as bool (for tests and checks)."""
+    with pikepdf.open(path) as pdf:
+        out: dict[str, Any] = {}
+        for item in pdf.acroform.fields:
+            if item.field_type == "/Btn":
+                value = item.obj.get("/V")
+                out[item.fully_qualified_name] = value is not None and value != Name.Off
+            else:
+                out[item.fully_qualified_name] = item.value_as_string
+        return out
+
+
+def fill_official(spec: FormSpec, values: dict[str, Any], source: bytes, target: Path,
+                  continuation: Any = None) -> FillResult:
+    """Fill the official form whose bytes are ``source`` and save it atomically to ``target``.
+
+    ``continuation(spec, items) -> bytes`` renders continuation sheets for text that did not fit.
+    """
+    spec.check_values(values)
+    wanted, labels = assignments(spec, values)
+    pdf = pikepdf.open(io.BytesIO(source))
+    try:
+        written, continued = fill_pdf(pdf, wanted, labels)
+        if continued and continuation is not None:
+            extra = pikepdf.open(io.BytesIO(continuation(spec, values, continued)))
+            pdf.pages.extend(extra.pages)
+        buffer = io.BytesIO()  # one write to disk: pikepdf's save to a path goes through many small writes
+        pdf.save(buffer)
+        atomic_save(lambda tmp: tmp.write_bytes(buffer.getvalue()), target)
+    finally:
+        pdf.close()
+    return FillResult(target, written, continued)

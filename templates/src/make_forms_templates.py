@@ -1,0 +1,176 @@
+"""Seed the claim and enforcement templates (run once; the DOCX files are then the source).
+
+Why a script: it records how the shipped templates were made, so a reviewer can see every tag
+they use. Councils edit the DOCX files in ``templates/`` directly; do not re-run this over
+edited files. Legal wording that must stay exact (the statement of truth) is passed in as a
+tag, not typed into the template.
+
+    .venv/bin/python templates/src/make_forms_templates.py
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from docx import Document
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.shared import Cm, Pt
+
+OUT = Path(__file__).resolve().parent.parent
+
+
+def new_document(margin: float = 2.5) -> Document:
+    doc = Document()
+    section = doc.sections[0]
+    section.page_height, section.page_width = Cm(29.7), Cm(21.0)
+    section.left_margin = section.right_margin = Cm(margin)
+    section.top_margin = section.bottom_margin = Cm(2.0)
+    style = doc.styles["Normal"]
+    style.font.name = "Arial"
+    style.font.size = Pt(11)
+    style.paragraph_format.space_after = Pt(6)
+    return doc
+
+
+def para(doc: Document, text: str = "", bold: bool = False, size: int | None = None,
+         align: WD_ALIGN_PARAGRAPH | None = None) -> None:
+    p = doc.add_paragraph()
+    run = p.add_run(text)
+    run.bold = bold
+    if size:
+        run.font.size = Pt(size)
+    if align is not None:
+        p.alignment = align
+
+
+def table(doc: Document, header: list[str], row_tags: list[str], loop: str, widths: list[float],
+          total: list[str] | None = None) -> None:
+    """A table whose middle row repeats with docxtpl's ``{%tr for %}``."""
+    t = doc.add_table(rows=4 + (1 if total else 0), cols=len(header))
+    t.style = "Table Grid"
+    t.alignment = WD_TABLE_ALIGNMENT.CENTER
+    for cell, text in zip(t.rows[0].cells, header, strict=False):
+        cell.text = ""
+        cell.paragraphs[0].add_run(text).bold = True
+    t.rows[1].cells[0].text = f"{{%tr for {loop} %}}"
+    for cell, text in zip(t.rows[2].cells, row_tags, strict=False):
+        cell.text = text
+    t.rows[3].cells[0].text = "{%tr endfor %}"
+    if total:
+        for cell, text in zip(t.rows[4].cells, total, strict=False):
+            cell.text = ""
+            cell.paragraphs[0].add_run(text).bold = True
+    for row in t.rows:
+        for cell, width in zip(row.cells, widths, strict=False):
+            cell.width = Cm(width)
+
+
+def heading_block(doc: Document, title: str) -> None:
+    """The title of proceedings: court, claim number, parties."""
+    para(doc, "IN THE {{ court|upper }}", bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
+    para(doc, "Claim no. {{ claim_number or '(to be allocated on issue)' }}", align=WD_ALIGN_PARAGRAPH.RIGHT)
+    para(doc, "BETWEEN", bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
+    para(doc, "{{ claimant.name|upper }}", bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
+    para(doc, "Claimant", align=WD_ALIGN_PARAGRAPH.RIGHT)
+    para(doc, "and", align=WD_ALIGN_PARAGRAPH.CENTER)
+    para(doc, "{{ defendant_names|upper }}", bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
+    para(doc, "Defendant{{ 's' if defendants|length > 1 else '' }}", align=WD_ALIGN_PARAGRAPH.RIGHT)
+    para(doc, title, bold=True, size=14, align=WD_ALIGN_PARAGRAPH.CENTER)
+
+
+def particulars_of_claim() -> None:
+    doc = new_document()
+    heading_block(doc, "PARTICULARS OF CLAIM")
+    para(doc, "{%p for p in paragraphs %}")
+    para(doc, "{{ loop.index }}. {{ p }}")
+    para(doc, "{%p endfor %}")
+    para(doc, "Summary of the account", bold=True)
+    table(doc, ["Date", "Description", "Charge", "Payment", "Balance"],
+          ["{{ row.date|date }}", "{{ row.description }}", "{{ row.charge|money if row.charge else '' }}",
+           "{{ row.payment|money if row.payment else '' }}", "{{ row.balance|money }}"],
+          "row in account", [3.2, 5.4, 2.4, 2.4, 2.6],
+          ["", "Totals", "{{ total_charges|money }}", "{{ total_payments|money }}", "{{ principal|money }}"])
+    para(doc, "")
+    para(doc, "AND THE CLAIMANT CLAIMS:", bold=True)
+    para(doc, "{%p for item in prayer %}")
+    para(doc, "({{ loop.index }}) {{ item }};")
+    para(doc, "{%p endfor %}")
+    para(doc, "Statement of truth", bold=True)
+    para(doc, "{{ statement_of_truth }}")
+    para(doc, "I am authorised by the claimant to sign this statement.")
+    para(doc, "Signed: ............................................")
+    para(doc, "Full name: {{ signatory_name }}")
+    para(doc, "Position or office held: {{ signatory_position }}{% if legal_rep_firm %}, {{ legal_rep_firm }}"
+              "{% endif %}")
+    para(doc, "Date: {{ issue_date|date }}")
+    para(doc, "The claimant's address for service: {{ claimant_address }}. Reference: {{ reference }}.")
+    doc.save(OUT / "particulars_of_claim.docx")
+
+
+def letterhead(doc: Document) -> None:
+    para(doc, "{{ claimant.name }}", bold=True, size=14, align=WD_ALIGN_PARAGRAPH.RIGHT)
+    para(doc, "{{ claimant.department }}", align=WD_ALIGN_PARAGRAPH.RIGHT)
+    para(doc, "{{ claimant_address }}", align=WD_ALIGN_PARAGRAPH.RIGHT)
+    para(doc, "Phone {{ claimant.officer_phone }}  ·  {{ claimant.officer_email }}", align=WD_ALIGN_PARAGRAPH.RIGHT)
+    para(doc, "Date: {{ letter_date|date }}", bold=True)
+    para(doc, "Our reference: {{ reference }}")
+
+
+def ccmcc_covering_letter() -> None:
+    doc = new_document()
+    letterhead(doc)
+    para(doc, "{{ court }}")
+    para(doc, "{{ court_address }}")
+    para(doc, "Dear Sir or Madam,")
+    para(doc, "New claim: {{ claimant.name }} v {{ defendant_names }}", bold=True)
+    para(doc, "Please issue the enclosed claim for a specified sum of money against {{ defendant_names }}.")
+    table(doc, ["Item", "Amount"], ["{{ row.label }}", "{{ row.amount|money }}"], "row in amounts", [10.0, 4.0],
+          ["Total amount", "{{ total|money }}"])
+    para(doc, "")
+    para(doc, "{% if fee_account %}Please take the court fee of {{ fee|money }} from our fee account "
+              "{{ fee_account }}.{% else %}We enclose a cheque for the court fee of {{ fee|money }} payable to "
+              "HM Courts & Tribunals Service.{% endif %}")
+    para(doc, "Please serve the claim on the defendant{{ 's' if defendants|length > 1 else '' }} by first class post. "
+              "Our preferred hearing centre is {{ hearing_centre }}.")
+    para(doc, "We enclose:")
+    para(doc, "{%p for item in enclosures %}")
+    para(doc, "{{ loop.index }}. {{ item }}")
+    para(doc, "{%p endfor %}")
+    para(doc, "The pre-action steps have been taken: {{ protocol_basis }}")
+    para(doc, "Please send all correspondence to the address above, quoting our reference {{ reference }}.")
+    para(doc, "Yours faithfully,")
+    para(doc, "{{ signatory_name }}")
+    para(doc, "{{ signatory_position }}, {{ claimant.name }}")
+    doc.save(OUT / "ccmcc_covering_letter.docx")
+
+
+def enforcement_instruction_letter() -> None:
+    doc = new_document()
+    letterhead(doc)
+    para(doc, "{{ agent_name }}")
+    para(doc, "{{ agent_address }}")
+    para(doc, "Dear Sir or Madam,")
+    para(doc, "Instruction to enforce: {{ claimant.name }} v {{ debtor.name }}, claim {{ judgment.claim_number }}",
+         bold=True)
+    para(doc, "We instruct you to enforce the judgment below by {{ route_label }}. The enclosed data file "
+              "({{ data_file }}) holds the same details for your system.")
+    table(doc, ["Detail", ""], ["{{ row.label }}", "{{ row.value }}"], "row in details", [6.0, 9.0])
+    para(doc, "")
+    para(doc, "Interest: {{ interest_sentence }}")
+    para(doc, "Vulnerability and welfare", bold=True)
+    para(doc, "{{ vulnerability or 'We hold no information suggesting the debtor is vulnerable. Please tell us at "
+              "once if you find signs of vulnerability, and follow the Taking Control of Goods National "
+              "Standards.' }}")
+    para(doc, "Please do not accept a payment arrangement below {{ minimum_arrangement }} without our agreement, "
+              "and report to us within 14 days of each visit.")
+    para(doc, "Yours faithfully,")
+    para(doc, "{{ signatory_name }}")
+    para(doc, "{{ signatory_position }}, {{ claimant.name }}")
+    doc.save(OUT / "enforcement_instruction_letter.docx")
+
+
+if __name__ == "__main__":
+    particulars_of_claim()
+    ccmcc_covering_letter()
+    enforcement_instruction_letter()
