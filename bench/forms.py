@@ -22,10 +22,10 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from docassemble.courtpack.case import read_case  # noqa: E402
+from docassemble.courtpack.case.figures import claim_figures_for  # noqa: E402
 from docassemble.courtpack.documents.forms import load_spec  # noqa: E402
 from docassemble.courtpack.documents.forms.builders.claim import n1_values  # noqa: E402
 from docassemble.courtpack.documents.forms.fetch import official_bytes  # noqa: E402
-from docassemble.courtpack.documents.forms.figures import claim_figures_for  # noqa: E402
 from docassemble.courtpack.documents.forms.official import assignments, fill_official  # noqa: E402
 
 RUNS = 200

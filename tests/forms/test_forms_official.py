@@ -8,11 +8,11 @@ import pikepdf
 import pytest
 
 from docassemble.courtpack.case import read_case
+from docassemble.courtpack.case.figures import claim_figures_for, judgment_position
 from docassemble.courtpack.documents.forms import load_spec, write_form
 from docassemble.courtpack.documents.forms.builders.enforcement import n180_values
 from docassemble.courtpack.documents.forms.builders.judgment import permission_values
 from docassemble.courtpack.documents.forms.fetch import official_bytes
-from docassemble.courtpack.documents.forms.figures import claim_figures_for, judgment_position
 from docassemble.courtpack.documents.forms.official import assignments, fill_official, read_fields
 from docassemble.courtpack.documents.forms.own import continuation_bytes
 from docassemble.courtpack.documents.forms.values import form_values

@@ -7,17 +7,17 @@ import datetime as dt
 import pytest
 
 from docassemble.courtpack.case import read_case
+from docassemble.courtpack.case.figures import (
+    claim_figures_for,
+    judgment_position,
+)
 from docassemble.courtpack.documents.forms import load_spec, write_form
 from docassemble.courtpack.documents.forms.builders import enforcement as enf
 from docassemble.courtpack.documents.forms.builders.claim import n1_values
 from docassemble.courtpack.documents.forms.builders.judgment import n225_values, permission_values
-from docassemble.courtpack.documents.forms.figures import (
-    charging_order_dates,
-    claim_figures_for,
-    default_judgment_timing,
-    judgment_position,
-)
 from docassemble.courtpack.documents.forms.own import display
+from docassemble.courtpack.law.charging_order import charging_order_dates
+from docassemble.courtpack.law.default_judgment import default_judgment_timing
 
 from .conftest import EXAMPLES, ISSUE, judgment_for, pdf_text, squash
 

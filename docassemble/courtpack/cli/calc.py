@@ -16,9 +16,9 @@ from typing import Any
 import click
 
 from ..errors import LawError
-from ..law import calendar, costs, enforcement, fees, interest, limitation, protocol, tracks
+from ..law import calendar, costs, enforcement, fees, interest, limitation, tracks
 from ..law.breathing_space import BreathingSpaceWindow, breathing_space_status
-from ..law.claim import claim_figures, issue_check
+from ..law.claim import issue_check
 from ..law.money import money_str
 
 
@@ -232,33 +232,17 @@ def enforcement_cmd(judgment_amount: str, judgment_date: dt.date, on: dt.date | 
 def claim_cmd(casefile: str, issue_date: dt.date | None, service: str, as_json: bool) -> None:
     """The figures for a case's claim form and whether it may be issued on the date."""
     from ..case import read_case  # the case layer only when needed: calc's other commands stay light
-    from ..case.model import EntryKind, EventKind
+    from ..case.figures import breathing_space_for, claim_figures_for, limitation_for, protocol_for
 
     case = read_case(casefile)
     day = issue_date or _today()
-    first = case.debtors[0]
-    further = sum(1 for d in case.debtors[1:] if d.address != first.address)
-    latest = {kind: (case.latest_event(kind).date if case.latest_event(kind) else None) for kind in EventKind}
     try:
-        figures = claim_figures(
-            case.balance(on=day), issue_date=day, interest_basis=case.interest.basis.value,
-            interest_rate=case.interest.rate, interest_from=case.interest.from_date or case.last_charge_date(),
-            legal_representative=case.claimant.solicitor_conducted, service=service, further_defendants=further)
+        figures = claim_figures_for(case, day, service)
     except LawError as err:
         raise LawError(f"{casefile}: {err}") from None
-    status = protocol.protocol_status(
-        debtor_is_individual=any(d.is_individual for d in case.debtors), on=day,
-        letter_date=latest[EventKind.LETTER_BEFORE_CLAIM_SENT], reply_date=latest[EventKind.REPLY_RECEIVED],
-        advice_sought_date=latest[EventKind.ADVICE_SOUGHT],
-        documents_requested_date=latest[EventKind.DOCUMENTS_REQUESTED],
-        documents_supplied_date=latest[EventKind.DOCUMENTS_SUPPLIED],
-        notice_date=latest[EventKind.NOTICE_OF_INTENTION_TO_ISSUE])
-    cause = limitation.cause_for_debt_type(case.debt.type.value)
-    acks = [e.date for e in case.ledger if e.kind is EntryKind.PAYMENT]
-    acks += [e.date for e in case.events_of(EventKind.ACKNOWLEDGMENT_OF_DEBT)]
-    limits = limitation.debt_limitation(cause, [e.date for e in case.ledger if e.kind is EntryKind.CHARGE], acks, day)
-    windows = [BreathingSpaceWindow(b.start, b.end, b.kind) for d in case.debtors for b in d.breathing_spaces]
-    space = breathing_space_status(windows, day)
+    status = protocol_for(case, day)
+    limits = limitation_for(case, day)
+    space = breathing_space_for(case, day)
     check = issue_check(protocol=status, limitation=limits, breathing_space=space)
     money_interest = figures.interest
     _emit({

@@ -13,8 +13,9 @@ from decimal import Decimal
 from pathlib import Path
 
 from ..case import read_case
+from ..case.figures import judgment_position
 from ..case.model import EventKind
-from ..documents.forms.figures import default_judgment_timing, judgment_position
+from ..law.default_judgment import default_judgment_timing
 from .enforcement import judgment_from_answers
 
 __all__ = ["carry_case_through"]

@@ -9,12 +9,13 @@ from pathlib import Path
 from typing import Any
 
 from ..case import Case
+from ..case.figures import JudgmentPosition
 from ..case.model import Address, Property
 from ..documents.forms import load_spec, write_form
 from ..documents.forms.builders.enforcement import n379_values
-from ..documents.forms.figures import ChargingOrderDates, JudgmentPosition, charging_order_dates
 from ..documents.render import atomic_save, safe_file_name
 from ..errors import CourtpackError, NotReadyError
+from ..law.charging_order import ChargingOrderDates, charging_order_dates
 from ..law.dates import format_date
 from ..law.money import money_str
 from .common import as_date

@@ -8,12 +8,13 @@ from pathlib import Path
 from typing import Any
 
 from ..case import Case
+from ..case.figures import claim_figures_for
 from ..documents.forms import load_spec, write_form
 from ..documents.forms.builders.judgment import n225_values
-from ..documents.forms.figures import JudgmentTiming, claim_figures_for, default_judgment_timing
 from ..documents.render import atomic_save, safe_file_name
 from ..errors import NotReadyError
 from ..law.dates import format_date
+from ..law.default_judgment import JudgmentTiming, default_judgment_timing
 from ..law.money import money_str
 from .common import as_date
 from .money_claim import as_bool, as_money

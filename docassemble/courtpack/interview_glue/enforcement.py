@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from ..case import Case
+from ..case.figures import JudgmentPosition, judgment_position
 from ..case.model import DebtorKind, Judgment
 from ..documents.enforcement.referral import write_referral_pack
 from ..documents.enforcement.requests import (
@@ -20,7 +21,6 @@ from ..documents.enforcement.requests import (
     route_views,
     write_requests,
 )
-from ..documents.forms.figures import JudgmentPosition, judgment_position
 from ..errors import CourtpackError, NotReadyError
 from ..law.dates import format_date
 from ..law.money import format_money

@@ -12,9 +12,9 @@ from pathlib import Path
 from typing import Any
 
 from ..case import Case
+from ..case.figures import claim_figures_for, issue_check_for
 from ..case.model import EventKind
 from ..documents.forms.claim_pack import ClaimOptions, check_can_issue, refusal, write_claim_pack
-from ..documents.forms.figures import claim_figures_for, issue_check_for
 from ..errors import CourtpackError, NotReadyError
 from ..law.dates import format_date
 from ..law.money import format_money, to_money

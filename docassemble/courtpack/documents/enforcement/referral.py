@@ -16,9 +16,9 @@ from pathlib import Path
 from typing import Any
 
 from ...case import Case
+from ...case.figures import JudgmentPosition
 from ...law.dates import format_date
 from ...law.money import format_money, money_str
-from ..forms.figures import JudgmentPosition
 from ..render import Template, atomic_save, safe_file_name
 from .requests import LABELS
 

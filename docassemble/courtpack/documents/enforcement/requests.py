@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from ...case import Case
+from ...case.figures import JudgmentPosition
 from ...case.model import DebtorKind
 from ...errors import DocumentError, NotReadyError
 from ...law.dates import format_date
@@ -20,7 +21,6 @@ from ...law.enforcement import ROUTES
 from ..forms import load_spec, write_form
 from ..forms.builders import enforcement as build
 from ..forms.builders.judgment import permission_values
-from ..forms.figures import JudgmentPosition
 
 PERMISSION = "permission"  # N244 application for permission to enforce (CPR 83.2(3)(a))
 CHOICES = (*ROUTES, PERMISSION)

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from ...case import Case
+from ...case.figures import claim_figures_for, issue_check_for
 from ...errors import NotReadyError
 from ...law.claim import ClaimFigures, IssueCheck
 from ...law.dates import format_date
@@ -22,7 +23,6 @@ from ..render import Template, atomic_save, safe_file_name
 from . import load_spec, write_form
 from .builders import CCMCC
 from .builders.claim import n1_values
-from .figures import claim_figures_for, issue_check_for
 from .particulars import write_particulars_docx
 
 CCMCC_ADDRESS = "PO Box 527, Salford, M5 0BY"  # County Court Money Claims Centre (verify before posting)

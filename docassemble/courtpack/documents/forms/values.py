@@ -10,12 +10,13 @@ import datetime as dt
 from typing import Any
 
 from ...case import Case
+from ...case.figures import claim_figures_for, judgment_position
 from ...errors import DocumentError
+from ...law.default_judgment import default_judgment_timing
 from .builders import CCMCC
 from .builders import enforcement as enf
 from .builders.claim import n1_values
 from .builders.judgment import n225_values, permission_values
-from .figures import claim_figures_for, default_judgment_timing, judgment_position
 
 JUDGMENT_FORMS = ("N244", "N293A", "N316", "N316A", "N323", "N337", "N349", "N379")
 

@@ -7,12 +7,11 @@ from decimal import Decimal
 from typing import Any
 
 from ....case import Case
+from ....case.figures import JudgmentPosition
 from ....case.model import Property
+from ....law.charging_order import instalment_order_after_change
 from ....law.fees import court_fee
-from ..figures import JudgmentPosition
 from . import claimant_block, name_and_address, signer
-
-INSTALMENT_ORDERS_FROM = dt.date(2012, 10, 1)  # Charging Orders Act 1979 s.1(6)-(8) as amended (PD 73 / N379 box)
 
 
 def _common(case: Case, position: JudgmentPosition, on: dt.date, signatory_name: str = "",
@@ -89,7 +88,7 @@ def n379_values(case: Case, position: JudgmentPosition, on: dt.date, prop: Prope
             "judgment_court": judgment.court, "paid_since": judgment.paid_since,
             "interest_to_date": position.interest.interest, "amount_due": position.total_due,
             "instalment_order": "yes" if instalments else "no",
-            "instalment_order_after_2012": ("yes" if judgment.date >= INSTALMENT_ORDERS_FROM else "no")
+            "instalment_order_after_2012": ("yes" if instalment_order_after_change(judgment.date) else "no")
             if instalments else "na",
             "property_address": "\n".join(prop.address.as_lines()), "title_number": prop.title_number,
             "debtor_interest": prop.debtor_interest, "other_owners": "\n".join(prop.other_owners),

@@ -7,12 +7,13 @@ from decimal import Decimal
 from typing import Any
 
 from ....case import Case
+from ....case.figures import JudgmentPosition, interest_since_issue
 from ....case.model import EntryKind, Judgment
 from ....law.claim import ClaimFigures
 from ....law.costs import judgment_costs
 from ....law.dates import format_date
+from ....law.default_judgment import JudgmentTiming
 from ....law.money import format_money
-from ..figures import JudgmentPosition, JudgmentTiming, interest_since_issue
 from . import CCMCC, claimant_block, defendants_block, signer
 
 ZERO = Decimal("0.00")

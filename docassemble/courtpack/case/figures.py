@@ -1,9 +1,9 @@
 """From a case to the law's answers: the inputs law/ needs, taken from the case model.
 
-Why here: law/ is pure and knows nothing of the case; every form and interview of the claim
-must ask it the same questions with the same inputs (principal on the day, interest from the
-last charge unless the case says otherwise, payments as acknowledgments...). Nothing here
-decides law; it only gathers facts and calls law/.
+Why here: law/ is pure and knows nothing of the case; the calculator, every form and every
+interview of the claim must ask it the same questions with the same inputs (principal on the
+day, interest from the last charge unless the case says otherwise, payments as
+acknowledgments...). Nothing here decides law; it only gathers facts and calls law/.
 """
 
 from __future__ import annotations
@@ -12,14 +12,13 @@ import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
 
-from ...case import Case
-from ...case.model import EntryKind, EventKind, Judgment
-from ...law import limitation as limitation_rules
-from ...law.breathing_space import BreathingSpaceStatus, BreathingSpaceWindow, breathing_space_status
-from ...law.claim import ClaimFigures, IssueCheck, claim_figures, issue_check
-from ...law.enforcement import EnforcementAssessment, enforcement_options
-from ...law.interest import InterestResult, interest_for, judgment_interest
-from ...law.protocol import ProtocolStatus, protocol_status
+from ..law import limitation as limitation_rules
+from ..law.breathing_space import BreathingSpaceStatus, BreathingSpaceWindow, breathing_space_status
+from ..law.claim import ClaimFigures, IssueCheck, claim_figures, issue_check
+from ..law.enforcement import EnforcementAssessment, enforcement_options
+from ..law.interest import InterestResult, interest_for, judgment_interest
+from ..law.protocol import ProtocolStatus, protocol_status
+from .model import Case, EntryKind, EventKind, Judgment
 
 
 def interest_start(case: Case) -> dt.date:
@@ -110,68 +109,3 @@ def judgment_position(case: Case, judgment: Judgment, on: dt.date, *, employed: 
                                      instalment_order=instalment_order,
                                      instalments_in_arrears=instalments_in_arrears)
     return JudgmentPosition(judgment, on, judgment.outstanding, interest, assessment)
-
-
-# Periods for responding to a claim. They belong with the law; they are here, cited, until
-# law/ grows a module for judgment in default (move them there and import them).
-RESPONSE_DAYS = 14  # CPR 10.3(1)(b) acknowledgment / CPR 15.4(1)(a) defence: 14 days after service of particulars
-DEFENCE_AFTER_ACK_DAYS = 28  # CPR 15.4(1)(b): 28 days after service of particulars where acknowledged
-RESPONSE_SOURCE = "CPR 10.3(1), 15.4(1) and 12.3; time computed under CPR 2.8"
-
-
-@dataclass(frozen=True)
-class JudgmentTiming:
-    deemed_service: dt.date
-    last_day: dt.date  # last day for the defendant to respond
-    earliest_request: dt.date  # first day judgment in default may be requested
-    stage: str  # law.costs stage: default-acknowledgment or default-defence
-    basis: str
-    source: str
-
-
-def default_judgment_timing(issue_date: dt.date, service: str = "court", sent: dt.datetime | None = None,
-                            acknowledged: bool = False) -> JudgmentTiming:
-    """When the claim form was deemed served and when judgment in default can first be requested."""
-    from ...law.calendar import court_issued_deemed_service, deadline, deemed_service
-
-    if service == "court":
-        served = court_issued_deemed_service(issue_date)
-    else:
-        when = sent or dt.datetime.combine(issue_date, dt.time(9, 0))
-        served = deemed_service("claim-form", service, when)
-    days = DEFENCE_AFTER_ACK_DAYS if acknowledged else RESPONSE_DAYS
-    last = deadline(served.date, days)
-    earliest = last.date + dt.timedelta(days=1)
-    what = "a defence (an acknowledgment was filed)" if acknowledged else "an acknowledgment of service or a defence"
-    basis = (f"{served.basis} The defendant had {days} days after service to file {what}: {last.basis} "
-             f"Judgment in default may be requested from {earliest.isoformat()}.")
-    stage = "default-defence" if acknowledged else "default-acknowledgment"
-    return JudgmentTiming(served.date, last.date, earliest, stage, basis,
-                          f"{served.source}; {RESPONSE_SOURCE}")
-
-
-# Charging order periods (CPR 73.5(2)(a) service of the interim order within 21 days of its being
-# made; CPR 73.10(1) objections within 28 days after service). Move to law/ with the others above.
-INTERIM_SERVICE_DAYS = 21
-OBJECTION_DAYS = 28
-CHARGING_SOURCE = "CPR 73.5(2) and 73.10(1); time computed under CPR 2.8"
-
-
-@dataclass(frozen=True)
-class ChargingOrderDates:
-    interim_order: dt.date
-    serve_by: dt.date
-    objections_by: dt.date  # if served on the last day allowed
-    basis: str
-    source: str
-
-
-def charging_order_dates(interim_order: dt.date) -> ChargingOrderDates:
-    from ...law.calendar import deadline
-
-    serve = deadline(interim_order, INTERIM_SERVICE_DAYS)
-    objections = deadline(serve.date, OBJECTION_DAYS)
-    basis = (f"Serve the interim charging order within {INTERIM_SERVICE_DAYS} days of it being made: {serve.basis} "
-             f"Anyone served may object within {OBJECTION_DAYS} days after service; if served on the last day, "
-             f"objections close on {objections.date.isoformat()} ({objections.basis})")
-    return ChargingOrderDates(interim_order, serve.date, objections.date, basis, CHARGING_SOURCE)
