@@ -16,7 +16,7 @@ from ..case import Case
 from ..documents.bundle import BundleDocument, BundleReport, BundleSpec, build_bundle, load_spec
 from ..documents.render import safe_file_name
 from ..errors import DocumentError
-from .common import as_date
+from .common import as_date, record_documents
 
 SOURCES = ("folder", "spec")
 # Section A: statements of case and orders, in the order a judge reads them (PD 39A 3.2)
@@ -98,4 +98,5 @@ def bundle_path(case: Case, spec: BundleSpec, output_dir: Any) -> Path:
 def make_bundle(case: Case, spec: BundleSpec, output_dir: Any) -> tuple[list[str], list[str]]:
     """Build the bundle into ``output_dir``; returns ([bundle path], warnings for the end screen)."""
     report: BundleReport = build_bundle(spec, bundle_path(case, spec, output_dir))
+    record_documents(case, "court bundle", [str(report.path)])
     return [str(report.path)], list(report.warnings)

@@ -18,7 +18,7 @@ from ..errors import CourtpackError, NotReadyError
 from ..law.charging_order import ChargingOrderDates, charging_order_dates
 from ..law.dates import format_date
 from ..law.money import money_str
-from .common import as_date
+from .common import as_date, record_documents
 
 __all__ = ["charging_dates", "charging_refusal", "choose_property", "dates_summary", "make_charging_order",
            "property_choices"]
@@ -84,4 +84,5 @@ def make_charging_order(case: Case, position: JudgmentPosition, prop: Property, 
               "basis": dates.basis, "source": dates.source}
     note = out / safe_file_name(f"{case.reference} charging order dates.json")
     atomic_save(lambda tmp: tmp.write_text(json.dumps(record, indent=2), encoding="utf-8"), note)
+    record_documents(case, "charging order application", [str(form), str(note)])
     return [str(form), str(note)]

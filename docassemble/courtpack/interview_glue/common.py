@@ -8,6 +8,8 @@ case model or the law.
 from __future__ import annotations
 
 import datetime as dt
+import getpass
+import os
 from pathlib import Path
 from typing import Any
 
@@ -45,11 +47,45 @@ def refuse_during_breathing_space(case: Case, on: dt.date, step: str, doing: str
                                 f"courtpack will not {doing} on {format_date(on)}. {status.basis}")
 
 
+def record_documents(case: Case, kind: str, documents: list[str], who: str | None = None) -> None:
+    """Record each produced document (name, SHA-256, who, when) in the register, when one is configured.
+
+    The register is the one named by ``COURTPACK_DATABASE_URL`` (the server and the demo set it);
+    a plain headless run with no register configured records nothing.
+    """
+    if not os.environ.get("COURTPACK_DATABASE_URL"):
+        return
+    from ..register import add_case, open_register, record_document
+
+    author = who or _current_user()
+    with open_register().transaction(author) as session:  # all recorded, or none
+        add_case(session, case, who=author)
+        for path in documents:
+            record_document(session, case.reference, kind, path, who=author)
+
+
+def _current_user() -> str:
+    """The signed-in docassemble user's email on the server; the operating-system user headless."""
+    try:
+        from docassemble.base.functions import get_user_info
+
+        info = get_user_info()
+    except Exception:  # noqa: BLE001 - outside a docassemble request there is no user to ask about
+        info = None
+    if info and info.get("email"):
+        return str(info["email"])
+    return getpass.getuser()
+
+
 def download_links(documents: list[str]) -> str:
     """The end screen's list of documents, as Markdown.
 
     Headless runs list the file names (the caller has the paths); on the docassemble
     server each file becomes a stored DAFile with a download link.
     """
+    from . import web  # server helpers; imports docassemble's web parts only when called there
+
+    if web.on_server():
+        return web.stored_download_links(documents)
     names = [Path(path).name for path in documents]
     return "\n".join(f"* {name}" for name in names)

@@ -16,7 +16,7 @@ from ..errors import NotReadyError
 from ..law.dates import format_date
 from ..law.default_judgment import JudgmentTiming, default_judgment_timing
 from ..law.money import money_str
-from .common import as_date
+from .common import as_date, record_documents
 from .money_claim import as_bool, as_money
 
 __all__ = ["judgment_timing", "make_judgment_request", "timing_summary"]
@@ -60,4 +60,5 @@ def make_judgment_request(case: Case, timing: JudgmentTiming, *, claim_number: s
               "amount_payable": money_str(values["amount_payable"]), "basis": timing.basis, "source": timing.source}
     note = out / safe_file_name(f"{case.reference} judgment request dates.json")
     atomic_save(lambda tmp: tmp.write_text(json.dumps(record, indent=2), encoding="utf-8"), note)
+    record_documents(case, "request for judgment", [str(form), str(note)])
     return [str(form), str(note)]

@@ -24,7 +24,7 @@ from ..documents.enforcement.requests import (
 from ..errors import CourtpackError, NotReadyError
 from ..law.dates import format_date
 from ..law.money import format_money
-from .common import as_date
+from .common import as_date, record_documents
 from .money_claim import as_bool, as_choices, as_money
 
 __all__ = ["AGENT_ROUTES", "ROUTE_CHOICES", "blocked_reason", "enforcement_documents", "is_company",
@@ -101,4 +101,6 @@ def enforcement_documents(case: Case, position: JudgmentPosition, chosen: Any, o
                                    signatory_position=options.get("signatory_position", ""))
         pdfs = convert_to_pdf([pack[0]], out)
         files += [pack[0], *pdfs, *pack[1:]]
-    return [str(p) for p in files]
+    documents = [str(p) for p in files]
+    record_documents(case, "enforcement", documents)
+    return documents

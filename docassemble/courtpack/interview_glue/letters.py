@@ -9,7 +9,7 @@ from typing import Any
 from ..case import Case
 from ..documents.letters import InstalmentNote, LetterOptions, write_letter_pack
 from ..law.money import to_money
-from .common import as_date, refuse_during_breathing_space
+from .common import as_date, record_documents, refuse_during_breathing_space
 
 FREQUENCY_WORDS = {"weekly": "a week", "fortnightly": "a fortnight", "four_weekly": "every four weeks",
                    "monthly": "a month"}
@@ -31,4 +31,6 @@ def make_letter_pack(case: Case, letter_date: Any, instalments: InstalmentNote |
     day = as_date(letter_date, "letter_date")
     refuse_during_breathing_space(case, day, "contact_for_payment", "send a letter asking for payment")
     pack = write_letter_pack(case, LetterOptions(letter_date=day, instalments=instalments), Path(str(output_dir)))
-    return [str(p) for p in pack.files]
+    documents = [str(p) for p in pack.files]
+    record_documents(case, "letter before claim", documents)
+    return documents

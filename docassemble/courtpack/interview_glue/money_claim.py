@@ -18,7 +18,7 @@ from ..documents.forms.claim_pack import ClaimOptions, check_can_issue, refusal,
 from ..errors import CourtpackError, NotReadyError
 from ..law.dates import format_date
 from ..law.money import format_money, to_money
-from .common import as_date
+from .common import as_date, record_documents
 
 __all__ = ["as_bool", "as_choices", "as_money", "claim_options", "claim_summary", "default_issue_date",
            "make_claim_pack", "needs_letter_date", "raise_refusal", "refusal_reason"]
@@ -93,7 +93,9 @@ def claim_summary(case: Case, options: ClaimOptions) -> str:
 
 def make_claim_pack(case: Case, options: ClaimOptions, output_dir: Any) -> list[str]:
     pack = write_claim_pack(case, options, Path(str(output_dir)))
-    return [str(p) for p in pack.files]
+    documents = [str(p) for p in pack.files]
+    record_documents(case, "claim", documents)
+    return documents
 
 
 def default_issue_date(case: Case, letter_date: Any = None, today: dt.date | None = None) -> dt.date:

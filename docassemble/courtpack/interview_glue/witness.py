@@ -22,7 +22,7 @@ from ..documents.witness import (
 )
 from ..documents.witness.statement import mark_range, ordinal
 from ..errors import DocumentError
-from .common import as_date
+from .common import as_date, record_documents
 
 LETTER_CHOICES = ("generate", "upload", "none")
 
@@ -124,4 +124,6 @@ def make_witness_statement(case: Case, options: StatementOptions, output_dir: An
     from ..documents.witness import write_witness_statement
 
     result = write_witness_statement(case, options, Path(str(output_dir)))
-    return [str(p) for p in result.files]
+    documents = [str(p) for p in result.files]
+    record_documents(case, "witness statement", documents)
+    return documents
