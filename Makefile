@@ -22,6 +22,7 @@ $(VENV)/.deps.stamp: requirements.txt setup.py
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -r requirements.txt
+	$(PY) -m pip install --quiet --no-deps --no-build-isolation -e .   # the `courtpack` command
 	@touch $@
 
 demo: bootstrap

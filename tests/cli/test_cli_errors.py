@@ -40,8 +40,14 @@ def test_bad_answers_file(tmp_path, capsys):
 
 
 def test_missing_option_is_a_usage_error(capsys):
-    assert main(["interview", "run", "letter_before_claim"]) == 2
-    assert "Missing option '--case'" in capsys.readouterr().err
+    assert main(["interview", "run", "letter_before_claim", "--case", str(EXAMPLES / "FTA-2025-0142.yaml")]) == 2
+    assert "Missing option '--out'" in capsys.readouterr().err
+
+
+@pytest.mark.slow
+def test_without_a_case_file_the_interview_asks_for_one(tmp_path, capsys):
+    assert main(["interview", "run", "letter_before_claim", "--out", str(tmp_path)]) == 3
+    assert "it needs an answer for `case_source`" in capsys.readouterr().err
 
 
 @pytest.mark.slow

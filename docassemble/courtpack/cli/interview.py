@@ -44,10 +44,11 @@ def list_interviews() -> None:
 
 @interview.command("run")
 @click.argument("name")
-@click.option("--case", "case_file", type=click.Path(path_type=Path), required=True, help="The case file (YAML).")
+@click.option("--case", "case_file", type=click.Path(path_type=Path),
+              help="The case file (YAML); interviews that start from the register do not need one.")
 @click.option("--answers", type=click.Path(path_type=Path), help="Answers to the interview's questions (YAML).")
 @click.option("--out", "out_dir", type=click.Path(path_type=Path), required=True, help="Folder for the documents.")
-def run(name: str, case_file: Path, answers: Path | None, out_dir: Path) -> None:
+def run(name: str, case_file: Path | None, answers: Path | None, out_dir: Path) -> None:
     """Run interview NAME to its end screen and list the documents it produced.
 
     Exits 3, naming the question and the variable, when the answers do not cover a question.
@@ -55,7 +56,8 @@ def run(name: str, case_file: Path, answers: Path | None, out_dir: Path) -> None
     from ..case import read_case
     from ..headless.runner import run_interview
 
-    read_case(case_file)  # report a bad case file before starting docassemble
+    if case_file is not None:
+        read_case(case_file)  # report a bad case file before starting docassemble
     result = run_interview(name, read_answers(answers), out_dir, case_source=case_file)
     click.echo(result.title)
     for document in result.documents:
