@@ -12,66 +12,15 @@ from __future__ import annotations
 from pathlib import Path
 
 from docx import Document
-from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.shared import Cm, Pt
+from docx.shared import Cm
+from docx_seed import new_document, para, table
 
 OUT = Path(__file__).resolve().parent.parent
 
 
-def new_document() -> Document:
-    doc = Document()
-    section = doc.sections[0]
-    section.page_height, section.page_width = Cm(29.7), Cm(21.0)
-    for side in ("left_margin", "right_margin"):
-        setattr(section, side, Cm(2.5))
-    section.top_margin = section.bottom_margin = Cm(2.0)
-    style = doc.styles["Normal"]
-    style.font.name = "Arial"
-    style.font.size = Pt(11)
-    style.paragraph_format.space_after = Pt(6)
-    return doc
-
-
-def para(doc: Document, text: str = "", bold: bool = False, size: int | None = None,
-         align: WD_ALIGN_PARAGRAPH | None = None) -> None:
-    p = doc.add_paragraph()
-    run = p.add_run(text)
-    run.bold = bold
-    if size:
-        run.font.size = Pt(size)
-    if align is not None:
-        p.alignment = align
-
-
 def heading(doc: Document, text: str, size: int = 14) -> None:
     para(doc, text, bold=True, size=size)
-
-
-def table(doc: Document, header: list[str], row_tags: list[str], loop: str, widths: list[float],
-          total: list[str] | None = None) -> None:
-    """A table whose middle row repeats with docxtpl's ``{%tr for %}``."""
-    rows = 4 + (1 if total else 0)
-    t = doc.add_table(rows=rows, cols=len(header))
-    t.style = "Table Grid"
-    t.alignment = WD_TABLE_ALIGNMENT.CENTER
-    for cell, text in zip(t.rows[0].cells, header, strict=True):
-        cell.text = ""
-        cell.paragraphs[0].add_run(text).bold = True
-    t.rows[1].cells[0].text = f"{{%tr for {loop} %}}"
-    for cell, text in zip(t.rows[2].cells, row_tags, strict=True):
-        cell.text = text
-    t.rows[3].cells[0].text = "{%tr endfor %}"
-    if total:
-        for cell, text in zip(t.rows[4].cells, total, strict=True):
-            cell.text = ""
-            cell.paragraphs[0].add_run(text).bold = True
-    t.autofit = False
-    for column, width in zip(t.columns, widths, strict=True):
-        column.width = Cm(width)
-    for row in t.rows:
-        for cell, width in zip(row.cells, widths, strict=True):
-            cell.width = Cm(width)
 
 
 def letterhead(doc: Document) -> None:

@@ -20,6 +20,8 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, Twips
+from docx_seed import new_document as seed_document
+from docx_seed import para
 
 OUT = Path(__file__).resolve().parent.parent
 MARGIN_CM = 3.5  # PD 32 19.1: "a margin, not less than 3.5 centimetres wide"
@@ -30,31 +32,9 @@ CENTRE = WD_ALIGN_PARAGRAPH.CENTER
 
 
 def new_document() -> Document:
-    doc = Document()
-    section = doc.sections[0]
-    section.page_height, section.page_width = Cm(29.7), Cm(21.0)
-    for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
-        setattr(section, side, MARGIN)
-    style = doc.styles["Normal"]
-    style.font.name = "Arial"
-    style.font.size = Pt(12)
-    style.paragraph_format.space_after = Pt(8)
-    style.paragraph_format.line_spacing = 1.15
+    doc = seed_document(side_margin=MARGIN, top_margin=MARGIN, font_size=12, space_after=8)
+    doc.styles["Normal"].paragraph_format.line_spacing = 1.15
     return doc
-
-
-def para(doc: Document, text: str = "", bold: bool = False, size: int | None = None,
-         align: WD_ALIGN_PARAGRAPH | None = None, space_after: int | None = None):
-    p = doc.add_paragraph()
-    run = p.add_run(text)
-    run.bold = bold
-    if size:
-        run.font.size = Pt(size)
-    if align is not None:
-        p.alignment = align
-    if space_after is not None:
-        p.paragraph_format.space_after = Pt(space_after)
-    return p
 
 
 def add_field(paragraph, instruction: str) -> None:
