@@ -58,10 +58,14 @@ def record_documents(case: Case, kind: str, documents: list[str], who: str | Non
     from ..register import add_case, open_register, record_document
 
     author = who or _current_user()
-    with open_register().transaction(author) as session:  # all recorded, or none
-        add_case(session, case, who=author)
-        for path in documents:
-            record_document(session, case.reference, kind, path, who=author)
+    register = open_register()
+    try:
+        with register.transaction(author) as session:  # all recorded, or none
+            add_case(session, case, who=author)
+            for path in documents:
+                record_document(session, case.reference, kind, path, who=author)
+    finally:
+        register.dispose()
 
 
 def _current_user() -> str:
