@@ -9,7 +9,7 @@ export COURTPACK_FORMS_DIR ?= $(abspath $(CURDIR)/../shared/forms)
 PG_URL := postgresql+psycopg://courtpack:courtpack@127.0.0.1:55432/courtpack
 AS_AT ?=
 
-.PHONY: bootstrap demo test check lint bench clean
+.PHONY: bootstrap demo test check lint bench clean serve stop
 
 bootstrap: $(RUN)/system.stamp $(VENV)/.deps.stamp
 
@@ -35,11 +35,20 @@ lint: bootstrap
 check: lint
 	$(PY) -m pytest -q -m "not slow and not postgres"
 
-# The whole suite, as CI runs it (.ci/run): PostgreSQL is started for the register tests and stopped after.
+# The whole suite, as CI runs it (.ci/run): PostgreSQL is started for the register tests and stopped after;
+# the end-to-end tests start and stop their own docassemble server (they need Chromium and the server's packages).
 test: lint
+	@bash scripts/server.sh deps --e2e
 	@bash scripts/postgres.sh start
 	@set +e; COURTPACK_TEST_POSTGRES_URL=$(PG_URL) $(PY) -m pytest -q; rc=$$?; \
 	  bash scripts/postgres.sh stop; exit $$rc
+
+# The local docassemble server on http://127.0.0.1:58080 (state in .run/server/); safe to run twice.
+serve: bootstrap
+	bash scripts/server.sh start
+
+stop:
+	bash scripts/server.sh stop
 
 bench: bootstrap
 	@for b in bench/*.py; do echo "== $$b"; $(PY) $$b || exit 1; done

@@ -18,6 +18,11 @@ from ..documents.render import safe_file_name
 from ..errors import DocumentError
 from .common import as_date, record_documents
 
+__all__ = [
+    "SOURCES", "STATEMENTS_OF_CASE", "WITNESS", "bundle_contents", "bundle_path", "bundle_spec",
+    "case_documents", "make_bundle", "section_for",
+]
+
 SOURCES = ("folder", "spec")
 # Section A: statements of case and orders, in the order a judge reads them (PD 39A 3.2)
 STATEMENTS_OF_CASE = ("claim form", "particulars of claim", "defence", "reply to defence", "notice of issue",

@@ -18,6 +18,10 @@ from ..errors import CourtpackError, NotReadyError
 from ..law.breathing_space import BreathingSpaceWindow, breathing_space_status
 from ..law.dates import format_date, parse_iso_date
 
+__all__ = [
+    "as_date", "current_user", "download_links", "load_case", "record_documents", "refuse_during_breathing_space",
+]
+
 
 def load_case(case_source: Any) -> Case:
     """The case an interview works on, from a case file path."""
@@ -57,7 +61,7 @@ def record_documents(case: Case, kind: str, documents: list[str], who: str | Non
         return
     from ..register import add_case, open_register, record_document
 
-    author = who or _current_user()
+    author = who or current_user()
     register = open_register()
     try:
         with register.transaction(author) as session:  # all recorded, or none
@@ -68,7 +72,7 @@ def record_documents(case: Case, kind: str, documents: list[str], who: str | Non
         register.dispose()
 
 
-def _current_user() -> str:
+def current_user() -> str:
     """The signed-in docassemble user's email on the server; the operating-system user headless."""
     try:
         from docassemble.base.functions import get_user_info

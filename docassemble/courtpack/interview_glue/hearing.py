@@ -19,7 +19,9 @@ from ..register import (
     record_document,
     upcoming_hearings,
 )
-from .common import as_date
+from .common import as_date, current_user
+
+__all__ = ["LOOK_AHEAD_DAYS", "compliance_summary", "hearing_choices", "make_hearing_report"]
 
 LOOK_AHEAD_DAYS = 28
 
@@ -60,7 +62,7 @@ def make_hearing_report(register_db: Any, hearing_id: Any, on: Any, output_dir: 
         row = hearing_compliance(register, int(hearing_id), day)
         paths = pre_hearing_report(register, int(hearing_id), day, Path(str(output_dir)))
         for path in paths:
-            record_document(register, row.reference, "pre-hearing check", path)
+            record_document(register, row.reference, "pre-hearing check", path, who=current_user())
     return [str(p) for p in paths]
 
 

@@ -11,6 +11,8 @@ from ..documents.letters import InstalmentNote, LetterOptions, write_letter_pack
 from ..law.money import to_money
 from .common import as_date, record_documents, refuse_during_breathing_space
 
+__all__ = ["FREQUENCY_WORDS", "instalment_note", "make_letter_pack"]
+
 FREQUENCY_WORDS = {"weekly": "a week", "fortnightly": "a fortnight", "four_weekly": "every four weeks",
                    "monthly": "a month"}
 

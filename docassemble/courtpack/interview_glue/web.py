@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import shutil
 import sys
 import tempfile
 import zipfile
@@ -26,6 +27,17 @@ import yaml
 
 from ..errors import CourtpackError
 from ..resources import data_dir
+from .common import current_user
+
+__all__ = [
+    "PACKAGE", "ROLES", "TASKS", "BatchResult", "NotAllowedError", "Task", "add_uploaded_case",
+    "available_tasks", "batch_letters", "case_choices", "case_file_from_register", "case_summary",
+    "cases_folder", "checked", "current_privileges", "file_links", "interview_id",
+    "interview_link", "mark_bundle_reviewed", "on_server", "progress_key", "progress_text", "register_url",
+    "require_privilege", "run_batch_letters", "set_progress", "start_menu_buttons", "start_task_session",
+    "store_file", "stored_download_links", "task_choices", "task_menu_markdown", "task_title", "tasks_by_role",
+    "zip_files",
+]
 
 PACKAGE = "docassemble.courtpack"
 ROLES = {"officer": "Debt recovery officer", "legal_reviewer": "Legal reviewer", "manager": "Team leader / manager"}
@@ -99,13 +111,6 @@ def current_privileges() -> list[str]:
     from docassemble.base.functions import user_privileges
 
     return list(user_privileges())
-
-
-def current_user_email() -> str:
-    from docassemble.base.functions import get_user_info
-
-    info = get_user_info() or {}
-    return str(info.get("email") or "unknown")
 
 
 def task_menu_markdown(privileges: Iterable[str], folder: Path | None = None) -> str:
@@ -196,11 +201,23 @@ def add_uploaded_case(upload: Any, who: str | None = None) -> tuple[str, str]:
 
     path = upload.path() if hasattr(upload, "path") else str(upload)
     case = read_case(path)  # a bad file is reported field by field before anything is stored
-    add_case(register_url(), path, who=who or current_user_email())
+    add_case(register_url(), path, who=who or current_user())
     return case.reference, case_file_from_register(case.reference)
 
 
 # ---------------------------------------------------------------- starting a task from a case
+
+
+def task_title(task_name: str) -> str:
+    return next((t.title for t in TASKS if t.name == task_name), task_name)
+
+
+def case_summary(case_file: str) -> str:
+    """``FTA-2025-0142 (Mr Daniel James Okafor)`` for a case file."""
+    from ..case import read_case
+
+    case = read_case(case_file)
+    return f"{case.reference} ({case.debtor.name})"
 
 
 def start_task_session(task_name: str, case_file: str) -> str:
@@ -281,16 +298,34 @@ def require_privilege(privilege: str, doing: str) -> None:
 
     if not user_has_privilege(privilege):
         raise NotAllowedError(f"only a {ROLES.get(privilege, privilege).lower()} can {doing}; "
-                              f"you are signed in as {current_user_email()}")
+                              f"you are signed in as {current_user()}")
 
 
-def mark_bundle_reviewed(case_reference: str, bundle_path: str, note: str = "") -> Any:
-    """Record that a legal reviewer reviewed this bundle (the exact file, by SHA-256). Legal reviewers only."""
+def mark_bundle_reviewed(case_reference: str, bundle: Any, note: str = "") -> Any:
+    """Record that a legal reviewer reviewed this bundle (the exact file, by SHA-256). Legal reviewers only.
+
+    ``bundle`` is a path or an uploaded file (DAFile/DAFileList), recorded under its original name.
+    """
     require_privilege("legal_reviewer", f"mark the bundle for {case_reference} as reviewed")
     from ..register import record_document
 
     kind = "bundle reviewed" + (f": {note.strip()}" if note and note.strip() else "")
-    return record_document(register_url(), case_reference, kind, bundle_path, who=current_user_email())
+    who = current_user()
+    path = Path(bundle.path() if hasattr(bundle, "path") else str(bundle))
+    original = _upload_name(bundle) or path.name
+    if original == path.name:
+        return record_document(register_url(), case_reference, kind, path, who=who)
+    with tempfile.TemporaryDirectory(prefix="courtpack-review-") as folder:
+        named = Path(folder) / original
+        shutil.copyfile(path, named)
+        return record_document(register_url(), case_reference, kind, named, who=who)
+
+
+def _upload_name(upload: Any) -> str:
+    """The name a file had on the officer's computer (docassemble stores uploads as file.pdf)."""
+    first = upload[0] if hasattr(upload, "elements") and len(upload.elements) else upload
+    name = getattr(first, "filename", "") or ""
+    return Path(str(name)).name
 
 
 # ---------------------------------------------------------------- batch letters (a background task)
@@ -302,6 +337,11 @@ class BatchResult:
     produced: list[str]  # references done
     refused: list[str]  # "reference: why" for cases that could not have a letter
     archive: str = ""
+
+
+def checked(choices: Any) -> list[str]:
+    """The ticked keys of a checkboxes answer (a DADict in the browser, a plain dict over the API)."""
+    return [str(key) for key, ticked in choices.items() if ticked]
 
 
 def progress_key(session_id: str) -> str:
@@ -348,7 +388,17 @@ def batch_letters(references: Iterable[str], letter_date: Any, output_dir: str,
 
 
 def run_batch_letters(references: Iterable[str], letter_date: Any, output_dir: str, key: str) -> dict[str, Any]:
-    """The background task's body (Celery worker): progress to Redis, a plain result to save in the session."""
+    """The background task's body (Celery worker): progress to Redis, a plain result to save in the session.
+
+    The files are stored (DAFile) here in the worker, so the web server that shows the links need
+    not share the worker's disk (several servers: the files are in the shared object storage).
+    """
     result = batch_letters(references, letter_date, output_dir, progress=lambda text: set_progress(key, text))
+    paths = ([result.archive] if result.archive else []) + result.documents
     return {"documents": result.documents, "produced": result.produced, "refused": result.refused,
-            "archive": result.archive}
+            "archive": result.archive, "files": [store_file(Path(p)) for p in paths]}
+
+
+def file_links(files: Iterable[Any]) -> str:
+    """Markdown download links for stored files (DAFile)."""
+    return "\n".join(f"* [{f.filename}]({f.url_for(attachment=True)})" for f in files)

@@ -24,6 +24,11 @@ from ..documents.witness.statement import mark_range, ordinal
 from ..errors import DocumentError
 from .common import as_date, record_documents
 
+__all__ = [
+    "LETTER_CHOICES", "default_claim_number", "default_court", "default_letter_date", "letter_exhibit_from",
+    "make_witness_statement", "statement_options", "statement_preview", "uploaded_exhibits", "witness_for",
+]
+
 LETTER_CHOICES = ("generate", "upload", "none")
 
 
