@@ -18,6 +18,7 @@ from typing import Any
 
 import pikepdf
 
+from ..case.figures import interest_start
 from ..case.model import AgreementKind, Case, EntryKind
 from ..errors import DocumentError
 from ..law import protocol
@@ -70,7 +71,7 @@ def interest_sentence(case: Case, on: dt.date) -> str:
     basis = case.interest.basis.value
     if basis == "none":
         return "We are not adding interest or other charges to this debt."
-    start = case.interest.from_date or case.last_charge_date()
+    start = interest_start(case)
     figures = interest_for(basis, case.balance(on), start, max(on, start), case.interest.rate)
     return (f"Interest is continuing to be added at {figures.rate.normalize():f}% a year "
             f"({format_money(figures.daily_rate)} a day) from {format_date(start)}; it is not included in the "

@@ -8,6 +8,7 @@ and no half-written file may be left behind.
 
 from __future__ import annotations
 
+import io
 import os
 import re
 import tempfile
@@ -69,8 +70,6 @@ class Template:
 
     def render(self, context: dict[str, Any], target: Path) -> Path:
         """Render ``context`` into ``target`` (a .docx path)."""
-        import io
-
         document = DocxTemplate(io.BytesIO(self._source))
         try:
             document.render(context, jinja_env())

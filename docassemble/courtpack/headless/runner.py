@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import threading
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -37,7 +37,6 @@ class InterviewResult:
     interview: str
     title: str
     documents: list[Path]
-    variables: dict[str, Any] = field(default_factory=dict)
 
 
 def _load_engine() -> dict[str, Any]:
@@ -106,9 +105,7 @@ def run_interview(name: str, answers: dict[str, Any], output_dir: Path, case_sou
             if getattr(question, "id", None) != END_SCREEN_ID:
                 raise InterviewIncomplete(path.stem, _question_text(status), _sought_variable(status))
             documents = [Path(p) for p in user_dict.get("documents", [])]
-            exported = {k: user_dict[k] for k in ("title",) if k in user_dict}
-            return InterviewResult(interview=path.stem, title=_question_text(status), documents=documents,
-                                   variables=exported)
+            return InterviewResult(interview=path.stem, title=_question_text(status), documents=documents)
 
 
 def _question_text(status: Any) -> str:

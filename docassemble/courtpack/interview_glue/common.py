@@ -14,8 +14,8 @@ from pathlib import Path
 from typing import Any
 
 from ..case import Case, read_case
+from ..case.figures import breathing_space_for
 from ..errors import CourtpackError, NotReadyError
-from ..law.breathing_space import BreathingSpaceWindow, breathing_space_status
 from ..law.dates import format_date, parse_iso_date
 
 __all__ = [
@@ -42,13 +42,14 @@ def as_date(value: Any, field: str = "date") -> dt.date:
 
 def refuse_during_breathing_space(case: Case, on: dt.date, step: str, doing: str) -> None:
     """Stop ``doing`` when any debtor is in a breathing space (Debt Respite Scheme regs 7 and 8)."""
-    for debtor in case.debtors:
-        windows = [BreathingSpaceWindow(b.start, b.end, b.kind) for b in debtor.breathing_spaces]
-        status = breathing_space_status(windows, on)
-        if status.active and step in status.blocked_steps:
-            until = f"until {format_date(status.ends)}" if status.ends else "until the debt adviser ends it"
-            raise NotReadyError(f"case {case.reference}: {debtor.name} is in a breathing space {until}, so "
-                                f"courtpack will not {doing} on {format_date(on)}. {status.basis}")
+    status = breathing_space_for(case, on)
+    if not (status.active and step in status.blocked_steps):
+        return
+    names = " and ".join(d.name for d in case.debtors if any(b.start == status.window.start
+                                                             for b in d.breathing_spaces))
+    until = f"until {format_date(status.ends)}" if status.ends else "until the debt adviser ends it"
+    raise NotReadyError(f"case {case.reference}: {names} is in a breathing space {until}, so "
+                        f"courtpack will not {doing} on {format_date(on)}. {status.basis}")
 
 
 def record_documents(case: Case, kind: str, documents: list[str], who: str | None = None) -> None:

@@ -17,11 +17,8 @@ FREQUENCY_WORDS = {"weekly": "a week", "fortnightly": "a fortnight", "four_weekl
                    "monthly": "a month"}
 
 
-def instalment_note(status: str, amount: Any = None, frequency: str = "monthly", reason: str = ""
-                    ) -> InstalmentNote | None:
-    """PAPDC 3.1(e): instalments paid or offered, and why a claim is still considered."""
-    if status == "none":
-        return None
+def instalment_note(status: str, amount: Any = None, frequency: str = "monthly", reason: str = "") -> InstalmentNote:
+    """PAPDC 3.1(e): instalments being paid (``paying``) or offered, and why a claim is still considered."""
     kind = "been paying" if status == "paying" else "offered to pay"
     return InstalmentNote(kind=kind, amount=to_money(str(amount)) if amount is not None else Decimal("0.00"),
                           frequency=FREQUENCY_WORDS.get(frequency, frequency), reason=str(reason).strip())
