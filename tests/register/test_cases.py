@@ -122,6 +122,7 @@ def test_two_sessions_second_writer_gets_concurrent_update_error(db):
         assert (case.officer_name, case.preferred_court, case.version) == ("Alice Jones", "County Court at Bromley", 3)
 
 
+@pytest.mark.postgres
 def test_postgres_concurrent_transactions_on_two_connections(pg_db):
     """Officer B's update waits on A's row lock, then fails cleanly when A commits; A's change is kept."""
     add_case(pg_db, EXAMPLES / "FTA-2025-0142.yaml")
