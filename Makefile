@@ -5,8 +5,8 @@ VENV := .venv
 PY := $(VENV)/bin/python
 RUN := .run
 export COURTPACK_HOME ?= $(CURDIR)/$(RUN)/home
-export COURTPACK_FORMS_DIR ?= $(abspath $(CURDIR)/../shared/forms)
-PG_URL := postgresql+psycopg://courtpack:courtpack@127.0.0.1:55432/courtpack
+export COURTPACK_PG_PORT ?= 55432
+PG_URL := postgresql+psycopg://courtpack:courtpack@127.0.0.1:$(COURTPACK_PG_PORT)/courtpack
 AS_AT ?=
 
 .PHONY: bootstrap demo test check lint bench clean serve stop

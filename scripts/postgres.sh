@@ -8,14 +8,14 @@
 #
 # Why a private cluster: the register's tests must run against PostgreSQL as well as SQLite, on a
 # developer's machine and in CI, without touching a system-wide server. The data directory is
-# .run/postgres/data in the repository; it listens on 127.0.0.1:55432 only (TCP, password), with
+# .run/postgres/data in the repository; it listens on 127.0.0.1:55432 (COURTPACK_PG_PORT) only (TCP, password), with
 # its Unix socket inside .run/postgres/sock (peer authentication, for the superuser). Run as root,
 # the server runs as the unprivileged `postgres` OS user (PostgreSQL refuses to run as root).
 # Every command is idempotent: `start` on a running cluster only prints the URL.
 set -eu
 
 PG_BIN=${PG_BIN:-/usr/lib/postgresql/15/bin}
-PORT=55432
+PORT=${COURTPACK_PG_PORT:-55432}
 HOST=127.0.0.1
 ROLE=courtpack
 PASSWORD=courtpack

@@ -34,7 +34,7 @@ UWSGI_INI=$ROOT/server/uwsgi.ini
 LOG=$RUN/log
 URL="http://$HOST:$PORT"
 START_PAGE="$URL/interview?i=docassemble.courtpack:data/questions/start.yml"
-FORMS_DIR=${COURTPACK_FORMS_DIR:-$(cd "$ROOT/.." && pwd)/shared/forms}
+FORMS_DIR=${COURTPACK_FORMS_DIR:-$RUN/forms}
 
 # Debian packages the server needs: PostgreSQL and Redis, and what pip needs to build
 # python-ldap (docassemble.webapp) and uwsgi from source.

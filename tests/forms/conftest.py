@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
 import re
 import shutil
 import subprocess
@@ -20,15 +19,11 @@ ISSUE = dt.date(2025, 11, 20)
 
 @pytest.fixture(scope="session")
 def official_forms_dir() -> Path:
-    """The reference copies of the official PDFs. Never skipped: a missing folder fails the run."""
-    configured = os.environ.get("COURTPACK_FORMS_DIR")
-    if not configured:
-        pytest.fail("COURTPACK_FORMS_DIR is not set: run the tests with COURTPACK_FORMS_DIR=../shared/forms "
-                    "(the folder holding N1_1224.pdf, N244_0622.pdf and N180_1124.pdf)")
-    path = Path(configured)
+    """The official PDFs shipped in the project (court_forms/official). Never skipped: a missing file fails."""
+    path = ROOT / "court_forms" / "official"
     for name in ("N1_1224.pdf", "N244_0622.pdf", "N180_1124.pdf"):
         if not (path / name).is_file():
-            pytest.fail(f"{path / name} is missing: COURTPACK_FORMS_DIR must point at the shared official forms")
+            pytest.fail(f"{path / name} is missing: the official forms ship with the project (court_forms/official)")
     return path
 
 

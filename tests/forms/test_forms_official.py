@@ -99,7 +99,10 @@ def test_text_too_long_for_a_box_goes_to_a_continuation_sheet(official_forms_dir
 def test_official_mode_without_the_pdf_says_how_to_get_it(tmp_path, monkeypatch):
     from docassemble.courtpack.errors import DocumentError
 
+    from docassemble.courtpack.documents.forms import fetch
+
     monkeypatch.setenv("COURTPACK_FORMS_DIR", str(tmp_path / "none"))
+    monkeypatch.setattr(fetch, "shipped_dir", lambda: tmp_path / "not shipped")
     case, values = _values("N1")
     with pytest.raises(DocumentError, match="courtpack forms fetch N1"):
         write_form(load_spec("N1"), values, tmp_path, case.reference, mode="official")

@@ -133,5 +133,9 @@ def test_postgres_script_prints_the_url():
     import subprocess
 
     from .conftest import ROOT
-    result = subprocess.run(["sh", str(ROOT / "scripts" / "postgres.sh"), "url"], capture_output=True, text=True)
-    assert result.stdout.strip() == "postgresql+psycopg://courtpack:courtpack@127.0.0.1:55432/courtpack"
+    import os
+
+    env = {**os.environ, "COURTPACK_PG_PORT": "55499"}
+    result = subprocess.run(["sh", str(ROOT / "scripts" / "postgres.sh"), "url"], capture_output=True, text=True,
+                            env=env)
+    assert result.stdout.strip() == "postgresql+psycopg://courtpack:courtpack@127.0.0.1:55499/courtpack"

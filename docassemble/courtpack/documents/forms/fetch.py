@@ -1,8 +1,11 @@
 """The local copy of official HMCTS PDFs: where it lives, whether a form is installed, fetching it.
 
-Why a cache with SHA-256: courtpack does not ship Crown copyright PDFs; it downloads the edition
-its spec was mapped against, and refuses any other file (a new edition moves boxes, and a
-filled form with a value in the wrong box is worse than courtpack's own rendering).
+Why shipped copies plus a cache, each checked by SHA-256: the official forms courtpack maps
+(N1, N180, N244, N260) ship inside the package under the Open Government Licence
+(``court_forms/official/``), so a clone works offline; a newer edition, or a form not shipped, can be
+fetched into a cache folder. Either way courtpack refuses any file but the edition its spec was
+mapped against (a new edition moves boxes, and a value in the wrong box is worse than
+courtpack's own rendering).
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ import os
 from pathlib import Path
 
 from ...errors import DocumentError
+from ...resources import data_dir
 from ..render import atomic_save
 from .spec import FormSpec
 
@@ -27,12 +31,20 @@ def forms_dir() -> Path:
     return Path.home() / ".cache" / "courtpack" / "forms"
 
 
+def shipped_dir() -> Path:
+    """The official PDFs that ship with courtpack (Crown copyright, Open Government Licence v3.0)."""
+    return data_dir("sources") / "official"
+
+
 def installed_path(spec: FormSpec) -> Path | None:
-    """The official PDF for ``spec`` if it is in the forms folder, else None."""
+    """The official PDF for ``spec``: the forms folder's copy first, else the shipped one, else None."""
     if spec.official is None:
         return None
-    path = forms_dir() / spec.official.file
-    return path if path.is_file() else None
+    for folder in (forms_dir(), shipped_dir()):
+        path = folder / spec.official.file
+        if path.is_file():
+            return path
+    return None
 
 
 def sha256_of(data: bytes) -> str:
