@@ -86,7 +86,7 @@ def judgment_interest(ordered: object, judgment_date: dt.date, to_date: dt.date,
     end = to_date
     stopped = ""
     if enforcement_started is not None and not enforcement_unproductive and enforcement_started <= to_date:
-        end = max(judgment_date, enforcement_started - dt.timedelta(days=1))
+        end = max(judgment_date, enforcement_started)  # art 1(3): interest ceasing on a day runs to its end
         stopped = (f"; interest stopped when enforcement was taken on {format_date(enforcement_started)} "
                    "(art 4)")
     # The sums carrying interest: the whole judgment from its date, or each instalment from its due date.
