@@ -38,9 +38,9 @@ class DateType(click.ParamType):
         if isinstance(value, dt.date):
             return value
         try:
-            return dt.date.fromisoformat(str(value).strip())
-        except ValueError:
-            self.fail(f"{value!r} is not a date in the form YYYY-MM-DD, e.g. 2025-01-10", param, ctx)
+            return parse_iso_date(value)
+        except ValueError as err:
+            self.fail(str(err), param, ctx)
 
 
 class DateTimeType(click.ParamType):

@@ -79,7 +79,8 @@ _AREAS = {
     "ME": "Medway", "MK": "Milton Keynes", "NE": "Newcastle upon Tyne", "NG": "Nottingham", "NN": "Northampton",
     "NP": "Newport (Gwent)", "NR": "Norwich", "OL": "Oldham", "OX": "Oxford", "PE": "Peterborough", "PL": "Plymouth",
     "PO": "Portsmouth", "PR": "Preston", "RG": "Reading", "RM": "Romford", "S": "Sheffield", "SA": "Swansea",
-    "SK": "Stockport", "SN": "Swindon", "SO": "Southampton", "SR": "Sunderland", "SS": "Southend", "ST": "Stoke-on-Trent",
+    "SK": "Stockport", "SN": "Swindon", "SO": "Southampton", "SR": "Sunderland", "SS": "Southend",
+    "ST": "Stoke-on-Trent",
     "TA": "Taunton", "TN": "Tunbridge Wells", "TQ": "Torquay and Newton Abbot", "TR": "Truro", "TS": "Teesside",
     "UB": "Uxbridge", "WA": "Warrington", "WF": "Wakefield", "WN": "Wigan", "WR": "Worcester", "WV": "Wolverhampton",
     "YO": "York",
@@ -110,15 +111,16 @@ _POSTCODE = re.compile(r"^([A-Z]{1,2})(\d[A-Z\d]?)\s*\d[A-Z]{2}$")
 def hearing_centre_for(postcode: str, on: dt.date | None = None) -> str | None:
     """The County Court hearing centre serving ``postcode`` ("County Court at Leeds"), or None if unknown.
 
-    London areas need the district (``SE23``); elsewhere the area (``LS``) decides. ``on`` defaults to
-    the table's current rows.
+    London areas need the district (``SE23``; ``EC4M`` is looked up as ``EC4``); elsewhere the area
+    (``LS``) decides. ``on`` defaults to today.
     """
     match = _POSTCODE.match(str(postcode).strip().upper())
     if not match:
         raise LawError(f"postcode {postcode!r} is not a UK postcode — give it in full, e.g. LS2 7HY")
     area, district = match.group(1), match.group(1) + match.group(2)
+    number = area + match.group(2).rstrip("ABCDEFGHJKMNPRSTUVWXY")  # EC4M -> EC4, W1A -> W1
     day = on or dt.date.today()
-    wanted = (district,) if area in _LONDON_AREAS else (district, area)
+    wanted = tuple(dict.fromkeys((district, number) if area in _LONDON_AREAS else (district, number, area)))
     for code in wanted:
         rows = [row for row in HEARING_CENTRES if row.postcode == code]
         if rows:

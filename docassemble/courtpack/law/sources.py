@@ -14,8 +14,20 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from . import (charging_order, costs, courts, default_judgment, enforcement, fees, forms, interest,
-               judgment_interest, limitation, protocol, tracks)
+from . import (
+    charging_order,
+    costs,
+    courts,
+    default_judgment,
+    enforcement,
+    fees,
+    forms,
+    interest,
+    judgment_interest,
+    limitation,
+    protocol,
+    tracks,
+)
 from .money import format_money
 
 
