@@ -70,7 +70,7 @@ def test_enforcement_stops_interest_unless_it_produces_nothing():
     # 7300 x 0.08 x 10 / 365 = 16.00
     stopped = judgment_interest("7300.00", GIVEN, YEAR_ON, enforcement_started=D(2025, 1, 11))
     assert (stopped.interest, stopped.daily_rate) == (Decimal("16.00"), Decimal("0.00"))
-    assert "art 4" in stopped.basis
+    assert "stopped when enforcement was taken on 11 January 2025" in stopped.basis
     # produced no payment: as if never taken, 7300 x 0.08 = 584.00 for the year
     unproductive = judgment_interest("7300.00", GIVEN, YEAR_ON, enforcement_started=D(2025, 1, 11),
                                      enforcement_unproductive=True)

@@ -47,3 +47,12 @@ def test_not_yet_late_and_bad_input():
     assert (result.interest, result.compensation, result.rates) == (Decimal("0.00"), Decimal("0.00"), ())
     with pytest.raises(LawError, match="at least one invoice"):
         late_payment([], D(2025, 3, 30))
+
+
+def test_2026_first_half_rate_string():
+    # notice 1 January 2026: relevant day 30 January, interest from 31 January; reference day 31 December 2025,
+    # Bank Rate 3.75% (cut on 18 December 2025) + 8 = 11.75%. To 1 March 2026: 30 days:
+    # 2000 x 0.1175 x 30 / 365 = 19.315 -> 19.32; fixed sum £70
+    result = late_payment([Invoice(Decimal("2000.00"), D(2026, 1, 1))], D(2026, 3, 1))
+    assert f"{result.rates[0].normalize():f}" == "11.75"
+    assert (result.interest, result.compensation) == (Decimal("19.32"), Decimal("70.00"))

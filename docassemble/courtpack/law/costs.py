@@ -25,10 +25,10 @@ from .basis import ZERO, amount, rows_in_force
 from .dates import format_date
 from .money import format_money
 
-_TABLE_1 = ("CPR 45.8 and Table 2 (fixed commencement costs in a claim for the recovery of money or goods), "
-            "Part 45 as substituted from 1 October 2023 (SI 2023/572)")
-_TABLE_2 = ("CPR 45.10 and Table 3 (fixed costs on entry of judgment in a claim for the recovery of money or goods), "
-            "Part 45 as substituted from 1 October 2023 (SI 2023/572)")
+_TABLE_1 = ("PD 45 Table 1 (fixed commencement costs in a claim for the recovery of money or goods), CPR Part 45 "
+            "Section II as substituted from 1 October 2023 (SI 2023/572)")
+_TABLE_2 = ("PD 45 Table 2 (fixed costs on entry of judgment in a claim for the recovery of money or goods), CPR "
+            "Part 45 Section II as substituted from 1 October 2023 (SI 2023/572)")
 LITIGANT_IN_PERSON = ("CPR 45.4 (litigants in person) and CPR 46.5(6) (a corporation acting without a legal "
                       "representative is a litigant in person)")
 _FROM = dt.date(2023, 10, 1)

@@ -4,15 +4,17 @@ Why these rules, as the Order states them:
 - Only a *relevant judgment* carries interest: one ordering payment of not less than £5,000, or for a
   Late Payment Act qualifying debt (art 1(2), as amended by SI 1998/2400). The test is the sum the
   judgment ordered, not what is owed today.
-- Interest runs from the day judgment was given, on the sum unpaid: each dated payment reduces the
-  balance from its date (art 2).
+- Interest runs from the day judgment was given (art 2, the general rule; the court may order
+  otherwise since SI 2019/903), on the sum unpaid: each dated payment reduces the balance from its date.
 - Under an order for payment by instalments, interest runs only on an instalment not paid when due,
-  from its due date (art 2(3)).
-- Enforcement other than a charging order stops interest from the day it is taken, unless it produces
-  no payment, when interest runs as if it had never been taken (art 4).
-- None on a judgment in proceedings on an agreement regulated by the Consumer Credit Act 1974 (art 2(3)).
-The rate is 8% a year (art 5, applying the rate under the Judgments Act 1838 s.17, SI 1993/564).
-Days are counted as for any simple interest here: days = to - from.
+  from its due date.
+- Enforcement other than a charging order stops interest, unless it produces no payment, when
+  interest runs as if it had never been taken; interest that ceases on a day runs to the end of that
+  day (art 1(3)).
+- None on a judgment in proceedings on an agreement regulated by the Consumer Credit Act 1974.
+The rate is 8% a year, the rate under the Judgments Act 1838 s.17 (SI 1993/564) that the Order applies.
+Article numbers other than arts 1 and 2 are not cited until read in the Order. Days are counted as
+for any simple interest here: days = to - from.
 """
 
 from __future__ import annotations
@@ -31,7 +33,7 @@ from .money import format_money, round_penny
 
 _ORDER = "County Courts Act 1984 s.74; County Courts (Interest on Judgment Debts) Order 1991 (SI 1991/1184)"
 JUDGMENT_RATES: tuple[RateRow, ...] = (
-    RateRow(dt.date(1993, 4, 1), Decimal("8"), f"{_ORDER} art 5: 8% a year (the Judgments Act rate, SI 1993/564)"),
+    RateRow(dt.date(1993, 4, 1), Decimal("8"), f"{_ORDER}: 8% a year (the Judgments Act rate, SI 1993/564)"),
 )
 THRESHOLDS: tuple[RateRow, ...] = (  # "rate" here is the minimum sum ordered, in pounds
     RateRow(dt.date(1991, 7, 1), Decimal("5000.00"), f"{_ORDER} art 1(2) ('relevant judgment': not less than "
@@ -87,8 +89,7 @@ def judgment_interest(ordered: object, judgment_date: dt.date, to_date: dt.date,
     stopped = ""
     if enforcement_started is not None and not enforcement_unproductive and enforcement_started <= to_date:
         end = max(judgment_date, enforcement_started)  # art 1(3): interest ceasing on a day runs to its end
-        stopped = (f"; interest stopped when enforcement was taken on {format_date(enforcement_started)} "
-                   "(art 4)")
+        stopped = f"; interest stopped when enforcement was taken on {format_date(enforcement_started)}"
     # The sums carrying interest: the whole judgment from its date, or each instalment from its due date.
     # Payments go to the earliest instalment first, so instalments not yet due are in the queue too.
     due_sums = (instalment_dates(total, instalments, dt.date.max) if instalments is not None
@@ -117,6 +118,6 @@ def judgment_interest(ordered: object, judgment_date: dt.date, to_date: dt.date,
              f"{format_date(judgment_date)}, to {format_date(end)}: {format_money(interest)}; daily rate "
              f"{format_money(daily)}{stopped}.")
     if enforcement_started is not None and enforcement_unproductive:
-        basis += " Enforcement produced no payment, so interest runs as if it had not been taken (art 4)."
+        basis += " Enforcement produced no payment, so interest runs as if it had not been taken."
     return InterestResult("judgment", carrying, row.rate, judgment_date, end, (end - judgment_date).days, interest,
                           daily, basis, f"{floor.source}; {row.source}", items)
