@@ -92,6 +92,8 @@ def test_claim_interest_item_by_item_from_the_example(capsys):
     assert [i["interest"] for i in data["interest_items"]] == ["1.84", "3.55", "24.40", "43.98", "39.62", "36.13",
                                                                "2.34"]
     assert data["legal_representative"] is False and data["barred_sum"] == "0.00"
+    assert data["issuing_centre"].startswith("Civil National Business Centre")
+    assert data["preferred_hearing_centre"] == "County Court at Bromley"  # debtor at SE23
 
 
 def test_bad_input_exits_2_with_one_sentence(capsys):

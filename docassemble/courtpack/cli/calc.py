@@ -392,7 +392,14 @@ def part_warrant_cmd(instalment: str, frequency: str, on: dt.date | None, as_jso
 def claim_cmd(casefile: str, issue_date: dt.date | None, service: str, as_json: bool) -> None:
     """The figures for a case's claim form and whether it may be issued on the date."""
     from ..case import read_case  # the case layer only when needed: calc's other commands stay light
-    from ..case.figures import breathing_space_for, claim_figures_for, limitation_for, protocol_for
+    from ..case.figures import (
+        breathing_space_for,
+        claim_figures_for,
+        limitation_for,
+        preferred_hearing_centre,
+        protocol_for,
+    )
+    from ..law.courts import paper_claims_centre
 
     case = read_case(casefile)
     day = issue_date or _today()
@@ -418,6 +425,8 @@ def claim_cmd(casefile: str, issue_date: dt.date | None, service: str, as_json: 
                            for item in (money_interest.items if money_interest else ())],
         "costs": figures.costs.costs, "costs_basis": figures.costs.basis, "total": figures.total,
         "legal_representative": figures.legal_representative, "barred_sum": check.barred_sum,
+        "issuing_centre": paper_claims_centre(day).one_line,
+        "preferred_hearing_centre": preferred_hearing_centre(case, day),
         "track": figures.track.track, "statement_of_value": figures.statement_of_value,
         "ready_to_issue": check.ready, "earliest_issue_date": status.earliest_issue_date,
         "reasons": list(check.reasons), "warnings": list(check.warnings),

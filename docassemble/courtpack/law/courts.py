@@ -41,8 +41,8 @@ PAPER_CLAIMS_CENTRES: tuple[PaperClaimsCentre, ...] = (
         "Civil National Business Centre", ("St Katharine's House", "21-27 St Katharine's Street", "Northampton",
                                            "NN1 2LH"),
         "DX 702885 Northampton 7", dt.date(2023, 8, 14),
-        "PD 7A para 4A.1 as amended from 14 August 2023 (claims issued at the Civil National Business Centre); "
-        "HMCTS notice of the CNBC's name and filing address (old names returned from 1 September 2023)"),
+        "PD 7A para 4A.1 and the CPR as amended from 14 August 2023, which name the Civil National Business Centre "
+        "(e.g. CPR 73.10(1)); HMCTS notice of the CNBC's filing address (old names returned from 1 September 2023)"),
 )
 
 

@@ -249,17 +249,17 @@ def itemised_interest(charges: Sequence[tuple[dt.date, object, str]], payments: 
     Days inside a breathing space carry none (SI 2020/1311 reg 7). Each item is rounded to the penny
     and the interest is their sum; the daily rate is on the balance still unpaid on ``to_date``.
     """
+    if kind not in ("statutory", "contractual"):
+        raise LawError(f"item-by-item interest is for statutory or contractual interest, not {kind!r}")
+    if kind == "contractual" and rate_pct is None:
+        raise LawError("contractual interest needs the rate in the agreement — give it as a percentage a year")
     if kind == "statutory":
         row = row_in_force(STATUTORY_RATES, to_date, "statutory interest rate")
-        pct, label, source = row.rate if rate_pct is None else rate(rate_pct), "under s.69 County Courts Act 1984", \
-            row.source
-    elif kind == "contractual":
-        if rate_pct is None:
-            raise LawError("contractual interest needs the rate in the agreement — give it as a percentage a year")
-        pct, label, source = rate(rate_pct, "contractual rate"), "under the agreement", \
-            "the parties' agreement (CPR 16.4(2)(a)(i): contractual interest)"
+        pct = row.rate if rate_pct is None else rate(rate_pct)
+        label, source = "under s.69 County Courts Act 1984", row.source
     else:
-        raise LawError(f"item-by-item interest is for statutory or contractual interest, not {kind!r}")
+        pct = rate(rate_pct, "contractual rate")
+        label, source = "under the agreement", "the parties' agreement (CPR 16.4(2)(a)(i): contractual interest)"
     owed = [[day, amount(value, f"sum due on {day.isoformat()}"), text] for day, value, text in sorted(
         (c for c in charges if c[0] <= to_date), key=lambda c: c[0])]
     if not owed:

@@ -39,7 +39,7 @@ class PeriodRow:
 
 _LA = dt.date(1980, 11, 13)
 PERIODS: tuple[PeriodRow, ...] = (
-    PeriodRow("contract", 6, "a claim in simple contract", _LA, "Limitation Act 1980 s.5"),
+    PeriodRow("contract", 6, "a claim in simple contract", _LA, "Limitation Act 1980 s.5", verified=True),
     PeriodRow("statute", 6, "a sum recoverable by statute", _LA, "Limitation Act 1980 s.9"),
     PeriodRow("rent", 6, "arrears of rent (each instalment from its due date)", _LA, "Limitation Act 1980 s.19"),
     PeriodRow("specialty", 12, "an action on a specialty (deed)", _LA, "Limitation Act 1980 s.8"),
