@@ -56,3 +56,9 @@ def test_2026_first_half_rate_string():
     result = late_payment([Invoice(Decimal("2000.00"), D(2026, 1, 1))], D(2026, 3, 1))
     assert f"{result.rates[0].normalize():f}" == "11.75"
     assert (result.interest, result.compensation) == (Decimal("19.32"), Decimal("70.00"))
+
+
+def test_unknown_reference_rate_is_refused_not_guessed():
+    # notice 1 June 2026: interest from 1 July 2026, reference day 30 June 2026, after the table's known end
+    with pytest.raises(LawError, match="reference rate on 30 June 2026 is not known"):
+        late_payment([Invoice(Decimal("1000.00"), D(2026, 6, 1))], D(2026, 12, 1))

@@ -89,6 +89,10 @@ BASE_RATES: tuple[RateRow, ...] = tuple(
     )
 )
 
+# The last day the table above is known to be complete (the February 2026 decision held Bank Rate at 3.75%):
+# a reference day after it has an unknown rate, and a guessed rate is worse than none.
+BASE_RATES_KNOWN_TO = dt.date(2026, 2, 5)
+
 _S5A = "Late Payment of Commercial Debts (Interest) Act 1998 s.5A (inserted by SI 2002/1674), per qualifying debt"
 LATE_PAYMENT_COMPENSATION: tuple[CompensationRow, ...] = (
     CompensationRow(dt.date(2002, 8, 7), Decimal("1000.00"), Decimal("40.00"), _S5A),
@@ -175,6 +179,10 @@ def late_payment_rate(due: dt.date) -> RateRow:
     does not change while the debt is unpaid (SI 2002/1675 art 4).
     """
     reference = late_payment_reference_date(due)
+    if reference > BASE_RATES_KNOWN_TO:
+        raise LawError(f"courtpack's Bank Rate table is only known to {format_date(BASE_RATES_KNOWN_TO)}, so the "
+                       f"reference rate on {format_date(reference)} is not known — add the Bank Rate in force that "
+                       "day to BASE_RATES in law/interest.py")
     base = row_in_force(BASE_RATES, reference, "Bank of England base rate")
     margin = row_in_force(LATE_PAYMENT_MARGIN, due, "Late Payment Act margin")
     return RateRow(reference, base.rate + margin.rate,
