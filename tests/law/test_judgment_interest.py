@@ -91,3 +91,10 @@ def test_bad_inputs():
         judgment_interest("6000", GIVEN, YEAR_ON, instalments=InstalmentOrder(Decimal("10"), "daily", GIVEN))
     with pytest.raises(LawError, match="judgment amount"):
         judgment_interest("0", GIVEN, YEAR_ON)
+
+
+def test_breathing_space_days_carry_no_judgment_interest():
+    # £7,300 for the year 2025 less a 60-day breathing space (1 March - 29 April): 305 days:
+    # 7300 x 0.08 x 305 / 365 = 488.00
+    result = judgment_interest("7300.00", GIVEN, YEAR_ON, breathing_spaces=[(D(2025, 3, 1), D(2025, 4, 29))])
+    assert result.interest == Decimal("488.00") and "SI 2020/1311" in result.source

@@ -164,7 +164,8 @@ def judgment_position(case: Case, judgment: Judgment, on: dt.date, *, employed: 
                                  instalments=order, enforcement_started=enforcement_started,
                                  enforcement_unproductive=enforcement_unproductive,
                                  cca_regulated=case.debt.cca_regulated,
-                                 late_payment_debt=case.interest.basis.value == "late_payment")
+                                 late_payment_debt=case.interest.basis.value == "late_payment",
+                                 breathing_spaces=breathing_space_windows(case))
     assessment = enforcement_options(outstanding=judgment.outstanding, judgment_date=judgment.date, on=on,
                                      cca_regulated=case.debt.cca_regulated,
                                      employed=employed or bool(case.debtor.employer), property_title=title,

@@ -28,7 +28,7 @@ from ..errors import LawError
 from .basis import ZERO, amount, row_in_force
 from .calendar import add_months
 from .dates import format_date
-from .interest import InterestItem, InterestResult, RateRow
+from .interest import BREATHING_SPACE_SOURCE, InterestItem, InterestResult, RateRow, days_excluded
 from .money import format_money, round_penny
 
 _ORDER = "County Courts Act 1984 s.74; County Courts (Interest on Judgment Debts) Order 1991 (SI 1991/1184)"
@@ -68,8 +68,12 @@ def instalment_dates(total: Decimal, order: InstalmentOrder, upto: dt.date) -> l
 def judgment_interest(ordered: object, judgment_date: dt.date, to_date: dt.date, *,
                       payments: Sequence[tuple[dt.date, object]] = (), instalments: InstalmentOrder | None = None,
                       enforcement_started: dt.date | None = None, enforcement_unproductive: bool = False,
-                      cca_regulated: bool = False, late_payment_debt: bool = False) -> InterestResult:
-    """Interest to ``to_date`` on a judgment for ``ordered`` given on ``judgment_date``, and the daily rate after."""
+                      cca_regulated: bool = False, late_payment_debt: bool = False,
+                      breathing_spaces: Sequence[tuple[dt.date, dt.date | None]] = ()) -> InterestResult:
+    """Interest to ``to_date`` on a judgment for ``ordered`` given on ``judgment_date``, and the daily rate after.
+
+    Days inside a breathing space carry no interest (SI 2020/1311 reg 7), as for any interest on the debt.
+    """
     total = amount(ordered, "judgment amount", allow_zero=False)
     if to_date < judgment_date:
         raise LawError(f"the date {to_date.isoformat()} is before the judgment of {judgment_date.isoformat()} — "
@@ -107,9 +111,12 @@ def judgment_interest(ordered: object, judgment_date: dt.date, to_date: dt.date,
                 queue.pop(0)
     queue = [[day, value] for day, value in queue if day <= end]  # instalments not yet due carry nothing
     parts += [(day, value, end, False) for day, value in queue]
-    items = tuple(InterestItem("instalment due" if instalments else "judgment debt", value, day, until,
-                               (until - day).days, 0, round_penny(value * row.rate / 100 * (until - day).days / 365),
-                               paid) for day, value, until, paid in sorted(parts))
+    items = []
+    for day, value, until, paid in sorted(parts):
+        skipped = days_excluded(day, until, breathing_spaces)
+        days = (until - day).days - skipped
+        items.append(InterestItem("instalment due" if instalments else "judgment debt", value, day, until, days,
+                                  skipped, round_penny(value * row.rate / 100 * days / 365), paid))
     interest = sum((item.interest for item in items), ZERO)
     carrying = sum((value for _, value in queue), ZERO) if not stopped else ZERO
     daily = round_penny(carrying * row.rate / 100 / 365)
@@ -119,5 +126,9 @@ def judgment_interest(ordered: object, judgment_date: dt.date, to_date: dt.date,
              f"{format_money(daily)}{stopped}.")
     if enforcement_started is not None and enforcement_unproductive:
         basis += " Enforcement produced no payment, so interest runs as if it had not been taken."
+    source = f"{floor.source}; {row.source}"
+    if any(item.excluded_days for item in items):
+        basis += " Days in a breathing space are left out."
+        source += f"; {BREATHING_SPACE_SOURCE}"
     return InterestResult("judgment", carrying, row.rate, judgment_date, end, (end - judgment_date).days, interest,
-                          daily, basis, f"{floor.source}; {row.source}", items)
+                          daily, basis, source, tuple(items))
