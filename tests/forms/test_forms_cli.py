@@ -66,7 +66,7 @@ def test_fill_n1_from_a_case_file(flag, tmp_path, official_forms_dir, capsys):
     path = tmp_path / "FTA-2025-0142 N1 claim form.pdf"
     assert capsys.readouterr().out.strip() == str(path)
     if flag == "--own":
-        assert "£2,270.46" in pdf_text(path)
+        assert "£2,304.84" in pdf_text(path)  # 2037.98 + s.69 item by item 151.86 + fee 115.00
 
 
 def test_fill_enforcement_form_without_judgment_explains(tmp_path, capsys):

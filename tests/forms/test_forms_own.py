@@ -89,7 +89,7 @@ def test_charging_order_dates_are_21_and_28_days():
     dates = charging_order_dates(dt.date(2026, 3, 2))
     assert dates.serve_by == dt.date(2026, 3, 23)
     assert dates.objections_by == dt.date(2026, 4, 20)
-    assert "CPR 73.5" in dates.source
+    assert "CPR 73.7" in dates.source
 
 
 def test_default_judgment_timing_court_service():

@@ -145,4 +145,4 @@ def test_deemed_service_refuses_unknown_method_and_document():
 def test_court_issued_claim_deemed_served_five_days_after_issue():
     result = court_issued_deemed_service(D(2025, 6, 2))
     assert result.date == D(2025, 6, 7)
-    assert "(verify)" in result.source
+    assert "CPR 6.14" in result.source

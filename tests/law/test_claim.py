@@ -8,6 +8,7 @@ import pytest
 from docassemble.courtpack.errors import LawError
 from docassemble.courtpack.law.breathing_space import BreathingSpaceWindow, breathing_space_status
 from docassemble.courtpack.law.claim import claim_figures, issue_check
+from docassemble.courtpack.law.late_payment import Invoice
 from docassemble.courtpack.law.limitation import limitation
 from docassemble.courtpack.law.protocol import protocol_status
 
@@ -36,11 +37,19 @@ def test_interest_pushes_fee_band_but_not_track():
     assert figures.costs.costs == Decimal("0.00")  # no legal representative
 
 
-def test_late_payment_adds_compensation():
-    figures = claim_figures("1500.00", issue_date=D(2025, 4, 1), interest_basis="late_payment",
-                            interest_from=D(2025, 3, 1))
-    assert figures.compensation.amount == Decimal("70.00")
-    assert figures.claim_value == Decimal("1500.00") + figures.interest.interest + Decimal("70.00")
+def test_late_payment_adds_a_fixed_sum_per_invoice():
+    # two invoices (£900 and £600) with notice on 1 February 2025, no agreed date: relevant day is the 30th
+    # day counting 1 February, 2 March; interest from 3 March at 4.75% (Bank Rate on 31 December 2024) + 8%
+    # = 12.75%, to 1 April: 30 days. £900: 900 x 0.1275 x 30 / 365 = 9.431 -> £9.43;
+    # £600: 600 x 0.1275 x 30 / 365 = 6.287 -> £6.29. Fixed sums: each under £1,000 -> £40 + £40 = £80
+    # (once on the £1,500 total it would wrongly be £70)
+    invoices = [Invoice(Decimal("900.00"), D(2025, 2, 1)), Invoice(Decimal("600.00"), D(2025, 2, 1))]
+    figures = claim_figures("1500.00", issue_date=D(2025, 4, 1), interest_basis="late_payment", invoices=invoices)
+    assert figures.compensation.amount == Decimal("80.00")
+    assert figures.interest.interest == Decimal("15.72")  # 9.43 + 6.29
+    assert figures.claim_value == Decimal("1595.72")  # 1500 + 15.72 + 80
+    with pytest.raises(LawError, match="invoice by invoice"):
+        claim_figures("1500.00", issue_date=D(2025, 4, 1), interest_basis="late_payment", interest_from=D(2025, 3, 1))
 
 
 def test_no_interest_and_bad_inputs():

@@ -48,20 +48,34 @@ def test_fee_contract(capsys):
 def test_fixed_costs_contract(capsys):
     data = run_json(capsys, "fixed-costs", "--claim", "1311.41", "--stage", "issue", "--on", "2025-06-01")
     assert data["costs"] == "80.00"
-    data = run_json(capsys, "fixed-costs", "--claim", "1311.41", "--service", "claimant", "--defendants", "2",
+    # personal service on one defendant: the higher figure, £90 for £1,000.01-£5,000
+    data = run_json(capsys, "fixed-costs", "--claim", "1311.41", "--service", "claimant-personal", "--on",
+                    "2025-06-01")
+    assert data["costs"] == "90.00"
+    # two defendants, the second served personally elsewhere: first column £80 + £15 = £95
+    data = run_json(capsys, "fixed-costs", "--claim", "1311.41", "--service", "claimant-personal", "--defendants",
+                    "2", "--served-elsewhere", "1", "--on", "2025-06-01")
+    assert data["costs"] == "95.00"
+    # posted by the claimant to two defendants: first column, no £15
+    data = run_json(capsys, "fixed-costs", "--claim", "1311.41", "--service", "claimant-post", "--defendants", "2",
                     "--on", "2025-06-01")
-    assert data["costs"] == "105.00"
+    assert data["costs"] == "80.00"
+    code, _, err = run(capsys, "fixed-costs", "--claim", "1311.41", "--service", "claimant")
+    assert code == 2 and "claimant-post" in err
     data = run_json(capsys, "fixed-costs", "--claim", "6000", "--stage", "summary-judgment", "--on", "2025-06-01")
     assert data["costs"] == "210.00"
     data = run_json(capsys, "fixed-costs", "--claim", "6000", "--no-legal-rep", "--on", "2025-06-01")
     assert data["costs"] == "0.00" and "legal representative" in data["basis"]
+    assert data["legal_representative"] is False
 
 
 def test_track_contract(capsys):
     assert run_json(capsys, "track", "--claim", "10000")["track"] == "small_claims"
     data = run_json(capsys, "track", "--claim", "30000", "--on", "2025-06-01")
     assert data["track"] == "intermediate"
-    assert data["statement_of_value"] == "more than £10,000 but not more than £100,000"
+    assert data["statement_of_value"] == "more than £25,000 but not more than £100,000"
+    data = run_json(capsys, "track", "--claim", "10000.01", "--on", "2025-06-01")
+    assert data["statement_of_value"] == "more than £10,000 but not more than £25,000"
     assert run_json(capsys, "track", "--claim", "100000.01")["track"] == "multi"
 
 
@@ -86,7 +100,8 @@ def test_limitation_contract(capsys):
     assert data["barred"] is True
     data = run_json(capsys, "limitation", "--cause", "contract", "--accrued", "2019-06-01", "--acknowledged",
                     "2020-01-01", "--acknowledged", "2022-05-05", "--on", "2026-01-01")
-    assert (data["last_day"], data["barred"], data["runs_from"]) == ("2028-05-05", False, "2022-05-05")
+    item = data["items"][0]
+    assert (data["last_day"], data["barred"], item["runs_from"]) == ("2028-05-05", False, "2022-05-05")
 
 
 def test_enforcement_contract(capsys):

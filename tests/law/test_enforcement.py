@@ -24,7 +24,7 @@ def test_all_routes_with_forms_and_fees():
     assert tuple(by_route) == ROUTES
     assert {o.form for o in result.options} == {"N323", "N293A", "N337", "N379", "N349", "N316"}
     assert all(o.allowed for o in result.options)
-    assert by_route["warrant_of_control"].fee == Decimal("94.00")
+    assert by_route["warrant_of_control"].fee == Decimal("138.00")  # CPFO fee 8.1(a), a court-issued claim
     assert not result.permission_required
 
 
@@ -91,8 +91,15 @@ def test_bad_inputs():
 
 
 @pytest.mark.parametrize(("instalment", "frequency", "minimum"), [
-    ("30.00", "monthly", "50.00"), ("75.00", "monthly", "75.00"), ("10.00", "weekly", "50.00"),
-    ("20.00", "weekly", "80.00"), ("15.00", "fortnightly", "60.00"),
+    # CPR 83.15(9)(b): the greater of £50 and one monthly instalment / four weekly instalments
+    ("30.00", "monthly", "50.00"),  # max(50, 30)
+    ("75.00", "monthly", "75.00"),  # max(50, 75)
+    ("10.00", "weekly", "50.00"),  # max(50, 4 x 10 = 40)
+    ("20.00", "weekly", "80.00"),  # max(50, 4 x 20 = 80)
+    ("12.51", "weekly", "50.04"),  # max(50, 4 x 12.51 = 50.04): just over the floor
+    ("15.00", "fortnightly", "50.00"),  # four weeks = 2 fortnightly instalments: max(50, 30)
+    ("40.00", "fortnightly", "80.00"),  # max(50, 2 x 40 = 80)
+    ("60.00", "four-weekly", "60.00"),  # one four-weekly instalment covers four weeks: max(50, 60)
 ])
 def test_minimum_part_warrant(instalment, frequency, minimum):
     assert minimum_part_warrant(instalment, frequency, ON).amount == Decimal(minimum)

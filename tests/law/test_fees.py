@@ -37,7 +37,7 @@ def test_unstated_value():
 def test_issue_fee_cites_the_table_in_force():
     assert "8 April 2025" in issue_fee("100", dt.date(2025, 4, 8)).source
     assert "SI 2015/576" in issue_fee("100", dt.date(2025, 4, 7)).source
-    assert "(verify)" in issue_fee("100", ON).source
+    assert "SI 2025/351" in issue_fee("100", ON).source
     with pytest.raises(LawError, match="no issue fee table"):
         issue_fee("100", dt.date(2014, 1, 1))
 
@@ -51,14 +51,20 @@ def test_issue_fee_refuses_bad_claims():
         issue_fee("10.001", ON)
 
 
-@pytest.mark.parametrize(("code", "fee"), [
-    ("warrant_of_control", "94.00"), ("writ_of_control", "80.00"), ("charging_order", "135.00"),
-    ("application_on_notice", "313.00"), ("application_without_notice", "123.00"),
+@pytest.mark.parametrize(("code", "fee", "number"), [
+    ("warrant_of_control", "138.00", "8.1(a)"), ("warrant_of_control_bulk", "94.00", "8.1(b)"),
+    ("writ_of_control", "80.00", "7.1"), ("charging_order", "135.00", "8.4(b)"),
+    ("application_on_notice", "313.00", "2.4"), ("application_without_notice", "123.00", "2.5"),
 ])
-def test_other_fees_from_8_april_2025(code, fee):
+def test_other_fees_from_8_april_2025(code, fee, number):
     result = court_fee(code, dt.date(2025, 4, 8))
     assert result.fee == Decimal(fee)
-    assert "(verify)" in result.source
+    assert f"fee {number}" in result.source and "SI 2025/351" in result.source
+
+
+def test_warrant_has_two_fees_and_order_to_obtain_information_is_not_the_2016_figure():
+    assert court_fee("warrant_of_control", ON).fee != court_fee("warrant_of_control_bulk", ON).fee
+    assert court_fee("order_to_obtain_information", ON).fee != Decimal("55.00")  # £55 was the 2016 fee
 
 
 def test_every_fee_code_resolves_and_unknown_fails():
@@ -67,5 +73,5 @@ def test_every_fee_code_resolves_and_unknown_fails():
         assert court_fee(code, ON).fee > 0
     with pytest.raises(LawError, match="not known"):
         court_fee("bailiff", ON)
-    with pytest.raises(LawError, match="no fee for warrant"):
+    with pytest.raises(LawError, match="no fee for a warrant"):
         court_fee("warrant_of_control", dt.date(2025, 4, 7))

@@ -9,7 +9,6 @@ from docassemble.courtpack.errors import LawError
 from docassemble.courtpack.law.interest import (
     contractual_interest,
     interest_for,
-    judgment_interest,
     late_payment_compensation,
     late_payment_rate,
     late_payment_reference_date,
@@ -72,7 +71,7 @@ def test_late_payment_reference_rate():
     assert late_payment_rate(D(2025, 7, 1)).rate == Decimal("12.25")  # 4.25 + 8
     assert late_payment_rate(D(2024, 1, 15)).rate == Decimal("13.25")  # 5.25 + 8
     assert late_payment_rate(D(2021, 3, 1)).rate == Decimal("8.10")  # 0.10 + 8
-    assert "(verify)" in late_payment_rate(D(2025, 3, 1)).source
+    assert "SI 2002/1675" in late_payment_rate(D(2025, 3, 1)).source
 
 
 def test_late_payment_interest():
@@ -88,23 +87,3 @@ def test_late_payment_interest():
 ])
 def test_late_payment_compensation_bands(debt, fixed):
     assert late_payment_compensation(debt, D(2025, 1, 1)).amount == Decimal(fixed)
-
-
-def test_judgment_interest_only_from_5000():
-    small = judgment_interest("4999.99", D(2025, 1, 1), D(2026, 1, 1))
-    assert small.interest == Decimal("0.00")
-    assert "under £5,000.00" in small.basis
-    large = judgment_interest("5000.00", D(2025, 1, 1), D(2026, 1, 1))
-    assert large.interest == Decimal("400.00")
-
-
-def test_judgment_interest_exceptions():
-    assert judgment_interest("4000", D(2025, 1, 1), D(2026, 1, 1), late_payment_debt=True).interest == Decimal("320.00")
-    complied = judgment_interest("8000", D(2025, 1, 1), D(2026, 1, 1), instalment_order_complied=True)
-    assert complied.interest == Decimal("0.00")
-    assert "instalment order" in complied.basis
-    stopped = judgment_interest("7300", D(2025, 1, 1), D(2026, 1, 1), enforcement_started=D(2025, 1, 11))
-    assert (stopped.days, stopped.interest) == (10, Decimal("16.00"))
-    charging = judgment_interest("7300", D(2025, 1, 1), D(2026, 1, 1), enforcement_started=D(2025, 1, 11),
-                                 charging_order=True)
-    assert charging.days == 365

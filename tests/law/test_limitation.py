@@ -74,8 +74,10 @@ def test_debt_types_and_ledgers():
     assert cause_for_debt_type("rechargeable_repairs") == "contract"
     rent = debt_limitation("rent", [D(2019, 1, 1), D(2019, 2, 1), D(2019, 2, 1)], [], D(2025, 1, 15))
     assert [r.barred for r in rent] == [True, False]
-    single = debt_limitation("contract", [D(2019, 1, 1), D(2019, 2, 1)], [], D(2025, 1, 15))
-    assert len(single) == 1 and single[0].accrued == D(2019, 2, 1)
+    # every invoice is its own cause of action (s.5): the 1 January 2019 invoice's last day was
+    # 1 January 2025, so on 15 January 2025 it is barred while the 1 February 2019 invoice is not
+    items = debt_limitation("contract", [D(2019, 1, 1), D(2019, 2, 1)], [], D(2025, 1, 15))
+    assert [(r.accrued, r.barred) for r in items] == [(D(2019, 1, 1), True), (D(2019, 2, 1), False)]
     assert debt_limitation("contract", [], [], D(2025, 1, 1)) == ()
 
 

@@ -16,7 +16,7 @@ from docassemble.courtpack.law.calendar import (
 )
 from docassemble.courtpack.law.costs import commencement_costs, judgment_costs
 from docassemble.courtpack.law.fees import issue_fee
-from docassemble.courtpack.law.interest import statutory_interest
+from docassemble.courtpack.law.interest import itemised_interest, statutory_interest
 from docassemble.courtpack.law.limitation import limitation
 
 DAYS = st.dates(min_value=dt.date(2019, 1, 1), max_value=dt.date(2027, 12, 31))
@@ -95,3 +95,35 @@ def test_limitation_barred_exactly_after_the_last_day(accrued, later, cause):
     result = limitation(cause, accrued, on)
     assert result.barred == (on > result.last_day)
     assert result.last_day > accrued
+
+
+CHARGES = st.lists(st.tuples(DAYS, PENNIES), min_size=1, max_size=6)
+
+
+@SETTINGS
+@given(CHARGES)
+def test_itemised_interest_without_payments_is_each_sum_on_its_own(charges):
+    to = dt.date(2028, 1, 1)
+    result = itemised_interest([(day, value, "x") for day, value in charges], [], to)
+    alone = sum(statutory_interest(value, day, to).interest for day, value in charges)
+    assert result.interest == alone
+    assert result.principal == sum(value for _, value in charges)
+
+
+@SETTINGS
+@given(CHARGES, st.lists(st.tuples(DAYS, PENNIES), max_size=4), st.tuples(DAYS, st.integers(0, 120)))
+def test_payments_and_breathing_spaces_never_add_interest(charges, payments, space):
+    to = dt.date(2028, 1, 1)
+    owed = sum(value for _, value in charges)
+    paid, kept = Decimal(0), []
+    for day, value in payments:  # never pay more than is owed
+        if paid + value <= owed:
+            kept.append((day, value))
+            paid += value
+    rows = [(day, value, "x") for day, value in charges]
+    plain = itemised_interest(rows, [], to)
+    with_payments = itemised_interest(rows, kept, to)
+    start, length = space
+    with_space = itemised_interest(rows, kept, to, breathing_spaces=[(start, start + dt.timedelta(days=length))])
+    assert with_space.interest <= with_payments.interest <= plain.interest + Decimal("0.01") * len(charges) * 2
+    assert with_payments.principal == owed - paid

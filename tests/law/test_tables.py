@@ -8,14 +8,27 @@ from pathlib import Path
 
 import pytest
 
-from docassemble.courtpack.law import costs, enforcement, fees, interest, limitation, tracks
+from docassemble.courtpack.law import (
+    costs,
+    courts,
+    enforcement,
+    fees,
+    forms,
+    interest,
+    judgment_interest,
+    limitation,
+    sources,
+    tracks,
+)
 
 LAW = Path(fees.__file__).parent
 TABLES = {
     "issue fee bands": fees.ISSUE_FEE_BANDS, "other fees": fees.OTHER_FEES,
     "commencement costs": costs.COMMENCEMENT_COSTS, "judgment costs": costs.JUDGMENT_COSTS,
     "further defendant": costs.FURTHER_DEFENDANT, "base rates": interest.BASE_RATES,
-    "statutory rates": interest.STATUTORY_RATES, "judgment rates": interest.JUDGMENT_RATES,
+    "statutory rates": interest.STATUTORY_RATES, "judgment rates": judgment_interest.JUDGMENT_RATES,
+    "judgment threshold": judgment_interest.THRESHOLDS, "paper claims centre": courts.PAPER_CLAIMS_CENTRES,
+    "hearing centres": courts.HEARING_CENTRES, "form editions": forms.FORM_EDITIONS,
     "late payment compensation": interest.LATE_PAYMENT_COMPENSATION, "tracks": tracks.TRACK_BANDS,
     "statement of value": tracks.STATEMENT_OF_VALUE, "limitation": limitation.PERIODS,
     "thresholds": enforcement.THRESHOLDS,
@@ -32,12 +45,26 @@ def test_every_row_is_dated_and_cited(name):
             assert not isinstance(value, float), (name, row)
 
 
-def test_items_law_md_marks_verify_say_so():
-    for row in fees.OTHER_FEES + interest.BASE_RATES:
-        assert "(verify)" in row.source
-    for row in costs.COMMENCEMENT_COSTS + costs.JUDGMENT_COSTS:
-        assert "verify" in row.source
-    assert "(verify)" in fees.issue_fee("100", dt.date(2025, 6, 1)).source
+def test_no_source_says_verify_the_flag_does():
+    # "(verify)" must never reach a document, so no source carries it; the verified flag says it instead
+    for name, table in TABLES.items():
+        for row in table:
+            assert "verify" not in row.source.lower(), (name, row)
+            assert isinstance(row.verified, bool), (name, row)
+
+
+def test_sources_list_every_row_and_unverified_subset():
+    rows = sources.source_rows()
+    assert len(rows) == sum(len(table) for _, table, _ in sources.TABLES)
+    unverified = sources.source_rows(unverified_only=True)
+    assert unverified and all(not row.verified for row in unverified)
+    assert len(unverified) < len(rows)  # some rows were read in the instrument itself
+    # rows read in the instrument: the 2015 issue fee bands (SI 2015/576 art 2(3)), CPR 83.15(9)(b), the
+    # 1991 Order's relevant-judgment test, and the shipped N1/N180/N244 footers
+    verified = {(row.table, row.figure) for row in rows if row.verified}
+    assert ("issue fee", "over £0.00 up to £300.00: £35.00") in verified
+    assert ("form edition", "N1 (12.24) Claim form") in verified
+    assert ("judgment interest threshold", "ordered £5,000.00 or more") in verified
 
 
 def _periods(table, key):
@@ -51,6 +78,8 @@ def _periods(table, key):
     (fees.ISSUE_FEE_BANDS, lambda r: r.above), (fees.OTHER_FEES, lambda r: r.code),
     (costs.COMMENCEMENT_COSTS, lambda r: r.above), (costs.JUDGMENT_COSTS, lambda r: r.above),
     (tracks.TRACK_BANDS, lambda r: (r.above, r.value)), (enforcement.THRESHOLDS, lambda r: r.name),
+    (tracks.STATEMENT_OF_VALUE, lambda r: r.above), (forms.FORM_EDITIONS, lambda r: r.form),
+    (courts.HEARING_CENTRES, lambda r: r.postcode),
 ])
 def test_no_overlapping_rows(table, key):
     for rows in _periods(table, key).values():

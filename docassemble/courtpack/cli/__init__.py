@@ -27,6 +27,7 @@ SUBCOMMANDS = {
     "forms": "forms:forms",
     "hearings": "register:hearings",
     "interview": "interview:interview",
+    "law": "law:law",
     "payments": "register:payments",
     "register": "register:register",
 }

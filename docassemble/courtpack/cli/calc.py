@@ -17,9 +17,18 @@ import click
 
 from ..errors import LawError
 from ..law import calendar, costs, enforcement, fees, interest, limitation, tracks
+from ..law.basis import amount
 from ..law.breathing_space import BreathingSpaceWindow, breathing_space_status
+from ..law.charging_order import charging_order_dates
 from ..law.claim import issue_check
+from ..law.dates import parse_iso_date
+from ..law.default_judgment import request_dates
+from ..law.judgment_interest import FREQUENCIES as JUDGMENT_FREQUENCIES
+from ..law.judgment_interest import InstalmentOrder, judgment_interest
+from ..law.late_payment import Invoice, late_payment
+from ..law.limitation import check_items
 from ..law.money import money_str
+from ..law.protocol import protocol_status
 
 
 class DateType(click.ParamType):
@@ -29,9 +38,9 @@ class DateType(click.ParamType):
         if isinstance(value, dt.date):
             return value
         try:
-            return dt.date.fromisoformat(str(value).strip())
-        except ValueError:
-            self.fail(f"{value!r} is not a date in the form YYYY-MM-DD, e.g. 2025-01-10", param, ctx)
+            return parse_iso_date(value)
+        except ValueError as err:
+            self.fail(str(err), param, ctx)
 
 
 class DateTimeType(click.ParamType):
@@ -47,8 +56,43 @@ class DateTimeType(click.ParamType):
                       param, ctx)
 
 
+class PaymentType(click.ParamType):
+    """``DATE:AMOUNT``, e.g. ``2025-03-01:250.00``."""
+
+    name = "DATE:AMOUNT"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> tuple[dt.date, Any]:
+        if isinstance(value, tuple):
+            return value
+        day, _, money = str(value).partition(":")
+        try:
+            return parse_iso_date(day), amount(money, "payment", allow_zero=False)
+        except (ValueError, LawError) as err:
+            self.fail(f"{value!r}: {err} — give DATE:AMOUNT, e.g. 2025-03-01:250.00", param, ctx)
+
+
+class InvoiceType(click.ParamType):
+    """``AMOUNT:DATE[:DUE]``: the invoice, the day of performance or notice, and any agreed due date."""
+
+    name = "AMOUNT:DATE[:DUE]"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Invoice:
+        if isinstance(value, Invoice):
+            return value
+        parts = str(value).split(":")
+        try:
+            if len(parts) not in (2, 3):
+                raise ValueError("expected two or three parts")
+            due = parse_iso_date(parts[2]) if len(parts) == 3 else None
+            return Invoice(amount(parts[0], "invoice", allow_zero=False), parse_iso_date(parts[1]), due)
+        except (ValueError, LawError) as err:
+            self.fail(f"{value!r}: {err} — give AMOUNT:DATE or AMOUNT:DATE:DUE, e.g. 1200.00:2025-01-10", param, ctx)
+
+
 DATE = DateType()
 DATETIME = DateTimeType()
+PAYMENT = PaymentType()
+INVOICE = InvoiceType()
 JSON_OPTION = click.option("--json", "as_json", is_flag=True, help="Print JSON (money as strings, dates ISO).")
 
 
@@ -132,21 +176,25 @@ def fee_cmd(claim: str | None, unstated: bool, on: dt.date | None, as_json: bool
 
 
 @calc.command("fixed-costs")
-@click.option("--claim", required=True, help="Claim value (amount claimed), e.g. 1311.41.")
+@click.option("--claim", required=True,
+              help="The claim value (amount claimed) at issue, or the amount of the judgment at a judgment stage.")
 @click.option("--stage", type=click.Choice(costs.STAGES), default="issue")
-@click.option("--service", type=click.Choice(costs.SERVICES), default="court", help="Who serves the claim form.")
-@click.option("--defendants", type=click.IntRange(min=1), default=1,
-              help="Defendants served, each at a separate address.")
-@click.option("--no-legal-rep", is_flag=True, help="The claim is not conducted by a legal representative.")
+@click.option("--service", type=click.Choice(costs.SERVICES), default="court",
+              help="Who serves the claim form and how: the court, the claimant by post, or the claimant personally.")
+@click.option("--defendants", type=click.IntRange(min=1), default=1, help="Number of defendants.")
+@click.option("--served-elsewhere", type=click.IntRange(min=0), default=0,
+              help="Further defendants the claimant served personally at a separate address (£15 each).")
+@click.option("--no-legal-rep", is_flag=True, help="The council acts without a legal representative.")
 @click.option("--on", type=DATE, default=None, help="Date (default today).")
 @JSON_OPTION
-def fixed_costs_cmd(claim: str, stage: str, service: str, defendants: int, no_legal_rep: bool, on: dt.date | None,
-                    as_json: bool) -> None:
+def fixed_costs_cmd(claim: str, stage: str, service: str, defendants: int, served_elsewhere: int,
+                    no_legal_rep: bool, on: dt.date | None, as_json: bool) -> None:
     """Fixed costs on issue or on judgment (CPR 45)."""
-    result = costs.fixed_costs(claim, stage, on or _today(), service=service, further_defendants=defendants - 1,
-                               legal_representative=not no_legal_rep)
-    _emit({"costs": result.costs, "stage": stage, "legal_representative": not no_legal_rep,
-           "basis": result.basis, "source": result.source}, as_json)
+    result = costs.fixed_costs(claim, stage, on or _today(), service=service, defendants=defendants,
+                               personally_served_elsewhere=served_elsewhere, legal_representative=not no_legal_rep)
+    _emit({"costs": result.costs, "stage": stage, "service": service,
+           "legal_representative": result.legal_representative, "basis": result.basis, "source": result.source},
+          as_json)
 
 
 @calc.command("track")
@@ -183,17 +231,24 @@ def deemed_service_cmd(document: str, method: str, sent: dt.datetime, as_json: b
 
 @calc.command("limitation")
 @click.option("--cause", type=click.Choice(limitation.CAUSES), required=True)
-@click.option("--accrued", type=DATE, required=True, help="The day the cause of action accrued (the due date).")
-@click.option("--acknowledged", type=DATE, multiple=True, help="Written acknowledgment or part payment (repeatable).")
+@click.option("--accrued", type=DATE, required=True, multiple=True,
+              help="The day a sum fell due (repeat for each sum: each is its own cause of action).")
+@click.option("--acknowledged", type=DATE, multiple=True,
+              help="A written, signed acknowledgment or a payment by the debtor (repeatable).")
 @click.option("--on", type=DATE, default=None, help="Date to test (default today).")
 @JSON_OPTION
-def limitation_cmd(cause: str, accrued: dt.date, acknowledged: tuple[dt.date, ...], on: dt.date | None,
+def limitation_cmd(cause: str, accrued: tuple[dt.date, ...], acknowledged: tuple[dt.date, ...], on: dt.date | None,
                    as_json: bool) -> None:
-    """The last day to issue under the Limitation Act 1980, and whether the claim is barred."""
-    result = limitation.limitation(cause, accrued, on or _today(), acknowledged)
-    _emit({"last_day": result.last_day, "barred": result.barred, "runs_from": result.runs_from,
-           "days_left": result.days_left, "warnings": list(result.warnings), "basis": result.basis,
-           "source": result.source}, as_json)
+    """The last day to issue for each sum due under the Limitation Act 1980, and which are barred."""
+    day = on or _today()
+    items = [limitation.limitation(cause, when, day, acknowledged) for when in sorted(set(accrued))]
+    check = check_items(items)
+    first = min(items, key=lambda item: item.last_day)
+    _emit({"barred": bool(check.barred), "last_day": first.last_day,
+           "items": [{"accrued": item.accrued, "last_day": item.last_day, "barred": item.barred,
+                      "runs_from": item.runs_from, "days_left": item.days_left} for item in items],
+           "warnings": list(dict.fromkeys(w for item in items for w in item.warnings)),
+           "basis": " ".join(item.basis for item in items), "source": first.source}, as_json)
 
 
 @calc.command("enforcement")
@@ -224,15 +279,127 @@ def enforcement_cmd(judgment_amount: str, judgment_date: dt.date, on: dt.date | 
            "basis": result.basis, "source": result.source}, as_json)
 
 
+@calc.command("judgment-interest")
+@click.option("--amount", "ordered", required=True, help="The sum the judgment ordered (debt, interest, fee, costs).")
+@click.option("--judgment-date", type=DATE, required=True)
+@click.option("--to", "to_date", type=DATE, required=True, help="Date interest runs to.")
+@click.option("--payment", type=PAYMENT, multiple=True, help="A payment as DATE:AMOUNT (repeatable).")
+@click.option("--instalment", default=None, help="Instalment ordered, e.g. 100.00.")
+@click.option("--frequency", type=click.Choice(tuple(JUDGMENT_FREQUENCIES)), default=None)
+@click.option("--first-instalment", type=DATE, default=None, help="Date the first instalment was due.")
+@click.option("--enforcement-started", type=DATE, default=None,
+              help="Day enforcement other than a charging order was taken.")
+@click.option("--enforcement-unproductive", is_flag=True, help="The enforcement produced no payment.")
+@click.option("--cca-regulated", is_flag=True, help="The judgment is on a Consumer Credit Act regulated agreement.")
+@click.option("--late-payment-debt", is_flag=True, help="The judgment is for a Late Payment Act qualifying debt.")
+@JSON_OPTION
+def judgment_interest_cmd(ordered: str, judgment_date: dt.date, to_date: dt.date, payment: tuple[Any, ...],
+                          instalment: str | None, frequency: str | None, first_instalment: dt.date | None,
+                          enforcement_started: dt.date | None, enforcement_unproductive: bool, cca_regulated: bool,
+                          late_payment_debt: bool, as_json: bool) -> None:
+    """Interest on a County Court judgment (s.74 County Courts Act 1984; SI 1991/1184)."""
+    given = [instalment is not None, frequency is not None, first_instalment is not None]
+    if any(given) and not all(given):
+        raise click.UsageError("an instalment order needs --instalment, --frequency and --first-instalment together")
+    if enforcement_unproductive and enforcement_started is None:
+        raise click.UsageError("--enforcement-unproductive needs --enforcement-started DATE")
+    order = InstalmentOrder(amount(instalment, "instalment", allow_zero=False), frequency or "",
+                            first_instalment or judgment_date) if all(given) else None
+    result = judgment_interest(ordered, judgment_date, to_date, payments=payment, instalments=order,
+                               enforcement_started=enforcement_started,
+                               enforcement_unproductive=enforcement_unproductive, cca_regulated=cca_regulated,
+                               late_payment_debt=late_payment_debt)
+    _emit({"interest": result.interest, "daily_rate": result.daily_rate, "rate": f"{result.rate.normalize():f}",
+           "to": result.to_date,
+           "items": [{"from": item.due, "to": item.until, "amount": item.amount, "days": item.days,
+                      "interest": item.interest} for item in result.items],
+           "basis": result.basis, "source": result.source}, as_json)
+
+
+@calc.command("late-payment")
+@click.option("--invoice", type=INVOICE, multiple=True, required=True,
+              help="AMOUNT:DATE[:DUE] — DATE is performance or notice of the debt, DUE the agreed due date (repeat).")
+@click.option("--to", "to_date", type=DATE, required=True, help="Date interest runs to.")
+@JSON_OPTION
+def late_payment_cmd(invoice: tuple[Invoice, ...], to_date: dt.date, as_json: bool) -> None:
+    """Late Payment Act 1998 interest and fixed sums, invoice by invoice."""
+    result = late_payment(invoice, to_date)
+    _emit({"interest": result.interest, "compensation": result.compensation,
+           "rate": ", ".join(f"{r.normalize():f}" for r in result.rates) or "0", "total": result.total,
+           "daily_rate": result.daily_rate,
+           "items": [{"amount": item.invoice.amount, "relevant_day": item.relevant_day,
+                      "rate": f"{item.rate.normalize():f}", "days": item.days, "interest": item.interest,
+                      "compensation": item.compensation} for item in result.items],
+           "basis": result.basis, "source": result.source}, as_json)
+
+
+@calc.command("protocol")
+@click.option("--debtor", type=click.Choice(["individual", "company"]), required=True)
+@click.option("--letter", type=DATE, required=True, help="Date of the letter before claim.")
+@click.option("--reply", type=DATE, default=None, help="Date the completed Reply Form was received.")
+@click.option("--notice", type=DATE, default=None, help="Date notice of intention to issue was given.")
+@click.option("--on", type=DATE, required=True, help="Intended date of issue.")
+@JSON_OPTION
+def protocol_cmd(debtor: str, letter: dt.date, reply: dt.date | None, notice: dt.date | None, on: dt.date,
+                 as_json: bool) -> None:
+    """Whether pre-action conduct allows issue on a day, and the first day it would."""
+    result = protocol_status(debtor_is_individual=debtor == "individual", on=on, letter_date=letter,
+                             reply_date=reply, notice_date=notice)
+    earliest = result.earliest_issue_date
+    _emit({"ready": result.ready, "earliest": earliest,
+           "earliest_working_day": calendar.on_or_next_business_day(earliest) if earliest else None,
+           "reasons": list(result.reasons), "basis": result.basis, "source": result.source}, as_json)
+
+
+@calc.command("default-judgment")
+@click.option("--served", type=DATE, required=True, help="The day the particulars were (deemed) served.")
+@click.option("--acknowledged", is_flag=True, help="The defendant filed an acknowledgment of service.")
+@JSON_OPTION
+def default_judgment_cmd(served: dt.date, acknowledged: bool, as_json: bool) -> None:
+    """The defendant's last day to respond and the first day to request judgment in default."""
+    result = request_dates(served, acknowledged)
+    _emit({"last_day": result.last_day, "request_from": result.request_from, "basis": result.basis,
+           "source": result.source}, as_json)
+
+
+@calc.command("charging-order")
+@click.option("--interim", type=DATE, required=True, help="The day the interim charging order was made.")
+@JSON_OPTION
+def charging_order_cmd(interim: dt.date, as_json: bool) -> None:
+    """When the interim charging order must be served, and the last day to post it (CPR 73.7, 6.26)."""
+    result = charging_order_dates(interim)
+    _emit({"serve_by": result.serve_by, "post_by": result.post_by, "objections_by": result.objections_by,
+           "basis": result.basis, "source": result.source}, as_json)
+
+
+@calc.command("part-warrant")
+@click.option("--instalment", required=True, help="The instalment ordered, e.g. 25.00.")
+@click.option("--frequency", type=click.Choice(["weekly", "fortnightly", "four-weekly", "monthly"]), required=True)
+@click.option("--on", type=DATE, default=None, help="Date (default today).")
+@JSON_OPTION
+def part_warrant_cmd(instalment: str, frequency: str, on: dt.date | None, as_json: bool) -> None:
+    """The smallest warrant of control for part of the sum under an instalment order (CPR 83.15(9))."""
+    result = enforcement.minimum_part_warrant(instalment, frequency, on or _today())
+    _emit({"minimum": result.amount, "basis": result.basis, "source": result.source}, as_json)
+
+
 @calc.command("claim")
 @click.argument("casefile", type=click.Path(dir_okay=False))
 @click.option("--issue-date", type=DATE, default=None, help="Intended date of issue (default today).")
-@click.option("--service", type=click.Choice(costs.SERVICES), default="court", help="Who serves the claim form.")
+@click.option("--service", type=click.Choice(costs.SERVICES), default="court",
+              help="Who serves the claim form and how.")
 @JSON_OPTION
 def claim_cmd(casefile: str, issue_date: dt.date | None, service: str, as_json: bool) -> None:
     """The figures for a case's claim form and whether it may be issued on the date."""
     from ..case import read_case  # the case layer only when needed: calc's other commands stay light
-    from ..case.figures import breathing_space_for, claim_figures_for, limitation_for, protocol_for
+    from ..case.figures import (
+        breathing_space_for,
+        claim_figures_for,
+        limitation_for,
+        preferred_hearing_centre,
+        protocol_for,
+    )
+    from ..law.courts import paper_claims_centre
 
     case = read_case(casefile)
     day = issue_date or _today()
@@ -253,14 +420,23 @@ def claim_cmd(casefile: str, issue_date: dt.date | None, service: str, as_json: 
         "interest_basis": money_interest.basis if money_interest else "No interest is claimed.",
         "compensation": figures.compensation.amount if figures.compensation else Decimal("0.00"),
         "claim_value": figures.claim_value, "fee": figures.fee.fee, "fee_basis": figures.fee.basis,
+        "interest_items": [{"description": item.description, "amount": item.amount, "from": item.due,
+                            "to": item.until, "days": item.days, "interest": item.interest}
+                           for item in (money_interest.items if money_interest else ())],
         "costs": figures.costs.costs, "costs_basis": figures.costs.basis, "total": figures.total,
+        "legal_representative": figures.legal_representative, "barred_sum": check.barred_sum,
+        "issuing_centre": paper_claims_centre(day).one_line,
+        "preferred_hearing_centre": preferred_hearing_centre(case, day),
         "track": figures.track.track, "statement_of_value": figures.statement_of_value,
         "ready_to_issue": check.ready, "earliest_issue_date": status.earliest_issue_date,
         "reasons": list(check.reasons), "warnings": list(check.warnings),
         "protocol": {"ready": status.ready, "earliest_issue_date": status.earliest_issue_date,
                      "reasons": list(status.reasons), "basis": status.basis},
-        "limitation": [{"cause": r.cause, "accrued": r.accrued, "last_day": r.last_day, "barred": r.barred,
-                        "warnings": list(r.warnings)} for r in limits],
+        "limitation": [{"cause": r.cause, "accrued": r.accrued, "amount": r.amount, "last_day": r.last_day,
+                        "barred": r.barred, "warnings": list(r.warnings)} for r in limits],
         "breathing_space": {"active": space.active, "until": space.ends, "basis": space.basis},
         "basis": figures.basis,
+        "source": "; ".join(dict.fromkeys(x for x in (money_interest.source if money_interest else "",
+                                                      figures.fee.source, figures.costs.source,
+                                                      figures.track.source) if x)),
     }, as_json)

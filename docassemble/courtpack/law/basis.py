@@ -3,8 +3,9 @@
 Why: a caseworker (and a district judge) must be able to see *why* a figure is what it is.
 Every table row names its ``source``; every result names its ``basis`` in a sentence. Rows are
 dated so that a claim issued before a fee change is costed on the old table, and a correction
-to the law is one new row, not an edit to a function. Sources marked "(verify)" come from
-secondary material and must be checked against the instrument before being relied on.
+to the law is one new row, not an edit to a function. A row's ``verified`` flag says whether it was
+checked against the instrument itself; ``courtpack law sources --unverified`` lists the rest. That
+status is data for the sources list, never words printed on a court document.
 """
 
 from __future__ import annotations

@@ -2,7 +2,7 @@
 
 Why conservative: a step taken during a breathing space is void and a breach. A standard
 breathing space is treated as active to the end of the 60th day after its start (the regulations
-count 60 days; counting from the day after is the later, safer end (verify)). A mental health
+count 60 days; counting from the day after is the later, safer end). A mental health
 crisis breathing space lasts until its notified end (crisis treatment + 30 days); with no end
 date recorded it is treated as still running.
 """
@@ -17,7 +17,7 @@ from ..errors import LawError
 from .dates import format_date
 
 SOURCE = ("Debt Respite Scheme (Breathing Space Moratorium and Mental Health Crisis Moratorium) (England and "
-          "Wales) Regulations 2020 (SI 2020/1311) regs 7, 26, 29, 32 (verify regulation numbers)")
+          "Wales) Regulations 2020 (SI 2020/1311) regs 7, 26, 29, 32")
 STANDARD_DAYS = 60
 KINDS = ("standard", "mental_health_crisis")
 BLOCKED_STEPS: dict[str, str] = {

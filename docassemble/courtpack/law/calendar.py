@@ -121,6 +121,19 @@ def add_years(day: dt.date, years: int) -> dt.date:
         return day.replace(year=day.year + years, day=28)
 
 
+def add_months(day: dt.date, months: int) -> dt.date:
+    """``day`` plus whole months, clamped to the month's end (31 January + 1 month = 28/29 February).
+
+    Why here: monthly instalments fall due on the same day each month, and judgment interest and
+    compliance both need the same dates.
+    """
+    index = day.year * 12 + day.month - 1 + months
+    year, month = divmod(index, 12)
+    month += 1
+    last = (dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)).day
+    return dt.date(year, month, min(day.day, last))
+
+
 def deadline(start: dt.date, days: int) -> DayResult:
     """The last day to act "within ``days`` days after ``start``" under CPR 2.8.
 
@@ -200,11 +213,11 @@ def deemed_service(document: str, method: str, sent: dt.datetime) -> DayResult:
 
 
 def court_issued_deemed_service(issue_date: dt.date) -> DayResult:
-    """A claim the court (CCBC / MCOL) posts out is deemed served on the fifth day after issue (verify).
+    """A claim the court (CNBC / MCOL) posts out is deemed served on the fifth day after issue.
 
     Why: judgment in default counts from service, and the centre's claims are served by the court.
     """
     served = issue_date + dt.timedelta(days=5)
     return DayResult(served, f"Issued on {format_date(issue_date)} and served by the court: deemed served five "
-                             f"days later, {format_date(served)}.", "PD 7E / CPR 6.14 practice of the County Court "
-                             "Business Centre (verify)")
+                             f"days later, {format_date(served)}.", "CPR 6.14 and PD 7E para 5.8 (claims issued "
+                             "and served by the Civil National Business Centre)")

@@ -20,8 +20,9 @@ from .breathing_space import BreathingSpaceStatus
 from .costs import CostsResult, commencement_costs
 from .dates import format_date
 from .fees import FeeResult, issue_fee
-from .interest import KINDS, InterestResult, interest_for, late_payment_compensation
-from .limitation import LimitationResult
+from .interest import KINDS, InterestItem, InterestResult, interest_for, itemised_interest
+from .late_payment import Invoice, late_payment
+from .limitation import LimitationResult, check_items
 from .money import format_money
 from .protocol import ProtocolStatus
 from .tracks import TrackResult, allocate_track
@@ -30,14 +31,15 @@ from .tracks import TrackResult, allocate_track
 @dataclass(frozen=True)
 class ClaimFigures:
     principal: Decimal
-    interest: InterestResult | None  # None when no interest is claimed
-    compensation: MoneyResult | None  # Late Payment Act fixed sum, if claimed
+    interest: InterestResult | None  # None when no interest is claimed; ``interest.items`` item by item
+    compensation: MoneyResult | None  # Late Payment Act fixed sums (one per invoice), if claimed
     claim_value: Decimal  # principal + interest + compensation: the "amount claimed" on N1
     fee: FeeResult
     costs: CostsResult
     total: Decimal  # claim value + court fee + legal representative's costs
     track: TrackResult
     basis: str
+    legal_representative: bool = False  # True only when a lawyer conducts the claim (N1 "legal representative")
 
     @property
     def statement_of_value(self) -> str:
@@ -52,24 +54,51 @@ class IssueCheck:
     protocol: ProtocolStatus
     limitation: tuple[LimitationResult, ...]
     breathing_space: BreathingSpaceStatus
+    barred_sum: Decimal = ZERO  # the sum to leave out of the claim (statute-barred items)
+
+
+def _late_payment(debt: Decimal, invoices: Sequence[Invoice], issue_date: dt.date
+                  ) -> tuple[InterestResult, MoneyResult]:
+    result = late_payment(invoices, issue_date)
+    items = tuple(InterestItem(f"invoice of {format_money(item.invoice.amount)}", item.invoice.amount,
+                               item.relevant_day, issue_date, item.days, 0, item.interest, False)
+                  for item in result.items)
+    first = min(item.relevant_day for item in result.items)
+    rate = result.rates[0] if result.rates else Decimal(0)
+    interest = InterestResult("late_payment", debt, rate, first, issue_date, max(0, (issue_date - first).days),
+                              result.interest, result.daily_rate, result.basis, result.source, items)
+    return interest, MoneyResult(result.compensation, f"Fixed sums under s.5A, one per invoice: "
+                                                      f"{format_money(result.compensation)}.", result.source)
 
 
 def claim_figures(principal: object, *, issue_date: dt.date, interest_basis: str = "none",
                   interest_rate: object | None = None, interest_from: dt.date | None = None,
-                  legal_representative: bool = False, service: str = "court",
-                  further_defendants: int = 0) -> ClaimFigures:
+                  charges: Sequence[tuple[dt.date, object, str]] = (), payments: Sequence[tuple[dt.date, object]] = (),
+                  breathing_spaces: Sequence[tuple[dt.date, dt.date | None]] = (), invoices: Sequence[Invoice] = (),
+                  legal_representative: bool = False, service: str = "court", defendants: int = 1,
+                  personally_served_elsewhere: int = 0) -> ClaimFigures:
     """Principal, interest to ``issue_date``, claim value, issue fee, fixed costs, total and track.
 
     ``interest_basis`` is ``statutory`` (s.69, 8% unless ``interest_rate``), ``contractual`` (needs
-    ``interest_rate``), ``late_payment`` (rate fixed by law; adds the fixed compensation) or ``none``.
-    ``further_defendants`` counts defendants after the first served at a separate address.
+    ``interest_rate``), ``late_payment`` (rate fixed by law; a fixed sum per invoice) or ``none``.
+    With ``charges`` (due date, amount, description) and ``payments``, s.69 and contractual interest
+    run item by item from when each sum fell due, leaving out ``breathing_spaces``; without them, on
+    the whole principal from ``interest_from``. Late Payment Act interest needs ``invoices``.
     """
     debt = amount(principal, "principal", allow_zero=False)
     interest: InterestResult | None = None
     compensation: MoneyResult | None = None
     if interest_basis not in KINDS:
         raise LawError(f"interest basis {interest_basis!r} is not known; use one of: {', '.join(KINDS)}")
-    if interest_basis != "none":
+    if interest_basis == "late_payment":
+        if not invoices:
+            raise LawError("Late Payment Act interest is worked out invoice by invoice — give each invoice's amount "
+                           "and date")
+        interest, compensation = _late_payment(debt, invoices, issue_date)
+    elif interest_basis != "none" and charges:
+        interest = itemised_interest(charges, payments, issue_date, kind=interest_basis, rate_pct=interest_rate,
+                                     breathing_spaces=breathing_spaces)
+    elif interest_basis != "none":
         if interest_from is None:
             raise LawError(f"{interest_basis} interest needs the date it runs from — give interest.from_date "
                            "or a ledger with a charge date")
@@ -77,11 +106,10 @@ def claim_figures(principal: object, *, issue_date: dt.date, interest_basis: str
             raise LawError(f"interest runs from {interest_from.isoformat()}, after the issue date "
                            f"{issue_date.isoformat()} — issue later or correct interest.from_date")
         interest = interest_for(interest_basis, debt, interest_from, issue_date, interest_rate)
-        if interest_basis == "late_payment":
-            compensation = late_payment_compensation(debt, issue_date)
     value = debt + (interest.interest if interest else ZERO) + (compensation.amount if compensation else ZERO)
     fee = issue_fee(value, issue_date)
-    costs = commencement_costs(value, issue_date, service=service, further_defendants=further_defendants,
+    costs = commencement_costs(value, issue_date, service=service, defendants=defendants,
+                               personally_served_elsewhere=personally_served_elsewhere,
                                legal_representative=legal_representative)
     track = allocate_track(debt, issue_date)
     total = value + fee.fee + costs.costs
@@ -93,25 +121,25 @@ def claim_figures(principal: object, *, issue_date: dt.date, interest_basis: str
     basis = (f"{' + '.join(parts)} = amount claimed {format_money(value)}; court fee {format_money(fee.fee)}; "
              f"legal representative's costs {format_money(costs.costs)}; total {format_money(total)} on issue on "
              f"{format_date(issue_date)}.")
-    return ClaimFigures(debt, interest, compensation, value, fee, costs, total, track, basis)
+    return ClaimFigures(debt, interest, compensation, value, fee, costs, total, track, basis, legal_representative)
 
 
 def issue_check(*, protocol: ProtocolStatus, limitation: Sequence[LimitationResult],
                 breathing_space: BreathingSpaceStatus) -> IssueCheck:
     """Combine the pre-action, limitation and breathing space answers into one go / no-go.
 
-    A statute-barred sum stops issue until it is taken out of the claim; limitation running short
-    is a warning (issue soon), not a bar.
+    A statute-barred sum stops issue until it is taken out of the claim: the reason names each barred
+    item and the total to leave out. Limitation running short is a warning (issue soon), not a bar.
     """
     reasons = list(protocol.reasons)
     warnings: list[str] = []
     if breathing_space.active:
         reasons.append("A breathing space is active: do not issue proceedings without the court's permission.")
+    check = check_items(limitation)
+    if check.barred:
+        reasons.append(check.basis)
     for result in limitation:
-        if result.barred:
-            reasons.append(f"The sum accruing on {format_date(result.accrued)} is statute-barred "
-                           f"(last day {format_date(result.last_day)}): take it out of the claim.")
-        else:
+        if not result.barred:
             warnings.extend(result.warnings)
     return IssueCheck(not reasons, tuple(reasons), tuple(dict.fromkeys(warnings)), protocol, tuple(limitation),
-                      breathing_space)
+                      breathing_space, check.barred_sum)

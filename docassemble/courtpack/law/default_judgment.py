@@ -10,6 +10,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from .calendar import court_issued_deemed_service, deadline, deemed_service
+from .dates import format_date
 
 RESPONSE_DAYS = 14  # CPR 10.3(1)(b) acknowledgment / CPR 15.4(1)(a) defence: 14 days after service of particulars
 DEFENCE_AFTER_ACK_DAYS = 28  # CPR 15.4(1)(b): 28 days after service of particulars where acknowledged
@@ -26,6 +27,30 @@ class JudgmentTiming:
     source: str
 
 
+@dataclass(frozen=True)
+class RequestDates:
+    served: dt.date
+    last_day: dt.date  # last day for the defendant to respond
+    request_from: dt.date  # first day judgment in default may be requested
+    basis: str
+    source: str
+
+
+def request_dates(served: dt.date, acknowledged: bool = False) -> RequestDates:
+    """From deemed service of the particulars: the defendant's last day and the first day to ask for judgment.
+
+    14 days to acknowledge or defend (CPR 10.3(1), 15.4(1)(a)); 28 days to defend once acknowledged
+    (CPR 15.4(1)(b)); judgment may be requested once the period has expired (CPR 12.3), i.e. the day after.
+    """
+    days = DEFENCE_AFTER_ACK_DAYS if acknowledged else RESPONSE_DAYS
+    last = deadline(served, days)
+    earliest = last.date + dt.timedelta(days=1)
+    what = "a defence (an acknowledgment was filed)" if acknowledged else "an acknowledgment of service or a defence"
+    basis = (f"Served on {format_date(served)}: the defendant had {days} days after service to file {what}: "
+             f"{last.basis} Judgment in default may be requested from {format_date(earliest)}.")
+    return RequestDates(served, last.date, earliest, basis, RESPONSE_SOURCE)
+
+
 def default_judgment_timing(issue_date: dt.date, service: str = "court", sent: dt.datetime | None = None,
                             acknowledged: bool = False) -> JudgmentTiming:
     """When the claim form was deemed served and when judgment in default can first be requested."""
@@ -34,12 +59,7 @@ def default_judgment_timing(issue_date: dt.date, service: str = "court", sent: d
     else:
         when = sent or dt.datetime.combine(issue_date, dt.time(9, 0))
         served = deemed_service("claim-form", service, when)
-    days = DEFENCE_AFTER_ACK_DAYS if acknowledged else RESPONSE_DAYS
-    last = deadline(served.date, days)
-    earliest = last.date + dt.timedelta(days=1)
-    what = "a defence (an acknowledgment was filed)" if acknowledged else "an acknowledgment of service or a defence"
-    basis = (f"{served.basis} The defendant had {days} days after service to file {what}: {last.basis} "
-             f"Judgment in default may be requested from {earliest.isoformat()}.")
+    dates = request_dates(served.date, acknowledged)
     stage = "default-defence" if acknowledged else "default-acknowledgment"
-    return JudgmentTiming(served.date, last.date, earliest, stage, basis,
+    return JudgmentTiming(served.date, dates.last_day, dates.request_from, stage, f"{served.basis} {dates.basis}",
                           f"{served.source}; {RESPONSE_SOURCE}")

@@ -24,6 +24,9 @@ ROUTES = ("warrant_of_control", "writ_of_control", "attachment_of_earnings", "ch
 FORMS = {"warrant_of_control": "N323", "writ_of_control": "N293A", "attachment_of_earnings": "N337",
          "charging_order": "N379", "third_party_debt_order": "N349", "order_to_obtain_information": "N316"}
 FREQUENCIES = ("weekly", "fortnightly", "four_weekly", "monthly")
+# CPR 83.15(9)(b)(ii): "one monthly instalment or, as the case may be, four weekly instalments" — read as
+# instalments covering a month or four weeks: 4 weekly, 2 fortnightly, 1 four-weekly, 1 monthly.
+PART_WARRANT_INSTALMENTS = {"weekly": 4, "fortnightly": 2, "four_weekly": 1, "monthly": 1}
 
 
 @dataclass(frozen=True)
@@ -33,14 +36,18 @@ class Threshold:
     effective_from: dt.date
     source: str
     effective_to: dt.date | None = None
+    verified: bool = False
 
 
 _ART8 = "High Court and County Courts Jurisdiction Order 1991 (SI 1991/724) art 8"
 THRESHOLDS: tuple[Threshold, ...] = (
     Threshold("high_court_only_from", Decimal("5000.00"), dt.date(1991, 7, 1), f"{_ART8}(1)(a)"),
     Threshold("county_court_only_below", Decimal("600.00"), dt.date(1991, 7, 1), f"{_ART8}(1)(b)"),
-    Threshold("attachment_minimum", Decimal("50.00"), dt.date(2014, 4, 6), "CPR 89.3 (verify)"),
-    Threshold("part_warrant_minimum", Decimal("50.00"), dt.date(2014, 4, 6), "CPR 83.15(9) (verify)"),
+    Threshold("attachment_minimum", Decimal("50.00"), dt.date(2014, 4, 6),
+              "Attachment of Earnings Act 1971 s.3(3A) and CPR 89.3 (not less than £50 remaining unpaid)"),
+    Threshold("part_warrant_minimum", Decimal("50.00"), dt.date(2014, 4, 6),
+              "CPR 83.15(9)(b): not less than the greater of £50 and one monthly instalment or four weekly "
+              "instalments (Civil Procedure (Amendment No. 4) Rules 2014)", verified=True),
 )
 PERMISSION_YEARS = 6
 PERMISSION_SOURCE = "CPR 83.2(3)(a): permission to issue a writ or warrant where 6 years or more have elapsed"
@@ -71,19 +78,21 @@ def _threshold(name: str, on: dt.date) -> Threshold:
 
 
 def minimum_part_warrant(instalment: object, frequency: str, on: dt.date) -> MoneyResult:
-    """The smallest part warrant under an instalment order: the greater of £50 and one monthly
-    instalment, or four instalments where they fall due more often than monthly (four-weekly
-    included, read literally (verify))."""
+    """The smallest part warrant under an instalment order in default (CPR 83.15(9)(b)): the greater of
+    £50 and one monthly instalment or, for a weekly order, four weekly instalments. A fortnightly order
+    is read as two instalments (four weeks) and a four-weekly order as one."""
     each = amount(instalment, "instalment", allow_zero=False)
+    frequency = frequency.replace("-", "_")
     if frequency not in FREQUENCIES:
         raise LawError(f"frequency {frequency!r} is not known; use one of: {', '.join(FREQUENCIES)}")
     floor = _threshold("part_warrant_minimum", on)
-    count = 1 if frequency == "monthly" else 4
+    count = PART_WARRANT_INSTALMENTS[frequency]
     due = round_penny(each * count)
     result = max(due, floor.amount)
+    plural = "instalment" if count == 1 else "instalments"
     return MoneyResult(result, f"A part warrant must be for at least {format_money(result)}: the greater of "
-                               f"{format_money(floor.amount)} and {count} {frequency.replace('_', '-')} instalment(s) "
-                               f"of {format_money(each)}.", floor.source)
+                               f"{format_money(floor.amount)} and {count} {frequency.replace('_', '-')} {plural} of "
+                               f"{format_money(each)} ({format_money(due)}).", floor.source)
 
 
 def enforcement_options(*, outstanding: object, judgment_date: dt.date, on: dt.date, cca_regulated: bool = False,

@@ -1,8 +1,12 @@
-"""Court fees: the Civil Proceedings Fees Order 2008 (CPFO) issue fee bands and enforcement fees.
+"""Court fees: the Civil Proceedings Fees Order 2008 (CPFO, SI 2008/1053) issue fee bands and other fees.
 
-Why a dated table: fees change by statutory instrument, usually in April; a claim is costed on
-the fee in force on its issue date. The issue fee is charged on the claim value *including
-interest* to the date of issue; the 5% band is rounded down to the penny (a fee never rounds up).
+Why a dated table: fees change by statutory instrument, usually in April (the last general uplift
+was the Court and Tribunal Fees (Miscellaneous Amendments) Order 2025, SI 2025/351, from 8 April
+2025); a claim is costed on the fee in force on its issue date. The issue fee is charged on the
+claim value *including interest* to the date of issue; the 5% band is rounded down to the penny (a
+fee never rounds up). A warrant of control has two fees: one where the court issued the claim
+locally, a lower one where the claim was issued by the Civil National Business Centre (CPFO fee
+8.1(a) and (b)). Rows not yet checked against the Order carry ``verified=False``.
 """
 
 from __future__ import annotations
@@ -17,10 +21,10 @@ from .dates import format_date
 from .money import format_money, round_down_penny
 
 _CPFO = "Civil Proceedings Fees Order 2008 (SI 2008/1053) Sch 1 fee 1.1"
-_CURRENT = f"{_CPFO}, as in force from 8 April 2025 (verify)"
-_BEFORE = (f"{_CPFO}, bands as substituted by SI 2015/576 from 9 March 2015; later uprating orders are "
-           "believed not to have changed them before 8 April 2025 (verify)")
-_OTHER = "Civil Proceedings Fees Order 2008 Sch 1 fee {}, as amended from 8 April 2025 (verify)"
+_CURRENT = f"{_CPFO}, as in force from 8 April 2025 (SI 2025/351 left the bands as they were)"
+_BEFORE = (f"{_CPFO}, bands as substituted by SI 2015/576 art 2(3) from 9 March 2015 (unchanged in the text in "
+           "force on 27 November 2023)")
+_OTHER = "Civil Proceedings Fees Order 2008 (SI 2008/1053) Sch 1 fee {}, as amended by SI 2025/351 from 8 April 2025"
 
 
 @dataclass(frozen=True)
@@ -34,6 +38,7 @@ class IssueFeeBand:
     percent: Decimal | None
     source: str
     effective_to: dt.date | None = None
+    verified: bool = False
 
 
 @dataclass(frozen=True)
@@ -46,6 +51,7 @@ class FeeRow:
     effective_from: dt.date
     source: str
     effective_to: dt.date | None = None
+    verified: bool = False
 
 
 @dataclass(frozen=True)
@@ -56,7 +62,7 @@ class FeeResult:
     claim_value: Decimal | None = None  # issue fees only; None = value not stated
 
 
-def _bands(start: dt.date, end: dt.date | None, source: str) -> tuple[IssueFeeBand, ...]:
+def _bands(start: dt.date, end: dt.date | None, source: str, verified: bool) -> tuple[IssueFeeBand, ...]:
     d = Decimal
     rows = (
         ("0", "300", "35", None), ("300", "500", "50", None), ("500", "1000", "70", None),
@@ -65,27 +71,31 @@ def _bands(start: dt.date, end: dt.date | None, source: str) -> tuple[IssueFeeBa
     )
     return tuple(
         IssueFeeBand(start, d(lo), d(hi) if hi else None, d(fee).quantize(d("0.01")) if fee else None,
-                     d(pct) if pct else None, source, end)
+                     d(pct) if pct else None, source, end, verified)
         for lo, hi, fee, pct in rows
     )
 
 
 ISSUE_FEE_BANDS: tuple[IssueFeeBand, ...] = (
-    _bands(dt.date(2015, 3, 9), dt.date(2025, 4, 7), _BEFORE) + _bands(dt.date(2025, 4, 8), None, _CURRENT)
+    _bands(dt.date(2015, 3, 9), dt.date(2025, 4, 7), _BEFORE, True) + _bands(dt.date(2025, 4, 8), None, _CURRENT, False)
 )
 UNSTATED_VALUE_FEE_ABOVE = Decimal("200000")  # an unstated value pays the top band's fee
 
+_SECONDARY = "; figure from secondary sources (EX50 and guides), not yet read in SI 2025/351"
 OTHER_FEES: tuple[FeeRow, ...] = tuple(
-    FeeRow(code, description, Decimal(value), dt.date(2025, 4, 8), _OTHER.format(number))
+    FeeRow(code, description, Decimal(value), dt.date(2025, 4, 8), _OTHER.format(number) + _SECONDARY)
     for code, description, value, number in (
-        ("application_on_notice", "application on notice", "313.00", "2.4"),
-        ("application_without_notice", "application without notice or by consent", "123.00", "2.5"),
-        ("warrant_of_control", "warrant of control (County Court)", "94.00", "8.1"),
-        ("writ_of_control", "writ of control (High Court)", "80.00", "7.1"),
-        ("charging_order", "application for a charging order (each order)", "135.00", "8.4(b)"),
-        ("third_party_debt_order", "application for a third party debt order (each third party)", "135.00", "8.4(a)"),
-        ("order_to_obtain_information", "application for an order to obtain information", "55.00", "8.3"),
-        ("attachment_of_earnings", "application for an attachment of earnings order (each debtor)", "135.00",
+        ("application_on_notice", "an application on notice", "313.00", "2.4"),
+        ("application_without_notice", "an application without notice or by consent", "123.00", "2.5"),
+        ("warrant_of_control", "a warrant of control (a court-issued claim)", "138.00", "8.1(a)"),
+        ("warrant_of_control_bulk", "a warrant of control (a bulk centre claim: Money Claim Online or bulk issue)",
+         "94.00", "8.1(b)"),
+        ("writ_of_control", "a writ of control (High Court)", "80.00", "7.1"),
+        ("order_to_obtain_information", "an application for an order to obtain information", "71.00", "8.3"),
+        ("third_party_debt_order", "an application for a third party debt order (each third party)", "135.00",
+         "8.4(a)"),
+        ("charging_order", "an application for a charging order (each order)", "135.00", "8.4(b)"),
+        ("attachment_of_earnings", "an application for an attachment of earnings order (each debtor)", "135.00",
          "8.7"),
     )
 )

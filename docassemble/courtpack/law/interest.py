@@ -9,7 +9,8 @@ at the end. The daily rate is reported rounded to the penny, as pleaded.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, replace
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from decimal import Decimal
 
 from ..errors import LawError
@@ -29,6 +30,7 @@ class RateRow:
     rate: Decimal
     source: str
     effective_to: dt.date | None = None
+    verified: bool = False
 
 
 @dataclass(frozen=True)
@@ -40,6 +42,7 @@ class CompensationRow:
     amount: Decimal
     source: str
     effective_to: dt.date | None = None
+    verified: bool = False
 
 
 STATUTORY_RATES: tuple[RateRow, ...] = (
@@ -48,21 +51,13 @@ STATUTORY_RATES: tuple[RateRow, ...] = (
             "under the Judgment Debts (Rate of Interest) Order 1993 (SI 1993/564)"),
 )
 
-JUDGMENT_RATES: tuple[RateRow, ...] = (
-    RateRow(dt.date(1993, 4, 1), Decimal("8"),
-            "Judgments Act 1838 s.17 and the Judgment Debts (Rate of Interest) Order 1993 (SI 1993/564); "
-            "County Courts (Interest on Judgment Debts) Order 1991 (SI 1991/1184) art 2"),
-)
-
-JUDGMENT_INTEREST_THRESHOLD = Decimal("5000.00")  # County Courts (Interest on Judgment Debts) Order 1991 art 2
-
 LATE_PAYMENT_MARGIN: tuple[RateRow, ...] = (
     RateRow(dt.date(2002, 8, 7), Decimal("8"),
             "Late Payment of Commercial Debts (Rate of Interest) (No. 3) Order 2002 (SI 2002/1675) art 4: "
-            "8% over the reference rate (verify)"),
+            "8% over the reference rate"),
 )
 
-_BOE = "Bank of England Bank Rate history, change announced {} (verify)"
+_BOE = "Bank of England Bank Rate history (official Bank Rate), change effective {}"
 BASE_RATES: tuple[RateRow, ...] = tuple(
     RateRow(day, Decimal(value), _BOE.format(format_date(day)))
     for day, value in (
@@ -94,7 +89,11 @@ BASE_RATES: tuple[RateRow, ...] = tuple(
     )
 )
 
-_S5A = "Late Payment of Commercial Debts (Interest) Act 1998 s.5A (inserted by SI 2002/1674) (verify)"
+# The last day the table above is known to be complete (the February 2026 decision held Bank Rate at 3.75%):
+# a reference day after it has an unknown rate, and a guessed rate is worse than none.
+BASE_RATES_KNOWN_TO = dt.date(2026, 2, 5)
+
+_S5A = "Late Payment of Commercial Debts (Interest) Act 1998 s.5A (inserted by SI 2002/1674), per qualifying debt"
 LATE_PAYMENT_COMPENSATION: tuple[CompensationRow, ...] = (
     CompensationRow(dt.date(2002, 8, 7), Decimal("1000.00"), Decimal("40.00"), _S5A),
     CompensationRow(dt.date(2002, 8, 7), Decimal("10000.00"), Decimal("70.00"), _S5A),
@@ -116,6 +115,21 @@ class InterestResult:
     daily_rate: Decimal
     basis: str
     source: str
+    items: tuple[InterestItem, ...] = ()  # item by item (s.69 on each sum from when it fell due); () = one sum
+
+
+@dataclass(frozen=True)
+class InterestItem:
+    """Interest on one sum (or the part of it paid on one day) from when it fell due until paid or ``to``."""
+
+    description: str
+    amount: Decimal
+    due: dt.date
+    until: dt.date
+    days: int  # days counted, breathing-space days left out
+    excluded_days: int
+    interest: Decimal
+    paid: bool  # True when ``until`` is the day this part was paid
 
 
 def _simple(principal: Decimal, pct: Decimal, from_date: dt.date, to_date: dt.date) -> tuple[int, Decimal, Decimal]:
@@ -160,10 +174,15 @@ def late_payment_reference_date(due: dt.date) -> dt.date:
 def late_payment_rate(due: dt.date) -> RateRow:
     """Statutory rate under the Late Payment Act: Bank Rate on the reference day + 8%.
 
-    Why fixed at the start: the reference rate for a debt is the one for the six months in which
-    statutory interest starts to run, and it does not change while the debt is unpaid (verify).
+    Why fixed at the start: the reference rate for a debt is the one in force on the reference day
+    (31 December or 30 June) immediately before the day statutory interest starts to run, and it
+    does not change while the debt is unpaid (SI 2002/1675 art 4).
     """
     reference = late_payment_reference_date(due)
+    if reference > BASE_RATES_KNOWN_TO:
+        raise LawError(f"courtpack's Bank Rate table is only known to {format_date(BASE_RATES_KNOWN_TO)}, so the "
+                       f"reference rate on {format_date(reference)} is not known — add the Bank Rate in force that "
+                       "day to BASE_RATES in law/interest.py")
     base = row_in_force(BASE_RATES, reference, "Bank of England base rate")
     margin = row_in_force(LATE_PAYMENT_MARGIN, due, "Late Payment Act margin")
     return RateRow(reference, base.rate + margin.rate,
@@ -211,30 +230,78 @@ def interest_for(kind: str, principal: object, from_date: dt.date, to_date: dt.d
     raise LawError(f"interest basis {kind!r} is not known; use one of: {', '.join(KINDS)}")
 
 
-def judgment_interest(judgment_amount: object, judgment_date: dt.date, to_date: dt.date, *,
-                      late_payment_debt: bool = False, instalment_order_complied: bool = False,
-                      enforcement_started: dt.date | None = None, charging_order: bool = False) -> InterestResult:
-    """Interest on a County Court judgment (Judgments Act 1838 s.17; 1991 Order art 2–4).
+BREATHING_SPACE_SOURCE = ("Debt Respite Scheme (Breathing Space Moratorium and Mental Health Crisis Moratorium) "
+                          "(England and Wales) Regulations 2020 (SI 2020/1311) reg 7: no interest for the moratorium")
 
-    Only on judgments of £5,000 or more (or Late Payment Act debts); none while an instalment
-    order is being complied with; it stops when enforcement other than a charging order starts.
+
+def days_excluded(start: dt.date, end: dt.date, windows: Iterable[tuple[dt.date, dt.date | None]]) -> int:
+    """How many of the days after ``start`` up to and including ``end`` fall inside a breathing space.
+
+    ``windows`` are (first day, last day) pairs, both inclusive; an open end runs past ``end``.
+    Overlapping windows count each day once.
     """
-    money = amount(judgment_amount, "judgment amount")
-    row = row_in_force(JUDGMENT_RATES, judgment_date, "judgment interest rate")
-    reasons = []
-    if money < JUDGMENT_INTEREST_THRESHOLD and not late_payment_debt:
-        reasons.append(f"the judgment is under {format_money(JUDGMENT_INTEREST_THRESHOLD)}")
-    if instalment_order_complied:
-        reasons.append("an instalment order is being complied with")
-    if reasons:
-        days, _, _ = _simple(money, ZERO, judgment_date, to_date)
-        return InterestResult("judgment", money, ZERO, judgment_date, to_date, days, ZERO, ZERO,
-                              f"No judgment interest: {' and '.join(reasons)}.", row.source)
-    end = to_date
-    if enforcement_started is not None and not charging_order and enforcement_started < to_date:
-        end = max(enforcement_started, judgment_date)
-    result = _result("judgment", "on the judgment (Judgments Act 1838 s.17)", money, row.rate,
-                     judgment_date, end, row.source)
-    if end != to_date:
-        return replace(result, to_date=end, basis=result.basis + "; interest stopped when enforcement started")
-    return result
+    days: set[dt.date] = set()
+    for first, last in windows:
+        lo, hi = max(first, start + dt.timedelta(days=1)), min(last or end, end)
+        days.update(lo + dt.timedelta(days=n) for n in range((hi - lo).days + 1))
+    return len(days)
+
+
+def itemised_interest(charges: Sequence[tuple[dt.date, object, str]], payments: Sequence[tuple[dt.date, object]],
+                      to_date: dt.date, *, kind: str = "statutory", rate_pct: object | None = None,
+                      breathing_spaces: Sequence[tuple[dt.date, dt.date | None]] = ()) -> InterestResult:
+    """Interest on each sum from the day it fell due: s.69 County Courts Act 1984 (or the contract rate).
+
+    ``charges`` are (due date, amount, description); ``payments`` (date, amount) are applied to the
+    oldest sum first, and the part of a sum paid stops carrying interest on the day it was paid.
+    Days inside a breathing space carry none (SI 2020/1311 reg 7). Each item is rounded to the penny
+    and the interest is their sum; the daily rate is on the balance still unpaid on ``to_date``.
+    """
+    if kind not in ("statutory", "contractual"):
+        raise LawError(f"item-by-item interest is for statutory or contractual interest, not {kind!r}")
+    if kind == "contractual" and rate_pct is None:
+        raise LawError("contractual interest needs the rate in the agreement — give it as a percentage a year")
+    if kind == "statutory":
+        row = row_in_force(STATUTORY_RATES, to_date, "statutory interest rate")
+        pct = row.rate if rate_pct is None else rate(rate_pct)
+        label, source = "under s.69 County Courts Act 1984", row.source
+    else:
+        pct = rate(rate_pct, "contractual rate")
+        label, source = "under the agreement", "the parties' agreement (CPR 16.4(2)(a)(i): contractual interest)"
+    owed = [[day, amount(value, f"sum due on {day.isoformat()}"), text] for day, value, text in sorted(
+        (c for c in charges if c[0] <= to_date), key=lambda c: c[0])]
+    if not owed:
+        raise LawError(f"no sum fell due on or before {to_date.isoformat()} — interest needs at least one charge")
+    parts: list[tuple[dt.date, Decimal, str, dt.date, bool]] = []  # due, amount, text, until, paid
+    queue = list(owed)
+    for paid_on, value in sorted((p for p in payments if p[0] <= to_date), key=lambda p: p[0]):
+        left = amount(value, f"payment on {paid_on.isoformat()}")
+        while left > 0 and queue:
+            due, owing, text = queue[0]
+            used = min(owing, left)
+            parts.append((due, used, text, max(paid_on, due), True))
+            left -= used
+            queue[0][1] = owing - used
+            if queue[0][1] == 0:
+                queue.pop(0)
+    parts += [(due, owing, text, to_date, False) for due, owing, text in queue]
+    windows = tuple(breathing_spaces)
+    items = []
+    for due, value, text, until, paid in sorted(parts, key=lambda p: (p[0], p[3])):
+        skipped = days_excluded(due, until, windows)
+        days = (until - due).days - skipped
+        items.append(InterestItem(text, value, due, until, days, skipped,
+                                  round_penny(value * pct / 100 * days / _DAYS_IN_YEAR), paid))
+    outstanding = sum((owing for _, owing, _ in queue), ZERO)
+    total = sum((item.interest for item in items), ZERO)
+    daily = round_penny(outstanding * pct / 100 / _DAYS_IN_YEAR)
+    skipped_total = sum(item.excluded_days for item in items)
+    basis = (f"{pct.normalize():f}% a year simple interest {label} on each sum from the day it fell due to "
+             f"{format_date(to_date)} (or to the day it was paid): {format_money(total)} on {len(items)} item(s)"
+             + (f", leaving out {day_count(skipped_total)} in a breathing space" if skipped_total else "")
+             + f"; daily rate {format_money(daily)} on the {format_money(outstanding)} unpaid")
+    if skipped_total:
+        source = f"{source}; {BREATHING_SPACE_SOURCE}"
+    first = min(item.due for item in items)
+    return InterestResult(kind, outstanding, pct, first, to_date, (to_date - first).days, total, daily, basis,
+                          source, tuple(items))

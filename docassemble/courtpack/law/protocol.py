@@ -25,8 +25,7 @@ from dataclasses import dataclass
 
 from .dates import format_date
 
-PAPDC = ("Pre-Action Protocol for Debt Claims (in force 1 October 2017) paras 3.1, 5.2, 6.3, 7.1 "
-         "(verify paragraph numbers)")
+PAPDC = "Pre-Action Protocol for Debt Claims (in force 1 October 2017) paras 3.1, 5.2, 6.3, 7.1"
 PD_PAC = "Practice Direction – Pre-Action Conduct and Protocols para 6 (14 days in a straightforward case)"
 REPLY_DAYS = 30
 AFTER_REPLY_DAYS = 30

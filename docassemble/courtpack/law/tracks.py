@@ -16,9 +16,12 @@ from .basis import amount, rows_in_force
 from .dates import format_date
 from .money import format_money
 
-_CPR26 = "CPR 26.9 (scope of each track, from 1 October 2023, Civil Procedure (Amendment No. 3) Rules 2023) (verify)"
-_CPR26_OLD = "CPR 26.6 (scope of each track, before 1 October 2023) (verify)"
-_CPR16 = "CPR 16.3(2) (statement of value in the claim form)"
+_CPR26 = ("CPR 26.9 (scope of each track, from 1 October 2023, Civil Procedure (Amendment No. 2) Rules 2023, "
+          "SI 2023/572)")
+_CPR26_OLD = "CPR 26.6 (scope of each track, before 1 October 2023)"
+_CPR16 = ("CPR 16.3(2)(b) (statement of value in the claim form) as substituted from 1 October 2023 by the Civil "
+          "Procedure (Amendment No. 2) Rules 2023 (SI 2023/572)")
+_CPR16_OLD = "CPR 16.3(2)(b) (statement of value in the claim form) before 1 October 2023"
 TRACKS = ("small_claims", "fast", "intermediate", "multi")
 TRACK_LABELS = {"small_claims": "small claims track", "fast": "fast track",
                 "intermediate": "intermediate track", "multi": "multi-track"}
@@ -34,6 +37,7 @@ class ValueBand:
     value: str
     source: str
     effective_to: dt.date | None = None
+    verified: bool = False
 
 
 @dataclass(frozen=True)
@@ -56,10 +60,16 @@ TRACK_BANDS: tuple[ValueBand, ...] = (
     ValueBand(_NEW, Decimal("25000"), Decimal("100000"), "intermediate", _CPR26),
     ValueBand(_NEW, Decimal("100000"), None, "multi", _CPR26),
 )
+_BEFORE = dt.date(2023, 9, 30)
 STATEMENT_OF_VALUE: tuple[ValueBand, ...] = (
-    ValueBand(_OLD, Decimal("0"), Decimal("10000"), "not more than £10,000", _CPR16),
-    ValueBand(_OLD, Decimal("10000"), Decimal("100000"), "more than £10,000 but not more than £100,000", _CPR16),
-    ValueBand(_OLD, Decimal("100000"), None, "more than £100,000", _CPR16),
+    ValueBand(_OLD, Decimal("0"), Decimal("10000"), "not more than £10,000", _CPR16_OLD, _BEFORE),
+    ValueBand(_OLD, Decimal("10000"), Decimal("25000"), "more than £10,000 but not more than £25,000", _CPR16_OLD,
+              _BEFORE),
+    ValueBand(_OLD, Decimal("25000"), None, "more than £25,000", _CPR16_OLD, _BEFORE),
+    ValueBand(_NEW, Decimal("0"), Decimal("10000"), "not more than £10,000", _CPR16),
+    ValueBand(_NEW, Decimal("10000"), Decimal("25000"), "more than £10,000 but not more than £25,000", _CPR16),
+    ValueBand(_NEW, Decimal("25000"), Decimal("100000"), "more than £25,000 but not more than £100,000", _CPR16),
+    ValueBand(_NEW, Decimal("100000"), None, "more than £100,000", _CPR16),
 )
 
 
@@ -72,7 +82,8 @@ def _pick(table: tuple[ValueBand, ...], value: Decimal, on: dt.date) -> ValueBan
 
 
 def statement_of_value(claim: object, on: dt.date) -> str:
-    """The N1 words: "not more than £10,000", "more than £10,000 but not more than £100,000", ..."""
+    """The N1 words under CPR 16.3(2)(b): "not more than £10,000", "more than £10,000 but not more than £25,000",
+    "more than £25,000 but not more than £100,000" or "more than £100,000" (from 1 October 2023)."""
     return _pick(STATEMENT_OF_VALUE, amount(claim, "claim"), on).value
 
 
@@ -84,4 +95,5 @@ def allocate_track(claim: object, on: dt.date) -> TrackResult:
     label = TRACK_LABELS[band.value]
     basis = (f"A claim of {format_money(value)} (interest and costs disregarded) is normally allocated to the {label} "
              f"({limit}); statement of value: {_pick(STATEMENT_OF_VALUE, value, on).value}.")
-    return TrackResult(band.value, label, _pick(STATEMENT_OF_VALUE, value, on).value, basis, band.source)
+    words = _pick(STATEMENT_OF_VALUE, value, on)
+    return TrackResult(band.value, label, words.value, basis, f"{band.source}; {words.source}")

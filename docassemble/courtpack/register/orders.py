@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session
 
 from ..case.fields import MISSING, Fields
 from ..errors import CaseFileError
+from ..law.charging_order import interim_service_deadline
 from .cases import get_case
 from .db import Register, session_for
 from .errors import ConcurrentUpdateError, RegisterError
@@ -193,7 +194,7 @@ def _charging(order: Order, spec: ChargingSpec) -> None:
         order.charging_order = stage
     values = dict(land=spec.land, title_number=spec.title_number, interim_made=spec.interim_made,
                   served_on=spec.served_on, final_hearing=spec.final_hearing, final_made=spec.final_made,
-                  serve_by=spec.interim_made + dt.timedelta(days=SERVE_INTERIM_DAYS) if spec.interim_made else None,
+                  serve_by=interim_service_deadline(spec.interim_made) if spec.interim_made else None,
                   objection_deadline=objection_deadline(spec.served_on) if spec.served_on else None)
     for name, value in values.items():
         if getattr(stage, name) != value:
