@@ -26,7 +26,9 @@ SUBCOMMANDS = {
     "demo": "demo:demo",
     "forms": "forms:forms",
     "hearings": "register:hearings",
+    "insolvency": "insolvency:insolvency",
     "interview": "interview:interview",
+    "liability": "liability:liability",
     "payments": "register:payments",
     "register": "register:register",
 }
