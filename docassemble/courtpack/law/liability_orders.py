@@ -93,6 +93,9 @@ PERIODS: tuple[PeriodRow, ...] = (
 )
 APPLICATION_YEARS = 6
 APPLICATION_SOURCE = {"council_tax": f"{CT} reg 34(3)", "business_rates": f"{NDR} reg 12(3)"}
+SUMMONS_SOURCE = {"council_tax": f"{CT} regs 34 and 35", "business_rates": f"{NDR} reg 12"}
+NOTICE_SOURCE = {"reminder": {"council_tax": f"{CT} reg 23", "business_rates": f"{NDR} reg 8"},
+                 "final": {"council_tax": f"{CT} reg 33", "business_rates": f"{NDR} reg 11"}}
 
 THRESHOLDS: tuple[ThresholdRow, ...] = (
     ThresholdRow("council_tax", "charging_order_minimum", Decimal("1000.00"), _CT_START, f"{CT} reg 50(1)(c)", True),
