@@ -12,6 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.shared import Cm
 from docx_seed import new_document, para, table
 
 OUT = Path(__file__).resolve().parent.parent
@@ -76,16 +77,16 @@ def liability_summons() -> None:
 
 
 def liability_schedule() -> None:
-    doc = new_document(font_size=9)
+    doc = new_document(side_margin=Cm(1.5), font_size=9)
     para(doc, "{{ court.name }}", bold=True, size=13, align=WD_ALIGN_PARAGRAPH.CENTER)
     heading(doc, "Complaints for liability orders ({{ tax_label }}) — hearing {{ hearing|date }} at "
                  "{{ hearing_time }}", size=11)
     para(doc, "Applicant: {{ council.name }}. Summonses issued {{ issued|date }}. Costs on the council's agreed scale: "
               "{{ summons_costs|money }} summons and {{ order_costs|money }} order.")
-    table(doc, ["No.", "Summons", "Account", "Name", "Property", "Outstanding", "Costs", "Total"],
+    table(doc, ["No.", "Summons", "Account", "Name", "Property", "Owed", "Costs", "Total"],
           ["{{ row.line }}", "{{ row.summons_number }}", "{{ row.account }}", "{{ row.name }}", "{{ row.property }}",
            "{{ row.balance|money }}", "{{ row.costs|money }}", "{{ row.total|money }}"], "row in rows",
-          [0.9, 2.4, 2.0, 3.0, 3.7, 2.0, 1.6, 2.0],
+          [0.8, 3.3, 1.8, 2.8, 3.5, 2.0, 1.6, 2.0],
           ["", "", "", "{{ count }} complaints", "", "{{ total_balance|money }}", "{{ total_costs|money }}",
            "{{ grand_total|money }}"])
     para(doc, "")

@@ -93,7 +93,7 @@ def orders_cmd(batch_dir: str, made: dt.date, not_made: tuple[str, ...]) -> None
             raise click.UsageError(f"--not-made {item!r}: write it as ACCOUNT=REASON, e.g. 5001234=paid in full")
         refused[account.strip()] = reason.strip()
     made_count, not_count = record_orders(Path(batch_dir), made=made, not_made=refused)
-    click.echo(f"recorded {made_count} liability orders and {not_count} accounts with no order")
+    click.echo(f"recorded {made_count} liability order(s); no order on {not_count} account(s)")
 
 
 @liability.command("next")
