@@ -123,3 +123,35 @@ def test_five_hundred_accounts_in_one_run(example, tmp_path, capsys):
     # balances 100.50 .. 599.50; sum = 500 x 100.50 + (0+...+499) = 50,250 + 124,750 = 175,000.00
     assert sum(Decimal(r["amount_outstanding"]) for r in rows) == Decimal("175000.00")
     assert rows[-1]["summons_number"] == "NGT-20260402-0500"
+
+
+def test_reminder_and_final_notices(example, tmp_path, capsys):
+    common = [str(example / "accounts.csv"), "--mapping", str(example / "mapping.yaml"), "--settings",
+              str(example / "settings.yaml"), "--issued", "2026-03-02"]
+    assert main(["liability", "notices", *common, "--kind", "reminder", "--out", str(tmp_path / "r")]) == 0
+    assert main(["liability", "notices", *common, "--kind", "final", "--out", str(tmp_path / "f")]) == 0
+    assert len(list((tmp_path / "r").glob("*.docx"))) == 12 == len(list((tmp_path / "f").glob("*.docx")))
+    # reminder issued 2 March: pay by 9 March (7 days), whole year due 16 March (a further 7)
+    reminder = text_of(tmp_path / "r" / "5100201 reminder notice.docx")
+    assert "by 9 March 2026" in reminder and "due on 16 March 2026" in reminder
+    # final notice issued 2 March: 7 days beginning that day end 8 March; complaint from 9 March
+    final = text_of(tmp_path / "f" / "5100201 final notice.docx")
+    assert "from 9 March 2026 the council may apply" in final and "£1,045.20" in final
+
+
+def test_bad_hearing_time_is_refused(example, tmp_path, capsys):
+    assert main(batch_args(example, tmp_path / "out", "--hearing", "2026-04-02", "--hearing-time", "ten")) == 2
+    assert "hearing time" in capsys.readouterr().err
+
+
+@pytest.mark.slow  # LibreOffice
+def test_batch_pdfs_in_one_conversion(example, tmp_path, capsys):
+    import subprocess
+
+    out = tmp_path / "batch"
+    assert main(batch_args(example, out, "--hearing", "2026-04-02", "--pdf")) == 0
+    pdfs = sorted((out / "pdf").glob("*.pdf"))
+    assert len(pdfs) == 11                                   # 10 summonses and the schedule
+    text = subprocess.run(["pdftotext", str(out / "pdf" / "NGT-20260402-0004 summons 5100203.pdf"), "-"],
+                          capture_output=True, text=True, check=True).stdout
+    assert "2 April 2026 at 10:00" in text and "£2,420.00" in text

@@ -18,6 +18,7 @@ import datetime as dt
 import io
 import json
 import os
+import re
 import shutil
 import tempfile
 from collections.abc import Callable, Iterable
@@ -137,6 +138,9 @@ def _summons_number(settings: Settings, hearing: dt.date, line: int) -> str:
 def summons_batch(accounts: Iterable[Account], *, tax: str, settings: Settings, issued: dt.date, hearing: dt.date,
                   hearing_time: str, out_dir: Path, progress: Progress | None = None) -> BatchResult:
     """Summonses for every eligible account, the complaint list (CSV) and schedule (DOCX), and the batch record."""
+    if not re.fullmatch(r"([01]?\d|2[0-3]):[0-5]\d", hearing_time.strip()):
+        raise CaseFileError("batch", "hearing time", f"{hearing_time!r} is not a time of day",
+                            "write it as HH:MM, e.g. 10:00")
     served = lo.summons_deemed_served(issued)
     hearing_rule = lo.earliest_hearing(tax, served.date)
     if hearing < hearing_rule.date:
