@@ -62,10 +62,35 @@ LEVELS: tuple[LevelRow, ...] = (
     LevelRow("company", Decimal("750.00"), True, dt.date(2022, 4, 1), f"{IA} s.123(1)(a)", True),
 )
 
-COMPLY_DAYS = 21
-SET_ASIDE_DAYS = 18
 COMPLY_SOURCE = {"individual": f"{IA} s.268(1)(a); {IR} r.10.1", "company": f"{IA} s.123(1)(a); {IR} r.7.3"}
 SET_ASIDE_SOURCE = f"{IR} r.10.4(2) and (5)"
+LATE_PETITION_SOURCE = f"{IR} r.10.9: a petition more than 4 months after service needs a statement of the reasons"
+
+
+@dataclass(frozen=True)
+class PeriodRow:
+    """A period after service of a statutory demand (days, or months for the late-petition warning)."""
+
+    name: str
+    length: int
+    effective_from: dt.date
+    source: str
+    verified: bool
+    effective_to: dt.date | None = None
+
+
+_IR_START = dt.date(2017, 4, 6)  # the 2016 Rules came into force on 6 April 2017
+PERIODS: tuple[PeriodRow, ...] = (
+    PeriodRow("comply_days", 21, _IR_START, f"{IA} s.268(1)(a) and s.123(1)(a) (3 weeks)", True),
+    PeriodRow("set_aside_days", 18, _IR_START, SET_ASIDE_SOURCE, True),
+    PeriodRow("late_petition_months", 4, _IR_START, LATE_PETITION_SOURCE, False),
+)
+
+
+def period(name: str, on: dt.date) -> int:
+    return row_in_force([r for r in PERIODS if r.name == name], on, name.replace("_", " ")).length
+
+
 SERVICE_SOURCE = {"individual": f"{IR} r.10.2 (all that is reasonable to bring the demand to the debtor's attention; "
                                 "personal service where practicable)",
                   "company": f"{IA} s.123(1)(a) (left at the company's registered office)"}
@@ -74,6 +99,7 @@ LATE_PETITION_SOURCE = f"{IR} r.10.9: a petition more than 4 months after servic
 LATE_PETITION_VERIFIED = False
 
 # r.10.1(1): what an individual's statutory demand must contain (the document prints each of these).
+# Read: (a)-(l) in SI 2016/1024 as made. Not yet read in the instrument: (m) onwards, taken from a summary.
 DEMAND_CONTENTS: tuple[tuple[str, str], ...] = (
     ("r.10.1(1)(a)", "the heading: Statutory demand under section 268(1) (debt payable immediately) of the "
                      "Insolvency Act 1986"),
@@ -90,7 +116,6 @@ DEMAND_CONTENTS: tuple[tuple[str, str], ...] = (
     ("r.10.1", "the name and contact details of someone the debtor may contact about the demand; that the "
                "debtor should seek advice; dated and authenticated by the creditor or someone authorised"),
 )
-DEMAND_CONTENTS_VERIFIED = False  # (a)-(l) read in SI 2016/1024 as made; (m) onwards from a summary
 
 
 def level(debtor_kind: str, on: dt.date) -> LevelRow:
@@ -136,15 +161,16 @@ def demand_dates(debtor_kind: str, served: dt.date) -> DemandDates:
     """The dates that follow service of a statutory demand on ``served``."""
     if debtor_kind not in DEBTOR_KINDS:
         raise LawError(f"debtor kind {debtor_kind!r} is not known; use one of: {', '.join(DEBTOR_KINDS)}")
-    set_aside = served + dt.timedelta(days=SET_ASIDE_DAYS)
-    comply = served + dt.timedelta(days=COMPLY_DAYS)
+    set_aside_days, comply_days = period("set_aside_days", served), period("comply_days", served)
+    set_aside = served + dt.timedelta(days=set_aside_days)
+    comply = served + dt.timedelta(days=comply_days)
     petition = comply + dt.timedelta(days=1)
-    late = _add_months(served, LATE_PETITION_MONTHS)
+    late = _add_months(served, period("late_petition_months", served))
     parts = [f"Served on {format_date(served)}."]
     if debtor_kind == "individual":
-        parts.append(f"An application to set it aside must be made within {SET_ASIDE_DAYS} days, by "
+        parts.append(f"An application to set it aside must be made within {set_aside_days} days, by "
                      f"{format_date(set_aside)}.")
-    parts.append(f"The debtor has {COMPLY_DAYS} days after service to comply, to the end of {format_date(comply)}; "
+    parts.append(f"The debtor has {comply_days} days after service to comply, to the end of {format_date(comply)}; "
                  f"a petition may be presented from {format_date(petition)} if the demand is unpaid and not set "
                  "aside.")
     source = COMPLY_SOURCE[debtor_kind] + (f"; {SET_ASIDE_SOURCE}" if debtor_kind == "individual" else "")
@@ -204,8 +230,9 @@ def petition_readiness(*, debtor_kind: str, debt: object, served: dt.date | None
                            f"{format_date(dates.comply_by)}: a petition may be presented from "
                            f"{format_date(dates.petition_from)}.")
         if on > dates.late_petition_after and debtor_kind == "individual":
-            warnings.append(f"More than {LATE_PETITION_MONTHS} months have passed since service: the petition must "
-                            "explain the delay in a witness statement.")
+            months = period("late_petition_months", served)
+            warnings.append(f"More than {months} months have passed since service: the petition must explain the "
+                            "delay in a witness statement.")
             sources.append(LATE_PETITION_SOURCE)
     if paid_or_secured:
         reasons.append("The demand has been paid, secured or compounded for to the creditor's satisfaction.")

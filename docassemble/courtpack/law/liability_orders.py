@@ -319,14 +319,15 @@ def costs_basis(debt_type: str, scale: CostsScale) -> tuple[str, str]:
             "incurred.", source)
 
 
-POSTAL_SERVICE_BUSINESS_DAYS = 2
-POSTAL_SERVICE_SOURCE = ("Interpretation Act 1978 s.7 (a posted document is served when it would be delivered in the "
-                         "ordinary course of post: the second business day for first class post)")
-POSTAL_SERVICE_VERIFIED = False
+_POSTAL = ("Interpretation Act 1978 s.7 (a posted document is served when it would be delivered in the ordinary "
+           "course of post: the second business day for first class post)")
+POSTAL_SERVICE = tuple(PeriodRow(tax, "postal_service_business_days", 2, dt.date(1990, 4, 1), _POSTAL, False)
+                       for tax in DEBT_TYPES)
 
 
 def summons_deemed_served(posted: dt.date) -> DayRule:
     """The day a summons posted first class on ``posted`` is taken to be served."""
-    day = add_business_days(posted, POSTAL_SERVICE_BUSINESS_DAYS)
+    row = row_in_force(POSTAL_SERVICE[:1], posted, "postal service rule")
+    day = add_business_days(posted, row.days)
     return DayRule(day, f"Posted first class on {format_date(posted)}, the summons is taken to be served on "
-                        f"{format_date(day)}, the second business day after posting.", POSTAL_SERVICE_SOURCE)
+                        f"{format_date(day)}, the second business day after posting.", row.source)

@@ -51,8 +51,26 @@ FEE_STAGES: tuple[FeeStageRow, ...] = (
                 f"{_FEES} reg 5(1)(c), reg 7 and the Schedule, Table 1", True),
 )
 
-NOTICE_OF_ENFORCEMENT_CLEAR_DAYS = 7
-NOTICE_SOURCE = "Taking Control of Goods Regulations 2013 (SI 2013/1894) reg 6(1): at least 7 clear days' notice"
+
+
+@dataclass(frozen=True)
+class NoticeRow:
+    """The least notice of enforcement before goods are taken (clear days)."""
+
+    clear_days: int
+    effective_from: dt.date
+    source: str
+    verified: bool
+    effective_to: dt.date | None = None
+
+
+NOTICE_PERIODS: tuple[NoticeRow, ...] = (
+    NoticeRow(7, dt.date(2014, 4, 6), "Taking Control of Goods Regulations 2013 (SI 2013/1894) reg 6(1)", False),
+)
+
+
+def notice_period(on: dt.date) -> NoticeRow:
+    return row_in_force(NOTICE_PERIODS, on, "notice of enforcement period")
 
 
 @dataclass(frozen=True)

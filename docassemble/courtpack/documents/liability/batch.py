@@ -146,7 +146,7 @@ def summons_batch(accounts: Iterable[Account], *, tax: str, settings: Settings, 
     if hearing < hearing_rule.date:
         raise NotReadyError(f"hearing on {hearing.isoformat()} is too soon for summonses posted on "
                             f"{issued.isoformat()}: {served.basis} {hearing_rule.basis} Choose a later hearing "
-                            "or post the summonses earlier.")
+                            f"or post the summonses earlier ({lo.latest_summons_served(tax, hearing).basis})")
     if (out_dir / BATCH_FILE).exists():
         raise CaseFileError(str(out_dir), BATCH_FILE, "already holds a batch",
                             "use a new output folder for each hearing")

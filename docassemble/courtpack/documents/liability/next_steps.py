@@ -18,7 +18,7 @@ from typing import Any
 from ...errors import CaseFileError, NotReadyError
 from ...law import liability_orders as lo
 from ...law.money import format_money, money_str
-from ...law.taking_control_of_goods import fee_stages
+from ...law.taking_control_of_goods import fee_stages, notice_period
 from ..render import Template, atomic_save, safe_file_name
 from .batch import BATCH_FILE, Settings
 
@@ -140,13 +140,14 @@ def _step_content(account: str, step: str, tax: str, outstanding: Decimal,
                  "Deductions are made at the fixed weekly rate set each year for council tax arrears."],
                 figures, "Department for Work and Pensions")
     if step == "enforcement_agent":
-        fees = fee_stages(outstanding, facts.on)
+        fees, notice = fee_stages(outstanding, facts.on), notice_period(facts.on)
         figures += [{"label": f"Fee: {s.stage} stage", "amount": format_money(s.fee)} for s in fees.stages]
         figures.append({"label": "Total if goods are sold (before disbursements)",
                         "amount": format_money(fees.total_if_sold)})
         return ([f"Please take control of goods under the liability order for account {account}.",
-                 "Send the notice of enforcement and allow at least 7 clear days before any visit. Follow the "
-                 "Taking Control of Goods National Standards; tell us at once of any sign of vulnerability.",
+                 f"Send the notice of enforcement and allow at least {notice.clear_days} clear days before any "
+                 "visit. Follow the Taking Control of Goods National Standards; tell us at once of any sign of "
+                 "vulnerability.",
                  fees.basis] + [s.basis for s in fees.stages], figures, "The enforcement agent")
     ok, why, source = lo.charging_order_check(outstanding, facts.on, tax)
     if not ok:
