@@ -8,6 +8,7 @@ import pytest
 from docassemble.courtpack.errors import LawError
 from docassemble.courtpack.law import liability_orders as lo
 from docassemble.courtpack.law import taking_control_of_goods as tcg
+from docassemble.courtpack.law.council_tax_attachment import DEDUCTION_BANDS, attachment_deduction
 
 D = dt.date
 
@@ -61,7 +62,7 @@ def test_charging_order_threshold():
     ("80.00", "daily", "16.24"),        # above £72: 17% x 72 = 12.24, + 50% x 8 = 4.00 -> 16.24
 ])
 def test_attachment_deductions(net, period, want):
-    assert lo.attachment_deduction(net, period, D(2026, 1, 1)).deduction == Decimal(want)
+    assert attachment_deduction(net, period, D(2026, 1, 1)).deduction == Decimal(want)
 
 
 def test_powers_differ_by_tax():
@@ -90,7 +91,7 @@ def test_no_fee_table_before_april_2014():
 
 def test_every_new_row_is_dated_sourced_and_flagged():
     from docassemble.courtpack.law import insolvency
-    tables = (lo.PERIODS, lo.THRESHOLDS, lo.POWERS, lo.DEDUCTION_BANDS, lo.POSTAL_SERVICE, tcg.FEE_STAGES,
+    tables = (lo.PERIODS, lo.THRESHOLDS, lo.POWERS, DEDUCTION_BANDS, lo.POSTAL_SERVICE, tcg.FEE_STAGES,
               tcg.NOTICE_PERIODS, insolvency.LEVELS, insolvency.PERIODS)
     for table in tables:
         for row in table:

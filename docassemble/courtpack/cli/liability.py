@@ -18,7 +18,7 @@ from ..documents.liability.accounts import read_accounts, read_liability_mapping
 from ..documents.liability.batch import load_settings, summons_batch
 from ..documents.liability.next_steps import STEPS, NextStepFacts, next_step, record_orders
 from ..documents.liability.notices import NOTICE_KINDS, write_notices
-from ..law.liability_orders import PAY_PERIODS
+from ..law.council_tax_attachment import PAY_PERIODS
 from ..law.money import to_money
 from .calc import DATE
 

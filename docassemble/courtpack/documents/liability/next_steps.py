@@ -17,6 +17,7 @@ from typing import Any
 
 from ...errors import CaseFileError, NotReadyError
 from ...law import liability_orders as lo
+from ...law.council_tax_attachment import attachment_deduction
 from ...law.money import format_money, money_str
 from ...law.taking_control_of_goods import fee_stages, notice_period
 from ..render import Template, atomic_save, safe_file_name
@@ -127,7 +128,7 @@ def _step_content(account: str, step: str, tax: str, outstanding: Decimal,
         if not facts.employer or facts.net_earnings is None:
             raise CaseFileError("next step", "employer", "is missing",
                                 "give --employer and --net-earnings for an attachment of earnings order")
-        deduction = lo.attachment_deduction(facts.net_earnings, facts.pay_period, facts.on)
+        deduction = attachment_deduction(facts.net_earnings, facts.pay_period, facts.on)
         figures.append({"label": f"Deduction each {PERIOD_WORDS[facts.pay_period]}",
                         "amount": format_money(deduction.deduction)})
         return ([f"You are ordered to deduct from the net earnings of the debtor named above the amounts in the "
