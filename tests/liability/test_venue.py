@@ -74,3 +74,14 @@ def test_calc_venue_json_for_every_debt_type(capsys, debt_type):
     data = json.loads(out)
     assert data["debt_type"] == debt_type and data["next"] and data["sources"]
     assert {t["name"] for t in data["thresholds"]} >= {"bankruptcy_petition"}
+
+
+def test_calc_venue_from_a_case_file(capsys):
+    from pathlib import Path
+
+    case = Path(__file__).resolve().parents[2] / "examples" / "FTA-2025-0142.yaml"
+    assert main(["calc", "venue", "--case", str(case), "--on", "2026-01-05", "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["debt_type"] == "former_tenant_arrears" and data["court"].startswith("the County Court")
+    assert main(["calc", "venue", "--on", "2026-01-05"]) == 2
+    assert "--case FILE" in capsys.readouterr().err
