@@ -86,6 +86,9 @@ def test_orders_and_next_steps(example, tmp_path, capsys):
                  "enforcement_agent", "--on", "2026-04-20"]) == 0
     ea = text_of(out / "5100203 enforcement agent.docx")
     assert "£304.00" in ea and "£179.00" in ea and "£75.00" in ea
+    assert main(["liability", "next", str(out), "--settings", settings, "--account", "5100203", "--step",
+                 "attachment_of_benefits", "--on", "2026-04-20"]) == 0
+    assert "Department for Work and Pensions" in text_of(out / "5100203 attachment of benefits.docx")
     # charging order: £422.45 outstanding (312.45 + 110) is below £1,000
     assert main(["liability", "next", str(out), "--settings", settings, "--account", "5100200", "--step",
                  "charging_order", "--owner", "--on", "2026-04-20"]) == 2
