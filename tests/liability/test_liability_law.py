@@ -91,8 +91,8 @@ def test_no_fee_table_before_april_2014():
 
 def test_every_new_row_is_dated_sourced_and_flagged():
     from docassemble.courtpack.law import insolvency
-    tables = (lo.PERIODS, lo.THRESHOLDS, lo.POWERS, DEDUCTION_BANDS, lo.POSTAL_SERVICE, tcg.FEE_STAGES,
-              tcg.NOTICE_PERIODS, insolvency.LEVELS, insolvency.PERIODS)
+    tables = (lo.PERIODS, lo.APPLICATION_YEARS, lo.THRESHOLDS, lo.POWERS, DEDUCTION_BANDS, lo.POSTAL_SERVICE,
+              tcg.FEE_STAGES, tcg.NOTICE_PERIODS, insolvency.LEVELS, insolvency.PERIODS)
     for table in tables:
         for row in table:
             assert isinstance(row.verified, bool)

@@ -81,7 +81,8 @@ class PeriodRow:
 
 _IR_START = dt.date(2017, 4, 6)  # the 2016 Rules came into force on 6 April 2017
 PERIODS: tuple[PeriodRow, ...] = (
-    PeriodRow("comply_days", 21, _IR_START, f"{IA} s.268(1)(a) and s.123(1)(a) (3 weeks)", True),
+    # s.123(1)(a) read on legislation.gov.uk; s.268(1)(a) only in a secondary source so far
+    PeriodRow("comply_days", 21, _IR_START, f"{IA} s.268(1)(a) and s.123(1)(a) (3 weeks)", False),
     PeriodRow("set_aside_days", 18, _IR_START, SET_ASIDE_SOURCE, True),
     PeriodRow("late_petition_months", 4, _IR_START, LATE_PETITION_SOURCE, False),
 )

@@ -5,8 +5,9 @@ Why its own module: these debts are never County Court money claims. The Council
 (Collection and Enforcement) (Local Lists) Regulations 1989 (SI 1989/1058) give the council its
 own route: notices, a complaint and summons to the magistrates' court, a liability order, then
 powers that depend on the tax. Every period, threshold and power is a dated row with a source and
-a ``verified`` flag (True once read in the instrument itself), so ``courtpack law sources`` can
-list what still needs checking without any "(verify)" reaching a debtor's papers.
+a ``verified`` flag (True only once read in the instrument itself, on legislation.gov.uk or in its
+explanatory note: CT regs 35(2A) and 50, NDR regs 16 and 18 and the powers NDR lacks), so a sources
+list can show what still needs checking without any "(verify)" reaching a debtor's papers.
 
 Periods, read from the words of each regulation:
 - reminder notice (CT reg 23(3)): if the missed instalments are not paid within 7 days of the
@@ -91,7 +92,11 @@ PERIODS: tuple[PeriodRow, ...] = (
               f"{NDR} reg 12 (no express interval found; the council tax minimum in SI 1992/613 reg 35(2A) "
               "is applied)", False),
 )
-APPLICATION_YEARS = 6
+APPLICATION_YEARS: tuple[PeriodRow, ...] = (
+    # read in a quotation of reg 34(3) (33 Bedford Row) and Bolsover DC v Ashfield Nominees [2010] EWCA Civ 1129
+    PeriodRow("council_tax", "application_years", 6, _CT_START, f"{CT} reg 34(3)", False),
+    PeriodRow("business_rates", "application_years", 6, _NDR_START, f"{NDR} reg 12(3)", False),
+)
 APPLICATION_SOURCE = {"council_tax": f"{CT} reg 34(3)", "business_rates": f"{NDR} reg 12(3)"}
 SUMMONS_SOURCE = {"council_tax": f"{CT} regs 34 and 35", "business_rates": f"{NDR} reg 12"}
 NOTICE_SOURCE = {"reminder": {"council_tax": f"{CT} reg 23", "business_rates": f"{NDR} reg 8"},
@@ -104,39 +109,39 @@ THRESHOLDS: tuple[ThresholdRow, ...] = (
 POWERS: tuple[PowerRow, ...] = (
     PowerRow("council_tax", "attachment_of_earnings", True,
              "An order to the debtor's employer, deductions by the Schedule 3 table; at most two at once.",
-             _CT_START, f"{CT} regs 37-42 and Sch 3", True),
+             _CT_START, f"{CT} regs 37-42 and Sch 3", False),
     PowerRow("council_tax", "attachment_of_benefits", True,
              "A request to the Department for Work and Pensions for deductions from income support, income-based "
              "jobseeker's allowance, income-related ESA, pension credit or universal credit.",
              _CT_START, "Council Tax (Deductions from Income Support) Regulations 1993 (SI 1993/494) reg 3", False),
     PowerRow("council_tax", "taking_control_of_goods", True,
              "Referral to an enforcement agent under Schedule 12 to the Tribunals, Courts and Enforcement Act 2007.",
-             dt.date(2014, 4, 6), f"{CT} reg 45 as amended from 6 April 2014", True),
+             dt.date(2014, 4, 6), f"{CT} reg 45 as amended from 6 April 2014", False),
     PowerRow("council_tax", "charging_order", True,
              "An application to the County Court for the area of the dwelling, if at least £1,000 of the liability "
              "order amount is outstanding.", _CT_START, f"{CT} reg 50", True),
     PowerRow("council_tax", "bankruptcy_or_winding_up", True,
              "The liability order amount is a debt for a bankruptcy or winding-up petition.",
-             _CT_START, f"{CT} reg 49", True),
+             _CT_START, f"{CT} reg 49", False),
     PowerRow("council_tax", "committal", True,
              "An individual only, after the enforcement agent reports insufficient goods; the court must find wilful "
-             "refusal or culpable neglect; at most 3 months.", _CT_START, f"{CT} reg 47", True),
+             "refusal or culpable neglect; at most 3 months.", _CT_START, f"{CT} reg 47", False),
     PowerRow("business_rates", "attachment_of_earnings", False,
              "Not available for business rates: the 1989 Regulations give no such power.", _NDR_START, NDR, True),
     PowerRow("business_rates", "attachment_of_benefits", False,
              "Not available for business rates.", _NDR_START, NDR, True),
     PowerRow("business_rates", "taking_control_of_goods", True,
              "Referral to an enforcement agent under Schedule 12 to the Tribunals, Courts and Enforcement Act 2007.",
-             dt.date(2014, 4, 6), f"{NDR} reg 14 as amended from 6 April 2014", True),
+             dt.date(2014, 4, 6), f"{NDR} reg 14 as amended from 6 April 2014", False),
     PowerRow("business_rates", "charging_order", False,
              "Not available for business rates: the 1989 Regulations have no charging order power.",
              _NDR_START, NDR, True),
     PowerRow("business_rates", "bankruptcy_or_winding_up", True,
              "The liability order amount is a debt for a bankruptcy or winding-up petition.",
-             _NDR_START, f"{NDR} reg 18", False),
+             _NDR_START, f"{NDR} reg 18", True),
     PowerRow("business_rates", "committal", True,
              "An individual only, after the enforcement agent reports insufficient goods; at most 3 months.",
-             _NDR_START, f"{NDR} reg 16", False),
+             _NDR_START, f"{NDR} reg 16", True),
 )
 POWER_NAMES = tuple(dict.fromkeys(p.power for p in POWERS))
 
@@ -199,10 +204,10 @@ def latest_summons_served(debt_type: str, hearing: dt.date) -> DayRule:
 def application_last_day(debt_type: str, due: dt.date) -> DayRule:
     """The last day a complaint may be made for a sum that fell due on ``due`` (six years beginning that day)."""
     _check(debt_type)
-    last = add_years(due, APPLICATION_YEARS) - dt.timedelta(days=1)
+    row = row_in_force([r for r in APPLICATION_YEARS if r.debt_type == debt_type], due, "six-year application limit")
+    last = add_years(due, row.days) - dt.timedelta(days=1)
     return DayRule(last, f"A sum due on {format_date(due)} may be the subject of a liability order application until "
-                         f"{format_date(last)} (six years beginning with the day it fell due).",
-                   APPLICATION_SOURCE[debt_type])
+                         f"{format_date(last)} ({row.days} years beginning with the day it fell due).", row.source)
 
 
 def charging_order_check(outstanding: object, on: dt.date, debt_type: str = "council_tax") -> tuple[bool, str, str]:

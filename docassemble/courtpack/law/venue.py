@@ -118,7 +118,7 @@ def _liability_route(debt_type: str, owed: Decimal, on: dt.date, debtor_kind: st
         Step("complaint_and_summons", True, (),
              (f"Complain to the magistrates' court and serve the summons; the order may be made only after "
               f"{summons.days} whole days from service.",
-              f"No complaint for sums that fell due more than {lo.APPLICATION_YEARS} years before it."),
+              "No complaint for sums that fell due more than six years before it."),
              f"{summons.source}; {lo.APPLICATION_SOURCE[debt_type]}"),
         Step("liability_order", True, (), ("The court makes the order if the sum is payable and unpaid, with the "
                                        "council's reasonable costs.",), lo.COSTS_SOURCE[debt_type]),
