@@ -85,3 +85,12 @@ def test_calc_venue_from_a_case_file(capsys):
     assert data["debt_type"] == "former_tenant_arrears" and data["court"].startswith("the County Court")
     assert main(["calc", "venue", "--on", "2026-01-05"]) == 2
     assert "--case FILE" in capsys.readouterr().err
+
+
+def test_sources_list_marks_unverified_rows(capsys):
+    assert main(["liability", "sources"]) == 0
+    everything = capsys.readouterr().out
+    assert "reg 35(2A), inserted by SI 1998/295 reg 3 [verified]" in everything
+    assert main(["liability", "sources", "--unverified"]) == 0
+    unverified = capsys.readouterr().out
+    assert "[verified]" not in unverified and "reg 34(3) [to check]" in unverified

@@ -119,3 +119,27 @@ def next_cmd(batch_dir: str, settings: str, account: str, step: str, employer: s
                           on=on or dt.date.today())
     path = next_step(Path(batch_dir), load_settings(settings), account=account, step=step, facts=facts)
     click.echo(f"wrote {path}")
+
+
+@liability.command("sources")
+@click.option("--unverified", is_flag=True, help="Only the rows not yet read in the instrument itself.")
+def sources_cmd(unverified: bool) -> None:
+    """Every liability order, insolvency and enforcement agent fee row: its source and whether it is verified."""
+    from ..law import council_tax_attachment, insolvency, taking_control_of_goods
+    from ..law import liability_orders as lo
+
+    tables = {"liability order periods": lo.PERIODS + lo.APPLICATION_YEARS + lo.POSTAL_SERVICE,
+              "liability order thresholds": lo.THRESHOLDS, "powers after a liability order": lo.POWERS,
+              "council tax attachment of earnings": council_tax_attachment.DEDUCTION_BANDS,
+              "enforcement agent fees": taking_control_of_goods.FEE_STAGES,
+              "notice of enforcement": taking_control_of_goods.NOTICE_PERIODS,
+              "petition thresholds": insolvency.LEVELS, "statutory demand periods": insolvency.PERIODS}
+    for title, rows in tables.items():
+        seen: set[tuple[str, str, bool]] = set()
+        for row in rows:
+            key = (row.effective_from.isoformat(), row.source, row.verified)
+            if key in seen or (unverified and row.verified):
+                continue
+            seen.add(key)
+            state = "verified" if row.verified else "to check"
+            click.echo(f"{title}: from {key[0]}: {row.source} [{state}]")
