@@ -88,3 +88,9 @@ def test_service_record_and_petition_check(tmp_path, capsys):
     assert main(["insolvency", "petition-check", "--debt", "5093.75", "--served", "2026-01-16", "--on", "2026-02-07",
                  "--json"]) == 0
     assert json.loads(capsys.readouterr().out)["open"] is True
+
+
+def test_company_without_number_is_refused(tmp_path, capsys):
+    source = write(tmp_path, debtor_kind="company", debtor={"name": "Elm Cafe Ltd", "address": "3 Market Row"})
+    assert main(["insolvency", "demand", str(source), "--out", str(tmp_path / "out")]) == 2
+    assert "debtor.company_number: is missing" in capsys.readouterr().err

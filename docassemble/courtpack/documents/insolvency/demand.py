@@ -132,8 +132,6 @@ def load_demand(path: str | Path) -> DemandRequest:
         set_aside_court=f.text("set_aside_court") if debtor_kind == "individual" else "",
         signatory=Signatory(name=s.text("name"), position=s.text("position")),
     )
-    if debtor_kind == "company" and not request.debtor.company_number:
-        raise f.fail("debtor.company_number", "is missing", "a company demand names the company by its number")
     if request.assumed_service < request.demand_date:
         raise f.fail("assumed_service", "is before the demand's date", "give the day you expect to serve it")
     return request
@@ -165,6 +163,12 @@ def demand_context(request: DemandRequest, dates: insolvency.DemandDates) -> dic
 
 def write_demand(request: DemandRequest, out_dir: Path) -> DemandOutput:
     """Render the demand and write its service record (JSON), or refuse a demand below the threshold."""
+    if request.debtor_kind == "company" and not request.debtor.company_number:
+        raise CaseFileError(request.reference, "debtor.company_number", "is missing",
+                            "a company demand names the company by its registered number")
+    if request.debtor_kind == "individual" and not request.set_aside_court:
+        raise CaseFileError(request.reference, "set_aside_court", "is missing",
+                            "name the court for a set-aside application (r.10.4(4)), e.g. the County Court at Bromley")
     threshold = insolvency.threshold_check(request.debtor_kind, request.amount, request.demand_date)
     if not threshold.meets:
         raise NotReadyError(f"{request.reference}: a statutory demand for {format_money(request.amount)} is refused — "
