@@ -31,18 +31,19 @@ def test_example_batch(example, tmp_path, capsys):
     assert main(batch_args(example, out, "--hearing", "2026-04-02")) == 0
     printed = capsys.readouterr().out
     # 12 accounts: 5100205's final notice (18 March) is too recent; 5100209's sum fell due 1 March 2020, and
-    # six years beginning that day ended on 28 February 2026.
+    # six years beginning that day ended on 28 February 2026; 5100207 is in a breathing space to 15 May 2026.
     assert "left out 5100205" in printed and "left out 5100209" in printed
-    assert len(list(out.glob("NGT-20260402-* summons *.docx"))) == 10
+    assert "left out 5100207: A breathing space is active until 15 May 2026" in printed
+    assert len(list(out.glob("NGT-20260402-* summons *.docx"))) == 9
     with (out / "complaint list.csv").open(encoding="utf-8") as handle:
         rows = list(csv.DictReader(handle))
-    assert len(rows) == 10
+    assert len(rows) == 9
     ben = next(r for r in rows if r["account"] == "5100201")
     # 1,045.20 + costs 70.00 + 40.00 = 1,155.20
     assert (ben["amount_outstanding"], ben["costs"], ben["total"]) == ("1045.20", "110.00", "1155.20")
     schedule = text_of(out / "complaint schedule.docx")
-    # 312.45+1045.20+87.10+2310.00+655.55+410.00+975.30+1200.00+3480.10+742.60 = 11,218.30; costs 10 x 110
-    assert "£11,218.30" in schedule and "£1,100.00" in schedule and "£12,318.30" in schedule
+    # 312.45+1045.20+87.10+2310.00+655.55+410.00+1200.00+3480.10+742.60 = 10,243.00; costs 9 x 110 = 990.00
+    assert "£10,243.00" in schedule and "£990.00" in schedule and "£11,233.00" in schedule
     summons = text_of(out / "NGT-20260402-0004 summons 5100203.docx")
     assert "on 2 April 2026 at 10:00" in summons and "£2,420.00" in summons and "(verify)" not in summons
 
@@ -154,7 +155,7 @@ def test_batch_pdfs_in_one_conversion(example, tmp_path, capsys):
     out = tmp_path / "batch"
     assert main(batch_args(example, out, "--hearing", "2026-04-02", "--pdf")) == 0
     pdfs = sorted((out / "pdf").glob("*.pdf"))
-    assert len(pdfs) == 11                                   # 10 summonses and the schedule
+    assert len(pdfs) == 10                                   # 9 summonses and the schedule
     text = subprocess.run(["pdftotext", str(out / "pdf" / "NGT-20260402-0004 summons 5100203.pdf"), "-"],
                           capture_output=True, text=True, check=True).stdout
     assert "2 April 2026 at 10:00" in text and "£2,420.00" in text

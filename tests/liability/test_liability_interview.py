@@ -15,7 +15,7 @@ def test_batch_from_the_example(example, tmp_path):
     result = run_interview("liability_orders", answers, tmp_path / "out")
     assert result.title == "The liability order batch is ready"
     names = [p.name for p in result.documents]
-    assert names[:2] == ["complaint list.csv", "complaint schedule.docx"] and len(names) == 12  # 10 summonses
+    assert names[:2] == ["complaint list.csv", "complaint schedule.docx"] and len(names) == 11  # 9 summonses
 
 
 def test_stops_at_the_hearing(example, tmp_path):

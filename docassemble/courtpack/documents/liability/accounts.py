@@ -19,6 +19,7 @@ no register case. The mapping file has the same shape officers already know::
       Final Notice Date: final_notice
 
 Required fields: account, name, address, property, balance, year, due_date, final_notice.
+Optional: employer, owner (Y/N: owns an interest in the dwelling), breathing_space_until (a date).
 A row with a bad value stops the whole batch with the row, column and fix named; nothing is written.
 """
 
@@ -38,7 +39,7 @@ from ...law.liability_orders import DEBT_TYPES
 from ...law.money import to_money
 
 REQUIRED = ("account", "name", "address", "property", "balance", "year", "due_date", "final_notice")
-OPTIONAL = ("employer", "owner")
+OPTIONAL = ("employer", "owner", "breathing_space_until")
 FIELDS = REQUIRED + OPTIONAL
 
 
@@ -64,6 +65,7 @@ class Account:
     final_notice: dt.date
     employer: str
     owner: bool
+    breathing_space_until: dt.date | None  # last day of a notified breathing space, if any
 
 
 def read_liability_mapping(path: str | Path) -> LiabilityMapping:
@@ -148,7 +150,9 @@ def _account(source: str, line: int, row: dict[str, str], mapping: LiabilityMapp
                    due_date=_date(source, where("due_date"), values["due_date"], mapping),
                    final_notice=_date(source, where("final_notice"), values["final_notice"], mapping),
                    employer=values.get("employer", ""),
-                   owner=values.get("owner", "").lower() in ("y", "yes", "true", "owner", "1"))
+                   owner=values.get("owner", "").lower() in ("y", "yes", "true", "owner", "1"),
+                   breathing_space_until=_date(source, where("breathing_space_until"), values["breathing_space_until"],
+                                               mapping) if values.get("breathing_space_until") else None)
 
 
 def _date(source: str, where: str, text: str, mapping: LiabilityMapping) -> dt.date:

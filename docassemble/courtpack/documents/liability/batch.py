@@ -32,6 +32,8 @@ import yaml
 from ...case.fields import Fields
 from ...errors import CaseFileError, NotReadyError
 from ...law import liability_orders as lo
+from ...law.breathing_space import BreathingSpaceWindow, breathing_space_status
+from ...law.dates import format_date
 from ...law.money import money_str
 from ..render import Template, safe_file_name
 from .accounts import Account
@@ -111,6 +113,12 @@ Progress = Callable[[int], None]
 
 def _eligible(tax: str, account: Account, issued: dt.date) -> str | None:
     """None if the account may be summoned on ``issued``; otherwise the reason it may not."""
+    if account.breathing_space_until is not None:
+        window = BreathingSpaceWindow(min(issued, account.breathing_space_until), account.breathing_space_until)
+        space = breathing_space_status([window], issued)
+        if space.active:
+            return (f"A breathing space is active until {format_date(account.breathing_space_until)}: no complaint "
+                    "or summons without the court's permission.")
     complaint = lo.earliest_complaint(tax, account.final_notice)
     if issued < complaint.date:
         return complaint.basis
