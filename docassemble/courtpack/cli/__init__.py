@@ -26,8 +26,10 @@ SUBCOMMANDS = {
     "demo": "demo:demo",
     "forms": "forms:forms",
     "hearings": "register:hearings",
+    "insolvency": "insolvency:insolvency",
     "interview": "interview:interview",
     "law": "law:law",
+    "liability": "liability:liability",
     "payments": "register:payments",
     "register": "register:register",
 }

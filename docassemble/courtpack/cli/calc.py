@@ -440,3 +440,50 @@ def claim_cmd(casefile: str, issue_date: dt.date | None, service: str, as_json: 
                                                       figures.fee.source, figures.costs.source,
                                                       figures.track.source) if x)),
     }, as_json)
+
+
+# --- calc venue (issue 16): which court for a debt, what comes first and what is open next ---------------
+@calc.command("venue")
+@click.option("--debt-type", default=None, help="e.g. council_tax, business_rates, former_tenant_arrears, sundry.")
+@click.option("--amount", "debt", default=None, help="Amount owed, e.g. 6200.00.")
+@click.option("--debtor", "debtor_kind", type=click.Choice(["individual", "company"]), default="individual")
+@click.option("--order-held", is_flag=True, help="A liability order (or, for other debts, a judgment) is held.")
+@click.option("--breathing-space-until", type=DATE, default=None, help="Last day of a notified breathing space.")
+@click.option("--case", "casefile", type=click.Path(dir_okay=False), default=None,
+              help="Take the debt type, balance, debtor, judgment and breathing spaces from a case file.")
+@click.option("--on", type=DATE, default=None, help="Date to test (default today).")
+@JSON_OPTION
+def venue_cmd(debt_type: str | None, debt: str | None, debtor_kind: str, order_held: bool,
+              breathing_space_until: dt.date | None, casefile: str | None, on: dt.date | None, as_json: bool) -> None:
+    """Which court for a debt, what must happen first, what is open next, the thresholds and why."""
+    # imported here so the issue-16 edit stays one appended block; the case layer only with --case
+    from ..law.venue import venue_advice
+
+    day = on or _today()
+    windows = [BreathingSpaceWindow(min(day, breathing_space_until), breathing_space_until)] \
+        if breathing_space_until is not None else []
+    space = breathing_space_status(windows, day)
+    if casefile is not None:
+        from ..case import read_case
+        from ..case.figures import breathing_space_for
+        from ..case.model import DebtorKind
+
+        case = read_case(casefile)
+        debt_type, debt = debt_type or case.debt.type.value, debt or str(case.balance(day))
+        debtor_kind = "company" if case.debtor.kind is DebtorKind.COMPANY else debtor_kind
+        order_held = order_held or case.judgment is not None
+        space = breathing_space_for(case, day) if not windows else space
+    if debt_type is None or debt is None:
+        raise click.UsageError("give --debt-type and --amount, or --case FILE")
+    result = venue_advice(debt_type=debt_type, debt=debt, on=day, debtor_kind=debtor_kind, order_held=order_held,
+                          breathing_space=space)
+
+    def steps(items: Any) -> list[dict[str, Any]]:
+        return [{"step": s.name, "allowed": s.allowed, "reasons": list(s.reasons), "notes": list(s.notes),
+                 "source": s.source} for s in items]
+
+    _emit({"debt_type": result.debt_type, "court": result.court, "first": steps(result.first),
+           "next": steps(result.next),
+           "thresholds": [{"name": t.name, "amount": t.amount, "meets": t.meets, "source": t.source}
+                          for t in result.thresholds],
+           "basis": result.basis, "sources": list(result.sources)}, as_json)

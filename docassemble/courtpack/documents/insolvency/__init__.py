@@ -1,0 +1,1 @@
+"""Statutory demands and their service records (issue 16)."""
