@@ -264,6 +264,7 @@ class Case:
     properties: list[Property] = field(default_factory=list)
     judgment: Judgment | None = None
     preferred_court: str = ""
+    version: int | None = None  # the register version this file was exported at (stale-save check)
 
     @property
     def debtor(self) -> Debtor:

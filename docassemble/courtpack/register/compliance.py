@@ -42,9 +42,9 @@ from sqlalchemy import (
 from sqlalchemy.orm import Session
 from sqlalchemy.sql import Select
 
+from ..law.dates import add_months as py_add_months
 from .db import Register, session_for
 from .models import Case, Direction, Order, Payment
-from .orders import add_months as py_add_months
 from .sqldates import add_days, add_months, day_of_month, days_between, greatest, least, month_index
 
 PAID_IN_FULL = "paid in full"
