@@ -46,15 +46,18 @@ def test_plain_payments_csv_and_reimport_adds_nothing(cases):
 
 
 def test_housing_rent_accounts_then_transactions(cases):
-    accounts = import_file(cases, IMPORTS / "housing-rent-accounts.csv", IMPORTS / "housing-rent-accounts.yaml", who="test")
+    accounts = import_file(cases, IMPORTS / "housing-rent-accounts.csv", IMPORTS / "housing-rent-accounts.yaml",
+        who="test")
     assert (accounts.added, accounts.problems) == (4, [])
     with cases.transaction() as s:
         linked = s.scalars(select(Account).where(Account.case_id.is_not(None))).all()
         assert sorted(a.number for a in linked) == ["0012-4471", "0044-1029"]
         assert s.scalar(select(Account.balance).where(Account.number == "0031-7750")) == Decimal("312.40")
-    again = import_file(cases, IMPORTS / "housing-rent-accounts.csv", IMPORTS / "housing-rent-accounts.yaml", who="test")
+    again = import_file(cases, IMPORTS / "housing-rent-accounts.csv", IMPORTS / "housing-rent-accounts.yaml",
+        who="test")
     assert (again.added, again.updated, again.already_present) == (0, 0, 4)
-    result = import_file(cases, IMPORTS / "housing-rent-transactions.csv", IMPORTS / "housing-rent-transactions.yaml", who="test")
+    result = import_file(cases, IMPORTS / "housing-rent-transactions.csv", IMPORTS / "housing-rent-transactions.yaml",
+        who="test")
     # two payments for the court case; two charges and two payments for tenancies not in court skipped
     assert (result.rows, result.added, result.skipped, result.problems) == (6, 2, 4, [])
     assert [(r.amount, r.method) for r in payments(cases)] == [(Decimal("100.00"), "cash"),
@@ -62,7 +65,8 @@ def test_housing_rent_accounts_then_transactions(cases):
 
 
 def test_transactions_before_accounts_are_skipped_not_guessed(cases):
-    result = import_file(cases, IMPORTS / "housing-rent-transactions.csv", IMPORTS / "housing-rent-transactions.yaml", who="test")
+    result = import_file(cases, IMPORTS / "housing-rent-transactions.csv", IMPORTS / "housing-rent-transactions.yaml",
+        who="test")
     assert result.added == 0
 
 

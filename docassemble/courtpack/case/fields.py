@@ -176,11 +176,20 @@ class Fields:
                 fix = f"did you mean {close[0]}?" if close else "remove it, or check the spelling against examples/"
                 raise section.fail(str(key), "is not a known field", fix)
 
+    def _misspelt(self, key: str) -> None:
+        """A required key is absent: if a key nobody asked for looks like it, name that key instead."""
+        strangers = [str(k) for k in self.data if str(k) not in self.read]
+        close = difflib.get_close_matches(key, strangers, n=1, cutoff=0.85)  # one slip in a word
+        if close:
+            raise self.fail(close[0], "is not a known field", f"did you mean {key}?")
+
     def raw(self, key: str, default: Any = MISSING) -> Any:
         self.read.add(key)
         value = self.data.get(key, MISSING)
         if value is MISSING or value is None or value == "":
             if default is MISSING:
+                if value is MISSING:
+                    self._misspelt(key)
                 raise self.fail(key, "is missing", "add it to the file")
             return default
         return value
