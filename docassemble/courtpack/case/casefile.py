@@ -43,6 +43,7 @@ from .model import (
 
 MAX_CASE_FILE_BYTES = 2_000_000
 MAX_LEDGER_ENTRIES = 5_000  # a decade of weekly rent is ~520; more is a wrong export
+MAX_NAME = 300  # the register's party name column, and far more than any claim form box
 BREATHING_SPACE_KINDS = ("standard", "mental_health_crisis")
 FREQUENCIES = ("weekly", "fortnightly", "four_weekly", "monthly")
 
@@ -136,6 +137,10 @@ def _debtor(f: Fields) -> Debtor:
         raise f.fail("company_name", "is missing", f"a {kind.value} is sued in its own name")
     if kind in (DebtorKind.INDIVIDUAL, DebtorKind.SOLE_TRADER) and not debtor.surname:
         raise f.fail("surname", "is missing", "an individual is sued by title and full name")
+    if len(debtor.name) > MAX_NAME:
+        raise f.fail("surname" if debtor.is_individual else "company_name",
+                     f"makes a name of {len(debtor.name)} characters, over the {MAX_NAME} a claim form holds",
+                     "shorten it")
     if debtor.email and "@" not in debtor.email:
         raise f.fail("email", f"{debtor.email!r} is not an email address")
     return debtor

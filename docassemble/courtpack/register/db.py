@@ -17,7 +17,7 @@ from pathlib import Path
 
 from sqlalchemy import create_engine, event
 from sqlalchemy.engine import Engine, make_url
-from sqlalchemy.exc import ArgumentError, IntegrityError, OperationalError
+from sqlalchemy.exc import ArgumentError, DataError, IntegrityError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -125,6 +125,9 @@ def translate_errors() -> Iterator[None]:
         if "database is locked" in str(err):
             raise ConcurrentUpdateError("The register") from None
         raise
+    except DataError:
+        raise RegisterError("a value does not fit the register (too long, or a character it cannot store); "
+                            "nothing was saved — shorten or correct it and try again") from None
     except IntegrityError as err:
         text = str(err.orig).lower()
         if "unique" in text or "duplicate" in text:
