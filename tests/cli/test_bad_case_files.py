@@ -66,6 +66,9 @@ BAD = [
     ("no debtors", edit("debtors:\n", "debtors: []\nold_debtors:\n"), "debtors: has no entries — add at least one"),
     ("very long text", edit("surname: Okafor", "surname: " + "O" * 5000),
      "debtors[0].surname: is 5,000 characters long, over the 200 allowed"),
+    ("a 5,001-entry ledger", lambda t: t.replace("ledger:\n", "ledger:\n" + "  - {date: 2024-11-04, description: x, "
+                                                 'amount: "1.00", kind: charge}\n' * 4994, 1),
+     "ledger: has 5,001 entries, over the 5,000 allowed — split the file"),  # 4,994 added to the example's 7
     ("not a mapping", lambda t: "- just\n- a list\n", "(top level): must be a set of named fields"),
     ("empty file", lambda t: "", "is empty — start from one of the files in examples/"),
     ("broken YAML", lambda t: t.replace("claimant:\n", "claimant: [\n", 1), "is not valid YAML at line"),
