@@ -20,6 +20,7 @@ from ..files import write_atomically
 from ..law.money import MAX_AMOUNT, money_str
 from .fields import Fields, load_yaml
 from .model import (
+    FREQUENCIES,
     Address,
     Agreement,
     AgreementKind,
@@ -45,7 +46,6 @@ MAX_CASE_FILE_BYTES = 2_000_000
 MAX_LEDGER_ENTRIES = 5_000  # a decade of weekly rent is ~520; more is a wrong export
 MAX_NAME = 300  # the register's party name column, and far more than any claim form box
 BREATHING_SPACE_KINDS = ("standard", "mental_health_crisis")
-FREQUENCIES = ("weekly", "fortnightly", "four_weekly", "monthly")
 
 
 def read_case(path: str | os.PathLike[str], today: dt.date | None = None) -> Case:

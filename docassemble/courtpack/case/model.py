@@ -228,6 +228,10 @@ class Property:
     other_creditors: tuple[str, ...] = ()
 
 
+# How often instalments fall due: the closed list courts order (CPR 40.11, N30/N245 boxes).
+FREQUENCIES = ("weekly", "fortnightly", "four_weekly", "monthly")
+
+
 @dataclass(frozen=True)
 class Instalments:
     amount: Decimal
