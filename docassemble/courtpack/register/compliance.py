@@ -44,6 +44,7 @@ from sqlalchemy.sql import Select
 
 from ..law.dates import add_months as py_add_months
 from ..law.dates import parse_date
+from ..law.money import format_money
 from .db import Register, session_for
 from .models import Case, Direction, Order, Payment
 from .sqldates import add_days, add_months, day_of_month, days_between, greatest, least, month_index
@@ -80,7 +81,6 @@ class OrderCompliance:
 
     @property
     def terms(self) -> str:
-        from ..law.money import format_money
         return f"{format_money(self.instalment)} {FREQUENCY_LABELS.get(self.frequency, self.frequency)}"
 
 

@@ -43,15 +43,12 @@ import os
 import re
 from dataclasses import dataclass, field
 
+# The parser behind ``re`` (Python 3.11), used only to inspect a pattern's shape before it runs.
+from re import _constants as re_constants
+from re import _parser as re_parser
+
 from ..case.fields import Fields, load_yaml
 from .errors import MappingError
-
-try:  # Python 3.11+: the parser behind ``re``, used only to inspect a pattern's shape
-    from re import _constants as re_constants
-    from re import _parser as re_parser
-except ImportError:  # pragma: no cover - Python 3.10
-    import sre_constants as re_constants  # type: ignore[no-redef]
-    import sre_parse as re_parser  # type: ignore[no-redef]
 
 KINDS = ("payments", "accounts")
 PAYMENT_FIELDS = {"date", "amount", "credit", "debit", "external_ref", "method", "type", "description", "account",
