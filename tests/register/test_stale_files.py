@@ -69,3 +69,30 @@ def test_a_file_without_a_version_may_only_repeat_the_register(tmp_path, capsys)
     assert f"reload the case with `courtpack register export {REF} --out FILE`" in out
     code, out = cli(capsys, "register", "add", path, *db, "--as", "tom", "--expect-version", "1")
     assert code == 0 and "(version 2)" in out
+
+
+def test_ten_officers_adding_one_new_case_at_once(db_url):
+    """All end cleanly: one adds it, the others find the same facts already there."""
+    import threading
+
+    from docassemble.courtpack.register.cases import CaseInfo, add_case
+
+    Register(db_url).dispose()  # migrated before the race
+    start = threading.Barrier(10)
+    outcomes: list[object] = [None] * 10
+
+    def officer(i: int) -> None:
+        start.wait()
+        try:
+            outcomes[i] = add_case(db_url, EXAMPLES / f"{REF}.yaml", who=f"officer {i}")
+        except Exception as err:  # noqa: BLE001 - the assertion below names it
+            outcomes[i] = err
+
+    threads = [threading.Thread(target=officer, args=(i,)) for i in range(10)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert all(isinstance(o, CaseInfo) for o in outcomes), [o for o in outcomes if not isinstance(o, CaseInfo)]
+    assert sorted(o.created for o in outcomes) == [False] * 9 + [True]
+    assert {o.version for o in outcomes} == {1}

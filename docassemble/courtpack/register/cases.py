@@ -26,9 +26,12 @@ from ..case.model import Debtor
 from ..files import write_atomically
 from ..law.dates import check_range
 from ..law.money import MAX_AMOUNT
-from .db import Register, session_for
+from .db import DuplicateRecordError, Register, session_for
 from .errors import ConcurrentUpdateError, RegisterError
 from .models import Case, Hearing, LedgerEntry, Order, Party, Payment, new_key
+
+
+RACE_ATTEMPTS = 5
 
 
 @dataclass(frozen=True)
@@ -69,6 +72,20 @@ def add_case(db: Register | Session | str | None, source: str | os.PathLike[str]
     A file that says no version may only repeat what the register already holds.
     """
     facts = source if isinstance(source, CaseFacts) else read_case(source)
+    if isinstance(db, Session):
+        return _add_case(db, facts, who, expected_version)
+    for _ in range(RACE_ATTEMPTS - 1):
+        try:
+            return _add_case(db, facts, who, expected_version)
+        except (DuplicateRecordError, ConcurrentUpdateError):
+            # Someone wrote the case a moment ago: read again and judge against what they stored
+            # (the same facts: nothing to do; a version this file predates: "reload the case").
+            continue
+    return _add_case(db, facts, who, expected_version)
+
+
+def _add_case(db: Register | Session | str | None, facts: CaseFacts, who: str,
+              expected_version: int | None) -> CaseInfo:
     expected = expected_version if expected_version is not None else facts.version
     stored = _stored_facts(facts)
     with session_for(db, who) as session:
