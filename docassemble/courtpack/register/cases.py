@@ -30,7 +30,6 @@ from .db import DuplicateRecordError, Register, session_for
 from .errors import ConcurrentUpdateError, RegisterError
 from .models import Case, Hearing, LedgerEntry, Order, Party, Payment, new_key
 
-
 RACE_ATTEMPTS = 5
 
 
