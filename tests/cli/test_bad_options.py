@@ -134,3 +134,16 @@ def test_full_disk_leaves_the_earlier_file(register, tmp_path, capsys, monkeypat
     assert code == 2 and f"{target}: cannot write it (No space left on device) — the disk is full" in err
     assert target.read_text(encoding="utf-8") == "earlier export"
     assert [p.name for p in tmp_path.iterdir() if "cases" in p.name] == ["cases.csv"]  # no temporary file left
+
+
+def test_report_into_an_unwritable_folder_records_nothing(register, tmp_path, capsys):
+    assert main([*HEARING, "--date", "2026-12-20", "--key", "h1", "--as", "priya", "--db", str(register)]) == 0
+    before = audit_count(register)
+    target = os.path.join(read_only_folder(tmp_path), "reports")
+    capsys.readouterr()
+    code = main(["register", "report", "1", "--on", "2026-12-10", "--out", target, "--as", "priya",
+                 "--db", str(register)])
+    err = capsys.readouterr().err
+    assert code == 2 and f"{target}: cannot write it (" in err and "you may not write there" in err
+    assert "Traceback" not in err
+    assert audit_count(register) == before  # no document recorded for files that were never written
