@@ -11,6 +11,7 @@ from docassemble.courtpack.case import case_from_dict, case_to_dict, read_case, 
 from docassemble.courtpack.case.fields import normalise_postcode
 from docassemble.courtpack.case.model import DebtorKind, EntryKind, EventKind
 from docassemble.courtpack.errors import CaseFileError
+from docassemble.courtpack.files import OutputError
 
 from ..conftest import EXAMPLE_REFS, EXAMPLES
 
@@ -155,7 +156,7 @@ def test_save_is_atomic_on_failure(tmp_path, monkeypatch):
         raise OSError("disk full")
 
     monkeypatch.setattr("os.replace", boom)
-    with pytest.raises(OSError):
+    with pytest.raises(OutputError, match=r"case\.yaml: cannot write it \(disk full\)"):
         save_case(case, target)
     assert target.read_text(encoding="utf-8") == "original"
     assert [p.name for p in tmp_path.iterdir()] == ["case.yaml"]

@@ -71,3 +71,26 @@ def test_convert_corrupt_docx_names_the_file(tmp_path):
     with pytest.raises(DocumentError, match=r"letter\.docx: LibreOffice could not convert it"):
         convert.convert_to_pdf([bad], tmp_path / "out")
     assert not (tmp_path / "out" / "letter.pdf").exists()
+
+
+def test_a_conversion_past_its_time_is_stopped_with_everything_it_started(tmp_path):
+    """The launcher and the converter it starts (LibreOffice's soffice -> soffice.bin) both end."""
+    import os
+    import sys
+
+    pid_file = tmp_path / "child.pid"
+    # a parent that starts a child blocked on input (the stand-in for soffice.bin), then waits for it
+    script = ("import subprocess, sys; "
+              "c = subprocess.Popen([sys.executable, '-c', 'import sys; sys.stdin.read()'], stdin=subprocess.PIPE); "
+              f"open({str(pid_file)!r}, 'w').write(str(c.pid)); c.wait()")
+    with pytest.raises(DocumentError, match=r"LibreOffice took over 10 s converting 1 document\(s\) and was stopped"):
+        convert.run_bounded([sys.executable, "-c", script], dict(os.environ), 10, "converting 1 document(s)")
+    child = int(pid_file.read_text())
+    status = Path(f"/proc/{child}/status")
+    # gone, or a zombie waiting for init to collect it: either way no longer running
+    assert not status.exists() or "State:\tZ" in status.read_text()
+
+
+def test_conversion_time_grows_with_the_batch_up_to_a_ceiling():
+    # 60 s to start + 10 s a document: 1 -> 70 s, 50 -> 560 s; 500 would be 5,060 s, capped at 1,800 s
+    assert [convert.timeout_seconds(n) for n in (1, 50, 500)] == [70, 560, 1800]

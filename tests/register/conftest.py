@@ -90,3 +90,9 @@ def demo_db(db, tmp_path):
 
 def money(text: str) -> Decimal:
     return Decimal(text)
+
+
+@pytest.fixture(autouse=True)
+def acting_officer(monkeypatch):
+    """Register changes name who acted; these tests act as one named officer unless they say otherwise."""
+    monkeypatch.setenv("COURTPACK_USER", "test officer")

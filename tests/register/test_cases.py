@@ -39,7 +39,8 @@ def test_add_case_with_parties_and_ledger(db):
 def test_adding_again_updates_in_place_and_audits_the_change(db):
     add_case(db, EXAMPLES / "FTA-2025-0142.yaml", who="priya")
     facts = read_case(EXAMPLES / "FTA-2025-0142.yaml")
-    changed = dataclasses.replace(facts, preferred_court="County Court at Bromley", ledger=facts.ledger[:-1])
+    changed = dataclasses.replace(facts, preferred_court="County Court at Bromley", ledger=facts.ledger[:-1],
+                                  version=1)  # exported from the register at version 1
     info = add_case(db, changed, who="tom")
     assert (info.created, info.version) == (False, 2)
     with db.transaction() as s:
@@ -70,12 +71,12 @@ def test_bad_case_file_changes_nothing(db, tmp_path):
     bad = tmp_path / "bad.yaml"
     bad.write_text((EXAMPLES / "FTA-2025-0142.yaml").read_text().replace("postcode: SE23 1JG", "postcode: NOWHERE"))
     with pytest.raises(CaseFileError, match="postcode"):
-        add_case(db, bad)
+        add_case(db, bad, who="test")
     assert list_cases(db) == []
 
 
 def test_record_document(db, tmp_path):
-    add_case(db, EXAMPLES / "CR-2025-0310.yaml")
+    add_case(db, EXAMPLES / "CR-2025-0310.yaml", who="test")
     letter = tmp_path / "letter.pdf"
     letter.write_bytes(b"%PDF-1.4 test")
     record = record_document(db, "CR-2025-0310", "letter before claim", letter, who="hannah")
@@ -89,7 +90,7 @@ def test_record_document(db, tmp_path):
 
 
 def test_expected_version_refuses_a_stale_update(db):
-    add_case(db, EXAMPLES / "FTA-2025-0142.yaml")
+    add_case(db, EXAMPLES / "FTA-2025-0142.yaml", who="test")
     facts = read_case(EXAMPLES / "FTA-2025-0142.yaml")
     seen = 1  # both officers opened the case at version 1
     add_case(db, dataclasses.replace(facts, preferred_court="Bromley"), who="alice", expected_version=seen)
@@ -99,7 +100,7 @@ def test_expected_version_refuses_a_stale_update(db):
 
 
 def test_two_sessions_second_writer_gets_concurrent_update_error(db):
-    add_case(db, EXAMPLES / "FTA-2025-0142.yaml")
+    add_case(db, EXAMPLES / "FTA-2025-0142.yaml", who="test")
     first, second = db.session("alice"), db.session("bob")
     try:
         a = get_case(first, "FTA-2025-0142")
@@ -125,7 +126,7 @@ def test_two_sessions_second_writer_gets_concurrent_update_error(db):
 @pytest.mark.postgres
 def test_postgres_concurrent_transactions_on_two_connections(pg_db):
     """Officer B's update waits on A's row lock, then fails cleanly when A commits; A's change is kept."""
-    add_case(pg_db, EXAMPLES / "FTA-2025-0142.yaml")
+    add_case(pg_db, EXAMPLES / "FTA-2025-0142.yaml", who="test")
     loaded = threading.Event()
     outcome: dict[str, object] = {}
 

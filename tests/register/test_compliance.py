@@ -141,7 +141,7 @@ def test_superseded_orders_are_left_out(db):
     ref = new_case(db)
     order(db, ref, "800.00", "100.00", "monthly", D(2025, 2, 1))
     record_order(db, ref, OrderSpec(kind="variation", made_on=D(2025, 4, 1), amount=Decimal("600.00"),
-                                    instalments=None, key="variation", supersedes="judgment"))
+                                    instalments=None, key="variation", supersedes="judgment"), who="test")
     report = compliance(db, D(2025, 4, 2), ref)
     assert [o.kind for o in report.orders] == ["variation"]
 
@@ -152,7 +152,7 @@ def test_directions_met_missed_due(db):
         DirectionSpec("file a statement", D(2025, 1, 20), "claimant", met_on=D(2025, 1, 18), key="a"),
         DirectionSpec("serve the order", D(2025, 1, 25), "claimant", key="b"),
         DirectionSpec("file a defence", D(2025, 2, 5), "defendant", key="c"),
-    ]))
+    ]), who="test")
     statuses = {d.text: d.status for d in compliance(db, D(2025, 2, 1), ref).directions}
     assert statuses == {"file a statement": "met", "serve the order": "missed", "file a defence": "due"}
     assert compliance(db, D(2025, 1, 17), ref).directions[0].status == "due"  # not met yet on that date
@@ -177,7 +177,7 @@ def reference_schedule(first, frequency, total, instalment, on):
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(first=st.dates(D(2023, 1, 1), D(2026, 12, 31)),
+@given(first=st.dates(D(2021, 1, 1), D(2024, 1, 1)),  # payments up to 700 days on stay in the past
        frequency=st.sampled_from(["weekly", "fortnightly", "four_weekly", "monthly"]),
        instalment=st.integers(500, 20000), count=st.integers(1, 30), days=st.integers(-40, 900),
        paid=st.lists(st.tuples(st.integers(0, 700), st.integers(1, 40000)), max_size=6))

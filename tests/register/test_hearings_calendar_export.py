@@ -37,7 +37,8 @@ def test_upcoming_hearings_with_compliance_and_tasks(demo_db):
 
 def test_hearing_outcome_and_single_hearing_check(demo_db):
     rows = upcoming_hearings(demo_db, AS_AT, AS_AT + dt.timedelta(days=60), on=AS_AT)
-    update_hearing(demo_db, rows[1].hearing_id, status="vacated", outcome="order reconsidered on the papers")
+    update_hearing(demo_db, rows[1].hearing_id, status="vacated", outcome="order reconsidered on the papers",
+        who="test")
     assert len(upcoming_hearings(demo_db, AS_AT, AS_AT + dt.timedelta(days=60))) == 2
     assert len(upcoming_hearings(demo_db, AS_AT, AS_AT + dt.timedelta(days=60), include_all=True)) == 3
     row = hearing_compliance(demo_db, rows[0].hearing_id, AS_AT)
@@ -81,7 +82,8 @@ def test_summer_time_hearing_is_written_in_utc(db, tmp_path):
 
     from .helpers import new_case
     ref = new_case(db)
-    record_hearing(db, ref, dt.datetime(2026, 7, 1, 10, 0), "County Court at Leeds", "disposal hearing", key="h1")
+    record_hearing(db, ref, dt.datetime(2026, 7, 1, 10, 0), "County Court at Leeds", "disposal hearing", key="h1",
+        who="test")
     event = icalendar.Calendar.from_ical(export_calendar(db, tmp_path / "c.ics").read_bytes()).walk("VEVENT")[0]
     assert event.decoded("DTSTART") == dt.datetime(2026, 7, 1, 9, 0, tzinfo=dt.timezone.utc)
     assert str(event["UID"]) == f"hearing-{ref}-h1@courtpack.register"

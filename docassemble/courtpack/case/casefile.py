@@ -9,19 +9,18 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import tempfile
 from dataclasses import fields, is_dataclass
 from decimal import Decimal
 from enum import Enum
-from pathlib import Path
 from typing import Any
 
 import yaml
 
-from ..errors import CaseFileError
-from ..law.money import money_str
-from .fields import Fields
+from ..files import write_atomically
+from ..law.money import MAX_AMOUNT, money_str
+from .fields import Fields, load_yaml
 from .model import (
+    FREQUENCIES,
     Address,
     Agreement,
     AgreementKind,
@@ -44,64 +43,47 @@ from .model import (
 )
 
 MAX_CASE_FILE_BYTES = 2_000_000
-FREQUENCIES = ("weekly", "fortnightly", "four_weekly", "monthly")
+MAX_LEDGER_ENTRIES = 5_000  # a decade of weekly rent is ~520; more is a wrong export
+MAX_NAME = 300  # the register's party name column, and far more than any claim form box
+BREATHING_SPACE_KINDS = ("standard", "mental_health_crisis")
 
 
 def read_case(path: str | os.PathLike[str], today: dt.date | None = None) -> Case:
     """Read and validate a case file; ``today`` bounds dates that cannot be in the future."""
-    file = Path(path)
-    source = str(path)
-    if not file.is_file():
-        raise CaseFileError(source, "", "no such file", "check the path to the case file")
-    if file.stat().st_size > MAX_CASE_FILE_BYTES:
-        raise CaseFileError(source, "", f"is over {MAX_CASE_FILE_BYTES // 1_000_000} MB",
-                            "a case file holds facts, not documents; attach documents separately")
-    try:
-        data = yaml.safe_load(file.read_text(encoding="utf-8"))
-    except UnicodeDecodeError:
-        raise CaseFileError(source, "", "is not a text file", "save it as UTF-8 YAML") from None
-    except yaml.YAMLError as err:
-        mark = getattr(err, "problem_mark", None)
-        line = f" at line {mark.line + 1}" if mark else ""
-        raise CaseFileError(source, "", f"is not valid YAML{line}",
-                            "check the indentation and quotes there") from None
-    if data is None:
-        raise CaseFileError(source, "", "is empty", "start from one of the files in examples/")
-    return case_from_dict(data, source, today)
+    data = load_yaml(path, "case file", max_bytes=MAX_CASE_FILE_BYTES)
+    return case_from_dict(data, str(path), today)
 
 
 def case_from_dict(data: Any, source: str = "case", today: dt.date | None = None) -> Case:
-    """Build a ``Case`` from parsed YAML/JSON, checking every field."""
-    today = today or dt.date.today()
-    top = Fields(data, source)
-    debtors = [_debtor(f, today) for f in top.items("debtors", required=True)]
+    """Build a ``Case`` from parsed YAML/JSON, checking every field and refusing unknown ones."""
+    top = Fields(data, source, today=today or dt.date.today())
+    debtors = [_debtor(f) for f in top.items("debtors", required=True)]
     if len(debtors) > 2:
         raise top.fail("debtors", f"has {len(debtors)} debtors", "courtpack handles one or two defendants a claim")
-    ledger = [_entry(f, today) for f in top.items("ledger", required=True)]
+    ledger = [_entry(f) for f in top.items("ledger", required=True, limit=MAX_LEDGER_ENTRIES)]
     if not any(e.kind is EntryKind.CHARGE for e in ledger):
         raise top.fail("ledger", "has no charges", "record what is owed as entries of kind 'charge'")
     interest = top.section("interest", None)
+    judgment = top.section("judgment", None)
+    version = top.number("version", None, low=1, high=10**9)
     case = Case(
-        reference=_reference(top),
+        reference=top.reference("reference"),
         claimant=_claimant(top.section("claimant")),
         debtors=debtors,
-        debt=_debt(top.section("debt"), today),
+        debt=_debt(top.section("debt")),
         ledger=ledger,
-        interest=_interest(interest, today) if interest else Interest(),
-        events=[_event(f, today) for f in top.items("events")],
+        interest=_interest(interest) if interest else Interest(),
+        events=[_event(f) for f in top.items("events")],
         properties=[_property(f) for f in top.items("properties")],
-        judgment=_judgment(top.section("judgment"), today) if top.data.get("judgment") else None,
+        judgment=_judgment(judgment) if judgment else None,
         preferred_court=top.text("preferred_court", ""),
+        version=version,
     )
+    top.refuse_unknown()
+    if case.balance() > MAX_AMOUNT:
+        raise top.fail("ledger", f"comes to {case.balance():,}, more than courtpack accepts (£{MAX_AMOUNT:,})",
+                       "check the amounts")
     return case
-
-
-def _reference(top: Fields) -> str:
-    reference = top.text("reference")
-    if any(c in reference for c in '/\\:*?"<>|') or len(reference) > 40:
-        raise top.fail("reference", f"{reference!r} cannot name files",
-                       "use letters, digits and hyphens, e.g. FTA-2025-0142")
-    return reference
 
 
 def _address(f: Fields) -> Address:
@@ -124,15 +106,16 @@ def _claimant(f: Fields) -> Claimant:
         fee_account=f.text("fee_account", ""),
         solicitor_conducted=f.flag("solicitor_conducted"),
         legal_representative=f.text("legal_representative", ""),
-        payment_instructions=f.text("payment_instructions", ""),
+        payment_instructions=f.long_text("payment_instructions", ""),
         reply_address=_address(reply) if reply else None,
     )
 
 
-def _debtor(f: Fields, today: dt.date) -> Debtor:
+def _debtor(f: Fields) -> Debtor:
     kind = f.choice("kind", DebtorKind)
     spaces = tuple(
-        BreathingSpace(start=b.date("start"), end=b.date("end", None), kind=b.text("kind", "standard"))
+        BreathingSpace(start=b.date("start", past=True), end=b.date("end", None),
+                       kind=b.one_of("kind", BREATHING_SPACE_KINDS, "standard"))
         for b in f.items("breathing_spaces")
     )
     debtor = Debtor(
@@ -146,7 +129,7 @@ def _debtor(f: Fields, today: dt.date) -> Debtor:
         company_number=f.text("company_number", ""),
         email=f.text("email", ""),
         phone=f.text("phone", ""),
-        vulnerability=f.text("vulnerability", ""),
+        vulnerability=f.long_text("vulnerability", ""),
         breathing_spaces=spaces,
         employer=f.text("employer", ""),
     )
@@ -154,33 +137,37 @@ def _debtor(f: Fields, today: dt.date) -> Debtor:
         raise f.fail("company_name", "is missing", f"a {kind.value} is sued in its own name")
     if kind in (DebtorKind.INDIVIDUAL, DebtorKind.SOLE_TRADER) and not debtor.surname:
         raise f.fail("surname", "is missing", "an individual is sued by title and full name")
+    if len(debtor.name) > MAX_NAME:
+        raise f.fail("surname" if debtor.is_individual else "company_name",
+                     f"makes a name of {len(debtor.name)} characters, over the {MAX_NAME} a claim form holds",
+                     "shorten it")
     if debtor.email and "@" not in debtor.email:
         raise f.fail("email", f"{debtor.email!r} is not an email address")
     return debtor
 
 
-def _debt(f: Fields, today: dt.date) -> Debt:
+def _debt(f: Fields) -> Debt:
     agreement = f.section("agreement", None)
     prop = f.section("property_address", None)
     return Debt(
         type=f.choice("type", DebtType),
-        description=f.text("description"),
-        agreement=_agreement(agreement, today) if agreement else Agreement(AgreementKind.NONE),
+        description=f.long_text("description"),
+        agreement=_agreement(agreement) if agreement else Agreement(AgreementKind.NONE),
         property_address=_address(prop) if prop else None,
         cca_regulated=f.flag("cca_regulated"),
     )
 
 
-def _agreement(f: Fields, today: dt.date) -> Agreement:
+def _agreement(f: Fields) -> Agreement:
     kind = f.choice("kind", AgreementKind)
     # a written or oral agreement must be dated; a statutory debt has none
     optional = {"default": None} if kind is AgreementKind.NONE else {}
-    made_on = f.date("date", not_after=today, **optional)
+    made_on = f.date("date", past=True, **optional)
     agreement = Agreement(
         kind=kind,
         date=made_on,
         parties=f.strings("parties"),
-        description=f.text("description", ""),
+        description=f.long_text("description", ""),
         made_by=f.text("made_by", ""),
         place=f.text("place", ""),
     )
@@ -190,25 +177,25 @@ def _agreement(f: Fields, today: dt.date) -> Agreement:
     return agreement
 
 
-def _entry(f: Fields, today: dt.date) -> LedgerEntry:
+def _entry(f: Fields) -> LedgerEntry:
     return LedgerEntry(
-        date=f.date("date", not_after=today),
+        date=f.date("date", past=True),
         description=f.text("description"),
         amount=f.money("amount"),
         kind=f.choice("kind", EntryKind),
     )
 
 
-def _interest(f: Fields, today: dt.date) -> Interest:
+def _interest(f: Fields) -> Interest:
     basis = f.choice("basis", InterestBasis)
     rate = f.rate("rate", None)
     if basis is InterestBasis.CONTRACTUAL and rate is None:
         raise f.fail("rate", "is missing", "a contractual rate must be stated as a percentage a year")
-    return Interest(basis=basis, rate=rate, from_date=f.date("from_date", None, not_after=today))
+    return Interest(basis=basis, rate=rate, from_date=f.date("from_date", None, past=True))
 
 
-def _event(f: Fields, today: dt.date) -> Event:
-    return Event(date=f.date("date", not_after=today), kind=f.choice("kind", EventKind), note=f.text("note", ""))
+def _event(f: Fields) -> Event:
+    return Event(date=f.date("date", past=True), kind=f.choice("kind", EventKind), note=f.long_text("note", ""))
 
 
 def _property(f: Fields) -> Property:
@@ -221,19 +208,16 @@ def _property(f: Fields) -> Property:
     )
 
 
-def _judgment(f: Fields, today: dt.date) -> Judgment:
+def _judgment(f: Fields) -> Judgment:
     plan = f.section("instalments", None)
     instalments = None
     if plan:
-        frequency = plan.text("frequency")
-        if frequency not in FREQUENCIES:
-            raise plan.fail("frequency", f"{frequency!r} is not known", f"use one of: {', '.join(FREQUENCIES)}")
-        instalments = Instalments(amount=plan.money("amount"), frequency=frequency,
+        instalments = Instalments(amount=plan.money("amount"), frequency=plan.one_of("frequency", FREQUENCIES),
                                   first_payment=plan.date("first_payment"))
     return Judgment(
-        claim_number=f.text("claim_number"),
+        claim_number=f.reference("claim_number"),
         court=f.text("court"),
-        date=f.date("date", not_after=today),
+        date=f.date("date", past=True),
         amount=f.money("amount"),
         costs=f.money("costs", default=_ZERO, positive=False),
         paid_since=f.money("paid_since", default=_ZERO, positive=False),
@@ -248,16 +232,8 @@ def case_to_dict(case: Case) -> dict[str, Any]:
 
 def save_case(case: Case, path: str | os.PathLike[str]) -> None:
     """Write a case file atomically: a failure never leaves a half-written file."""
-    target = Path(path)
     text = yaml.safe_dump(case_to_dict(case), sort_keys=False, allow_unicode=True)
-    handle, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as out:
-            out.write(text)
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    write_atomically(path, text.encode("utf-8"))
 
 
 def _plain(value: Any) -> Any:

@@ -228,6 +228,10 @@ class Property:
     other_creditors: tuple[str, ...] = ()
 
 
+# How often instalments fall due: the closed list courts order (CPR 40.11, N30/N245 boxes).
+FREQUENCIES = ("weekly", "fortnightly", "four_weekly", "monthly")
+
+
 @dataclass(frozen=True)
 class Instalments:
     amount: Decimal
@@ -264,6 +268,7 @@ class Case:
     properties: list[Property] = field(default_factory=list)
     judgment: Judgment | None = None
     preferred_court: str = ""
+    version: int | None = None  # the register version this file was exported at (stale-save check)
 
     @property
     def debtor(self) -> Debtor:

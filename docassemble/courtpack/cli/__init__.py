@@ -16,6 +16,7 @@ import traceback
 import click
 
 from ..errors import CourtpackError
+from ..files import output_error
 
 # name -> "module:attribute", relative to this package
 SUBCOMMANDS = {
@@ -66,14 +67,24 @@ def main(argv: list[str] | None = None) -> int:
     except click.ClickException as err:
         err.show()
         return 2
+    except OSError as err:
+        # A file or folder the user named cannot be read or written (missing, read-only, full disk).
+        if err.filename is None:
+            return _internal()
+        click.echo(f"courtpack: {output_error(err.filename, err)}", err=True)
+        return 2
     except Exception:  # noqa: BLE001 - the one place internal faults become exit 1
-        if os.environ.get("COURTPACK_DEBUG"):
-            traceback.print_exc()
-        else:
-            click.echo("courtpack: internal error (set COURTPACK_DEBUG=1 to see the details)", err=True)
-            click.echo(f"  {sys.exc_info()[1]!r}", err=True)
-        return 1
+        return _internal()
     return result if isinstance(result, int) else 0
+
+
+def _internal() -> int:
+    if os.environ.get("COURTPACK_DEBUG"):
+        traceback.print_exc()
+    else:
+        click.echo("courtpack: internal error (set COURTPACK_DEBUG=1 to see the details)", err=True)
+        click.echo(f"  {sys.exc_info()[1]!r}", err=True)
+    return 1
 
 
 if __name__ == "__main__":

@@ -23,7 +23,7 @@ from ..documents.bundle import (
     load_spec,
     split_volumes,
 )
-from ..documents.bundle.spec import parse_date
+from .types import DATE
 
 SHOW_AFTER_SECONDS = 1.0
 MAX_LISTED = 15
@@ -127,12 +127,12 @@ def build(spec: Path, out: Path, volumes: bool, volume_pages: int, max_file_mb: 
 @click.option("--spec", "late_spec", type=click.Path(path_type=Path, dir_okay=False),
               help="YAML listing the late documents (path, title, date) instead of FILES.")
 @click.option("--title", "titles", multiple=True, help="Title for each FILE, in order (default: from its name).")
-@click.option("--date", "dates", multiple=True, help="Date (YYYY-MM-DD) for each FILE, in order.")
+@click.option("--date", "dates", type=DATE, multiple=True, help="Date (YYYY-MM-DD) for each FILE, in order.")
 @click.option("--out", "-o", type=click.Path(path_type=Path, dir_okay=False),
               help="Where to write the enlarged bundle (default: replace BUNDLE).")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
 def add(bundle_pdf: Path, files: tuple[Path, ...], late_spec: Path | None, titles: tuple[str, ...],
-        dates: tuple[str, ...], out: Path | None, quiet: bool) -> int:
+        dates: tuple[dt.date, ...], out: Path | None, quiet: bool) -> int:
     """Append late documents to BUNDLE after its last page, with a supplementary index."""
     if late_spec and files:
         raise click.UsageError("give either FILES or --spec, not both")
@@ -144,7 +144,7 @@ def add(bundle_pdf: Path, files: tuple[Path, ...], late_spec: Path | None, title
         documents = []
         for n, path in enumerate(files):
             title = titles[n] if n < len(titles) else path.stem.replace("_", " ").replace("-", " ").capitalize()
-            day = parse_date(dates[n], "--date", f"value {n + 1}") if n < len(dates) else None
+            day = dates[n] if n < len(dates) else None
             documents.append(BundleDocument(path=path, title=title, date=day))
     else:
         raise click.UsageError("name the late documents: FILES or --spec LATE.yaml")

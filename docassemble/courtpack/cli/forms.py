@@ -7,6 +7,8 @@ from pathlib import Path
 
 import click
 
+from .types import DATE
+
 
 @click.group()
 def forms() -> None:
@@ -49,16 +51,16 @@ def fetch_cmd(number: str, url: str | None) -> None:
               help="Folder for the PDF.")
 @click.option("--official", "mode", flag_value="official", help="Fill the official PDF (fails if not installed).")
 @click.option("--own", "mode", flag_value="own", help="courtpack's own rendering.")
-@click.option("--on", "on", type=click.DateTime(["%Y-%m-%d"]), default=None,
+@click.option("--on", "on", type=DATE, default=None,
               help="Date of the form (issue date for N1; default today).")
-def fill_cmd(number: str, case_file: Path, out_dir: Path, mode: str | None, on: dt.datetime | None) -> None:
+def fill_cmd(number: str, case_file: Path, out_dir: Path, mode: str | None, on: dt.date | None) -> None:
     """Fill form NUMBER for the case in --case and write it to --out."""
     from ..case import read_case
     from ..documents.forms import load_spec, write_form
     from ..documents.forms.values import form_values
 
     case = read_case(case_file)
-    day = on.date() if on else dt.date.today()
+    day = on or dt.date.today()
     spec = load_spec(number)
     path = write_form(spec, form_values(spec.number, case, day), out_dir, case.reference, mode=mode or "auto")
     click.echo(str(path))

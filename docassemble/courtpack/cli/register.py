@@ -15,33 +15,9 @@ from pathlib import Path
 import click
 
 from ..law.dates import format_date
-from ..law.money import format_money, to_money
+from ..law.money import format_money
+from .types import DATE, MONEY, PAST_DATE, REFERENCE, TEXT
 
-
-class DateType(click.ParamType):
-    name = "DATE"
-
-    def convert(self, value, param, ctx):
-        if isinstance(value, dt.date):
-            return value
-        try:
-            return dt.date.fromisoformat(str(value).strip())
-        except ValueError:
-            self.fail(f"{value!r} is not a date in the form YYYY-MM-DD, e.g. 2026-01-10", param, ctx)
-
-
-class MoneyType(click.ParamType):
-    name = "AMOUNT"
-
-    def convert(self, value, param, ctx):
-        try:
-            return to_money(str(value))
-        except ValueError as err:
-            self.fail(str(err), param, ctx)
-
-
-DATE = DateType()
-MONEY = MoneyType()
 FORMAT = click.Choice(["table", "csv", "xlsx"])
 
 
@@ -50,9 +26,15 @@ def db_option(f):
                         help="Database URL or SQLite file (default: $COURTPACK_DATABASE_URL, else ./courtpack.db).")(f)
 
 
+def _actor(_ctx: click.Context, _param: click.Parameter, value: str | None) -> str:
+    from ..register.db import resolve_actor
+    return resolve_actor(value)
+
+
 def who_option(f):
-    return click.option("--who", default=None,
-                        help="Your name for the audit log (default: $COURTPACK_USER or login).")(f)
+    """``--as USER``: who is acting, recorded on every change; never guessed from the login."""
+    return click.option("--as", "--who", "who", metavar="USER", type=TEXT, default=None, callback=_actor,
+                        help="Who is acting, for the audit log (default: $COURTPACK_USER; one is required).")(f)
 
 
 def output_options(f):
@@ -82,11 +64,22 @@ def register() -> None:
               help="Refuse the update if the case is no longer at this version (someone else changed it).")
 @db_option
 @who_option
-def add(casefile: Path, expect_version: int | None, db: str | None, who: str | None) -> None:
-    """Add a case from a case file, or update it (same reference)."""
+def add(casefile: Path, expect_version: int | None, db: str | None, who: str) -> None:
+    """Add a case from a case file, or update it (same reference; refused if the file is out of date)."""
     from ..register.cases import add_case
     info = add_case(db, casefile, who=who, expected_version=expect_version)
     click.echo(f"{'added' if info.created else 'updated'} {info.reference} (version {info.version})")
+
+
+@register.command("export")
+@click.argument("reference", type=REFERENCE)
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), required=True,
+              help="The case file to write (YAML), stamped with the register's version.")
+@db_option
+def export_case(reference: str, out: Path, db: str | None) -> None:
+    """Write a case from the register as a case file to edit and add back (reload the case)."""
+    from ..register.cases import export_case as run
+    click.echo(f"wrote {run(db, reference, out)}")
 
 
 @register.command("list")
@@ -103,7 +96,7 @@ def list_(fmt: str, out: Path | None, db: str | None) -> None:
 
 
 @register.command("show")
-@click.argument("reference")
+@click.argument("reference", type=REFERENCE)
 @click.option("--on", type=DATE, default=None, help="Compliance as at this date (default: today).")
 @db_option
 def show(reference: str, on: dt.date | None, db: str | None) -> None:
@@ -117,7 +110,7 @@ def show(reference: str, on: dt.date | None, db: str | None) -> None:
 @click.option("--as-at", type=DATE, default=None, help="The date relative dates count from (default: today).")
 @db_option
 @who_option
-def load(file: Path, as_at: dt.date | None, db: str | None, who: str | None) -> None:
+def load(file: Path, as_at: dt.date | None, db: str | None, who: str) -> None:
     """Record the orders and hearings in a YAML file (see examples/orders/); all or nothing."""
     from ..register.orders import load_orders_file
     loaded = load_orders_file(db, file, as_at or dt.date.today(), who=who)
@@ -125,27 +118,27 @@ def load(file: Path, as_at: dt.date | None, db: str | None, who: str | None) -> 
 
 
 @register.command("order")
-@click.argument("reference", required=False)
+@click.argument("reference", type=REFERENCE, required=False)
 @click.option("--file", "file", type=click.Path(path_type=Path), default=None, help="A YAML file of orders/hearings.")
 @click.option("--kind", type=click.Choice(["judgment", "instalment_order", "variation", "directions",
                                            "charging_order", "other"]), default="judgment", show_default=True)
-@click.option("--key", default=None, help="A name for the order within the case, to update it later.")
-@click.option("--made-on", type=DATE, default=None)
+@click.option("--key", type=REFERENCE, default=None, help="A name for the order within the case, to update it later.")
+@click.option("--made-on", type=PAST_DATE, default=None)
 @click.option("--amount", type=MONEY, default=None, help="Sum ordered (judgment debt).")
 @click.option("--costs", type=MONEY, default="0")
 @click.option("--instalment", type=MONEY, default=None, help="Instalment amount.")
 @click.option("--frequency", type=click.Choice(["weekly", "fortnightly", "four_weekly", "monthly"]), default=None)
 @click.option("--first-payment", type=DATE, default=None)
-@click.option("--court", default="")
-@click.option("--claim-number", default="")
-@click.option("--supersedes", default=None, help="Key of the order this one replaces (a variation).")
+@click.option("--court", type=TEXT, default="")
+@click.option("--claim-number", type=REFERENCE, default=None)
+@click.option("--supersedes", type=REFERENCE, default=None, help="Key of the order this one replaces (a variation).")
 @click.option("--as-at", type=DATE, default=None, help="With --file: the date relative dates count from.")
 @db_option
 @who_option
 def order(reference: str | None, file: Path | None, kind: str, key: str | None, made_on: dt.date | None,
           amount: Decimal | None, costs: Decimal, instalment: Decimal | None, frequency: str | None,
-          first_payment: dt.date | None, court: str, claim_number: str, supersedes: str | None,
-          as_at: dt.date | None, db: str | None, who: str | None) -> None:
+          first_payment: dt.date | None, court: str, claim_number: str | None, supersedes: str | None,
+          as_at: dt.date | None, db: str | None, who: str) -> None:
     """Record a judgment or order: from --file, or from options for case REFERENCE."""
     from ..register.errors import RegisterError
     from ..register.orders import InstalmentTerms, OrderSpec, load_orders_file, record_order
@@ -161,26 +154,26 @@ def order(reference: str | None, file: Path | None, kind: str, key: str | None, 
             raise RegisterError("instalment terms need all of --instalment, --frequency and --first-payment")
         terms = InstalmentTerms(instalment, frequency, first_payment)
     order_id = record_order(db, reference, OrderSpec(kind=kind, made_on=made_on, amount=amount, costs=costs,
-                                                     instalments=terms, court=court, claim_number=claim_number,
+                                                     instalments=terms, court=court, claim_number=claim_number or "",
                                                      key=key, supersedes=supersedes), who=who)
     click.echo(f"{reference}: order {order_id} recorded")
 
 
 @register.command("hearing")
-@click.argument("reference", required=False)
+@click.argument("reference", type=REFERENCE, required=False)
 @click.option("--file", "file", type=click.Path(path_type=Path), default=None, help="A YAML file of orders/hearings.")
 @click.option("--date", "day", type=DATE, default=None)
 @click.option("--time", "time_", default="10:00", show_default=True, help="24-hour HH:MM.")
-@click.option("--court", default=None)
-@click.option("--kind", default=None, help='What the hearing is, e.g. "application to vary (N245)".')
-@click.option("--duration", type=int, default=30, show_default=True, help="Minutes.")
-@click.option("--key", default=None, help="A name for the hearing within the case, to update it later.")
+@click.option("--court", type=TEXT, default=None)
+@click.option("--kind", type=TEXT, default=None, help='What the hearing is, e.g. "application to vary (N245)".')
+@click.option("--duration", type=click.IntRange(1, 7200), default=30, show_default=True, help="Minutes.")
+@click.option("--key", type=REFERENCE, default=None, help="A name for the hearing within the case, to update it later.")
 @click.option("--as-at", type=DATE, default=None, help="With --file: the date relative dates count from.")
 @db_option
 @who_option
 def hearing(reference: str | None, file: Path | None, day: dt.date | None, time_: str, court: str | None,
             kind: str | None, duration: int, key: str | None, as_at: dt.date | None, db: str | None,
-            who: str | None) -> None:
+            who: str) -> None:
     """Record a hearing: from --file, or from options for case REFERENCE."""
     from ..register.errors import RegisterError
     from ..register.hearings import record_hearing
@@ -202,12 +195,12 @@ def hearing(reference: str | None, file: Path | None, day: dt.date | None, time_
 @register.command("outcome")
 @click.argument("hearing_id", type=int)
 @click.option("--status", type=click.Choice(["listed", "heard", "adjourned", "vacated"]), required=True)
-@click.option("--outcome", default=None, help="What was decided.")
+@click.option("--outcome", type=TEXT, default=None, help="What was decided.")
 @click.option("--expect-version", type=int, default=None)
 @db_option
 @who_option
 def outcome(hearing_id: int, status: str, outcome: str | None, expect_version: int | None, db: str | None,
-            who: str | None) -> None:
+            who: str) -> None:
     """Record what happened at a hearing."""
     from ..register.hearings import update_hearing
     update_hearing(db, hearing_id, status=status, outcome=outcome, who=who, expected_version=expect_version)
@@ -216,10 +209,10 @@ def outcome(hearing_id: int, status: str, outcome: str | None, expect_version: i
 
 @register.command("direction-met")
 @click.argument("direction_id", type=int)
-@click.option("--on", type=DATE, required=True, help="The date the direction was complied with.")
+@click.option("--on", type=PAST_DATE, required=True, help="The date the direction was complied with.")
 @db_option
 @who_option
-def direction_met(direction_id: int, on: dt.date, db: str | None, who: str | None) -> None:
+def direction_met(direction_id: int, on: dt.date, db: str | None, who: str) -> None:
     """Record that a direction was complied with."""
     from ..register.orders import mark_direction_met
     mark_direction_met(db, direction_id, on, who=who)
@@ -232,7 +225,7 @@ def direction_met(direction_id: int, on: dt.date, db: str | None, who: str | Non
 @click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), required=True)
 @db_option
 @who_option
-def report(hearing_id: int, on: dt.date | None, out_dir: Path, db: str | None, who: str | None) -> None:
+def report(hearing_id: int, on: dt.date | None, out_dir: Path, db: str | None, who: str) -> None:
     """The pre-hearing check report (DOCX and PDF) for one hearing."""
     from ..register.report import pre_hearing_report
     for path in pre_hearing_report(db, hearing_id, on or dt.date.today(), out_dir, who=who):
@@ -265,8 +258,8 @@ def demo(out_dir: Path, as_at: dt.date | None, examples: Path, db: str | None) -
 
 
 @register.command("history")
-@click.argument("reference", required=False)
-@click.option("--limit", type=int, default=50, show_default=True)
+@click.argument("reference", type=REFERENCE, required=False)
+@click.option("--limit", type=click.IntRange(1, 10_000), default=50, show_default=True)
 @db_option
 def history(reference: str | None, limit: int, db: str | None) -> None:
     """The audit log: who changed what, when (newest first)."""
@@ -287,22 +280,22 @@ def payments() -> None:
 @click.option("--good-rows-only", is_flag=True, help="Import the good rows even if some rows are bad.")
 @db_option
 @who_option
-def import_(file: Path, mapping: Path, good_rows_only: bool, db: str | None, who: str | None) -> None:
+def import_(file: Path, mapping: Path, good_rows_only: bool, db: str | None, who: str) -> None:
     """Import a CSV or XLSX export; a file with bad rows changes nothing unless --good-rows-only."""
     from ..register.importer import import_file
     click.echo(import_file(db, file, mapping, good_rows_only=good_rows_only, who=who).summary())
 
 
 @payments.command("add")
-@click.argument("reference")
-@click.option("--date", "day", type=DATE, required=True)
+@click.argument("reference", type=REFERENCE)
+@click.option("--date", "day", type=PAST_DATE, required=True)
 @click.option("--amount", type=MONEY, required=True)
-@click.option("--method", default="")
-@click.option("--ref", "external_ref", default="", help="Receipt number (makes re-entry harmless).")
+@click.option("--method", type=TEXT, default="")
+@click.option("--ref", "external_ref", type=TEXT, default="", help="Receipt number (makes re-entry harmless).")
 @db_option
 @who_option
 def add_payment(reference: str, day: dt.date, amount: Decimal, method: str, external_ref: str, db: str | None,
-                who: str | None) -> None:
+                who: str) -> None:
     """Record one payment by hand."""
     from ..register.cases import add_payment as add
     add(db, reference, day, amount, method, external_ref, who=who)
@@ -329,7 +322,7 @@ def hearings(from_date: dt.date | None, to_date: dt.date | None, on: dt.date | N
 
 
 @click.command()
-@click.argument("reference", required=False)
+@click.argument("reference", type=REFERENCE, required=False)
 @click.option("--on", type=DATE, default=None, help="As at this date (default: today).")
 @output_options
 @db_option

@@ -9,8 +9,10 @@ when the whole batch succeeded.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
+import signal
 import subprocess
 import tempfile
 from collections.abc import Sequence
@@ -18,7 +20,12 @@ from pathlib import Path
 
 from ..errors import DocumentError, MissingDependencyError
 
-CONVERT_TIMEOUT_SECONDS = 600
+# A letter converts in well under a second once LibreOffice is up (~3 s to start). The limit
+# grows with the batch, so a 500-letter run is not cut short, but one pathological document (a
+# megabyte of text in a witness's name) can no longer hold the machine for minutes.
+START_SECONDS = 60
+SECONDS_PER_DOCUMENT = 10
+MAX_SECONDS = 1800
 INSTALL_HINT = "install it with: apt-get install -y libreoffice-writer-nogui (or run `make demo`, which does)"
 
 
@@ -29,6 +36,39 @@ def soffice_path() -> str:
         if found:
             return found
     raise MissingDependencyError(f"LibreOffice is not installed; {INSTALL_HINT}")
+
+
+def timeout_seconds(documents: int) -> int:
+    """How long one LibreOffice run may take for a batch of ``documents``."""
+    return min(MAX_SECONDS, START_SECONDS + SECONDS_PER_DOCUMENT * max(1, documents))
+
+
+def run_bounded(command: list[str], env: dict[str, str], timeout: float,
+                doing: str) -> subprocess.CompletedProcess[str]:
+    """Run ``command`` in its own process group; past ``timeout`` kill the whole group and say so.
+
+    Why a group: ``soffice`` is a launcher that starts ``soffice.bin``; killing only the launcher
+    (what ``subprocess.run(timeout=...)`` does) leaves the real converter running and holding
+    whatever the caller locked. Killing the group started here ends both, and nothing else.
+    """
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env,
+                               start_new_session=True)
+    try:
+        stdout, stderr = process.communicate(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        _kill_group(process)
+        raise DocumentError(f"LibreOffice took over {timeout:g} s {doing} and was stopped; convert fewer "
+                            "documents at once, or check a document for very long text") from None
+    except BaseException:
+        _kill_group(process)
+        raise
+    return subprocess.CompletedProcess(command, process.returncode, stdout, stderr)
+
+
+def _kill_group(process: subprocess.Popen[str]) -> None:
+    with contextlib.suppress(ProcessLookupError, PermissionError):
+        os.killpg(process.pid, signal.SIGKILL)  # the group this call started (start_new_session)
+    process.communicate()
 
 
 def convert_to_pdf(sources: Sequence[Path], out_dir: Path) -> list[Path]:
@@ -55,12 +95,7 @@ def convert_to_pdf(sources: Sequence[Path], out_dir: Path) -> list[Path]:
             *[str(Path(s).resolve()) for s in sources],
         ]
         env = {**os.environ, "HOME": scratch}
-        try:
-            result = subprocess.run(command, capture_output=True, text=True, timeout=CONVERT_TIMEOUT_SECONDS,
-                                    env=env, check=False)
-        except subprocess.TimeoutExpired:
-            raise DocumentError(f"LibreOffice took over {CONVERT_TIMEOUT_SECONDS} s converting "
-                                f"{len(sources)} document(s); try fewer at once") from None
+        result = run_bounded(command, env, timeout_seconds(len(sources)), f"converting {len(sources)} document(s)")
         produced = []
         for source, stem in zip(sources, stems, strict=True):
             pdf = staging / f"{stem}.pdf"

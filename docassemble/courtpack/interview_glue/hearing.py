@@ -16,7 +16,6 @@ from ..register import (
     hearing_compliance,
     open_register,
     pre_hearing_report,
-    record_document,
     upcoming_hearings,
 )
 from .common import as_date, current_user
@@ -59,10 +58,8 @@ def make_hearing_report(register_db: Any, hearing_id: Any, on: Any, output_dir: 
     """The pre-hearing check report (DOCX and PDF), recorded in the register."""
     day = as_date(on, "check_date")
     with _register(register_db) as register:
-        row = hearing_compliance(register, int(hearing_id), day)
-        paths = pre_hearing_report(register, int(hearing_id), day, Path(str(output_dir)))
-        for path in paths:
-            record_document(register, row.reference, "pre-hearing check", path, who=current_user())
+        # pre_hearing_report records both files itself, once, under the signed-in user
+        paths = pre_hearing_report(register, int(hearing_id), day, Path(str(output_dir)), who=current_user())
     return [str(p) for p in paths]
 
 

@@ -121,19 +121,6 @@ def add_years(day: dt.date, years: int) -> dt.date:
         return day.replace(year=day.year + years, day=28)
 
 
-def add_months(day: dt.date, months: int) -> dt.date:
-    """``day`` plus whole months, clamped to the month's end (31 January + 1 month = 28/29 February).
-
-    Why here: monthly instalments fall due on the same day each month, and judgment interest and
-    compliance both need the same dates.
-    """
-    index = day.year * 12 + day.month - 1 + months
-    year, month = divmod(index, 12)
-    month += 1
-    last = (dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)).day
-    return dt.date(year, month, min(day.day, last))
-
-
 def deadline(start: dt.date, days: int) -> DayResult:
     """The last day to act "within ``days`` days after ``start``" under CPR 2.8.
 

@@ -46,6 +46,11 @@ def interim_service_deadline(interim_order: dt.date) -> dt.date:
     return interim_order + dt.timedelta(days=INTERIM_SERVICE_DAYS)
 
 
+def objection_deadline(served_on: dt.date) -> dt.date:
+    """The last day to object: 28 days after service (CPR 73.10(2)), counted and moved off a closed day (CPR 2.8)."""
+    return deadline(served_on, OBJECTION_DAYS).date
+
+
 def last_posting_day(serve_by: dt.date) -> dt.date:
     """The last day a document can be posted first class and still be deemed served by ``serve_by`` (CPR 6.26)."""
     day = serve_by

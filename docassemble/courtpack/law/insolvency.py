@@ -27,7 +27,7 @@ from .basis import amount, row_in_force
 from .breathing_space import SOURCE as BREATHING_SPACE_SOURCE
 from .breathing_space import BreathingSpaceStatus
 from .calendar import add_years
-from .dates import format_date
+from .dates import add_months, format_date
 from .money import format_money
 
 IA = "Insolvency Act 1986"
@@ -166,7 +166,7 @@ def demand_dates(debtor_kind: str, served: dt.date) -> DemandDates:
     set_aside = served + dt.timedelta(days=set_aside_days)
     comply = served + dt.timedelta(days=comply_days)
     petition = comply + dt.timedelta(days=1)
-    late = _add_months(served, period("late_petition_months", served))
+    late = add_months(served, period("late_petition_months", served))
     parts = [f"Served on {format_date(served)}."]
     if debtor_kind == "individual":
         parts.append(f"An application to set it aside must be made within {set_aside_days} days, by "
@@ -176,17 +176,6 @@ def demand_dates(debtor_kind: str, served: dt.date) -> DemandDates:
                  "aside.")
     source = COMPLY_SOURCE[debtor_kind] + (f"; {SET_ASIDE_SOURCE}" if debtor_kind == "individual" else "")
     return DemandDates(served, set_aside, comply, petition, late, " ".join(parts), source)
-
-
-def _add_months(day: dt.date, months: int) -> dt.date:
-    month = day.month - 1 + months
-    year, month = day.year + month // 12, month % 12 + 1
-    for last in (31, 30, 29, 28):
-        try:
-            return dt.date(year, month, min(day.day, last))
-        except ValueError:
-            continue
-    raise LawError(f"cannot add {months} months to {day.isoformat()}")
 
 
 @dataclass(frozen=True)

@@ -26,8 +26,7 @@ from decimal import Decimal
 
 from ..errors import LawError
 from .basis import ZERO, amount, row_in_force
-from .calendar import add_months
-from .dates import format_date
+from .dates import add_months, format_date
 from .interest import BREATHING_SPACE_SOURCE, InterestItem, InterestResult, RateRow, days_excluded
 from .money import format_money, round_penny
 

@@ -17,6 +17,7 @@ from typing import Any
 from sqlalchemy import event, insert, inspect, select
 from sqlalchemy.orm import Session, object_session
 
+from .errors import RegisterError
 from .models import AuditEntry, Base, Case
 
 SKIP_FIELDS = {"version", "updated_at", "created_at", "casefile"}
@@ -55,7 +56,7 @@ def _row(session: Session, obj: Any, action: str) -> dict[str, Any]:
     case_id = obj.id if isinstance(obj, Case) else getattr(obj, "case_id", None)
     return {
         "at": dt.datetime.now(dt.timezone.utc).replace(tzinfo=None),
-        "who": session.info.get("who") or "unknown",
+        "who": _actor(session),
         "action": action,
         "entity": mapper.local_table.name,
         "entity_id": ",".join(str(v) for v in mapper.primary_key_from_instance(obj) if v is not None),
@@ -81,6 +82,14 @@ def _after_flush(session: Session, _context: Any) -> None:
         session.connection().execute(insert(AuditEntry), rows)
 
 
+@event.listens_for(AuditedSession, "before_flush")
+def _before_flush(session: Session, _context: Any, _instances: Any) -> None:
+    """No change without a name: every register function that writes takes ``who``."""
+    if (session.new or session.dirty or session.deleted) and not session.info.get("who"):
+        raise RegisterError("the register records who made each change: give your name with --as NAME "
+                            "(or set COURTPACK_USER=NAME)")
+
+
 @event.listens_for(Base, "after_delete", propagate=True)
 def _after_delete(_mapper: Any, connection: Any, target: Any) -> None:
     """Deletions, including children removed with their parent or replaced (orphans), one entry each."""
@@ -100,9 +109,17 @@ def log(session: Session, action: str, entity: str, detail: dict[str, Any] | str
         entity_id: str = "") -> None:
     """Write one audit entry by hand (for bulk steps that bypass the ORM)."""
     session.add(AuditEntry(
-        who=session.info.get("who") or "unknown", action=action, entity=entity, entity_id=entity_id,
+        who=_actor(session), action=action, entity=entity, entity_id=entity_id,
         case_id=case_id, detail=detail if isinstance(detail, str) else json.dumps(detail, sort_keys=True, default=str),
     ))
+
+
+def _actor(session: Session) -> str:
+    who = session.info.get("who")
+    if not who:
+        raise RegisterError("the register records who made each change: give your name with --as NAME "
+                            "(or set COURTPACK_USER=NAME)")
+    return str(who)
 
 
 def history(session: Session, case_id: int | None = None, limit: int = 200) -> list[AuditEntry]:

@@ -15,15 +15,22 @@ from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 
+import yaml
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from ..case.casefile import case_to_dict, read_case
+from ..case.fields import clean_text
 from ..case.model import Case as CaseFacts
 from ..case.model import Debtor
-from .db import Register, session_for
+from ..files import write_atomically
+from ..law.dates import check_range
+from ..law.money import MAX_AMOUNT
+from .db import DuplicateRecordError, Register, session_for
 from .errors import ConcurrentUpdateError, RegisterError
 from .models import Case, Hearing, LedgerEntry, Order, Party, Payment, new_key
+
+RACE_ATTEMPTS = 5
 
 
 @dataclass(frozen=True)
@@ -55,9 +62,31 @@ def get_case(session: Session, reference: str) -> Case:
 
 
 def add_case(db: Register | Session | str | None, source: str | os.PathLike[str] | CaseFacts,
-             who: str | None = None, expected_version: int | None = None) -> CaseInfo:
-    """Add a case from a case file (or a ``Case``), or update the one with the same reference."""
+             *, who: str, expected_version: int | None = None) -> CaseInfo:
+    """Add a case from a case file (or a ``Case``), or update the one with the same reference.
+
+    An update is checked against the register version the file was taken from (``expected_version``,
+    else the file's own ``version:``, written by ``courtpack register export``): a file older than the
+    register is refused with "reload the case", so one officer's run cannot undo another's change.
+    A file that says no version may only repeat what the register already holds.
+    """
     facts = source if isinstance(source, CaseFacts) else read_case(source)
+    if isinstance(db, Session):
+        return _add_case(db, facts, who, expected_version)
+    for _ in range(RACE_ATTEMPTS - 1):
+        try:
+            return _add_case(db, facts, who, expected_version)
+        except (DuplicateRecordError, ConcurrentUpdateError):
+            # Someone wrote the case a moment ago: read again and judge against what they stored
+            # (the same facts: nothing to do; a version this file predates: "reload the case").
+            continue
+    return _add_case(db, facts, who, expected_version)
+
+
+def _add_case(db: Register | Session | str | None, facts: CaseFacts, who: str,
+              expected_version: int | None) -> CaseInfo:
+    expected = expected_version if expected_version is not None else facts.version
+    stored = _stored_facts(facts)
     with session_for(db, who) as session:
         case = session.scalar(select(Case).where(Case.reference == facts.reference))
         created = case is None
@@ -67,14 +96,40 @@ def add_case(db: Register | Session | str | None, source: str | os.PathLike[str]
                                     f"{expected_version}; add it without --expect-version")
             case = Case(reference=facts.reference)
             session.add(case)
-        elif expected_version is not None and case.version != expected_version:
+        elif expected is not None and case.version != expected:
             raise ConcurrentUpdateError(f"Case {facts.reference}")
-        _apply(case, facts)
+        elif expected is None and case.casefile != stored:
+            raise RegisterError(
+                f"case {facts.reference} is already in the register (version {case.version}) and this file "
+                "differs from it but does not say which version it was based on, so it may be out of date; "
+                f"reload the case with `courtpack register export {facts.reference} --out FILE`, make the "
+                f"change there and add that file (or pass --expect-version {case.version})")
+        else:
+            if case.casefile == stored:
+                return CaseInfo(case.reference, case.id, case.version, False)
+        _apply(case, facts, stored)
         session.flush()
         return CaseInfo(case.reference, case.id, case.version, created)
 
 
-def _apply(case: Case, facts: CaseFacts) -> None:
+def _stored_facts(facts: CaseFacts) -> str:
+    """The facts as the register keeps them: without the version the file was exported at."""
+    plain = case_to_dict(facts)
+    plain.pop("version", None)
+    return json.dumps(plain, sort_keys=True)
+
+
+def export_case(db: Register | Session | str | None, reference: str, out: str | os.PathLike[str]) -> Path:
+    """Write the register's copy of a case as a case file stamped with its version (for a safe later update)."""
+    with session_for(db) as session:
+        case = get_case(session, reference)
+        plain = json.loads(case.casefile)
+        plain["version"] = case.version
+    text = yaml.safe_dump(plain, sort_keys=False, allow_unicode=True)
+    return write_atomically(out, text.encode("utf-8"))
+
+
+def _apply(case: Case, facts: CaseFacts, stored: str) -> None:
     case.claimant = facts.claimant.name
     case.debtor_name = " and ".join(d.name for d in facts.debtors)
     case.debt_type = facts.debt.type.value
@@ -83,7 +138,7 @@ def _apply(case: Case, facts: CaseFacts) -> None:
     case.officer_email = facts.claimant.officer_email
     case.preferred_court = facts.preferred_court
     case.balance = facts.balance()
-    case.casefile = json.dumps(case_to_dict(facts), sort_keys=True)
+    case.casefile = stored
     case.updated_at = dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)  # always bumps the version
     wanted = [_party("claimant", 0, facts.claimant.name, facts.claimant.address.one_line(),
                      facts.claimant.address.postcode, facts.claimant.officer_email, facts.claimant.officer_phone)]
@@ -143,10 +198,18 @@ def list_cases(db: Register | Session | str | None) -> list[CaseRow]:
 
 
 def add_payment(db: Register | Session | str | None, reference: str, paid_on: dt.date, amount: Decimal,
-                method: str = "", external_ref: str = "", who: str | None = None) -> int:
+                method: str = "", external_ref: str = "", *, who: str) -> int:
     """Record one payment by hand (imports use ``importer``). Returns its id."""
-    if amount <= 0:
-        raise RegisterError(f"payment of {amount} for {reference}: a payment must be more than £0.00")
+    if amount <= 0 or amount > MAX_AMOUNT:
+        raise RegisterError(f"payment of {amount} for {reference}: a payment must be more than £0.00 and at most "
+                            f"£{MAX_AMOUNT:,}")
+    problem = check_range(paid_on, today=dt.date.today(), past=True)
+    if problem:
+        raise RegisterError(f"payment for {reference}: {problem}")
+    for name, text, limit in (("method", method, 60), ("receipt number", external_ref, 60)):
+        problem = clean_text(text, limit)
+        if problem:
+            raise RegisterError(f"payment for {reference}: the {name} {problem}; correct it")
     with session_for(db, who) as session:
         case = get_case(session, reference)
         key = f"manual:ref:{external_ref}" if external_ref else f"manual:{new_key()}"

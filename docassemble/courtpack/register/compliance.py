@@ -42,9 +42,11 @@ from sqlalchemy import (
 from sqlalchemy.orm import Session
 from sqlalchemy.sql import Select
 
+from ..law.dates import add_months as py_add_months
+from ..law.dates import parse_date
+from ..law.money import format_money
 from .db import Register, session_for
 from .models import Case, Direction, Order, Payment
-from .orders import add_months as py_add_months
 from .sqldates import add_days, add_months, day_of_month, days_between, greatest, least, month_index
 
 PAID_IN_FULL = "paid in full"
@@ -79,7 +81,6 @@ class OrderCompliance:
 
     @property
     def terms(self) -> str:
-        from ..law.money import format_money
         return f"{format_money(self.instalment)} {FREQUENCY_LABELS.get(self.frequency, self.frequency)}"
 
 
@@ -174,14 +175,14 @@ def _money(pennies: int | Decimal | None) -> Decimal:
 def _date(value: dt.date | str | None) -> dt.date | None:
     if value is None or isinstance(value, dt.date):
         return value
-    return dt.date.fromisoformat(str(value))
+    return parse_date(str(value))
 
 
 def order_compliance(session: Session, on: dt.date, case_ids: Sequence[int] | None = None) -> list[OrderCompliance]:
     """Run the compliance query and return one ``OrderCompliance`` per order (money from whole pennies)."""
     out = []
     money, zero = _money, Decimal("0.00")
-    parse = dt.date.fromisoformat if session.get_bind().dialect.name == "sqlite" else None
+    parse = parse_date if session.get_bind().dialect.name == "sqlite" else None  # SQLite returns ISO text
 
     def date(value):
         return value if value is None or parse is None else parse(value)

@@ -11,14 +11,13 @@ reported as ``ConcurrentUpdateError`` rather than a silent overwrite.
 from __future__ import annotations
 
 import contextlib
-import getpass
 import os
 from collections.abc import Iterator
 from pathlib import Path
 
 from sqlalchemy import create_engine, event
 from sqlalchemy.engine import Engine, make_url
-from sqlalchemy.exc import ArgumentError, IntegrityError, OperationalError
+from sqlalchemy.exc import ArgumentError, DataError, IntegrityError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -44,12 +43,24 @@ def resolve_url(db: str | os.PathLike[str] | None = None) -> str:
     return value
 
 
-def current_user() -> str:
-    """Who is making a change, for the audit log: ``COURTPACK_USER`` or the login name."""
-    try:
-        return os.environ.get(ENV_USER) or getpass.getuser()
-    except Exception:  # noqa: BLE001 - no login name in some containers
-        return "unknown"
+class DuplicateRecordError(RegisterError):
+    """A record with the same identity was added meanwhile (a lost race on a unique key)."""
+
+
+def resolve_actor(who: str | None) -> str:
+    """Who is acting, for the audit log: the name given (``--as``), else ``COURTPACK_USER``, else refused.
+
+    Never the operating-system login: on a shared server or a scheduled job that names the
+    service account, not the officer, and an audit log that says "root" proves nothing.
+    """
+    name = (who or os.environ.get(ENV_USER) or "").strip()
+    if not name:
+        raise RegisterError("the register records who made each change: give your name with --as NAME "
+                            f"(or set {ENV_USER}=NAME)")
+    if len(name) > 100 or any(ord(c) < 32 or ord(c) == 127 for c in name):
+        raise RegisterError(f"{name[:40]!r} cannot be recorded as who acted; give a plain name or email "
+                            "of at most 100 characters")
+    return name
 
 
 class Register:
@@ -69,9 +80,9 @@ class Register:
             upgrade(self.engine)
 
     def session(self, who: str | None = None) -> Session:
-        """A new session; prefer ``transaction()``, which commits or rolls back for you."""
+        """A new session; prefer ``transaction()``. Without ``who`` it may only read (the audit refuses)."""
         session = self._sessions()
-        session.info["who"] = who or current_user()
+        session.info["who"] = resolve_actor(who) if who else None
         return session
 
     @contextlib.contextmanager
@@ -114,9 +125,16 @@ def translate_errors() -> Iterator[None]:
         if "database is locked" in str(err):
             raise ConcurrentUpdateError("The register") from None
         raise
+    except DataError:
+        raise RegisterError("a value does not fit the register (too long, or a character it cannot store); "
+                            "nothing was saved — shorten or correct it and try again") from None
     except IntegrityError as err:
-        raise RegisterError(f"the change conflicts with what is already in the register ({err.orig}); "
-                            "reload and check it") from None
+        text = str(err.orig).lower()
+        if "unique" in text or "duplicate" in text:
+            raise DuplicateRecordError("the same record was added by someone else a moment ago; nothing you "
+                                       "entered was saved — reload the case and check it") from None
+        raise RegisterError("the change does not fit what is already in the register (a linked record is "
+                            "missing or in use); nothing was saved — reload the case and check it") from None
 
 
 def open_register(db: Register | str | os.PathLike[str] | None = None) -> Register:
@@ -129,7 +147,7 @@ def session_for(db: Register | Session | str | os.PathLike[str] | None, who: str
     """A session to work in: the caller's own (they commit), or a new transaction on ``db``."""
     if isinstance(db, Session):
         if who:
-            db.info["who"] = who
+            db.info["who"] = resolve_actor(who)
         with translate_errors():
             yield db
         return

@@ -12,12 +12,13 @@ import csv
 import datetime as dt
 import io
 import os
-import tempfile
+import re
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from ..files import write_atomically
 from ..law.dates import format_date
 from ..law.money import format_money
 from .compliance import ComplianceReport
@@ -25,6 +26,8 @@ from .errors import RegisterError
 from .hearings import HearingRow
 
 FORMATS = ("table", "csv", "xlsx")
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 @dataclass
@@ -32,6 +35,20 @@ class Table:
     title: str
     headers: list[str]
     rows: list[list[Any]]
+
+
+def safe_cell(text: str) -> str:
+    """Text a spreadsheet shows as text: never a formula, never a character XLSX cannot hold.
+
+    A debtor's name typed as ``=HYPERLINK(...)`` must not become a live link in a manager's
+    spreadsheet (OWASP "CSV injection"), and one NUL must not make every export fail. A leading
+    ``=``, ``+``, ``-``, ``@``, tab or carriage return gets an apostrophe in front, as Excel itself
+    does for text that looks like a formula; control characters become spaces.
+    """
+    text = _CONTROL.sub(" ", text)
+    if text.startswith(_FORMULA_STARTS):
+        return "'" + text
+    return text
 
 
 def cell_text(value: Any) -> str:
@@ -68,21 +85,6 @@ def compliance_tables(report: ComplianceReport) -> list[Table]:
     return [orders, directions]
 
 
-def write_atomically(target: Path, data: bytes) -> Path:
-    target = Path(target)
-    if not target.parent.is_dir():
-        raise RegisterError(f"{target.parent}: no such folder for {target.name}; create it first")
-    handle, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return target
-
-
 def to_csv(tables: list[Table]) -> bytes:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
@@ -91,9 +93,27 @@ def to_csv(tables: list[Table]) -> bytes:
             if index:
                 writer.writerow([])
             writer.writerow([table.title])
-        writer.writerow(table.headers)
-        writer.writerows([[cell_text(v) for v in row] for row in table.rows])
+        writer.writerow([safe_cell(h) for h in table.headers])
+        writer.writerows([[_csv_cell(v) for v in row] for row in table.rows])
     return buffer.getvalue().encode("utf-8-sig")  # Excel opens UTF-8 CSV (with £) only with the BOM
+
+
+def _csv_cell(value: Any) -> str:
+    """Money and dates as officers write them; a negative amount ("-£5.00") is data, kept readable as text."""
+    text = cell_text(value)
+    if isinstance(value, Decimal) and text.startswith("-"):
+        return "'" + text
+    return safe_cell(text)
+
+
+def _xlsx_value(value: Any) -> Any:
+    if isinstance(value, dt.datetime):
+        return value.replace(tzinfo=None)
+    if isinstance(value, (dt.date, Decimal, int, float)) and not isinstance(value, bool):
+        return value
+    if value is None:
+        return None
+    return _CONTROL.sub(" ", str(value))  # a string cell, never a formula (see to_xlsx)
 
 
 def to_xlsx(tables: list[Table]) -> bytes:
@@ -105,17 +125,12 @@ def to_xlsx(tables: list[Table]) -> bytes:
     book.remove(book.active)
     for table in tables:
         sheet = book.create_sheet(_sheet_name(table.title, book.sheetnames))
-        sheet.append(table.headers)
+        sheet.append([_xlsx_value(h) for h in table.headers])
         for cell in sheet[1]:
             cell.font = Font(bold=True)
         widths = [len(h) for h in table.headers]
         for row in table.rows:
-            values = []
-            for value in row:
-                if isinstance(value, dt.datetime):
-                    value = value.replace(tzinfo=None)
-                values.append(value)
-            sheet.append(values)
+            sheet.append([_xlsx_value(v) for v in row])
             for col, value in enumerate(row):
                 cell = sheet.cell(row=sheet.max_row, column=col + 1)
                 if isinstance(value, dt.datetime):
@@ -124,6 +139,10 @@ def to_xlsx(tables: list[Table]) -> bytes:
                     cell.number_format = "d mmmm yyyy"
                 elif isinstance(value, Decimal):
                     cell.number_format = '"£"#,##0.00;-"£"#,##0.00'
+                elif isinstance(cell.value, str):
+                    cell.data_type = "s"  # text stays text, whatever it starts with: never a live formula
+                    if cell.value.startswith(_FORMULA_STARTS):
+                        cell.quotePrefix = True  # and Excel keeps it text when the cell is edited
                 widths[col] = max(widths[col], min(60, len(cell_text(value))))
         for col, width in enumerate(widths):
             sheet.column_dimensions[get_column_letter(col + 1)].width = width + 2
@@ -134,7 +153,7 @@ def to_xlsx(tables: list[Table]) -> bytes:
 
 
 def _sheet_name(title: str, taken: list[str]) -> str:
-    name = "".join(c for c in title if c not in "[]:*?/\\")[:31]
+    name = _CONTROL.sub(" ", "".join(c for c in title if c not in "[]:*?/\\'")).strip()[:31] or "Sheet"
     base, n = name, 2
     while name in taken:
         name = f"{base[:28]} {n}"
@@ -146,6 +165,7 @@ def to_text(tables: list[Table]) -> str:
     """A plain table for the terminal (rich, when available)."""
     try:
         from rich.console import Console
+        from rich.markup import escape as rich_escape
         from rich.table import Table as RichTable
     except ImportError:  # pragma: no cover - rich is a docassemble dependency
         return "\n\n".join("\n".join([t.title, " | ".join(t.headers),
@@ -156,7 +176,7 @@ def to_text(tables: list[Table]) -> str:
         for header in table.headers:
             rich.add_column(header, overflow="fold")
         for row in table.rows:
-            rich.add_row(*(cell_text(v) for v in row))
+            rich.add_row(*(rich_escape(_CONTROL.sub(" ", cell_text(v))) for v in row))
         if not table.rows:
             console.print(f"{table.title}: none")
         else:

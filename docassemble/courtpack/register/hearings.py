@@ -17,7 +17,8 @@ from decimal import Decimal
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ..law.dates import format_date
+from ..case.fields import clean_text
+from ..law.dates import check_range, format_date
 from ..law.money import format_money
 from .cases import get_case
 from .compliance import (
@@ -32,6 +33,8 @@ from .compliance import (
 from .db import Register, session_for
 from .errors import ConcurrentUpdateError, RegisterError
 from .models import HEARING_STATUSES, Case, ChargingOrder, Hearing, Order
+
+MAX_HEARING_MINUTES = 5 * 24 * 60  # a five-day trial; a longer listing is a typing error
 
 __all__ = [
     "HEARING_STATUSES",
@@ -82,10 +85,11 @@ class HearingRow:
 
 def record_hearing(db: Register | Session | str | None, reference: str, starts_at: dt.datetime, court: str,
                    kind: str, key: str | None = None, duration_minutes: int = 30, status: str = "listed",
-                   outcome: str = "", notes: str = "", who: str | None = None) -> int:
+                   outcome: str = "", notes: str = "", *, who: str) -> int:
     """Add a hearing to a case (or update the one with the same key). Returns its id."""
     if status not in HEARING_STATUSES:
         raise RegisterError(f"hearing status {status!r} is not known; use one of: {', '.join(HEARING_STATUSES)}")
+    _check_hearing(reference, starts_at, duration_minutes, court, kind)
     with session_for(db, who) as session:
         case = get_case(session, reference)
         hearing = None
@@ -106,8 +110,22 @@ def record_hearing(db: Register | Session | str | None, reference: str, starts_a
         return hearing.id
 
 
+def _check_hearing(reference: str, starts_at: dt.datetime, minutes: int, court: str, kind: str) -> None:
+    """A hearing the calendar and the reports can hold: a plausible day, a real length, plain text."""
+    problem = check_range(starts_at.date(), today=dt.date.today(), past=False)
+    if problem:
+        raise RegisterError(f"hearing for {reference}: {problem}")
+    if isinstance(minutes, bool) or not isinstance(minutes, int) or not 1 <= minutes <= MAX_HEARING_MINUTES:
+        raise RegisterError(f"hearing for {reference}: a duration of {minutes} minutes is not possible; give "
+                            f"between 1 and {MAX_HEARING_MINUTES} minutes")
+    for name, text in (("court", court), ("kind", kind)):
+        problem = clean_text(text)
+        if problem or not text.strip():
+            raise RegisterError(f"hearing for {reference}: the {name} {problem or 'is missing'}; correct it")
+
+
 def update_hearing(db: Register | Session | str | None, hearing_id: int, status: str | None = None,
-                   outcome: str | None = None, starts_at: dt.datetime | None = None, who: str | None = None,
+                   outcome: str | None = None, starts_at: dt.datetime | None = None, *, who: str,
                    expected_version: int | None = None) -> None:
     """Record what happened at a hearing (heard, adjourned, vacated) or move it."""
     if status is not None and status not in HEARING_STATUSES:
@@ -123,6 +141,7 @@ def update_hearing(db: Register | Session | str | None, hearing_id: int, status:
         if outcome is not None:
             hearing.outcome = outcome
         if starts_at is not None:
+            _check_hearing(str(hearing.case_id), starts_at, hearing.duration_minutes, hearing.court, hearing.kind)
             hearing.starts_at = starts_at
 
 

@@ -11,7 +11,9 @@ Deadlines are all-day events. Written with no third-party library; tests read it
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import os
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,11 +22,15 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from ..files import write_atomically
 from ..law.dates import format_date
 from .db import Register, session_for
 from .models import Case, ChargingOrder, Direction, Hearing, Order
 
 LONDON = ZoneInfo("Europe/London")
+MAX_MINUTES = 5 * 24 * 60
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+log = logging.getLogger(__name__)
 PRODID = "-//courtpack//case register//EN"
 UID_DOMAIN = "courtpack.register"
 
@@ -40,6 +46,7 @@ class CalendarEvent:
 
 
 def _escape(text: str) -> str:
+    text = _CONTROL.sub(" ", text)
     return (text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
             .replace("\r\n", "\\n").replace("\n", "\\n"))
 
@@ -67,13 +74,19 @@ def render(events: Iterable[CalendarEvent], stamp: dt.datetime | None = None) ->
     lines = ["BEGIN:VCALENDAR", "VERSION:2.0", f"PRODID:{PRODID}", "CALSCALE:GREGORIAN", "METHOD:PUBLISH",
              "X-WR-CALNAME:courtpack hearings and deadlines"]
     for event in events:
-        lines += ["BEGIN:VEVENT", f"UID:{event.uid}", f"DTSTAMP:{stamp_text}"]
-        if isinstance(event.start, dt.datetime):
-            end = event.start + dt.timedelta(minutes=event.minutes or 30)
-            lines += [f"DTSTART:{_utc(event.start)}", f"DTEND:{_utc(end)}"]
-        else:
-            lines += [f"DTSTART;VALUE=DATE:{event.start:%Y%m%d}",
-                      f"DTEND;VALUE=DATE:{event.start + dt.timedelta(days=1):%Y%m%d}", "TRANSP:TRANSPARENT"]
+        try:
+            if isinstance(event.start, dt.datetime):
+                end = event.start + dt.timedelta(minutes=max(1, min(event.minutes or 30, MAX_MINUTES)))
+                when = [f"DTSTART:{_utc(event.start)}", f"DTEND:{_utc(end)}"]
+            else:
+                when = [f"DTSTART;VALUE=DATE:{event.start:%Y%m%d}",
+                        f"DTEND;VALUE=DATE:{event.start + dt.timedelta(days=1):%Y%m%d}", "TRANSP:TRANSPARENT"]
+        except (OverflowError, ValueError):
+            # A date no calendar can hold (recorded before the register refused them) must not cost
+            # the officer every other hearing in the file: leave it out and say so in the log.
+            log.warning("calendar: left out %s, whose date %s cannot be written", event.uid, event.start)
+            continue
+        lines += ["BEGIN:VEVENT", f"UID:{event.uid}", f"DTSTAMP:{stamp_text}", *when]
         lines.append(f"SUMMARY:{_escape(event.summary)}")
         if event.location:
             lines.append(f"LOCATION:{_escape(event.location)}")
@@ -130,7 +143,6 @@ def export_calendar(db: Register | Session | str | os.PathLike[str] | None, out:
                     from_date: dt.date | None = None, to_date: dt.date | None = None,
                     stamp: dt.datetime | None = None) -> Path:
     """Write the .ics file (atomically). Returns its path."""
-    from .export import write_atomically
     with session_for(db) as session:
         text = render(calendar_events(session, from_date, to_date), stamp)
     return write_atomically(Path(out), text.encode("utf-8"))

@@ -27,13 +27,15 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from . import audit
-from .db import Register, session_for
-from .errors import ImportRowsError, RegisterError, RowProblem
+from .db import DuplicateRecordError, Register, open_register, session_for
+from .errors import ConcurrentUpdateError, ImportRowsError, RegisterError, RowProblem
 from .mapping import Mapping, read_mapping
 from .models import Account, Case, Payment
-from .readers import _Bad, _reference, _text, _Unmatched, parse_amount, parse_date, read_rows
+from .readers import MAX_PATTERN_INPUT, _Bad, _reference, _text, _Unmatched, parse_amount, parse_date, read_rows
 
-MAX_ROWS = 1_000_000
+MAX_ROWS = 200_000  # years of a large council's receipts; more is the wrong export
+MAX_PROBLEMS = 1_000  # past this many bad rows the file is the wrong one: stop reading it
+RACE_ATTEMPTS = 30  # each lost race means another import committed, so this bounds 30 at once
 
 
 @dataclass
@@ -49,6 +51,9 @@ class ImportResult:
 
     def summary(self) -> str:
         noun = "payment(s)" if self.kind == "payments" else "account(s)"
+        if self.rows and not (self.added or self.updated or self.problems) and self.already_present:
+            return (f"{self.source}: already imported — all {self.already_present} {noun} in it are already in the "
+                    f"register ({self.skipped} row(s) skipped); nothing was changed")
         text = (f"{self.source}: {self.rows} row(s) read; {self.added} {noun} added"
                 + (f", {self.updated} updated" if self.updated else "")
                 + f", {self.already_present} already in the register, {self.skipped} skipped (not {self.kind})")
@@ -61,16 +66,37 @@ class ImportResult:
 # --- importing -----------------------------------------------------------------------------------------
 
 def import_file(db: Register | Session | str | os.PathLike[str] | None, path: str | os.PathLike[str],
-                mapping: Mapping | str | os.PathLike[str], good_rows_only: bool = False,
-                who: str | None = None, shift_days: int = 0) -> ImportResult:
+                mapping: Mapping | str | os.PathLike[str], good_rows_only: bool = False, *,
+                who: str, shift_days: int = 0) -> ImportResult:
     """Import a payments or accounts export; all or nothing (see the module notes).
 
-    ``shift_days`` moves every date by that many days (the demo replays sample files at any date).
+    Two officers (or a scheduled job) importing the same file at once both end cleanly: the one
+    that loses the race retries on a fresh transaction, finds every row present and reports the
+    file as already imported — never a raw database message. ``shift_days`` moves every date by
+    that many days (the demo replays sample files at any date).
     """
     file = Path(path)
     if not file.is_file():
         raise RegisterError(f"{file}: no such file to import")
     mapping = mapping if isinstance(mapping, Mapping) else read_mapping(mapping)
+    if isinstance(db, Session):
+        return _import_once(db, file, mapping, good_rows_only, who, shift_days)
+    register = open_register(db)
+    try:
+        for attempt in range(1, RACE_ATTEMPTS + 1):
+            try:
+                return _import_once(register, file, mapping, good_rows_only, who, shift_days)
+            except (ConcurrentUpdateError, DuplicateRecordError):
+                if attempt == RACE_ATTEMPTS:
+                    raise ConcurrentUpdateError(f"{file}: the import") from None
+        raise AssertionError("unreachable")  # pragma: no cover
+    finally:
+        if register is not db:
+            register.dispose()
+
+
+def _import_once(db: Register | Session, file: Path, mapping: Mapping, good_rows_only: bool, who: str,
+                 shift_days: int) -> ImportResult:
     result = ImportResult(str(file), mapping.kind)
     with session_for(db, who) as session:
         cases = dict(session.execute(select(Case.reference, Case.id)).tuples().all())
@@ -97,6 +123,8 @@ def import_file(db: Register | Session | str | os.PathLike[str] | None, path: st
                 continue
             except _Bad as bad:
                 result.problems.append(RowProblem(number, bad.column, bad.reason))
+                if len(result.problems) > MAX_PROBLEMS and not good_rows_only:
+                    break
                 continue
             if row is None:
                 result.skipped += 1
@@ -120,7 +148,7 @@ def import_file(db: Register | Session | str | os.PathLike[str] | None, path: st
 def _parse(values: dict[str, Any], mapping: Mapping, cases: dict[str, int],
            accounts: dict[str, int | None]) -> dict[str, Any] | None:
     for name, allowed in mapping.only_when.items():
-        if _text(values.get(name)) not in allowed:
+        if _text(values.get(name), mapping.column_of(name), limit=MAX_PATTERN_INPUT) not in allowed:
             return None
     if mapping.kind == "accounts":
         return _parse_account(values, mapping, cases)
@@ -129,24 +157,29 @@ def _parse(values: dict[str, Any], mapping: Mapping, cases: dict[str, int],
         return None
     case_id = _case_id(values, mapping, cases, accounts)
     row = {"case_id": case_id, "paid_on": parse_date(values.get("date"), mapping, mapping.column_of("date")),
-           "amount": amount, "external_ref": _text(values.get("external_ref")),
-           "method": mapping.methods.get(_text(values.get("method")), _text(values.get("method")))}
+           "amount": amount, "external_ref": _text(values.get("external_ref"), mapping.column_of("external_ref"), 60),
+           "method": _method(values, mapping)}
     return row
+
+
+def _method(values: dict[str, Any], mapping: Mapping) -> str:
+    code = _text(values.get("method"), mapping.column_of("method"), 60)
+    return mapping.methods.get(code, code)
 
 
 def _payment_amount(values: dict[str, Any], mapping: Mapping) -> Decimal | None:
     if "amount" in mapping.fields:
         column = mapping.column_of("amount")
-        amount = parse_amount(values.get("amount"), column)
+        amount = parse_amount(values.get("amount"), column, mapping)
         if amount is None:
             raise _Bad(column, "the amount is missing")
         if mapping.payments_are == "negative":
             amount = -amount
     else:
         column = mapping.column_of("credit")
-        amount = parse_amount(values.get("credit"), column) or Decimal("0.00")
+        amount = parse_amount(values.get("credit"), column, mapping) or Decimal("0.00")
         if not amount and "debit" in mapping.fields:
-            debit = parse_amount(values.get("debit"), mapping.column_of("debit")) or Decimal("0.00")
+            debit = parse_amount(values.get("debit"), mapping.column_of("debit"), mapping) or Decimal("0.00")
             amount = -debit
     if amount > 0:
         return amount
@@ -172,22 +205,24 @@ def _case_id(values: dict[str, Any], mapping: Mapping, cases: dict[str, int], ac
 
 
 def _parse_account(values: dict[str, Any], mapping: Mapping, cases: dict[str, int]) -> dict[str, Any]:
-    number = _text(values.get("account"))
+    number = _text(values.get("account"), mapping.column_of("account"), 60)
     if not number:
         raise _Bad(mapping.column_of("account"), "the account number is missing")
     case_id = None
-    if _text(values.get(mapping.case_reference.field)):  # blank: an account not (yet) in court
+    if _text(values.get(mapping.case_reference.field), limit=MAX_PATTERN_INPUT):  # blank: an account not (yet) in court
         reference = _reference(values, mapping)
         if reference not in cases:
             raise _Bad(mapping.column_of(mapping.case_reference.field),
                        f"no case {reference!r} in the register; add it with `courtpack register add`")
         case_id = cases[reference]
-    balance = parse_amount(values.get("balance"), mapping.column_of("balance")) if "balance" in mapping.fields else None
+    balance = (parse_amount(values.get("balance"), mapping.column_of("balance"), mapping)
+               if "balance" in mapping.fields else None)
     if balance is not None and mapping.owed_is == "negative":
         balance = -balance  # the register shows a balance owed as positive
     balance_on = (parse_date(values.get("balance_on"), mapping, mapping.column_of("balance_on"))
                   if "balance_on" in mapping.fields else None)
-    return {"number": number, "case_id": case_id, "name": _text(values.get("name")), "balance": balance,
+    return {"number": number, "case_id": case_id, "name": _text(values.get("name"), mapping.column_of("name"), 300),
+            "balance": balance,
             "balance_on": balance_on}
 
 

@@ -8,28 +8,27 @@ relative to an "as at" date (``as_at - 16 weeks``), so the demo tells the same s
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import os
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
-from pathlib import Path
 from typing import Any
 
-import yaml
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ..case.fields import MISSING, Fields
-from ..errors import CaseFileError
-from ..law.charging_order import interim_service_deadline
+from ..case.fields import MISSING, Fields, load_yaml
+from ..law.charging_order import interim_service_deadline, objection_deadline
+from ..law.dates import add_months, check_range, parse_date
+from ..law.money import MAX_AMOUNT
 from .cases import get_case
 from .db import Register, session_for
 from .errors import ConcurrentUpdateError, RegisterError
-from .models import FREQUENCIES, ORDER_KINDS, ORDER_STATUSES, ChargingOrder, Direction, Order
+from .hearings import MAX_HEARING_MINUTES, record_hearing
+from .models import FREQUENCIES, HEARING_STATUSES, ORDER_KINDS, ORDER_STATUSES, ChargingOrder, Direction, Order
 
-SERVE_INTERIM_DAYS = 21  # CPR 73.5(2): serve the interim charging order within 21 days of it being made
-OBJECTION_DAYS = 28  # CPR 73.10(2): the debtor may object within 28 days after service
 PAY_WITHIN_DAYS = 14  # CPR 40.11: a sum with no other date is payable within 14 days of the judgment
 _RELATIVE = re.compile(r"^\s*(as_at|today)\s*(?:([+-])\s*(\d+)\s*(days?|weeks?|months?))?\s*$", re.IGNORECASE)
 
@@ -77,49 +76,31 @@ class OrderSpec:
     charging: ChargingSpec | None = None
 
 
-def add_months(day: dt.date, months: int) -> dt.date:
-    """``day`` plus whole months, clamped to the month's end (31 January + 1 month = 28/29 February)."""
-    index = day.year * 12 + day.month - 1 + months
-    year, month = divmod(index, 12)
-    month += 1
-    last = (dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)).day
-    return dt.date(year, month, min(day.day, last))
-
-
 def resolve_date(value: Any, as_at: dt.date) -> dt.date:
     """An ISO date, or ``as_at``/``today`` plus or minus N days, weeks or months. Raises ValueError."""
     if isinstance(value, dt.datetime):
         return value.date()
     if isinstance(value, dt.date):
         return value
-    text = str(value)
+    text = str(value)[:60]
     match = _RELATIVE.match(text)
     if not match:
         try:
-            return dt.date.fromisoformat(text.strip())
-        except ValueError:
-            raise ValueError(f"{text!r} is not a date: give YYYY-MM-DD, or e.g. 'as_at - 12 weeks'") from None
+            return parse_date(value)
+        except ValueError as err:
+            raise ValueError(f"{err}; or give e.g. 'as_at - 12 weeks'") from None
     base = as_at if match.group(1).lower() == "as_at" else dt.date.today()
     if not match.group(2):
         return base
-    count = int(match.group(3)) * (1 if match.group(2) == "+" else -1)
+    count = int(match.group(3)[:5]) * (1 if match.group(2) == "+" else -1)
     unit = match.group(4).lower().rstrip("s")
     if unit == "month":
         return add_months(base, count)
     return base + dt.timedelta(days=count * (7 if unit == "week" else 1))
 
 
-def objection_deadline(served_on: dt.date) -> dt.date:
-    """The last day to object to an interim charging order, counted under CPR 2.8 where available."""
-    try:
-        from ..law.calendar import deadline
-    except ImportError:  # pragma: no cover - law.calendar is part of the package
-        return served_on + dt.timedelta(days=OBJECTION_DAYS)
-    return deadline(served_on, OBJECTION_DAYS).date
-
-
 def record_order(db: Register | Session | str | None, reference: str, spec: OrderSpec,
-                 who: str | None = None, expected_version: int | None = None) -> int:
+                 *, who: str, expected_version: int | None = None) -> int:
     """Add an order to a case, or update the order with the same key. Returns the order id."""
     _check(spec)
     with session_for(db, who) as session:
@@ -161,6 +142,13 @@ def _check(spec: OrderSpec) -> None:
         raise RegisterError(f"order kind {spec.kind!r} is not known; use one of: {', '.join(ORDER_KINDS)}")
     if spec.status not in ORDER_STATUSES:
         raise RegisterError(f"order status {spec.status!r} is not known; use one of: {', '.join(ORDER_STATUSES)}")
+    for name, amount in (("amount", spec.amount), ("costs", spec.costs),
+                         ("instalment", spec.instalments.amount if spec.instalments else None)):
+        if amount is not None and (amount < 0 or (amount == 0 and name != "costs") or amount > MAX_AMOUNT):
+            raise RegisterError(f"order {name} {amount}: must be more than £0.00 and at most £{MAX_AMOUNT:,}")
+    problem = check_range(spec.made_on, today=dt.date.today(), past=True)
+    if problem:
+        raise RegisterError(f"order made on: {problem}")
     if spec.instalments:
         if spec.amount is None:
             raise RegisterError("an instalment order needs the amount ordered (the judgment sum) as well as the "
@@ -202,7 +190,7 @@ def _charging(order: Order, spec: ChargingSpec) -> None:
 
 
 def mark_direction_met(db: Register | Session | str | None, direction_id: int, met_on: dt.date,
-                       who: str | None = None, expected_version: int | None = None) -> None:
+                       *, who: str, expected_version: int | None = None) -> None:
     """Record that a direction was complied with."""
     with session_for(db, who) as session:
         direction = session.get(Direction, direction_id)
@@ -215,6 +203,20 @@ def mark_direction_met(db: Register | Session | str | None, direction_id: int, m
 
 # --- YAML files of orders and hearings -----------------------------------------------------------
 
+@dataclass(frozen=True)
+class HearingSpec:
+    """One hearing from an orders file: the arguments of ``hearings.record_hearing``."""
+
+    key: str
+    starts_at: dt.datetime
+    court: str
+    kind: str
+    duration_minutes: int
+    status: str
+    outcome: str
+    notes: str
+
+
 @dataclass
 class LoadedFile:
     reference: str
@@ -222,65 +224,56 @@ class LoadedFile:
     hearings: list[int]
 
 
-def read_orders_file(path: str | os.PathLike[str], as_at: dt.date) -> tuple[str, list[OrderSpec], list[dict]]:
+def read_orders_file(path: str | os.PathLike[str], as_at: dt.date) -> tuple[str, list[OrderSpec], list[HearingSpec]]:
     """Parse and check an orders/hearings YAML file; every problem names the file and field."""
-    source = str(path)
-    file = Path(path)
-    if not file.is_file():
-        raise CaseFileError(source, "", "no such file", "check the path to the orders file")
-    try:
-        data = yaml.safe_load(file.read_text(encoding="utf-8"))
-    except (yaml.YAMLError, UnicodeDecodeError):
-        raise CaseFileError(source, "", "is not valid UTF-8 YAML", "check the indentation and quotes") from None
-    top = Fields(data if data is not None else {}, source)
-    reference = top.text("case")
-    orders = [_order_spec(f, as_at) for f in top.items("orders")]
-    hearings = [_hearing_spec(f, as_at) for f in top.items("hearings")]
+    data = load_yaml(path, "orders file")
+    top = Fields(data, str(path), today=max(as_at, dt.date.today()))
+    reference = top.reference("case")
+    orders = [_order_spec(f, as_at) for f in top.items("orders", limit=200)]
+    hearings = [_hearing_spec(f, as_at) for f in top.items("hearings", limit=200)]
+    top.refuse_unknown()
     if not orders and not hearings:
         raise top.fail("orders", "has no orders or hearings", "add an 'orders:' or 'hearings:' list")
     return reference, orders, hearings
 
 
-def _date(f: Fields, key: str, as_at: dt.date, default: Any = MISSING) -> Any:
+def _date(f: Fields, key: str, as_at: dt.date, default: Any = MISSING, past: bool = False) -> Any:
     value = f.raw(key, default)
     if value is default:
         return value
     try:
-        return resolve_date(value, as_at)
+        day = resolve_date(value, as_at)
     except ValueError as err:
         raise f.fail(key, str(err)) from None
-
-
-def _choice(f: Fields, key: str, allowed: tuple[str, ...], default: Any = MISSING) -> Any:
-    value = f.text(key, default)
-    if value is not default and value not in allowed:
-        raise f.fail(key, f"{value!r} is not known", f"use one of: {', '.join(allowed)}")
-    return value
+    problem = check_range(day, today=f.today, past=past)
+    if problem:
+        raise f.fail(key, problem)
+    return day
 
 
 def _order_spec(f: Fields, as_at: dt.date) -> OrderSpec:
     plan = f.section("instalments", None)
     terms = None
     if plan:
-        terms = InstalmentTerms(plan.money("amount"), _choice(plan, "frequency", FREQUENCIES),
+        terms = InstalmentTerms(plan.money("amount"), plan.one_of("frequency", FREQUENCIES),
                                 _date(plan, "first_payment", as_at))
     co = f.section("charging_order", None)
     charging = None
     if co:
         charging = ChargingSpec(land=co.text("land", ""), title_number=co.text("title_number", ""),
-                                interim_made=_date(co, "interim_made", as_at, None),
-                                served_on=_date(co, "served_on", as_at, None),
+                                interim_made=_date(co, "interim_made", as_at, None, past=True),
+                                served_on=_date(co, "served_on", as_at, None, past=True),
                                 final_hearing=_date(co, "final_hearing", as_at, None),
-                                final_made=_date(co, "final_made", as_at, None))
-    directions = [DirectionSpec(text=d.text("text"), deadline=_date(d, "deadline", as_at),
-                                party=_choice(d, "party", ("claimant", "defendant", "both"), "claimant"),
-                                met_on=_date(d, "met_on", as_at, None), key=d.text("key", None))
+                                final_made=_date(co, "final_made", as_at, None, past=True))
+    directions = [DirectionSpec(text=d.long_text("text"), deadline=_date(d, "deadline", as_at),
+                                party=d.one_of("party", ("claimant", "defendant", "both"), "claimant"),
+                                met_on=_date(d, "met_on", as_at, None, past=True), key=d.reference("key", None))
                   for d in f.items("directions")]
-    spec = OrderSpec(kind=_choice(f, "kind", ORDER_KINDS), made_on=_date(f, "made_on", as_at),
+    spec = OrderSpec(kind=f.one_of("kind", ORDER_KINDS), made_on=_date(f, "made_on", as_at, past=True),
                      amount=f.money("amount", None), costs=f.money("costs", Decimal("0.00"), positive=False),
                      instalments=terms, court=f.text("court", ""), claim_number=f.text("claim_number", ""),
-                     description=f.text("description", ""), status=_choice(f, "status", ORDER_STATUSES, "active"),
-                     key=f.text("key"), supersedes=f.text("supersedes", None), directions=directions,
+                     description=f.long_text("description", ""), status=f.one_of("status", ORDER_STATUSES, "active"),
+                     key=f.reference("key"), supersedes=f.reference("supersedes", None), directions=directions,
                      charging=charging)
     if terms and spec.amount is None:
         raise f.fail("amount", "is missing", "an instalment order needs the sum ordered as well as the instalments")
@@ -289,26 +282,25 @@ def _order_spec(f: Fields, as_at: dt.date) -> OrderSpec:
     return spec
 
 
-def _hearing_spec(f: Fields, as_at: dt.date) -> dict:
+def _hearing_spec(f: Fields, as_at: dt.date) -> HearingSpec:
     day = _date(f, "date", as_at)
     time_text = f.text("time", "10:00")
     try:
         time = dt.time.fromisoformat(time_text)
     except ValueError:
         raise f.fail("time", f"{time_text!r} is not a time", "use 24-hour HH:MM, e.g. 10:30") from None
-    from .hearings import HEARING_STATUSES
-    return dict(key=f.text("key"), starts_at=dt.datetime.combine(day, time), court=f.text("court"),
-                kind=f.text("kind"), duration_minutes=int(f.text("duration_minutes", "30")),
-                status=_choice(f, "status", HEARING_STATUSES, "listed"), outcome=f.text("outcome", ""),
-                notes=f.text("notes", ""))
+    return HearingSpec(key=f.reference("key"), starts_at=dt.datetime.combine(day, time), court=f.text("court"),
+                       kind=f.text("kind"), duration_minutes=f.number("duration_minutes", 30, low=1,
+                                                                      high=MAX_HEARING_MINUTES),
+                       status=f.one_of("status", HEARING_STATUSES, "listed"), outcome=f.long_text("outcome", ""),
+                       notes=f.long_text("notes", ""))
 
 
 def load_orders_file(db: Register | Session | str | None, path: str | os.PathLike[str], as_at: dt.date,
-                     who: str | None = None) -> LoadedFile:
+                     *, who: str) -> LoadedFile:
     """Record every order and hearing in a YAML file, all or nothing; loading it again changes nothing."""
-    from .hearings import record_hearing
     reference, orders, hearings = read_orders_file(path, as_at)
     with session_for(db, who) as session:
-        order_ids = [record_order(session, reference, spec) for spec in orders]
-        hearing_ids = [record_hearing(session, reference, **spec) for spec in hearings]
+        order_ids = [record_order(session, reference, spec, who=who) for spec in orders]
+        hearing_ids = [record_hearing(session, reference, **dataclasses.asdict(spec), who=who) for spec in hearings]
     return LoadedFile(reference, order_ids, hearing_ids)

@@ -10,13 +10,18 @@ from __future__ import annotations
 import csv
 import datetime as dt
 from collections.abc import Iterator
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from ..case.fields import TEXT_LIMIT, clean_text, safe_reference
+from ..law import dates
 from ..law.money import to_money
 from .errors import RegisterError
 from .mapping import Mapping
+
+MAX_FILE_BYTES = 200_000_000  # an income-system export of a few years is tens of MB
+MAX_PATTERN_INPUT = 500  # longest narrative searched with a mapping's pattern (bounds the regex's work)
 
 
 class _Bad(Exception):
@@ -34,6 +39,12 @@ class _Unmatched(_Bad):
 def read_rows(path: Path, mapping: Mapping) -> Iterator[tuple[int, dict[str, Any]]]:
     """(row number, {field: raw value}) for each non-blank data row; checks the mapped columns exist."""
     suffix = path.suffix.lower()
+    size = path.stat().st_size
+    if size == 0:
+        raise RegisterError(f"{path}: is empty; export the file again from the income system")
+    if size > MAX_FILE_BYTES:
+        raise RegisterError(f"{path}: is {size:,} bytes, over the {MAX_FILE_BYTES:,} an import may be; "
+                            "export a shorter period")
     if suffix in (".xlsx", ".xlsm"):
         raw = _xlsx_rows(path, mapping)
     elif suffix in (".csv", ".txt"):
@@ -98,62 +109,68 @@ def _xlsx_rows(path: Path, mapping: Mapping) -> Iterator[tuple[int, list[Any]]]:
 
 # --- values ------------------------------------------------------------------------------------
 
-def _human(fmt: str) -> str:
-    return fmt.replace("%d", "dd").replace("%m", "mm").replace("%Y", "yyyy").replace("%y", "yy").replace(
-        "%b", "Mon")
+def parse_date(value: Any, mapping: Mapping, column: str, today: dt.date | None = None) -> dt.date:
+    """A payment or balance date: the mapping's formats (or an Excel date), never in the future."""
+    try:
+        day = dates.parse_date(value if value is not None else "", mapping.date_formats)
+    except ValueError as err:
+        raise _Bad(column, str(err)) from None
+    problem = dates.check_range(day, today=today or dt.date.today(), past=True)
+    if problem:
+        raise _Bad(column, problem)
+    return day
 
 
-def parse_date(value: Any, mapping: Mapping, column: str) -> dt.date:
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    text = str(value or "").strip()
-    if not text:
-        raise _Bad(column, "the date is missing")
-    for fmt in mapping.date_formats:
-        try:
-            return dt.datetime.strptime(text, fmt).date()
-        except ValueError:
-            continue
-    raise _Bad(column, f"{text!r} is not a date in the form {' or '.join(_human(f) for f in mapping.date_formats)}")
-
-
-def parse_amount(value: Any, column: str) -> Decimal | None:
+def parse_amount(value: Any, column: str, mapping: Mapping | None = None) -> Decimal | None:
+    """An amount read with the mapping's declared decimal and thousands marks only (Excel numbers as they are)."""
     if value is None or str(value).strip() == "":
         return None
-    if isinstance(value, float):
+    decimal, thousands = (mapping.decimal, mapping.thousands) if mapping else (".", ",")
+    if isinstance(value, float):  # an Excel number cell: its shortest repr is the figure shown
+        if value != value or value in (float("inf"), float("-inf")):
+            raise _Bad(column, f"{value!r} is not an amount")
         value = Decimal(repr(value))
+        decimal, thousands = ".", ""
     if isinstance(value, str):
         text = value.strip()
         negative = text.startswith("(") and text.endswith(")")  # accountants' (12.50)
-        text = text.strip("()").replace(" ", "")
+        text = text.strip("()").strip()
         if text.endswith(("CR", "cr")):
-            negative, text = True, text[:-2]
+            negative, text = True, text[:-2].strip()
+        if thousands != " ":
+            text = text.replace(" ", "")
         value = ("-" if negative else "") + text
     try:
-        return to_money(value)
-    except (ValueError, InvalidOperation) as err:
+        return to_money(value, decimal=decimal, thousands=thousands)
+    except ValueError as err:
         raise _Bad(column, str(err)) from None
 
 
-def _text(value: Any) -> str:
+def _text(value: Any, column: str = "", limit: int = TEXT_LIMIT) -> str:
     if value is None:
         return ""
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
-    return str(value).strip()
+    text = str(value).strip()
+    problem = clean_text(text, limit)
+    if problem:
+        raise _Bad(column, f"the text {problem}")
+    return text
 
 
 def _reference(values: dict[str, Any], mapping: Mapping) -> str:
     rule = mapping.case_reference
     column = mapping.column_of(rule.field)
-    value = _text(values.get(rule.field))
+    value = _text(values.get(rule.field), column, limit=MAX_PATTERN_INPUT if rule.pattern else 40)
     if not value:
         raise _Bad(column, "the case reference is missing")
     if rule.pattern:
         match = rule.pattern.search(value)
         if not match:
-            raise _Unmatched(column, f"{value!r} does not contain a case reference (pattern {rule.pattern.pattern!r})")
+            raise _Unmatched(column, f"{value[:60]!r} does not contain a case reference "
+                                     f"(pattern {rule.pattern.pattern!r})")
         value = match.group(1) if match.groups() else match.group(0)
-    return rule.template.format(value=value)
+    reference = rule.template.format(value=value)
+    if not safe_reference(reference):
+        raise _Bad(column, f"{reference[:60]!r} cannot be a case reference (letters, digits, hyphens, single dots)")
+    return reference

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import shutil
 import tempfile
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -20,15 +19,15 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from ..law.dates import format_date
+from ..files import output_error
+from ..law.dates import add_months, format_date
 from ..law.money import format_money
 from .chart import Series, balance_chart, png_bytes
 from .compliance import OrderCompliance
-from .db import Register, open_register
+from .db import Register, open_register, resolve_actor
 from .generated import record_document
 from .hearings import HearingRow, hearing_compliance
 from .models import Payment
-from .orders import add_months
 
 PERIOD_DAYS = {"weekly": 7, "fortnightly": 14, "four_weekly": 28}
 KIND = "pre-hearing check"
@@ -231,23 +230,27 @@ def _write_docx(data: ReportData, target: Path) -> None:
 
 
 def pre_hearing_report(db: Register | str | os.PathLike[str] | None, hearing_id: int, on: dt.date,
-                       out_dir: str | os.PathLike[str], who: str | None = None) -> list[Path]:
+                       out_dir: str | os.PathLike[str], *, who: str) -> list[Path]:
     """Write "<REF> pre-hearing check <date>.docx" and ".pdf" into ``out_dir``; returns [docx, pdf]."""
+    who = resolve_actor(who)  # before anything is written: a report nobody can be named for is refused
     register = open_register(db)
     try:
         data = gather(register, hearing_id, on)
         out = Path(out_dir)
-        out.mkdir(parents=True, exist_ok=True)
         stem = file_stem(data.hearing.reference, on)
-        with tempfile.TemporaryDirectory(dir=out, prefix=".courtpack-") as scratch:
-            docx, pdf = Path(scratch, f"{stem}.docx"), Path(scratch, f"{stem}.pdf")
-            _write_docx(data, docx)
-            _write_pdf(data, pdf)
-            finals = []
-            for made in (docx, pdf):
-                final = out / made.name
-                shutil.move(str(made), final)
-                finals.append(final)
+        try:
+            out.mkdir(parents=True, exist_ok=True)
+            with tempfile.TemporaryDirectory(dir=out, prefix=".courtpack-") as scratch:
+                docx, pdf = Path(scratch, f"{stem}.docx"), Path(scratch, f"{stem}.pdf")
+                _write_docx(data, docx)
+                _write_pdf(data, pdf)
+                finals = []
+                for made in (docx, pdf):
+                    final = out / made.name
+                    os.replace(made, final)
+                    finals.append(final)
+        except OSError as err:
+            raise output_error(out, err) from None
         with register.transaction(who) as session:
             for path in finals:
                 record_document(session, data.hearing.reference, KIND, path)
