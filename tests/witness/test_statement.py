@@ -143,7 +143,7 @@ def test_additional_facts_become_numbered_paragraphs(case, options):
 @pytest.mark.parametrize(("court", "heading"), [
     ("Bromley", "IN THE COUNTY COURT AT BROMLEY"),
     ("County Court at Leeds", "IN THE COUNTY COURT AT LEEDS"),
-    ("In the County Court Money Claims Centre", "IN THE COUNTY COURT MONEY CLAIMS CENTRE"),
+    ("In the Civil National Business Centre", "IN THE CIVIL NATIONAL BUSINESS CENTRE"),  # not "COUNTY COURT AT"
 ])
 def test_court_heading(court, heading):
     assert court_heading(court) == heading

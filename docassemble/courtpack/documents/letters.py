@@ -73,6 +73,11 @@ def interest_sentence(case: Case, on: dt.date) -> str:
         return "We are not adding interest or other charges to this debt."
     start = interest_start(case)
     figures = interest_for(basis, case.balance(on), start, max(on, start), case.interest.rate)
+    if basis == "statutory":
+        # s.69 County Courts Act 1984 interest is awarded by the court: nothing is "being added" before a claim
+        return (f"If we have to start a court claim, we will ask the court to award interest under section 69 of the "
+                f"County Courts Act 1984 at {figures.rate.normalize():f}% a year ({format_money(figures.daily_rate)} "
+                f"a day) from {format_date(start)}. It is not included in the balance above.")
     return (f"Interest is continuing to be added at {figures.rate.normalize():f}% a year "
             f"({format_money(figures.daily_rate)} a day) from {format_date(start)}; it is not included in the "
             f"balance above. Basis: {figures.basis}")

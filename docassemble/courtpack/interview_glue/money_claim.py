@@ -1,4 +1,4 @@
-"""Glue for ``money_claim.yml``: answers in, the claim pack for the Money Claims Centre out.
+"""Glue for ``money_claim.yml``: answers in, the claim pack for the Civil National Business Centre out.
 
 Also home of the small answer normalisers the claim-to-enforcement interviews share: money
 (docassemble's currency fields give floats), yes/no, lists of choices.

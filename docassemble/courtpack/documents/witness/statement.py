@@ -95,7 +95,7 @@ def court_heading(court: str) -> str:
     if not name:
         raise DocumentError("the witness statement needs the court's name (e.g. County Court at Leeds)")
     lowered = name.lower().removeprefix("in the ")
-    if lowered.startswith("county court") or lowered.startswith("high court"):
+    if lowered.startswith(("county court", "high court", "civil national business centre")):
         return f"IN THE {name[len(name) - len(lowered):].upper()}"
     return f"IN THE COUNTY COURT AT {name.upper()}"
 
