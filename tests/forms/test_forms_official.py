@@ -102,9 +102,8 @@ def test_text_too_long_for_a_box_goes_to_a_continuation_sheet(official_forms_dir
 
 
 def test_official_mode_without_the_pdf_says_how_to_get_it(tmp_path, monkeypatch):
-    from docassemble.courtpack.errors import DocumentError
-
     from docassemble.courtpack.documents.forms import fetch
+    from docassemble.courtpack.errors import DocumentError
 
     monkeypatch.setenv("COURTPACK_FORMS_DIR", str(tmp_path / "none"))
     monkeypatch.setattr(fetch, "shipped_dir", lambda: tmp_path / "not shipped")

@@ -43,10 +43,13 @@ def _values(number: str):
         return case, permission_values(case, judgment, position, application_date=ON)
     if number == "N379":
         return case, enf.n379_values(case, position, ON, case.properties[0])
-    builders = {"N323": (enf.n323_values, {}), "N293A": (enf.n293a_values, {}),
+    builders = {"N323": (enf.n323_values, {}),
+                "N293A": (enf.n293a_values, {"other_enforcement": "Warrant of control K00QZ123/1 returned unpaid"}),
                 "N337": (enf.n337_values, {"employer": "Acme Ltd, 1 Park Row, Leeds LS1 5AB"}),
-                "N349": (enf.n349_values, {"third_party": "Northern Bank plc, 2 Park Row, Leeds LS1 5AB"}),
-                "N316": (enf.n316_values, {}), "N316A": (enf.n316_values, {"officer_name": "Ann Roast",
+                "N349": (enf.n349_values, {"third_party": "Northern Bank plc, 2 Park Row, Leeds LS1 5AB",
+                                           "account_details": "Park Row branch, sort code 40-11-22, account 12345678",
+                                           "belief": "The debtor paid the council's invoices from this account."}),
+                "N316": (enf.n316_values, {"officer_name": "", "officer_position": ""}), "N316A": (enf.n316_values, {"officer_name": "Ann Roast",
                                                                           "officer_position": "Director"})}
     builder, extra = builders[number]
     return case, builder(case, position, ON, **extra)

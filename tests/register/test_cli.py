@@ -130,10 +130,10 @@ def test_postgres_tests_fail_loudly_without_a_server(monkeypatch):
 
 
 def test_postgres_script_prints_the_url():
+    import os
     import subprocess
 
     from .conftest import ROOT
-    import os
 
     env = {**os.environ, "COURTPACK_PG_PORT": "55499"}
     result = subprocess.run(["sh", str(ROOT / "scripts" / "postgres.sh"), "url"], capture_output=True, text=True,

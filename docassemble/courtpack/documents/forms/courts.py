@@ -45,7 +45,8 @@ def _rows() -> tuple[CourtOffice, ...]:
                             start=r["from"] if isinstance(r["from"], dt.date) else parse_iso_date(str(r["from"])),
                             source=str(r["source"]), verified=bool(r.get("verified", False))) for r in raw]
     except (KeyError, TypeError, ValueError) as err:
-        raise DocumentError(f"{path.name}: a send_to row is incomplete ({err}); give name, address, from, source")
+        raise DocumentError(f"{path.name}: a send_to row is incomplete ({err}); give name, address, from, "
+                            "source") from None
     return tuple(sorted(rows, key=lambda r: r.start))
 
 

@@ -6,8 +6,8 @@ import datetime as dt
 from typing import Any
 
 from ....case import Case
-from ....errors import DocumentError
 from ....case.model import AgreementKind, EventKind, InterestBasis
+from ....errors import DocumentError
 from ....law.claim import ClaimFigures
 from ....law.dates import format_date
 from ....law.money import format_money
