@@ -125,7 +125,10 @@ def enforcement_instruction_letter() -> None:
     doc.save(OUT / "enforcement_instruction_letter.docx")
 
 
+# tests/documents/test_templates.py checks that the committed DOCX match what these write
+GENERATORS = (particulars_of_claim, cnbc_covering_letter, enforcement_instruction_letter)
+
+
 if __name__ == "__main__":
-    particulars_of_claim()
-    cnbc_covering_letter()
-    enforcement_instruction_letter()
+    for generate in GENERATORS:
+        generate()

@@ -211,11 +211,12 @@ def financial_statement() -> None:
     doc.save(OUT / "financial_statement.docx")
 
 
+# tests/documents/test_templates.py checks that the committed DOCX match what these write
+GENERATORS = (letter_of_claim, letter_before_claim_company, statement_of_account, information_sheet, reply_form,
+              financial_statement)
+
+
 if __name__ == "__main__":
-    letter_of_claim()
-    letter_before_claim_company()
-    statement_of_account()
-    information_sheet()
-    reply_form()
-    financial_statement()
+    for generate in GENERATORS:
+        generate()
     print("wrote the letter before claim templates to", OUT)

@@ -49,8 +49,8 @@ def _values(number: str):
                 "N349": (enf.n349_values, {"third_party": "Northern Bank plc, 2 Park Row, Leeds LS1 5AB",
                                            "account_details": "Park Row branch, sort code 40-11-22, account 12345678",
                                            "belief": "The debtor paid the council's invoices from this account."}),
-                "N316": (enf.n316_values, {"officer_name": "", "officer_position": ""}), "N316A": (enf.n316_values, {"officer_name": "Ann Roast",
-                                                                          "officer_position": "Director"})}
+                "N316": (enf.n316_values, {"officer_name": "", "officer_position": ""}),
+                "N316A": (enf.n316_values, {"officer_name": "Ann Roast", "officer_position": "Director"})}
     builder, extra = builders[number]
     return case, builder(case, position, ON, **extra)
 
