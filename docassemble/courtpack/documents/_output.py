@@ -19,6 +19,8 @@ import tempfile
 from pathlib import Path
 from types import TracebackType
 
+from ..errors import DocumentError
+
 __all__ = ["OutputSet"]
 
 
@@ -67,6 +69,10 @@ class OutputSet:
 
     def _commit(self) -> None:
         staged = sorted(p for p in self.scratch.iterdir() if p.is_file() and not p.name.startswith("."))
+        blocked = [self.final(p) for p in staged if self.final(p).exists() and not self.final(p).is_file()]
+        if blocked:
+            raise DocumentError(f"{blocked[0]}: a folder or other non-file is in the way of a document of that "
+                                "name; move it or choose another output folder")
         backups = self.scratch / ".replaced"
         backups.mkdir()
         moved_aside: list[tuple[Path, Path]] = []
