@@ -137,6 +137,7 @@ def write_witness_statement(case: Case, options: st.StatementOptions, out_dir: P
     requests = exhibit_requests(case, options)
     ex.check_uploads([path for _, _, path in requests if path is not None], options.max_upload_mb)
     st.preparation_paragraph(options)  # refuse a bad answer before taking the lock
+    st.refuse_english_only(options, witness)
     register_file = register_path(out_dir, register)
     with ExhibitRegister(register_file).locked() as reg:
         record = reg.witness(case.reference, witness.name)
