@@ -134,7 +134,8 @@ def information_sheet() -> None:
         ("If you do not think you owe the money", "Tick box D and tell us why."),
         ("Free, independent debt advice", "You can get free, confidential advice from: National Debtline "
          "(0808 808 4000, nationaldebtline.org); StepChange Debt Charity (0800 138 1111, stepchange.org); "
-         "Citizens Advice (citizensadvice.org.uk); Money Wellness (moneywellness.com). Advisers can help you "
+         "Citizens Advice (citizensadvice.org.uk); Business Debtline, if you are self-employed or run a small "
+         "business (0800 197 6026, businessdebtline.org); Money Wellness (moneywellness.com). Advisers can help you "
          "fill in the forms and may tell you about the Breathing Space scheme, which can pause action on your "
          "debts while you get help."),
         ("If you do not reply", "If you do not reply by {{ reply_by|date }}, {{ claimant.name }} may start "

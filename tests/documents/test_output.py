@@ -25,7 +25,7 @@ from docassemble.courtpack.documents.witness import LetterExhibit, StatementOpti
 from docassemble.courtpack.errors import DocumentError, MissingDependencyError
 from docassemble.courtpack.interview_glue.enforcement import enforcement_answers, enforcement_documents
 
-EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
+from ..conftest import EXAMPLES
 
 
 @pytest.fixture

@@ -46,7 +46,8 @@ def _spoken_to(case: Case, speaker: str) -> str:
     others = [p for p in case.debt.agreement.parties if p.strip().lower() != speaker.strip().lower()]
     if others:
         return " and ".join(others)
-    debtor_spoke = speaker.strip().lower() in {d.name.strip().lower() for d in case.debtors}
+    said = speaker.strip().lower()
+    debtor_spoke = any(said in d.name.lower() or d.name.lower() in said for d in case.debtors)  # "Mr" or not
     return case.claimant.name if debtor_spoke else case.debtor.name
 
 
