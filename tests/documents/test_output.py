@@ -100,7 +100,7 @@ def test_single_file_save_leaves_nothing_when_the_writer_fails(tmp_path):
 def test_claim_pack_leaves_nothing_when_conversion_fails(tmp_path, no_libreoffice):
     case = read_case(EXAMPLES / "FTA-2025-0142.yaml")
     options = ClaimOptions(issue_date=dt.date(2025, 11, 20), letter_date=dt.date(2025, 9, 1), hearing_centre="Lewisham",
-                           mode="own")
+                           human_rights=False, vulnerability="", signatory_name="", signatory_position="", mode="own")
     with pytest.raises(MissingDependencyError):
         write_claim_pack(case, options, tmp_path / "claim")
     assert _left(tmp_path / "claim") == []  # the N1 and the particulars DOCX were staged, then thrown away

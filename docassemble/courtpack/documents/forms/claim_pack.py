@@ -32,17 +32,19 @@ from .particulars import write_particulars_docx
 COVERING_LETTER = "cnbc_covering_letter.docx"
 
 
-@dataclass
+@dataclass(frozen=True, kw_only=True)
 class ClaimOptions:
+    """The money claim interview's answers: every answer required, so none is lost on the way."""
+
     issue_date: dt.date
-    hearing_centre: str = ""
-    human_rights: bool = False
-    vulnerability: str = ""
-    signatory_name: str = ""
-    signatory_position: str = ""
-    letter_date: dt.date | None = None  # a letter before claim not yet recorded in the case file
+    letter_date: dt.date | None  # a letter before claim not yet recorded in the case file
+    hearing_centre: str
+    human_rights: bool
+    vulnerability: str
+    signatory_name: str
+    signatory_position: str
     agreement_copy: Path | None = None  # PDF of the written agreement, attached to the particulars (PD 16 7.3)
-    service: str = "court"
+    service: str = "court"  # not asked: the court serves a paper claim
     mode: str = "auto"  # official N1 when installed
 
 
