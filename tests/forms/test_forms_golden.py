@@ -21,6 +21,7 @@ from docassemble.courtpack.case import read_case
 from docassemble.courtpack.case.figures import judgment_position
 from docassemble.courtpack.case.model import Address, Judgment
 from docassemble.courtpack.documents.forms.builders import enforcement as enf
+from docassemble.courtpack.documents.forms.builders.judgment import permission_values
 
 from .conftest import EXAMPLES
 
@@ -46,6 +47,17 @@ def _built(name: str) -> dict[str, Any]:
     if name == "FTA-2025-0142.N323":
         case, position = _position("FTA-2025-0142", "2270.46")
         return enf.n323_values(case, position, ON, **SIGN)
+    if name == "FTA-2025-0142.N293A":
+        case, position = _position("FTA-2025-0142", "2270.46")
+        return enf.n293a_values(case, position, ON, other_enforcement="Warrant K00QZ123/W1 issued 10 January 2026, "
+                                "returned unpaid", enforcement_officer="Marston Holdings HCEO", **SIGN)
+    if name == "FTA-2025-0142.N244":
+        case = read_case(EXAMPLES / "FTA-2025-0142.yaml")
+        judgment = Judgment(claim_number="K00QZ123", court="County Court at Bromley", date=dt.date(2018, 3, 1),
+                            amount=Decimal("2270.46"))
+        return permission_values(case, judgment, judgment_position(case, judgment, ON), application_date=ON,
+                                 route="writ_of_control", delay_reasons="the defendant paid by arrangement until 2024",
+                                 **SIGN)
     case, position = _position("CR-2025-0310", "8450.00")
     return enf.n316_values(case, position, ON, officer_name="Ann Roast", officer_position="Director")
 
