@@ -51,6 +51,13 @@ def _built(name: str) -> dict[str, Any]:
         case, position = _position("FTA-2025-0142", "2270.46")
         return enf.n293a_values(case, position, ON, other_enforcement="Warrant K00QZ123/W1 issued 10 January 2026, "
                                 "returned unpaid", enforcement_officer="Marston Holdings HCEO", **SIGN)
+    if name == "FTA-2025-0142.N337":
+        case, position = _position("FTA-2025-0142", "2270.46")
+        return enf.n337_values(case, position, ON, employer="Greenwich Leisure Ltd\nMiddlegate House\nLondon SE18 6RN",
+                               **SIGN)
+    if name == "FTA-2025-0142.N316":
+        case, position = _position("FTA-2025-0142", "2270.46")
+        return enf.n316_values(case, position, ON, officer_name="", officer_position="", **SIGN)
     if name == "FTA-2025-0142.N244":
         case = read_case(EXAMPLES / "FTA-2025-0142.yaml")
         judgment = Judgment(claim_number="K00QZ123", court="County Court at Bromley", date=dt.date(2018, 3, 1),
