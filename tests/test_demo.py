@@ -23,7 +23,7 @@ def test_demo_writes_every_kind_of_document(tmp_path, capsys, monkeypatch):
         "FTA-2025-0142/FTA-2025-0142 trial bundle.pdf",
         "CR-2025-0310/CR-2025-0310 letter before claim pack.pdf",
         "CR-2025-0310/CR-2025-0310 N379 charging order application.pdf",
-        "RR-2025-0077/RR-2025-0077 enforcement referral.csv",
+        "CR-2025-0310/CR-2025-0310 enforcement referral.csv",  # writ only: a warrant needs no private agent
         "register/hearings.ics",
         "register/compliance.xlsx",
     ):

@@ -70,11 +70,13 @@ def letterhead(doc: Document) -> None:
     para(doc, "Our reference: {{ reference }}")
 
 
-def ccmcc_covering_letter() -> None:
+def cnbc_covering_letter() -> None:
+    """To the paper claims centre named by court_forms/N1.yaml ``send_to`` (Civil National Business Centre)."""
     doc = new_document()
     letterhead(doc)
     para(doc, "{{ court }}")
     para(doc, "{{ court_address }}")
+    para(doc, "{{ court_dx }}")
     para(doc, "Dear Sir or Madam,")
     para(doc, "New claim: {{ claimant.name }} v {{ defendant_names }}", bold=True)
     para(doc, "Please issue the enclosed claim for a specified sum of money against {{ defendant_names }}.")
@@ -95,7 +97,7 @@ def ccmcc_covering_letter() -> None:
     para(doc, "Yours faithfully,")
     para(doc, "{{ signatory_name }}")
     para(doc, "{{ signatory_position }}, {{ claimant.name }}")
-    doc.save(OUT / "ccmcc_covering_letter.docx")
+    doc.save(OUT / "cnbc_covering_letter.docx")
 
 
 def enforcement_instruction_letter() -> None:
@@ -123,7 +125,10 @@ def enforcement_instruction_letter() -> None:
     doc.save(OUT / "enforcement_instruction_letter.docx")
 
 
+# tests/documents/test_templates.py checks that the committed DOCX match what these write
+GENERATORS = (particulars_of_claim, cnbc_covering_letter, enforcement_instruction_letter)
+
+
 if __name__ == "__main__":
-    particulars_of_claim()
-    ccmcc_covering_letter()
-    enforcement_instruction_letter()
+    for generate in GENERATORS:
+        generate()

@@ -134,7 +134,8 @@ def information_sheet() -> None:
         ("If you do not think you owe the money", "Tick box D and tell us why."),
         ("Free, independent debt advice", "You can get free, confidential advice from: National Debtline "
          "(0808 808 4000, nationaldebtline.org); StepChange Debt Charity (0800 138 1111, stepchange.org); "
-         "Citizens Advice (citizensadvice.org.uk); Money Wellness (moneywellness.com). Advisers can help you "
+         "Citizens Advice (citizensadvice.org.uk); Business Debtline, if you are self-employed or run a small "
+         "business (0800 197 6026, businessdebtline.org); Money Wellness (moneywellness.com). Advisers can help you "
          "fill in the forms and may tell you about the Breathing Space scheme, which can pause action on your "
          "debts while you get help."),
         ("If you do not reply", "If you do not reply by {{ reply_by|date }}, {{ claimant.name }} may start "
@@ -211,11 +212,12 @@ def financial_statement() -> None:
     doc.save(OUT / "financial_statement.docx")
 
 
+# tests/documents/test_templates.py checks that the committed DOCX match what these write
+GENERATORS = (letter_of_claim, letter_before_claim_company, statement_of_account, information_sheet, reply_form,
+              financial_statement)
+
+
 if __name__ == "__main__":
-    letter_of_claim()
-    letter_before_claim_company()
-    statement_of_account()
-    information_sheet()
-    reply_form()
-    financial_statement()
+    for generate in GENERATORS:
+        generate()
     print("wrote the letter before claim templates to", OUT)

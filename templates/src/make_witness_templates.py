@@ -163,8 +163,11 @@ def exhibit_statement_of_account() -> None:
     doc.save(OUT / "exhibit_statement_of_account.docx")
 
 
+# tests/documents/test_templates.py checks that the committed DOCX match what these write
+GENERATORS = (witness_statement, exhibit_cover, exhibit_statement_of_account)
+
+
 if __name__ == "__main__":
-    witness_statement()
-    exhibit_cover()
-    exhibit_statement_of_account()
+    for generate in GENERATORS:
+        generate()
     print("wrote the witness statement and exhibit templates to", OUT)

@@ -127,8 +127,11 @@ def test_page_labels_opening_view_and_title(built):
     assert "Title:           Trial bundle, claim K1QZ1234" in info
 
 
-def test_scanned_page_is_reported_when_ocrmypdf_is_missing(built, monkeypatch):
-    _, report = built
+def test_scanned_page_is_reported_when_ocrmypdf_is_missing(small_bundle, tmp_path, monkeypatch):
+    from docassemble.courtpack.documents.bundle import textlayer
+
+    monkeypatch.setattr(textlayer, "ocr_program", lambda: None)  # absent, whatever this machine has installed
+    report = build_bundle(load_spec(small_bundle), tmp_path / "b.pdf")
     assert report.textless_pages == [13]
     (warning,) = report.warnings
     assert "page 13" in warning and "letter.pdf" in warning and "no text layer" in warning

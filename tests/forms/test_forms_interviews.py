@@ -32,7 +32,7 @@ def test_money_claim_produces_n1_particulars_and_covering_letter(tmp_path, offic
     names = [p.name for p in result.documents]
     assert "FTA-2025-0142 N1 claim form.pdf" in names
     assert "FTA-2025-0142 particulars of claim.pdf" in names
-    assert "FTA-2025-0142 covering letter to the County Court Money Claims Centre.pdf" in names
+    assert "FTA-2025-0142 covering letter to the Civil National Business Centre.pdf" in names
     assert all(p.is_file() and p.parent == tmp_path for p in result.documents)
     figures = json.loads(_named(result.documents, "claim figures").read_text())
     n1 = read_fields(_named(result.documents, "N1 claim form"))
@@ -117,13 +117,13 @@ def test_charging_order_n379_and_deadlines(tmp_path):
     assert err.value.variable == "interim_order_date"
 
 
-def test_enforcement_warrant_and_referral_pack(tmp_path):
+def test_enforcement_writ_and_referral_pack(tmp_path):
     answers = {**JUDGMENT, "as_at": "2026-02-02", "debtor_employed": False, "routes_seen": True,
-               "chosen_routes": ["warrant_of_control", "order_to_obtain_information"],
+               "chosen_routes": ["writ_of_control", "order_to_obtain_information"], "other_enforcement": "",
                "agent_name": "Bailiff Services Ltd", "agent_address": "1 High Street, Bromley BR1 1AA", **SIGN}
     result = run_interview("enforcement", answers, tmp_path, EXAMPLES / "FTA-2025-0142.yaml")
     names = [p.name for p in result.documents]
-    assert "FTA-2025-0142 N323 request for warrant of control.pdf" in names
+    assert "FTA-2025-0142 N293A certificate of judgment and request for writ of control.pdf" in names
     assert "FTA-2025-0142 N316 order to obtain information.pdf" in names
     record = json.loads(_named(result.documents, "referral.json").read_text())
     assert record["outstanding"] == "2270.46" and record["claim_number"] == "K00QZ123"
@@ -132,8 +132,7 @@ def test_enforcement_warrant_and_referral_pack(tmp_path):
         rows = list(csv.DictReader(handle))
     assert rows == [record]
     letter = pdf_text(_named(result.documents, "instruction letter.pdf"))
-    assert "Bailiff Services Ltd" in letter and "warrant of control" in letter
-    assert "£94.00" in pdf_text(_named(result.documents, "N323"))
+    assert "Bailiff Services Ltd" in letter and "writ of control" in letter
 
 
 def test_enforcement_blocked_route_is_refused_with_the_reason(tmp_path):
@@ -150,6 +149,7 @@ def test_old_judgment_needs_permission_then_n244(tmp_path):
         run_interview("enforcement", {**old, "chosen_routes": ["warrant_of_control"]}, tmp_path,
                       EXAMPLES / "FTA-2025-0142.yaml")
     result = run_interview("enforcement", {**old, "chosen_routes": ["permission"],
+                                           "permission_route": "warrant_of_control",
                                            "delay_reasons": "The defendant paid by arrangement until 2024."},
                            tmp_path / "n244", EXAMPLES / "FTA-2025-0142.yaml")
     n244 = _named(result.documents, "N244")

@@ -23,7 +23,7 @@ from .conftest import EXAMPLES, ISSUE, judgment_for, pdf_text
 def _values(number: str, reference: str = "CR-2025-0310"):
     case = read_case(EXAMPLES / f"{reference}.yaml")
     if number == "N1":
-        return case, form_values("N1", case, ISSUE)
+        return case, form_values("N1", case, ISSUE, hearing_centre="Leeds")
     if number == "N180":
         return case, n180_values(case, court="County Court at Leeds", claim_number="K00QZ123",
                                  hearing_centre="Leeds: the claimant's offices and witnesses are there", on=ISSUE)
@@ -67,16 +67,21 @@ def test_official_fill_reads_back_what_was_written(number, official_forms_dir, t
 def test_n1_boxes_hold_the_law_figures(official_forms_dir, tmp_path):
     case = read_case(EXAMPLES / "CR-2025-0310.yaml")
     figures = claim_figures_for(case, ISSUE)
-    path = write_form(load_spec("N1"), form_values("N1", case, ISSUE), tmp_path, case.reference, mode="official")
+    path = write_form(load_spec("N1"), form_values("N1", case, ISSUE, hearing_centre="Leeds"), tmp_path,
+                      case.reference, mode="official")
     assert path.name == "CR-2025-0310 N1 claim form.pdf"
     back = read_fields(path)
     assert back["Text25"] == f"{figures.claim_value:,.2f}"
     assert back["Text26"] == f"{figures.fee.fee:,.2f}"
     assert back["Text27"] == f"{figures.costs.costs:,.2f}"
     assert back["Text28"] == f"{figures.total:,.2f}"
-    assert back["Text35"] == "County Court Money Claims Centre"
+    assert back["Text35"] == "Civil National Business Centre"  # PD 7A 4A.1 since 14 August 2023
+    assert back["Text Field 28"] == "Leeds"  # the hearing centre given, never one made up from a town
     assert back["Check Box46"] and not back["Check Box45"]  # the claimant believes...
-    assert back["Check Box49"]  # solicitor conducted: signed by the legal representative
+    # Legal Services conduct the claim, but the signer is Hannah Clarke, Senior Income Officer: not a
+    # legal representative under CPR 2.3(1), so "Claimant" (47) is ticked and "legal representative" (49) is not
+    assert back["Check Box47"] and not back["Check Box49"]
+    assert back["Text Field 45"] == ""  # no legal representative's firm for a claimant's own signer
     assert (back["Text31"], back["Text32"], back["Text33"]) == ("20", "11", "2025")
 
 

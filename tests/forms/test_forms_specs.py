@@ -75,3 +75,13 @@ def test_values_are_checked_against_the_spec():
         spec.check_values({"court": "x"})
     with pytest.raises(DocumentError, match="does not have: colour"):
         spec.check_values({"colour": "red"})
+
+
+def test_edition_is_printed_alone_and_doubt_is_a_flag():
+    # "04.14 (verify)" was printed on eight forms; the spec now refuses it and records doubt as data
+    with pytest.raises(DocumentError, match="edition alone"):
+        parse_spec({"number": "X1", "title": "x", "edition": "04.14 (verify)", "rule": "r", "sections": []})
+    spec = parse_spec({"number": "X1", "title": "x", "rule": "r", "sections": [],
+                       "edition": {"number": "04.14", "verified": False, "source": "form finder"}})
+    assert (spec.edition, spec.edition_verified, spec.edition_source) == ("04.14", False, "form finder")
+    assert load_spec("N1").edition_verified and not load_spec("N349").edition_verified

@@ -33,7 +33,10 @@ def test_individual_letter_of_claim_pack(tmp_path):
     assert "Date: 7 April 2025" in text
     assert "you owe £2,037.98 as at 7 April 2025" in text
     assert "by 7 May 2025" in text  # 30 days from the letter
-    assert "Interest is continuing to be added at 8% a year (£0.45 a day)" in text
+    # s.69 interest is claimed from the court, not "being added" (issue 12): 2,037.98 × 8% / 365 = £0.45 a day
+    assert ("ask the court to award interest under section 69 of the County Courts Act 1984 at 8% a year "
+            "(£0.45 a day)") in text
+    assert "being added" not in text
     assert "written secure tenancy agreement dated 3 June 2019" in text
     assert "You can ask us for a copy of it" in text
     for box in "ABCD":

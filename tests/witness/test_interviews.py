@@ -38,13 +38,13 @@ def test_witness_statement_interview_reaches_end_screen(tmp_path):
 
 
 @pytest.mark.slow
-def test_interview_uploads_interpreter_and_second_statement(tmp_path):
+def test_interview_uploads_and_second_statement(tmp_path):
     out = tmp_path / "case" / "ws"
     run("witness_statement", ANSWERS, out)
     answers = {**ANSWERS, "statement_date": "2025-07-01", "letter_exhibit": "upload",
                "letter_file": str(write_pdf(tmp_path / "sent letter.pdf", "LETTER AS SENT")),
                "other_exhibits": True, "preparation": "phone", "prepared_by": "Tom Reid",
-               "interpreter_used": True, "interpreter": "Ana Silva", "interpreter_language": "Gujarati",
+               "interpreter_used": False,
                "exhibit_files": [str(write_image(tmp_path / "keys.jpg", fmt="JPEG"))],
                "exhibit_descriptions": "a photograph of the returned keys",
                "additional_facts": "I spoke to the Defendant on 5 March 2025.\n\nHe said he would pay."}
@@ -53,7 +53,6 @@ def test_interview_uploads_interpreter_and_second_statement(tmp_path):
     text = statement_text(result.documents[1])
     assert "Statement: 2nd" in text and "Exhibits: PS3–PS5" in text
     assert "prepared by Tom Reid from what I told them on the telephone" in text
-    assert "interpreter, Ana Silva, who interpreted between English and Gujarati" in text
     assert "I refer to a photograph of the returned keys marked 'PS5'." in text
     assert "I spoke to the Defendant on 5 March 2025." in text and "He said he would pay." in text
     combined = flat(pdf_text(result.documents[2]))
@@ -155,3 +154,12 @@ def test_court_bundle_missing_answer(tmp_path, missing, question):
     assert caught.value.variable == missing
     assert caught.value.question == question
     assert list((tmp_path / "out").iterdir()) == []
+
+
+@pytest.mark.slow
+def test_interview_refuses_an_english_statement_for_a_witness_with_an_interpreter(tmp_path):
+    answers = {**ANSWERS, "preparation": "phone", "prepared_by": "Tom Reid", "interpreter_used": True,
+               "interpreter": "Ana Silva", "interpreter_language": "Gujarati"}
+    with pytest.raises(DocumentError, match="gives evidence in Gujarati \\(interpreter: Ana Silva\\)"):
+        run("witness_statement", answers, tmp_path / "ws")
+    assert not list((tmp_path / "ws").glob("*.pdf"))

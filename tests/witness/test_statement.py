@@ -76,12 +76,23 @@ def test_sources_of_knowledge_and_records(case, options):
     ({"preparation": "face_to_face", "prepared_by": "Tom Reid"},
      "This statement was prepared by Tom Reid from what I told them at a meeting in person."),
     ({"preparation": "phone"}, "prepared by a colleague from what I told them on the telephone."),
-    ({"preparation": "phone", "interpreter": "Ana Silva", "interpreter_language": "Portuguese"},
-     "with the help of an interpreter, Ana Silva, who interpreted between English and Portuguese"),
 ])
 def test_how_the_statement_was_prepared(case, options, changes, expected):
     assert expected in text_of(statement_context(case, options(**changes), Witness.officer_of(case.claimant),
                                                  1, EXHIBITS))
+
+
+def test_english_only_statement_for_a_witness_needing_an_interpreter_is_refused(case, options, tmp_path):
+    from docassemble.courtpack.documents.witness import write_witness_statement
+
+    with pytest.raises(DocumentError) as err:  # PD 32 18.1: own language, with an English translation
+        write_witness_statement(case, options(interpreter="Ana Silva", interpreter_language="Portuguese"),
+                                tmp_path / "out", register=tmp_path / "register.yaml")
+    message = str(err.value)
+    assert "Priya Shah gives evidence in Portuguese (interpreter: Ana Silva)" in message
+    assert "PD 32 para 18.1" in message and "read back" in message
+    assert not (tmp_path / "out").exists() or list((tmp_path / "out").iterdir()) == []
+    assert not (tmp_path / "register.yaml").exists()  # no exhibit marks used
 
 
 def test_bad_preparation_is_refused(case, options):
@@ -143,7 +154,7 @@ def test_additional_facts_become_numbered_paragraphs(case, options):
 @pytest.mark.parametrize(("court", "heading"), [
     ("Bromley", "IN THE COUNTY COURT AT BROMLEY"),
     ("County Court at Leeds", "IN THE COUNTY COURT AT LEEDS"),
-    ("In the County Court Money Claims Centre", "IN THE COUNTY COURT MONEY CLAIMS CENTRE"),
+    ("In the Civil National Business Centre", "IN THE CIVIL NATIONAL BUSINESS CENTRE"),  # not "COUNTY COURT AT"
 ])
 def test_court_heading(court, heading):
     assert court_heading(court) == heading

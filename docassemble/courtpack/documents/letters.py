@@ -9,6 +9,7 @@ this module decides which templates, fills their facts, and assembles the pack.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import tempfile
 from dataclasses import dataclass
@@ -25,8 +26,9 @@ from ..law import protocol
 from ..law.dates import format_date
 from ..law.interest import interest_for
 from ..law.money import format_money
+from ._output import OutputSet
 from .convert import convert_to_pdf
-from .render import Template, atomic_save, safe_file_name
+from .render import Template, safe_file_name
 
 INDIVIDUAL_ENCLOSURES = ("Statement of account", "Information Sheet", "Reply Form",
                          "Financial Statement (income and expenditure)")
@@ -73,6 +75,11 @@ def interest_sentence(case: Case, on: dt.date) -> str:
         return "We are not adding interest or other charges to this debt."
     start = interest_start(case)
     figures = interest_for(basis, case.balance(on), start, max(on, start), case.interest.rate)
+    if basis == "statutory":
+        # s.69 County Courts Act 1984 interest is awarded by the court: nothing is "being added" before a claim
+        return (f"If we have to start a court claim, we will ask the court to award interest under section 69 of the "
+                f"County Courts Act 1984 at {figures.rate.normalize():f}% a year ({format_money(figures.daily_rate)} "
+                f"a day) from {format_date(start)}. It is not included in the balance above.")
     return (f"Interest is continuing to be added at {figures.rate.normalize():f}% a year "
             f"({format_money(figures.daily_rate)} a day) from {format_date(start)}; it is not included in the "
             f"balance above. Basis: {figures.basis}")
@@ -162,24 +169,32 @@ class LetterWriter:
         return paths
 
     def write_packs(self, jobs: list[tuple[Case, LetterOptions, Path]]) -> list[LetterPack]:
-        """Write each case's letter DOCX and PDF pack into its folder; one LibreOffice start for all."""
-        with tempfile.TemporaryDirectory(prefix="courtpack-letters-") as scratch:
+        """Write each case's letter DOCX and PDF pack into its folder; one LibreOffice start for all.
+
+        Every file of every job is staged and placed only after all conversions and merges
+        succeeded, so a failure leaves no letter without its pack (``OutputSet``).
+        """
+        with tempfile.TemporaryDirectory(prefix="courtpack-letters-") as scratch, contextlib.ExitStack() as stack:
             rendered = []
             for number, (case, options, _) in enumerate(jobs):
                 work = Path(scratch, str(number))
                 work.mkdir()
                 rendered.append(self.render_docx(case, options, work))
             pdfs = convert_to_pdf([p for docs in rendered for p in docs], Path(scratch, "pdf"))
+            outputs: dict[Path, OutputSet] = {}
             packs, start = [], 0
             for (case, options, out_dir), docs in zip(jobs, rendered, strict=True):
+                out = outputs.get(Path(out_dir))
+                if out is None:
+                    out = outputs[Path(out_dir)] = stack.enter_context(OutputSet(out_dir))
                 pack_pdfs, start = pdfs[start:start + len(docs)], start + len(docs)
                 title = "letter of claim" if case.debtor.is_individual else "letter before claim"
-                letter = out_dir / safe_file_name(f"{case.reference} {title}.docx")
-                pack = out_dir / safe_file_name(f"{case.reference} {title} pack.pdf")
-                atomic_save(lambda tmp, src=docs[0]: tmp.write_bytes(src.read_bytes()), letter)
-                atomic_save(lambda tmp, parts=pack_pdfs, c=case, t=title: _merge(parts, tmp, c, t), pack)
-                packs.append(LetterPack(letter, pack, reply_by(case, options.letter_date)))
-            return packs
+                letter = out.stage(safe_file_name(f"{case.reference} {title}.docx"))
+                pack = out.stage(safe_file_name(f"{case.reference} {title} pack.pdf"))
+                letter.write_bytes(docs[0].read_bytes())
+                _merge(pack_pdfs, pack, case, title)
+                packs.append(LetterPack(out.final(letter), out.final(pack), reply_by(case, options.letter_date)))
+        return packs
 
 
 def _merge(parts: list[Path], target: Path, case: Case, title: str) -> None:

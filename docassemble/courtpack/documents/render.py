@@ -9,9 +9,8 @@ and no half-written file may be left behind.
 from __future__ import annotations
 
 import io
-import os
 import re
-import tempfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +21,7 @@ from ..errors import DocumentError
 from ..law.dates import format_date
 from ..law.money import format_money
 from ..resources import template_path
+from ._output import OutputSet
 
 _ENV: jinja2.Environment | None = None
 
@@ -43,17 +43,13 @@ def safe_file_name(name: str) -> str:
     return cleaned or "document"
 
 
-def atomic_save(write: Any, target: Path) -> Path:
-    """Call ``write(tmp_path)`` then move the file into place; never leaves a partial file."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    handle, tmp = tempfile.mkstemp(dir=target.parent, prefix=".partial-", suffix=target.suffix)
-    os.close(handle)
-    try:
-        write(Path(tmp))
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+def atomic_save(write: Callable[[Path], object], target: Path) -> Path:
+    """Call ``write(staged_path)``, then place the file at ``target``; never leaves a partial file.
+
+    A one-file ``OutputSet``: the single place (with it) where courtpack renames into place.
+    """
+    with OutputSet(target.parent) as out:
+        write(out.stage(target.name))
     return target
 
 

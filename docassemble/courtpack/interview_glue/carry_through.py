@@ -46,7 +46,7 @@ def carry_case_through(case_path: Path, out_dir: Path, as_at: dt.date) -> list[P
         "human_rights": False, "claimant_vulnerable": False, "claim_checked": True, **signer}, target, case_path)
     written += claim.documents
 
-    claim_number = f"{issue:%y}{case.reference.split('-')[-1]}CP"  # as the Money Claims Centre would allocate
+    claim_number = f"{issue:%y}{case.reference.split('-')[-1]}CP"  # as the CNBC would allocate
     timing = default_judgment_timing(issue)
     request = timing.earliest_request
     judgment_answers = run_interview("default_judgment", {
@@ -57,11 +57,11 @@ def carry_case_through(case_path: Path, out_dir: Path, as_at: dt.date) -> list[P
     note = next(p for p in judgment_answers.documents if p.suffix == ".json")
     amount = Decimal(json.loads(note.read_text(encoding="utf-8"))["amount_payable"])
     judgment_date = request + dt.timedelta(days=JUDGMENT_DAYS_AFTER_REQUEST)
-    judgment = {"judgment_claim_number": claim_number, "judgment_court": "County Court Money Claims Centre",
+    judgment = {"judgment_claim_number": claim_number, "judgment_court": "Civil National Business Centre",
                 "judgment_date": judgment_date.isoformat(), "judgment_amount": str(amount),
                 "judgment_paid_since": "0.00"}
 
-    position = judgment_position(case, judgment_from_answers(claim_number, "County Court Money Claims Centre",
+    position = judgment_position(case, judgment_from_answers(claim_number, "Civil National Business Centre",
                                                              judgment_date, amount), as_at)
     open_routes = {o.route for o in position.assessment.options if o.allowed}
     chosen = [r for r in ("warrant_of_control", "writ_of_control") if r in open_routes][:1]
@@ -69,7 +69,8 @@ def carry_case_through(case_path: Path, out_dir: Path, as_at: dt.date) -> list[P
     enforcement = run_interview("enforcement", {
         **judgment, "as_at": as_at.isoformat(), "debtor_employed": bool(case.debtor.employer),
         "routes_seen": True, "chosen_routes": chosen, "officer_name": "The company secretary",
-        "officer_position": "Company secretary", "agent_name": "The council's appointed enforcement agent",
+        "officer_position": "Company secretary", "other_enforcement": "",
+        "agent_name": "Example HCEO Ltd (demo High Court Enforcement Officer)",
         "agent_address": case.claimant.address.one_line(), **signer}, target, case_path)
     written += enforcement.documents
 

@@ -11,9 +11,10 @@ from typing import Any
 from ..case import Case
 from ..case.figures import JudgmentPosition
 from ..case.model import Address, Property
+from ..documents._output import OutputSet
 from ..documents.forms import load_spec, write_form
 from ..documents.forms.builders.enforcement import n379_values
-from ..documents.render import atomic_save, safe_file_name
+from ..documents.render import safe_file_name
 from ..errors import CourtpackError, NotReadyError
 from ..law.charging_order import ChargingOrderDates, charging_order_dates
 from ..law.dates import format_date
@@ -74,15 +75,16 @@ def make_charging_order(case: Case, position: JudgmentPosition, prop: Property, 
     values = n379_values(case, position, position.on, prop, other_creditors=str(other_creditors or ""),
                          persons_to_serve=str(persons_to_serve or ""), signatory_name=signatory_name,
                          signatory_position=signatory_position)
-    out = Path(str(output_dir))
-    form = write_form(load_spec("N379"), values, out, case.reference)
     record = {"reference": case.reference, "claim_number": position.judgment.claim_number,
               "title_number": prop.title_number, "property": prop.address.one_line(),
               "debtor_interest": prop.debtor_interest, "amount_due": money_str(position.total_due),
               "interim_order_date": dates.interim_order.isoformat(), "serve_by": dates.serve_by.isoformat(),
               "objections_by": dates.objections_by.isoformat(), "persons_to_serve": values["persons_to_serve"],
               "basis": dates.basis, "source": dates.source}
-    note = out / safe_file_name(f"{case.reference} charging order dates.json")
-    atomic_save(lambda tmp: tmp.write_text(json.dumps(record, indent=2), encoding="utf-8"), note)
+    with OutputSet(Path(str(output_dir))) as out:  # the form and its note together, or neither
+        staged_form = write_form(load_spec("N379"), values, out.scratch, case.reference)
+        staged_note = out.stage(safe_file_name(f"{case.reference} charging order dates.json"))
+        staged_note.write_text(json.dumps(record, indent=2), encoding="utf-8")
+    form, note = out.final(staged_form), out.final(staged_note)
     record_documents(case, "charging order application", [str(form), str(note)])
     return [str(form), str(note)]

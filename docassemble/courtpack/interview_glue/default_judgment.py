@@ -9,9 +9,10 @@ from typing import Any
 
 from ..case import Case
 from ..case.figures import claim_figures_for
+from ..documents._output import OutputSet
 from ..documents.forms import load_spec, write_form
 from ..documents.forms.builders.judgment import n225_values
-from ..documents.render import atomic_save, safe_file_name
+from ..documents.render import safe_file_name
 from ..errors import NotReadyError
 from ..law.dates import format_date
 from ..law.default_judgment import JudgmentTiming, default_judgment_timing
@@ -52,13 +53,14 @@ def make_judgment_request(case: Case, timing: JudgmentTiming, *, claim_number: s
                          request_date=day, payment_terms=payment_terms,
                          paid_since=as_money(paid_since, "paid_since") if paid_since not in (None, "") else None,
                          signatory_name=signatory_name, signatory_position=signatory_position)
-    out = Path(str(output_dir))
-    form = write_form(load_spec("N225"), values, out, case.reference)
     record = {"reference": case.reference, "claim_number": values["claim_number"], "issue_date": issued.isoformat(),
               "deemed_service": timing.deemed_service.isoformat(), "response_deadline": timing.last_day.isoformat(),
               "earliest_request": timing.earliest_request.isoformat(), "request_date": day.isoformat(),
               "amount_payable": money_str(values["amount_payable"]), "basis": timing.basis, "source": timing.source}
-    note = out / safe_file_name(f"{case.reference} judgment request dates.json")
-    atomic_save(lambda tmp: tmp.write_text(json.dumps(record, indent=2), encoding="utf-8"), note)
+    with OutputSet(Path(str(output_dir))) as out:  # the form and its note together, or neither
+        staged_form = write_form(load_spec("N225"), values, out.scratch, case.reference)
+        staged_note = out.stage(safe_file_name(f"{case.reference} judgment request dates.json"))
+        staged_note.write_text(json.dumps(record, indent=2), encoding="utf-8")
+    form, note = out.final(staged_form), out.final(staged_note)
     record_documents(case, "request for judgment", [str(form), str(note)])
     return [str(form), str(note)]

@@ -1,7 +1,9 @@
 """Glue for ``enforcement.yml`` (and the judgment answers ``charging_order.yml`` shares).
 
 Every route is shown with allowed/blocked and the reason from law.enforcement; the chosen
-requests are produced, and for a warrant or writ a referral pack for the enforcement agent.
+requests are produced, and for a writ a referral pack for the High Court Enforcement Officer
+named (a County Court warrant is executed by the court's own agents). The answers become one
+typed ``EnforcementAnswers`` here; nothing downstream reads a dict.
 """
 
 from __future__ import annotations
@@ -12,26 +14,30 @@ from typing import Any
 from ..case import Case
 from ..case.figures import JudgmentPosition, judgment_position
 from ..case.model import DebtorKind, Judgment
-from ..documents.enforcement.referral import write_referral_pack
+from ..documents._output import OutputSet
+from ..documents.enforcement.referral import AGENT_ROUTES, write_referral_pack
 from ..documents.enforcement.requests import (
     CHOICES,
     LABELS,
-    EnforcementRequest,
+    EnforcementAnswers,
+    PermissionRoute,
+    Signatory,
     refuse_blocked,
     route_views,
     write_requests,
 )
+from ..documents.forms.courts import paper_claims_centre
 from ..errors import CourtpackError, NotReadyError
 from ..law.dates import format_date
 from ..law.money import format_money
 from .common import as_date, record_documents
 from .money_claim import as_bool, as_choices, as_money
 
-__all__ = ["AGENT_ROUTES", "ROUTE_CHOICES", "blocked_reason", "enforcement_documents", "is_company",
-           "judgment_from_answers", "position_for", "routes_table", "wants"]
+__all__ = ["AGENT_ROUTES", "PERMISSION_ROUTE_CHOICES", "ROUTE_CHOICES", "blocked_reason", "enforcement_answers",
+           "enforcement_documents", "is_company", "judgment_from_answers", "position_for", "routes_table", "wants"]
 
-AGENT_ROUTES = ("warrant_of_control", "writ_of_control")
 ROUTE_CHOICES = [{route: LABELS[route]} for route in CHOICES]
+PERMISSION_ROUTE_CHOICES = [{r.value: LABELS[r.value]} for r in PermissionRoute]
 
 
 def judgment_from_answers(claim_number: Any, court: Any, date: Any, amount: Any, paid_since: Any = None,
@@ -40,8 +46,9 @@ def judgment_from_answers(claim_number: Any, court: Any, date: Any, amount: Any,
     number = str(claim_number or "").strip()
     if not number:
         raise CourtpackError("judgment_claim_number: give the claim number shown on the judgment")
-    return Judgment(claim_number=number, court=str(court or "").strip() or "County Court Money Claims Centre",
-                    date=as_date(date, "judgment_date"), amount=as_money(amount, "judgment_amount"),
+    day = as_date(date, "judgment_date")
+    return Judgment(claim_number=number, court=str(court or "").strip() or paper_claims_centre(day).name,
+                    date=day, amount=as_money(amount, "judgment_amount"),
                     costs=as_money(costs, "judgment_costs"), paid_since=as_money(paid_since, "judgment_paid_since"))
 
 
@@ -82,25 +89,46 @@ def blocked_reason(case: Case, position: JudgmentPosition, chosen: Any, permissi
     return ""
 
 
-def enforcement_documents(case: Case, position: JudgmentPosition, chosen: Any, output_dir: Any, *,
-                          permission_granted: Any = False, answers: dict[str, Any] | None = None) -> list[str]:
-    """Write the chosen requests, a referral pack for a warrant or writ, and convert DOCX to PDF."""
+def _text(value: Any) -> str:
+    return "" if value is None else str(value).strip()
+
+
+def enforcement_answers(*, chosen: Any, permission_granted: Any, third_party: Any, account_details: Any,
+                        belief: Any, employer: Any, officer_name: Any, officer_position: Any, other_enforcement: Any,
+                        permission_route: Any, delay_reasons: Any, agent_name: Any, agent_address: Any,
+                        signatory_name: Any, signatory_position: Any) -> EnforcementAnswers:
+    """The interview's answers as one typed value: every keyword required (the YAML sets "" for what
+    it did not ask), so a forgotten answer is an error, not an empty box."""
+    route = _text(permission_route)
+    try:
+        permission = PermissionRoute(route) if route else None
+    except ValueError:
+        raise CourtpackError(f"permission_route: {route!r} is not a route; use "
+                             f"{' or '.join(r.value for r in PermissionRoute)}") from None
+    return EnforcementAnswers(
+        routes=tuple(as_choices(chosen)), permission_granted=as_bool(permission_granted),
+        third_party=_text(third_party), account_details=_text(account_details), belief=_text(belief),
+        employer=_text(employer), officer_name=_text(officer_name), officer_position=_text(officer_position),
+        other_enforcement=_text(other_enforcement), permission_route=permission, delay_reasons=_text(delay_reasons),
+        agent_name=_text(agent_name), agent_address=_text(agent_address),
+        signatory=Signatory(name=_text(signatory_name), position=_text(signatory_position)))
+
+
+def enforcement_documents(case: Case, position: JudgmentPosition, answers: EnforcementAnswers,
+                          output_dir: Any) -> list[str]:
+    """Write the chosen requests and, for a writ, the referral pack; convert the DOCX; all files or none."""
     from ..documents.convert import convert_to_pdf
 
-    options = {k: str(v) for k, v in (answers or {}).items() if v not in (None, "")}
-    routes = as_choices(chosen)
-    out = Path(str(output_dir))
-    files = write_requests(case, position, EnforcementRequest(routes, as_bool(permission_granted), options), out,
-                           position.on)
-    agent_route = next((r for r in routes if r in AGENT_ROUTES), None)
-    if agent_route is not None:
-        pack = write_referral_pack(case, position, agent_route, out, letter_date=position.on,
-                                   agent_name=options.get("agent_name", "The enforcement agent"),
-                                   agent_address=options.get("agent_address", ""),
-                                   signatory_name=options.get("signatory_name", ""),
-                                   signatory_position=options.get("signatory_position", ""))
-        pdfs = convert_to_pdf([pack[0]], out)
-        files += [pack[0], *pdfs, *pack[1:]]
-    documents = [str(p) for p in files]
+    with OutputSet(Path(str(output_dir))) as out:
+        files = write_requests(case, position, answers, out, position.on)
+        agent_route = next((r for r in answers.routes if r in AGENT_ROUTES), None)
+        if agent_route is not None:
+            pack = write_referral_pack(case, position, agent_route, out, letter_date=position.on,
+                                       agent_name=answers.agent_name, agent_address=answers.agent_address,
+                                       signatory_name=answers.signatory.name,
+                                       signatory_position=answers.signatory.position)
+            pdfs = convert_to_pdf([pack[0]], out.scratch)
+            files += [pack[0], *pdfs, *pack[1:]]
+    documents = [str(out.final(p)) for p in files]
     record_documents(case, "enforcement", documents)
     return documents

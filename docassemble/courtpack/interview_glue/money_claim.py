@@ -1,4 +1,4 @@
-"""Glue for ``money_claim.yml``: answers in, the claim pack for the Money Claims Centre out.
+"""Glue for ``money_claim.yml``: answers in, the claim pack for the Civil National Business Centre out.
 
 Also home of the small answer normalisers the claim-to-enforcement interviews share: money
 (docassemble's currency fields give floats), yes/no, lists of choices.
@@ -14,6 +14,8 @@ from typing import Any
 from ..case import Case
 from ..case.figures import claim_figures_for, issue_check_for
 from ..case.model import EventKind
+from ..documents.forms.builders import signer_warning
+from ..documents.forms.builders.claim import n1_values
 from ..documents.forms.claim_pack import ClaimOptions, check_can_issue, refusal, write_claim_pack
 from ..errors import CourtpackError, NotReadyError
 from ..law.dates import format_date
@@ -84,6 +86,11 @@ def claim_summary(case: Case, options: ClaimOptions) -> str:
     lines = [f"* Amount claimed: **{format_money(figures.claim_value)}**"]
     if figures.interest:
         lines.append(f"* Interest: {figures.interest.basis}")
+    values = n1_values(case, figures, issue_date=options.issue_date, hearing_centre=options.hearing_centre,
+                       signatory_name=options.signatory_name, signatory_position=options.signatory_position)
+    warning = signer_warning(values)
+    if warning:
+        lines.append(f"* **Check the signer:** {warning}")
     lines += [f"* Court fee: {format_money(figures.fee.fee)} — {figures.fee.basis}",
               f"* Legal representative's costs: {format_money(figures.costs.costs)} — {figures.costs.basis}",
               f"* Total: **{format_money(figures.total)}**",

@@ -23,7 +23,7 @@ import pikepdf
 
 from ...errors import DocumentError
 from ..convert import convert_to_pdf
-from . import images, textlayer
+from . import images, repair, textlayer
 from .spec import BundleDocument
 
 Progress = Callable[[str, int, int], None]
@@ -127,6 +127,16 @@ def open_pdf(path: Path) -> tuple[pikepdf.Pdf | None, str | None]:
     return pdf, None
 
 
+def _accept(path: Path, pdf: pikepdf.Pdf, warnings: list[str]) -> str | None:
+    """Refuse an unrecoverable file; otherwise note any repair and flatten its form fields."""
+    refusal, repaired = repair.repair_problem(path, pdf)
+    if refusal:
+        return refusal
+    flattened = repair.flatten_fields(path, pdf)
+    warnings.extend(w for w in (repaired, flattened) if w)
+    return None
+
+
 def _raise_problems(problems: list[tuple[Path, str]]) -> None:
     if not problems:
         return
@@ -168,6 +178,10 @@ def prepare_inputs(documents: Sequence[BundleDocument], *, max_file_mb: float = 
                     problems.append((doc.path, problem))
                     continue
                 prepared._open.append(pdf)
+                problem = _accept(doc.path, pdf, prepared.warnings)
+                if problem:
+                    problems.append((doc.path, problem))
+                    continue
                 slots[n] = PreparedInput(doc, PDF, pdf, range(len(pdf.pages)))
             elif kind == IMAGE:
                 problem = images.check_image(doc.path)

@@ -7,15 +7,14 @@ whole rather than its pages.
 
 from __future__ import annotations
 
-import contextlib
 import os
-import tempfile
 from pathlib import Path
 
 import pikepdf
 from pikepdf import Array, Dictionary, Name
 
 from ...errors import DocumentError
+from ..render import atomic_save
 from .stamp import box, rotation
 
 WRITE_BUFFER = 4 * 1024 * 1024
@@ -84,19 +83,16 @@ def set_title(pdf: pikepdf.Pdf, title: str, subject: str = "") -> None:
 
 
 def save_atomically(pdf: pikepdf.Pdf, out: Path) -> None:
-    """Write to a temporary file beside ``out`` and move it into place only when complete."""
+    """Stage the PDF beside ``out`` and place it only when complete (``atomic_save``)."""
     out = Path(out)
     folder = out.resolve().parent
     if not folder.is_dir():
         raise DocumentError(f"{out}: the folder {folder} does not exist — create it or choose another --out")
-    handle, temp = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".part", dir=folder)
-    try:
+
+    def write(staged: Path) -> None:
         # our own stream: saving to a path would make pikepdf write a second temporary file
-        with os.fdopen(handle, "wb", buffering=WRITE_BUFFER) as stream:
+        with staged.open("wb", buffering=WRITE_BUFFER) as stream:
             pdf.save(stream, compress_streams=True, object_stream_mode=pikepdf.ObjectStreamMode.generate)
-        os.chmod(temp, 0o644)
-        os.replace(temp, out)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temp)
-        raise
+        os.chmod(staged, 0o644)
+
+    atomic_save(write, out)

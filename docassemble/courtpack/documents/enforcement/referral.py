@@ -1,4 +1,9 @@
-"""Referral pack for an enforcement agent: an instruction letter plus the same facts as JSON and CSV.
+"""Referral pack for a High Court Enforcement Officer: an instruction letter plus the same facts as JSON and CSV.
+
+Why only for a writ: a County Court warrant of control is executed by the court's own enforcement
+agents, so nobody private is instructed for it; a private agent acts on a High Court writ (the
+judgment transferred up on N293A) or under the council's own statutory powers. The letter goes
+to the agent the officer names — never to an unnamed "appointed enforcement agent".
 
 Why machine-readable: enforcement agencies load instructions into their case systems; a JSON
 record and a one-row CSV (same field names) save rekeying and the errors that come with it.
@@ -17,9 +22,11 @@ from typing import Any
 
 from ...case import Case
 from ...case.figures import JudgmentPosition
+from ...errors import DocumentError
 from ...law.dates import format_date
 from ...law.money import format_money, money_str
-from ..render import Template, atomic_save, safe_file_name
+from .._output import OutputSet
+from ..render import Template, safe_file_name
 from .requests import LABELS
 
 FIELDS = ("reference", "claim_number", "court", "judgment_date", "route", "debtor_name", "debtor_kind",
@@ -55,16 +62,25 @@ def _csv_text(record: dict[str, str]) -> str:
     return buffer.getvalue()
 
 
-def write_referral_pack(case: Case, position: JudgmentPosition, route: str, out_dir: Path, *, letter_date: dt.date,
-                        agent_name: str, agent_address: str, signatory_name: str = "", signatory_position: str = ""
+AGENT_ROUTES = ("writ_of_control",)
+
+
+def write_referral_pack(case: Case, position: JudgmentPosition, route: str, out: OutputSet, *, letter_date: dt.date,
+                        agent_name: str, agent_address: str, signatory_name: str, signatory_position: str
                         ) -> list[Path]:
-    """Instruction letter (DOCX) + JSON + CSV; the caller converts the DOCX with its batch."""
-    out_dir = Path(out_dir)
+    """Instruction letter (DOCX) + JSON + CSV, staged in ``out``; the caller converts the DOCX with its batch."""
+    if route not in AGENT_ROUTES:
+        raise DocumentError(f"case {case.reference}: an instruction letter is for a High Court writ of control; a "
+                            "County Court warrant of control is executed by the court's own enforcement agents")
+    if not agent_name.strip() or not agent_address.strip():
+        raise DocumentError(f"case {case.reference}: agent_name and agent_address are needed — name the High Court "
+                            "Enforcement Officer the writ goes to and give their address")
     record = referral_record(case, position, route)
     stem = safe_file_name(f"{case.reference} enforcement referral")
-    data_json = atomic_save(lambda tmp: tmp.write_text(json.dumps(record, indent=2), encoding="utf-8"),
-                            out_dir / f"{stem}.json")
-    data_csv = atomic_save(lambda tmp: tmp.write_text(_csv_text(record), encoding="utf-8"), out_dir / f"{stem}.csv")
+    data_json = out.stage(f"{stem}.json")
+    data_json.write_text(json.dumps(record, indent=2), encoding="utf-8")
+    data_csv = out.stage(f"{stem}.csv")
+    data_csv.write_text(_csv_text(record), encoding="utf-8")
     interest = position.interest
     details = [
         {"label": "Claim number", "value": position.judgment.claim_number},
@@ -78,7 +94,7 @@ def write_referral_pack(case: Case, position: JudgmentPosition, route: str, out_
     ]
     context: dict[str, Any] = {
         "claimant": case.claimant, "claimant_address": case.claimant.address.one_line(), "letter_date": letter_date,
-        "reference": case.reference, "agent_name": agent_name, "agent_address": agent_address,
+        "reference": case.reference, "agent_name": agent_name.strip(), "agent_address": agent_address.strip(),
         "debtor": case.debtor, "judgment": position.judgment, "route_label": LABELS.get(route, route),
         "data_file": data_json.name, "details": details,
         "interest_sentence": (f"{interest.basis}; it runs at {format_money(interest.daily_rate)} a day."
@@ -88,5 +104,5 @@ def write_referral_pack(case: Case, position: JudgmentPosition, route: str, out_
         "signatory_position": signatory_position or case.claimant.officer_position,
     }
     letter = Template("enforcement_instruction_letter.docx").render(
-        context, out_dir / f"{safe_file_name(case.reference + ' enforcement instruction letter')}.docx")
+        context, out.stage(f"{safe_file_name(case.reference + ' enforcement instruction letter')}.docx"))
     return [letter, data_json, data_csv]

@@ -3,12 +3,18 @@
 Why refuse here: law.enforcement says which routes are open and why not; producing a warrant
 request the court would reject (a judgment six years old without permission, a breathing space,
 £5,000 or more in the County Court) wastes a fee and may be a breach of the moratorium.
+
+Why typed answers: the interview's answers reach the forms as one frozen, keyword-only object
+with no defaults, so an answer the interview forgets to pass is a ``TypeError`` the first time a
+headless run reaches it, never an empty box or a sentence nobody said (the N349 once stated that
+every debtor "has paid the claimant from an account held with this third party").
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+import enum
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -18,9 +24,13 @@ from ...case.model import DebtorKind
 from ...errors import DocumentError, NotReadyError
 from ...law.dates import format_date
 from ...law.enforcement import ROUTES
+from .._output import OutputSet
 from ..forms import load_spec, write_form
 from ..forms.builders import enforcement as build
 from ..forms.builders.judgment import permission_values
+
+__all__ = ["CHOICES", "LABELS", "PERMISSION", "EnforcementAnswers", "PermissionRoute", "RouteView", "Signatory",
+           "refuse_blocked", "route_views", "write_requests"]
 
 PERMISSION = "permission"  # N244 application for permission to enforce (CPR 83.2(3)(a))
 CHOICES = (*ROUTES, PERMISSION)
@@ -32,7 +42,44 @@ LABELS = {"warrant_of_control": "warrant of control (County Court enforcement ag
 PERMISSION_MARK = "apply for permission on N244"
 
 
-@dataclass
+class PermissionRoute(enum.Enum):
+    """What the N244 asks permission to issue (CPR 83.2(3)(a)): the route the officer chose."""
+
+    WARRANT = "warrant_of_control"
+    WRIT = "writ_of_control"
+
+    @property
+    def words(self) -> str:
+        return "a writ of control" if self is PermissionRoute.WRIT else "a warrant of control"
+
+
+@dataclass(frozen=True, kw_only=True)
+class Signatory:
+    name: str
+    position: str
+
+
+@dataclass(frozen=True, kw_only=True)
+class EnforcementAnswers:
+    """Every answer the enforcement interview gives; "" where the interview did not need to ask."""
+
+    routes: tuple[str, ...]
+    permission_granted: bool
+    third_party: str  # N349: the bank or building society, name and address
+    account_details: str  # N349: branch, sort code and account number as the officer gave them
+    belief: str  # N349: why the council believes the third party holds money for the debtor
+    employer: str  # N337
+    officer_name: str  # N316A: the company officer to be questioned
+    officer_position: str
+    other_enforcement: str  # N293A: other enforcement pending ("" = none)
+    permission_route: PermissionRoute | None  # N244: the route permission is sought for
+    delay_reasons: str  # N244 evidence (CPR 83.2(4))
+    agent_name: str  # writ: the High Court Enforcement Officer instructed
+    agent_address: str
+    signatory: Signatory
+
+
+@dataclass(frozen=True)
 class RouteView:
     route: str
     form: str
@@ -40,13 +87,6 @@ class RouteView:
     allowed: bool
     reasons: tuple[str, ...]
     fee: Any
-
-
-@dataclass
-class EnforcementRequest:
-    routes: list[str]
-    permission_granted: bool = False
-    options: dict[str, Any] = field(default_factory=dict)  # third_party, employer, officer_name, ...
 
 
 def route_views(case: Case, position: JudgmentPosition, permission_granted: bool = False) -> list[RouteView]:
@@ -65,7 +105,7 @@ def route_views(case: Case, position: JudgmentPosition, permission_granted: bool
     return views
 
 
-def refuse_blocked(case: Case, views: list[RouteView], chosen: list[str], on: dt.date) -> None:
+def refuse_blocked(case: Case, views: list[RouteView], chosen: list[str] | tuple[str, ...], on: dt.date) -> None:
     unknown = [r for r in chosen if r not in CHOICES]
     if unknown:
         raise DocumentError(f"enforcement route(s) {', '.join(unknown)} not known; use: {', '.join(CHOICES)}")
@@ -77,39 +117,57 @@ def refuse_blocked(case: Case, views: list[RouteView], chosen: list[str], on: dt
         raise NotReadyError(f"case {case.reference}: not open on {format_date(on)} — {detail}")
 
 
-def write_requests(case: Case, position: JudgmentPosition, request: EnforcementRequest, out_dir: Path,
+def _needs(case: Case, value: str, field: str, fix: str) -> str:
+    if not value.strip():
+        raise DocumentError(f"case {case.reference}: {field} is empty — {fix}")
+    return value.strip()
+
+
+def _values(case: Case, position: JudgmentPosition, route: str, answers: EnforcementAnswers,
+            on: dt.date) -> tuple[str, dict[str, Any]]:
+    sign = {"signatory_name": answers.signatory.name, "signatory_position": answers.signatory.position}
+    if route == "warrant_of_control":
+        return "N323", build.n323_values(case, position, on, **sign)
+    if route == "writ_of_control":
+        return "N293A", build.n293a_values(case, position, on, other_enforcement=answers.other_enforcement,
+                                           enforcement_officer=answers.agent_name, **sign)
+    if route == "attachment_of_earnings":
+        return "N337", build.n337_values(case, position, on, employer=answers.employer, **sign)
+    if route == "third_party_debt_order":
+        third_party = _needs(case, answers.third_party, "third_party",
+                             "give the bank or other third party's name and address")
+        belief = _needs(case, answers.belief, "belief", "say why the council believes the third party holds "
+                        "money for the debtor (CPR 72.3(1)(b) and PD 72 para 1.2)")
+        return "N349", build.n349_values(case, position, on, third_party=third_party,
+                                         account_details=answers.account_details, belief=belief, **sign)
+    if route == "order_to_obtain_information":
+        if case.debtor.kind is DebtorKind.COMPANY:
+            officer = _needs(case, answers.officer_name, "officer_name",
+                             "name the company officer to be questioned (CPR 71.2(1)(b))")
+            return "N316A", build.n316_values(case, position, on, officer_name=officer,
+                                              officer_position=answers.officer_position, **sign)
+        return "N316", build.n316_values(case, position, on, officer_name="", officer_position="", **sign)
+    if route == "charging_order":
+        prop = next((p for p in case.properties if p.title_number), None)
+        if prop is None:
+            raise DocumentError(f"case {case.reference}: a charging order needs a property with a Land Registry "
+                                "title number in the case file")
+        return "N379", build.n379_values(case, position, on, prop, **sign)
+    if answers.permission_route is None:
+        raise DocumentError(f"case {case.reference}: permission_route is empty — say whether permission is "
+                            "sought for a warrant of control or a writ of control")
+    return "N244", permission_values(case, position.judgment, position, application_date=on,
+                                     route=answers.permission_route.value, delay_reasons=answers.delay_reasons,
+                                     **sign)
+
+
+def write_requests(case: Case, position: JudgmentPosition, answers: EnforcementAnswers, out: OutputSet,
                    on: dt.date, mode: str = "auto") -> list[Path]:
-    """One form per chosen route (after refusing any blocked route)."""
-    views = route_views(case, position, request.permission_granted)
-    refuse_blocked(case, views, request.routes, on)
-    opts = request.options
-    sign = {k: opts[k] for k in ("signatory_name", "signatory_position") if opts.get(k)}
+    """One form per chosen route (after refusing any blocked route), staged in ``out``."""
+    views = route_views(case, position, answers.permission_granted)
+    refuse_blocked(case, views, answers.routes, on)
     files = []
-    for route in request.routes:
-        if route == "warrant_of_control":
-            number, values = "N323", build.n323_values(case, position, on, **sign)
-        elif route == "writ_of_control":
-            number, values = "N293A", build.n293a_values(case, position, on, **sign)
-        elif route == "attachment_of_earnings":
-            number, values = "N337", build.n337_values(case, position, on, employer=opts.get("employer", ""), **sign)
-        elif route == "third_party_debt_order":
-            if not opts.get("third_party"):
-                raise DocumentError("a third party debt order needs the bank or other third party's name and address")
-            number, values = "N349", build.n349_values(case, position, on, third_party=opts["third_party"],
-                                                       account_details=opts.get("account_details", ""), **sign)
-        elif route == "order_to_obtain_information":
-            company = case.debtor.kind is DebtorKind.COMPANY
-            number = "N316A" if company else "N316"
-            values = build.n316_values(case, position, on, officer_name=opts.get("officer_name", "") if company
-                                       else "", officer_position=opts.get("officer_position", "") if company else "",
-                                       **sign)
-        elif route == "charging_order":
-            prop = next(p for p in case.properties if p.title_number)
-            number, values = "N379", build.n379_values(case, position, on, prop, **sign)
-        else:
-            number = "N244"
-            values = permission_values(case, position.judgment, position, application_date=on,
-                                       route=opts.get("permission_route", "warrant_of_control"),
-                                       delay_reasons=opts.get("delay_reasons", ""), **sign)
-        files.append(write_form(load_spec(number), values, out_dir, case.reference, mode=mode))
+    for route in answers.routes:
+        number, values = _values(case, position, route, answers, on)
+        files.append(write_form(load_spec(number), values, out.scratch, case.reference, mode=mode))
     return files

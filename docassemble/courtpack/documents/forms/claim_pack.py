@@ -1,8 +1,9 @@
-"""The claim pack for the County Court Money Claims Centre: N1, particulars and a covering letter.
+"""The claim pack for the Civil National Business Centre: N1, particulars and a covering letter.
 
 Why one function: the three documents must carry the same figures (from law/, on the issue date)
 and be converted to PDF in one LibreOffice start. Issue is refused, naming the reason and the
 day it becomes possible, when the law forbids it (protocol period, limitation, breathing space).
+Every file is staged and placed together (``OutputSet``): a failed conversion leaves nothing.
 """
 
 from __future__ import annotations
@@ -15,29 +16,35 @@ from typing import Any
 
 from ...case import Case
 from ...case.figures import claim_figures_for, issue_check_for
-from ...errors import NotReadyError
+from ...case.model import AgreementKind
+from ...errors import DocumentError, NotReadyError
 from ...law.claim import ClaimFigures, IssueCheck
 from ...law.dates import format_date
 from ...law.money import money_str
-from ..render import Template, atomic_save, safe_file_name
+from .._output import OutputSet
+from ..render import Template, safe_file_name
 from . import load_spec, write_form
-from .builders import CCMCC
+from .builders import signer_warning
 from .builders.claim import n1_values
+from .courts import paper_claims_centre
 from .particulars import write_particulars_docx
 
-CCMCC_ADDRESS = "PO Box 527, Salford, M5 0BY"  # County Court Money Claims Centre (verify before posting)
+COVERING_LETTER = "cnbc_covering_letter.docx"
 
 
-@dataclass
+@dataclass(frozen=True, kw_only=True)
 class ClaimOptions:
+    """The money claim interview's answers: every answer required, so none is lost on the way."""
+
     issue_date: dt.date
-    hearing_centre: str = ""
-    human_rights: bool = False
-    vulnerability: str = ""
-    signatory_name: str = ""
-    signatory_position: str = ""
-    letter_date: dt.date | None = None  # a letter before claim not yet recorded in the case file
-    service: str = "court"
+    letter_date: dt.date | None  # a letter before claim not yet recorded in the case file
+    hearing_centre: str
+    human_rights: bool
+    vulnerability: str
+    signatory_name: str
+    signatory_position: str
+    agreement_copy: Path | None = None  # PDF of the written agreement, attached to the particulars (PD 16 7.3)
+    service: str = "court"  # not asked: the court serves a paper claim
     mode: str = "auto"  # official N1 when installed
 
 
@@ -78,50 +85,75 @@ def check_can_issue(case: Case, options: ClaimOptions) -> IssueCheck:
 
 
 def _letter_context(case: Case, figures: ClaimFigures, options: ClaimOptions, check: IssueCheck,
-                    n1_name: str, particulars_name: str) -> dict[str, Any]:
+                    values: dict[str, Any], enclosures: list[str]) -> dict[str, Any]:
     rows = [{"label": "Amount claimed (debt and interest to issue)", "amount": figures.claim_value},
             {"label": "Court fee", "amount": figures.fee.fee},
             {"label": "Legal representative's costs", "amount": figures.costs.costs}]
-    values = n1_values(case, figures, issue_date=options.issue_date, hearing_centre=options.hearing_centre)
+    centre = paper_claims_centre(options.issue_date)
     return {"claimant": case.claimant, "claimant_address": case.claimant.address.one_line(),
-            "letter_date": options.issue_date, "reference": case.reference, "court": CCMCC,
-            "court_address": CCMCC_ADDRESS, "defendant_names": " and ".join(d.name for d in case.debtors),
+            "letter_date": options.issue_date, "reference": case.reference, "court": centre.name,
+            "court_address": ", ".join(centre.address), "court_dx": centre.dx,
+            "defendant_names": " and ".join(d.name for d in case.debtors),
             "defendants": case.debtors, "amounts": rows, "total": figures.total, "fee": figures.fee.fee,
             "fee_account": case.claimant.fee_account, "hearing_centre": values["hearing_centre"],
-            "enclosures": [f"Claim form N1 ({n1_name}), with a copy for each defendant",
-                           f"Particulars of claim ({particulars_name})"],
-            "protocol_basis": check.protocol.basis, "signatory_name": values["signatory_name"],
-            "signatory_position": values["signatory_position"]}
+            "enclosures": enclosures, "protocol_basis": check.protocol.basis,
+            "signatory_name": values["signatory_name"], "signatory_position": values["signatory_position"]}
+
+
+def _agreement_copy(case: Case, options: ClaimOptions) -> tuple[Path | None, list[str]]:
+    """The written agreement's copy to attach (PD 16 para 7.3), or a warning that it must be added."""
+    if case.debt.agreement.kind is not AgreementKind.WRITTEN:
+        return None, []
+    if options.agreement_copy is None:
+        return None, [f"Attach a copy of the written {case.debt.agreement.description or 'agreement'} to the "
+                      "particulars of claim before sending (PD 16 para 7.3): the particulars say it is attached."]
+    copy = Path(options.agreement_copy)
+    if not copy.is_file() or copy.suffix.lower() != ".pdf":
+        raise DocumentError(f"case {case.reference}: agreement_copy {copy} is not a PDF file; scan or save the "
+                            "signed agreement as PDF")
+    return copy, []
 
 
 def write_claim_pack(case: Case, options: ClaimOptions, out_dir: Path) -> ClaimPack:
-    """Write the N1, the particulars (DOCX and PDF) and the covering letter (DOCX and PDF)."""
+    """Write the N1, the particulars (DOCX and PDF) and the covering letter (DOCX and PDF), all or none."""
     from ..convert import convert_to_pdf
 
     check = check_can_issue(case, options)
     figures = claim_figures_for(case, options.issue_date, options.service)
-    out_dir = Path(out_dir)
     values = n1_values(case, figures, issue_date=options.issue_date, hearing_centre=options.hearing_centre,
                        human_rights=options.human_rights, vulnerability=options.vulnerability,
                        signatory_name=options.signatory_name, signatory_position=options.signatory_position)
-    n1 = write_form(load_spec("N1"), values, out_dir, case.reference, mode=options.mode)
+    agreement, warnings = _agreement_copy(case, options)
+    signing = signer_warning(values)
+    warnings += [signing] if signing else []
     sign = {"signatory_name": options.signatory_name, "signatory_position": options.signatory_position}
-    particulars = write_particulars_docx(case, figures, options.issue_date, out_dir, letter_date=options.letter_date,
-                                         **sign)
-    letter_name = safe_file_name(f"{case.reference} covering letter to the County Court Money Claims Centre")
-    letter = Template("ccmcc_covering_letter.docx").render(
-        _letter_context(case, figures, options, check, n1.name, particulars.with_suffix(".pdf").name),
-        out_dir / f"{letter_name}.docx")
-    pdfs = convert_to_pdf([particulars, letter], out_dir)
-    interest = figures.interest
-    summary = {"reference": case.reference, "issue_date": options.issue_date.isoformat(),
-               "principal": money_str(figures.principal),
-               "interest": money_str(interest.interest) if interest else "0.00",
-               "daily_rate": money_str(interest.daily_rate) if interest else "0.00",
-               "claim_value": money_str(figures.claim_value), "fee": money_str(figures.fee.fee),
-               "costs": money_str(figures.costs.costs), "total": money_str(figures.total),
-               "track": figures.track.track, "statement_of_value": figures.statement_of_value,
-               "basis": figures.basis, "warnings": list(check.warnings)}
-    data = out_dir / safe_file_name(f"{case.reference} claim figures.json")
-    atomic_save(lambda tmp: tmp.write_text(json.dumps(summary, indent=2), encoding="utf-8"), data)
-    return ClaimPack([n1, particulars, pdfs[0], letter, pdfs[1], data], figures, check, summary)
+    with OutputSet(out_dir) as out:
+        n1 = write_form(load_spec("N1"), values, out.scratch, case.reference, mode=options.mode)
+        particulars = write_particulars_docx(case, figures, options.issue_date, out.scratch,
+                                             letter_date=options.letter_date, **sign)
+        enclosures = [f"Claim form N1 ({n1.name}), with a copy for each defendant",
+                      f"Particulars of claim ({particulars.with_suffix('.pdf').name})"]
+        extra: list[Path] = []
+        if agreement is not None:
+            attached = out.stage(safe_file_name(f"{case.reference} particulars of claim - copy of the agreement.pdf"))
+            attached.write_bytes(agreement.read_bytes())
+            extra.append(attached)
+            enclosures.append(f"Copy of the written agreement attached to the particulars ({attached.name})")
+        centre = paper_claims_centre(options.issue_date).name
+        letter = Template(COVERING_LETTER).render(
+            _letter_context(case, figures, options, check, values, enclosures),
+            out.stage(f"{safe_file_name(f'{case.reference} covering letter to the {centre}')}.docx"))
+        pdfs = convert_to_pdf([particulars, letter], out.scratch)
+        interest = figures.interest
+        summary = {"reference": case.reference, "issue_date": options.issue_date.isoformat(),
+                   "principal": money_str(figures.principal),
+                   "interest": money_str(interest.interest) if interest else "0.00",
+                   "daily_rate": money_str(interest.daily_rate) if interest else "0.00",
+                   "claim_value": money_str(figures.claim_value), "fee": money_str(figures.fee.fee),
+                   "costs": money_str(figures.costs.costs), "total": money_str(figures.total),
+                   "track": figures.track.track, "statement_of_value": figures.statement_of_value,
+                   "basis": figures.basis, "warnings": [*check.warnings, *warnings]}
+        data = out.stage(safe_file_name(f"{case.reference} claim figures.json"))
+        data.write_text(json.dumps(summary, indent=2), encoding="utf-8")
+        staged = [n1, particulars, pdfs[0], *extra, letter, pdfs[1], data]
+    return ClaimPack([out.final(p) for p in staged], figures, check, summary)

@@ -69,7 +69,7 @@ class OfficialSpec:
 class FormSpec:
     number: str
     title: str
-    edition: str
+    edition: str  # the edition alone ("04.14"), as printed on documents
     rule: str
     sections: tuple[SectionSpec, ...]
     statement_of_truth: dict[str, str] | None = None  # {document, party}
@@ -77,6 +77,8 @@ class FormSpec:
     notes: tuple[str, ...] = ()
     path: Path | None = None
     file_title: str = ""  # short title for file names ("request for judgment")
+    edition_verified: bool = False  # confirmed against the court's published form (listed when not)
+    edition_source: str = ""
 
     @property
     def fields(self) -> list[FieldSpec]:
@@ -162,10 +164,30 @@ def parse_spec(raw: dict[str, Any], path: Path | None = None) -> FormSpec:
         if len(official.sha256) != 64:
             raise DocumentError(f"form spec {name}: official.sha256 must be 64 hex digits")
     sot = raw.get("statement_of_truth")
-    return FormSpec(number=str(raw["number"]), title=str(raw["title"]), edition=str(raw["edition"]),
+    edition, verified, edition_source = _edition(name, raw["edition"])
+    return FormSpec(number=str(raw["number"]), title=str(raw["title"]), edition=edition,
                     rule=str(raw["rule"]), sections=sections, statement_of_truth=dict(sot) if sot else None,
                     official=official, notes=tuple(str(n) for n in raw.get("notes") or ()), path=path,
-                    file_title=str(raw.get("file_title", "")))
+                    file_title=str(raw.get("file_title", "")), edition_verified=verified,
+                    edition_source=edition_source)
+
+
+def _edition(name: str, raw: Any) -> tuple[str, bool, str]:
+    """``edition: {number: "04.14", verified: false, source: ...}`` (or a bare string, unverified).
+
+    Why a flag and not a "(verify)" suffix: the edition is printed on the form a court receives,
+    so doubt about it belongs in the data (listed for checking), never on the document.
+    """
+    if isinstance(raw, dict):
+        if "number" not in raw:
+            raise DocumentError(f"form spec {name}: edition needs a 'number' (e.g. \"04.14\")")
+        number, verified, source = str(raw["number"]), bool(raw.get("verified", False)), str(raw.get("source", ""))
+    else:
+        number, verified, source = str(raw), False, ""
+    if "verify" in number.lower() or not number.strip():
+        raise DocumentError(f"form spec {name}: edition {number!r} must be the edition alone; "
+                            "record doubt with 'verified: false'")
+    return number.strip(), verified, source
 
 
 def specs_dir() -> Path:

@@ -71,8 +71,8 @@ class StatementOptions:
     witness: Witness | None = None  # default: the case's officer
     preparation: str = "own_words"  # own_words | face_to_face | phone
     prepared_by: str = ""  # who took the statement down (face to face or phone)
-    interpreter: str = ""  # interpreter's name, if one was used
-    interpreter_language: str = ""
+    interpreter: str = ""  # interpreter's name, if the witness needs one (refused: see refuse_english_only)
+    interpreter_language: str = ""  # the witness's own language, when not English
     dealt_since: dt.date | None = None  # when the witness began dealing with the account
     records: str = ""  # e.g. "the rent account for 14 Hilly Fields Crescent"
     records_system: str = ""  # e.g. "the Claimant's housing management system"
@@ -95,7 +95,7 @@ def court_heading(court: str) -> str:
     if not name:
         raise DocumentError("the witness statement needs the court's name (e.g. County Court at Leeds)")
     lowered = name.lower().removeprefix("in the ")
-    if lowered.startswith("county court") or lowered.startswith("high court"):
+    if lowered.startswith(("county court", "high court", "civil national business centre")):
         return f"IN THE {name[len(name) - len(lowered):].upper()}"
     return f"IN THE COUNTY COURT AT {name.upper()}"
 
@@ -158,11 +158,22 @@ def preparation_paragraph(options: StatementOptions) -> str:
         "phone": f"This statement was prepared by {by} from what I told them on the telephone. "
                  "I have read it, and it is in my own words.",
     }[options.preparation]
-    if options.interpreter:
-        language = options.interpreter_language or "my own language"
-        text += (f" It was prepared with the help of an interpreter, {options.interpreter}, who interpreted "
-                 f"between English and {language} and read the statement back to me in {language}.")
     return text
+
+
+def refuse_english_only(options: StatementOptions, witness: Witness) -> None:
+    """PD 32 para 18.1: a statement is drafted in the witness's own language, and one in another
+    language is filed with an English translation. courtpack drafts only in English, so for a
+    witness who needs an interpreter it refuses, naming the language and the interpreter, rather
+    than produce an English statement "read back" to the witness (which the rule does not allow)."""
+    if not options.interpreter and not options.interpreter_language:
+        return
+    language = options.interpreter_language or "their own language"
+    interpreter = f" (interpreter: {options.interpreter})" if options.interpreter else ""
+    raise DocumentError(f"witness {witness.name} gives evidence in {language}{interpreter}: PD 32 para 18.1 needs "
+                        f"the statement drafted in {language} and filed with an English translation, and courtpack "
+                        "drafts only in English — have the statement drafted in the witness's language and "
+                        "translated, and exhibit both, instead of an English draft read back")
 
 
 def agreement_paragraph(case: Case) -> str:

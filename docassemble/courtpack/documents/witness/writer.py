@@ -4,7 +4,7 @@ Why this order: every uploaded exhibit is checked before anything is written;
 the exhibit marks are planned under the register's lock; every DOCX of the run
 (statement, statement of account, cover sheets, letter pack) goes through ONE
 LibreOffice start; the PDFs are merged with pikepdf; all outputs are staged and
-moved into place together, and only then is the register updated. A failure at
+placed together (``OutputSet``), and only then is the register updated. A failure at
 any step leaves no output and uses up no exhibit numbers.
 """
 
@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import tempfile
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
@@ -25,6 +24,7 @@ from ...case.model import Case, EntryKind
 from ...errors import DocumentError
 from ...law.dates import format_date
 from ...law.money import format_money
+from .._output import OutputSet
 from ..convert import convert_to_pdf
 from ..letters import LetterOptions, LetterWriter
 from ..render import Template, safe_file_name
@@ -137,6 +137,7 @@ def write_witness_statement(case: Case, options: st.StatementOptions, out_dir: P
     requests = exhibit_requests(case, options)
     ex.check_uploads([path for _, _, path in requests if path is not None], options.max_upload_mb)
     st.preparation_paragraph(options)  # refuse a bad answer before taking the lock
+    st.refuse_english_only(options, witness)
     register_file = register_path(out_dir, register)
     with ExhibitRegister(register_file).locked() as reg:
         record = reg.witness(case.reference, witness.name)
@@ -146,9 +147,12 @@ def write_witness_statement(case: Case, options: st.StatementOptions, out_dir: P
         context = statement_context(case, options, witness, number, exhibits)
         stem = file_stem(case, witness, number)
         targets = [out_dir / f"{stem}.docx", out_dir / f"{stem}.pdf", out_dir / f"{stem} with exhibits.pdf"]
-        with tempfile.TemporaryDirectory(prefix="courtpack-witness-") as scratch:
-            staged = _produce(case, options, context, exhibits, Path(scratch), stem)
-            _move_all(staged, targets)
+        with OutputSet(out_dir) as out:
+            work = out.scratch / "work"
+            work.mkdir()
+            staged = _produce(case, options, context, exhibits, work, stem)
+            for source, target in zip(staged, targets, strict=True):
+                os.replace(source, out.stage(target.name))
         record.record(RecordedStatement(number, options.statement_date, tuple(marks),
                                         tuple(e.description for e in exhibits), targets[2].name))
         reg.save(record)
@@ -216,23 +220,3 @@ def _merge(statement: Path, exhibits: list[ex.PlannedExhibit], covers: dict[str,
         out.docinfo["/Title"] = title
         out.docinfo["/Author"] = case.claimant.name
         out.save(target)
-
-
-def _move_all(staged: list[Path], targets: list[Path]) -> None:
-    """Copy each staged file beside its target, then rename all; on failure remove what was placed."""
-    targets[0].parent.mkdir(parents=True, exist_ok=True)
-    temps: list[Path] = []
-    placed: list[Path] = []
-    try:
-        for source, target in zip(staged, targets, strict=True):
-            handle, tmp = tempfile.mkstemp(dir=target.parent, prefix=".partial-", suffix=target.suffix)
-            os.close(handle)
-            temps.append(Path(tmp))
-            Path(tmp).write_bytes(source.read_bytes())
-        for tmp, target in zip(temps, targets, strict=True):
-            os.replace(tmp, target)
-            placed.append(target)
-    except BaseException:
-        for path in temps + placed:
-            path.unlink(missing_ok=True)
-        raise

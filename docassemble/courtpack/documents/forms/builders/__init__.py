@@ -14,8 +14,6 @@ from typing import Any
 from ....case import Case
 from ....case.model import Address, Debtor, Judgment
 
-CCMCC = "County Court Money Claims Centre"
-
 
 def name_and_address(name: str, address: Address) -> str:
     return "\n".join([name, *address.as_lines()])
@@ -36,13 +34,40 @@ def parties_line(case: Case) -> tuple[str, str]:
     return case.claimant.name, " and ".join(d.name for d in case.debtors)
 
 
+LAWYER_WORDS = ("solicitor", "barrister", "legal executive", "lawyer", "counsel", "litigator")
+SENIOR_WORDS = ("director", "head of", "manager", "chief executive", "treasurer", "secretary", "town clerk",
+                "mayor", "chair", "president", "monitoring officer", "section 151")
+
+
+def is_lawyer(position: str) -> bool:
+    """A legal representative as CPR 2.3(1) defines one (solicitor, barrister, authorised litigator)."""
+    return any(word in position.lower() for word in LAWYER_WORDS)
+
+
 def signer(case: Case, name: str = "", position: str = "") -> dict[str, Any]:
-    """Who signs for the council: the officer, or the council's legal representative."""
-    lawyer = case.claimant.solicitor_conducted
-    return {"signatory_name": name or case.claimant.officer_name,
-            "signatory_position": position or case.claimant.officer_position,
+    """Who signs for the council, and in which capacity the form's "Signed by" box says.
+
+    Why the position decides: "Claimant's legal representative" (CPR 2.3(1)) is a lawyer; a debt
+    officer signing for a council whose legal services team conducts the claim signs for the
+    claimant, and ticking the legal representative box would misstate who signed.
+    """
+    position = position or case.claimant.officer_position
+    lawyer = case.claimant.solicitor_conducted and is_lawyer(position)
+    return {"signatory_name": name or case.claimant.officer_name, "signatory_position": position,
             "signed_by": "legal_representative" if lawyer else "claimant",
             "legal_rep_firm": case.claimant.legal_representative if lawyer else ""}
+
+
+def signer_warning(values: dict[str, Any]) -> str | None:
+    """PD 22 para 3.4 and 3.11: a council's statement of truth is signed by a person in a senior
+    position or by its legal representative; say so when the chosen signer looks like neither."""
+    position = str(values.get("signatory_position", ""))
+    if values.get("signed_by") == "legal_representative" or any(w in position.lower() for w in SENIOR_WORDS):
+        return None
+    return (f"{values.get('signatory_name', '')} ({position or 'no position given'}) signs the statement of truth "
+            "but does not appear to hold a senior position in the council (PD 22 para 3.4 and 3.11: e.g. a manager, "
+            "head of service or director) or to be its legal representative; choose such a signer or confirm the "
+            "officer's authority.")
 
 
 def judgment_common(case: Case, judgment: Judgment, debtor: Debtor | None = None) -> dict[str, Any]:

@@ -7,10 +7,12 @@ from typing import Any
 
 from ....case import Case
 from ....case.model import AgreementKind, EventKind, InterestBasis
+from ....errors import DocumentError
 from ....law.claim import ClaimFigures
 from ....law.dates import format_date
 from ....law.money import format_money
-from . import CCMCC, claimant_block, defendants_block, name_and_address, signer
+from ..courts import paper_claims_centre
+from . import claimant_block, defendants_block, name_and_address, signer
 
 INTEREST_BASIS_WORDS = {
     InterestBasis.STATUTORY: "under section 69 of the County Courts Act 1984",
@@ -20,19 +22,33 @@ INTEREST_BASIS_WORDS = {
 
 
 def agreement_sentence(case: Case) -> str:
+    """PD 16 para 7.3 (a written agreement: a copy attached) and 7.4 (an oral one: the words, by
+    whom and to whom they were spoken, when and where)."""
     agreement = case.debt.agreement
     parties = " and ".join(agreement.parties) if agreement.parties else f"the claimant and {case.debtor.name}"
     if agreement.kind is AgreementKind.WRITTEN:
         dated = f" dated {format_date(agreement.date)}" if agreement.date else ""
         return (f"By a written {agreement.description or 'agreement'}{dated} between {parties}, the defendant "
-                f"agreed to pay the sums that fell due under it. A copy can be provided on request.")
+                "agreed to pay the sums that fell due under it. A copy of the agreement is attached to these "
+                "particulars of claim.")
     if agreement.kind is AgreementKind.ORAL:
+        speaker = agreement.made_by or case.debtor.name
+        listener = _spoken_to(case, speaker)
         when = f" on {format_date(agreement.date)}" if agreement.date else ""
         where = f" at {agreement.place}" if agreement.place else ""
-        by = f" by {agreement.made_by}" if agreement.made_by else ""
-        return (f"By an oral agreement made{by}{when}{where}, {agreement.description or 'the defendant agreed to pay'}"
-                ".")
+        words = agreement.description or "that the defendant would pay the sums due"
+        return f"By an oral agreement made{when}{where}, in words spoken by {speaker} to {listener}, {words}."
     return f"The sum is owed to the claimant by law: {agreement.description or case.debt.description}."
+
+
+def _spoken_to(case: Case, speaker: str) -> str:
+    """The other party to an oral agreement: a named party who is not the speaker, else the other side."""
+    others = [p for p in case.debt.agreement.parties if p.strip().lower() != speaker.strip().lower()]
+    if others:
+        return " and ".join(others)
+    said = speaker.strip().lower()
+    debtor_spoke = any(said in d.name.lower() or d.name.lower() in said for d in case.debtors)  # "Mr" or not
+    return case.claimant.name if debtor_spoke else case.debtor.name
 
 
 def interest_paragraph(case: Case, figures: ClaimFigures, issue_date: dt.date) -> str:
@@ -56,18 +72,25 @@ def brief_details(case: Case, figures: ClaimFigures) -> str:
 
 
 def n1_values(case: Case, figures: ClaimFigures, *, issue_date: dt.date, hearing_centre: str = "",
-              court: str = CCMCC, human_rights: bool = False, vulnerability: str = "", signatory_name: str = "",
+              court: str = "", human_rights: bool = False, vulnerability: str = "", signatory_name: str = "",
               signatory_position: str = "") -> dict[str, Any]:
+    """N1 boxes. The court is the paper claims centre in force on the issue date; the hearing
+    centre is the one the officer names (or the case file's), never one made up from a town."""
     value = (f"{format_money(figures.claim_value)}. The claimant expects to recover "
              f"{figures.statement_of_value}.")
+    centre = hearing_centre.strip() or case.preferred_court.strip()
+    if not centre:
+        raise DocumentError(f"case {case.reference}: hearing_centre is empty — name the preferred County Court "
+                            "hearing centre (for an individual, normally the one for the defendant's address), "
+                            "or set preferred_court in the case file")
     return {
-        "court": court, "fee_account": case.claimant.fee_account,
+        "court": court or paper_claims_centre(issue_date).name, "fee_account": case.claimant.fee_account,
         "claimants": claimant_block(case), "defendants": defendants_block(case),
         "brief_details": brief_details(case, figures), "value": value,
         "service_name_address": name_and_address(case.debtor.name, case.debtor.address),
         "amount_claimed": figures.claim_value, "court_fee": figures.fee.fee, "legal_costs": figures.costs.costs,
         "total": figures.total,
-        "hearing_centre": hearing_centre or case.preferred_court or court,
+        "hearing_centre": centre,
         "vulnerable": "yes" if vulnerability.strip() else "no", "vulnerability_details": vulnerability.strip(),
         "human_rights": "yes" if human_rights else "no",
         "particulars_status": "attached", "particulars_text": "See the attached particulars of claim.",
@@ -78,7 +101,7 @@ def n1_values(case: Case, figures: ClaimFigures, *, issue_date: dt.date, hearing
     }
 
 
-def particulars_context(case: Case, figures: ClaimFigures, issue_date: dt.date, *, court: str = CCMCC,
+def particulars_context(case: Case, figures: ClaimFigures, issue_date: dt.date, *, court: str = "",
                         claim_number: str = "", signatory_name: str = "", signatory_position: str = "",
                         letter_date: dt.date | None = None) -> dict[str, Any]:
     """Everything the particulars template shows: numbered paragraphs, the account and the prayer."""
@@ -112,7 +135,8 @@ def particulars_context(case: Case, figures: ClaimFigures, issue_date: dt.date, 
         prayer.append(f"fixed compensation of {format_money(figures.compensation.amount)}")
     prayer.append("costs")
     return {
-        "court": court, "claim_number": claim_number or "", "claimant": case.claimant, "defendants": case.debtors,
+        "court": court or paper_claims_centre(issue_date).name, "claim_number": claim_number or "",
+        "claimant": case.claimant, "defendants": case.debtors,
         "defendant_names": " and ".join(d.name for d in case.debtors), "debtor": debtor,
         "reference": case.reference, "paragraphs": paragraphs, "account": rows, "total_charges": charges,
         "total_payments": payments, "principal": figures.principal, "prayer": prayer,

@@ -37,13 +37,17 @@ def n323_values(case: Case, position: JudgmentPosition, on: dt.date, *, warrant_
             "total": amount + fee}
 
 
-def n293a_values(case: Case, position: JudgmentPosition, on: dt.date, **sign: str) -> dict[str, Any]:
+def n293a_values(case: Case, position: JudgmentPosition, on: dt.date, *, other_enforcement: str,
+                 enforcement_officer: str = "", **sign: str) -> dict[str, Any]:
+    """N293A: "other enforcement" is what the officer said is pending, never assumed to be none."""
     values = _common(case, position, on, **sign)
+    pending = other_enforcement.strip()
     return {**values, "paid_since": position.judgment.paid_since, "balance_due": position.outstanding,
-            "judgment_interest": position.interest.interest, "no_other_enforcement": True,
+            "judgment_interest": position.interest.interest,
+            "other_enforcement": "pending" if pending else "none", "other_enforcement_details": pending,
             "writ_address": name_and_address(case.debtor.name, case.debtor.address),
             "levy_amount": position.total_due, "fee": court_fee("writ_of_control", on).fee,
-            "vulnerability": case.debtor.vulnerability}
+            "enforcement_officer": enforcement_officer.strip(), "vulnerability": case.debtor.vulnerability}
 
 
 def n337_values(case: Case, position: JudgmentPosition, on: dt.date, *, employer: str = "", works_number: str = "",
@@ -55,17 +59,17 @@ def n337_values(case: Case, position: JudgmentPosition, on: dt.date, *, employer
             "balance_due": position.total_due, "fee": fee, "total": position.total_due + fee}
 
 
-def n349_values(case: Case, position: JudgmentPosition, on: dt.date, *, third_party: str, account_details: str = "",
-                belief: str = "", **sign: str) -> dict[str, Any]:
+def n349_values(case: Case, position: JudgmentPosition, on: dt.date, *, third_party: str, account_details: str,
+                belief: str, **sign: str) -> dict[str, Any]:
+    """N349: the third party, the account as the officer gave it, and the officer's own grounds of belief."""
     return {**_common(case, position, on, **sign),
             "debtor_name_address": name_and_address(case.debtor.name, case.debtor.address),
             "balance_due": position.total_due, "third_party": third_party, "account_details": account_details,
-            "belief": belief or "The judgment debtor has paid the claimant from an account held with this third party.",
-            "fee": court_fee("third_party_debt_order", on).fee}
+            "belief": belief, "fee": court_fee("third_party_debt_order", on).fee}
 
 
-def n316_values(case: Case, position: JudgmentPosition, on: dt.date, *, officer_name: str = "",
-                officer_position: str = "", **sign: str) -> dict[str, Any]:
+def n316_values(case: Case, position: JudgmentPosition, on: dt.date, *, officer_name: str,
+                officer_position: str, **sign: str) -> dict[str, Any]:
     """N316 for an individual debtor; N316A (same boxes) for an officer of a company debtor."""
     debtor = case.debtor
     person = name_and_address(officer_name, debtor.address) if officer_name else name_and_address(debtor.name,

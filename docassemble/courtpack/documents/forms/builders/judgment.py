@@ -14,7 +14,8 @@ from ....law.costs import judgment_costs
 from ....law.dates import format_date
 from ....law.default_judgment import JudgmentTiming
 from ....law.money import format_money
-from . import CCMCC, claimant_block, defendants_block, signer
+from ..courts import paper_claims_centre
+from . import claimant_block, defendants_block, signer
 
 ZERO = Decimal("0.00")
 DEFAULT_DELAY = ("the defendant made payments from time to time and the claimant forbore to enforce while they "
@@ -27,7 +28,7 @@ def paid_since_issue(case: Case, issue_date: dt.date, to_date: dt.date) -> Decim
 
 
 def n225_values(case: Case, figures: ClaimFigures, timing: JudgmentTiming, *, claim_number: str,
-                issue_date: dt.date, request_date: dt.date, court: str = CCMCC, request_type: str = "default",
+                issue_date: dt.date, request_date: dt.date, court: str = "", request_type: str = "default",
                 payment_terms: str = "forthwith", paid_since: Decimal | None = None, signatory_name: str = "",
                 signatory_position: str = "") -> dict[str, Any]:
     interest = interest_since_issue(case, issue_date, request_date)
@@ -38,7 +39,8 @@ def n225_values(case: Case, figures: ClaimFigures, timing: JudgmentTiming, *, cl
     subtotal_1 = figures.claim_value + since + figures.fee.fee + figures.costs.costs
     subtotal_2 = subtotal_1 + costs.costs
     return {
-        "court": court, "claim_number": claim_number, "claimant": claimant_block(case) + f"\nRef: {case.reference}",
+        "court": court or paper_claims_centre(issue_date).name, "claim_number": claim_number,
+        "claimant": claimant_block(case) + f"\nRef: {case.reference}",
         "defendant": defendants_block(case), "request_type": request_type,
         "deemed_service": timing.deemed_service, "response_deadline": timing.last_day,
         "payment_terms": payment_terms,
