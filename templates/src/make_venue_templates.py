@@ -170,10 +170,18 @@ def statutory_demand(kind: str) -> None:
     doc.save(OUT / f"statutory_demand_{kind}.docx")
 
 
-if __name__ == "__main__":
-    liability_notice()
-    liability_summons()
-    liability_schedule()
-    liability_next_step()
+def statutory_demand_individual() -> None:
     statutory_demand("individual")
+
+
+def statutory_demand_company() -> None:
     statutory_demand("company")
+
+
+GENERATORS = (liability_notice, liability_summons, liability_schedule, liability_next_step,
+              statutory_demand_individual, statutory_demand_company)
+
+
+if __name__ == "__main__":
+    for generate in GENERATORS:
+        generate()
