@@ -22,6 +22,7 @@ SUBCOMMANDS = {
     "bundle": "bundle:bundle",
     "calc": "calc:calc",
     "calendar": "register:calendar",
+    "case": "case:case",
     "compliance": "register:compliance",
     "demo": "demo:demo",
     "forms": "forms:forms",
@@ -29,6 +30,7 @@ SUBCOMMANDS = {
     "interview": "interview:interview",
     "payments": "register:payments",
     "register": "register:register",
+    "settings": "settings:settings",
 }
 
 
