@@ -27,7 +27,7 @@ ANSWERS = yaml.safe_load((EXAMPLES / "answers" / "new_case.yaml").read_text(enco
 def register(tmp_path, monkeypatch):
     url = f"sqlite:///{tmp_path / 'register.db'}"
     monkeypatch.setenv("COURTPACK_DATABASE_URL", url)
-    save_settings(url, read_settings_file(EXAMPLES / "settings" / "council.yaml"), who="manager")
+    save_settings(url, read_settings_file(EXAMPLES / "settings" / "lewisham.yaml"), who="manager")
     reg = open_register(url)
     yield reg
     reg.dispose()

@@ -23,7 +23,7 @@ IMPORTS = EXAMPLES / "imports"
 
 @pytest.fixture
 def council(db):
-    save_settings(db, read_settings_file(EXAMPLES / "settings" / "council.yaml"), who="manager")
+    save_settings(db, read_settings_file(EXAMPLES / "settings" / "lewisham.yaml"), who="manager")
     return db
 
 

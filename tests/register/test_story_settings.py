@@ -17,7 +17,7 @@ from docassemble.courtpack.register.settings import (
 
 from .conftest import EXAMPLES
 
-SETTINGS = EXAMPLES / "settings" / "council.yaml"
+SETTINGS = EXAMPLES / "settings" / "lewisham.yaml"
 
 
 def test_settings_round_trip_through_the_register(db):
@@ -82,3 +82,18 @@ def test_settings_cli_set_and_show(tmp_path, capsys):
     bad.write_text("legal_name: [\n", encoding="utf-8")
     assert main(["settings", "set", str(bad), "--db", db]) == 2
     assert "is not valid UTF-8 YAML" in capsys.readouterr().err
+
+
+def test_several_councils_share_a_register(db):
+    for name in ("lewisham", "bristol", "leeds"):
+        save_settings(db, read_settings_file(EXAMPLES / "settings" / f"{name}.yaml"), who="admin")
+    with pytest.raises(RegisterError, match=r"the register holds the settings of 3 councils \(Bristol City Council, "
+                                            r"Leeds City Council, London Borough of Lewisham\)"):
+        council_settings(db)
+    bristol = council_settings(db, "Bristol City Council")
+    assert (bristol.legal_representative, [s.name for s in bristol.signatories if s.legal_representative]) == (
+        "Bristol City Council Legal Services", ["Sarah Whitfield"])
+    claimant = bristol.claimant("Tom Hughes", "Housing Income Officer")
+    assert (claimant.solicitor_conducted, claimant.legal_representative) == (True, "Bristol City Council Legal Services")
+    with pytest.raises(RegisterError, match="no council settings for 'Camden'"):
+        council_settings(db, "Camden")

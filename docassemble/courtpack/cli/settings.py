@@ -1,6 +1,6 @@
 """``courtpack settings``: the council's own details, entered once (show, or set from a YAML file).
 
-Why a file: a manager writes the settings once (start from examples/settings/council.yaml), checks
+Why a file: a manager writes the settings once (start from examples/settings/lewisham.yaml), checks
 them with ``show``, and every document takes the council's name, address for service, signatories
 and enforcement agents from the register from then on.
 """
@@ -19,12 +19,13 @@ def settings() -> None:
 
 
 @settings.command("show")
+@click.option("--council", default=None, help="The council's legal name (when the register holds several).")
 @click.option("--db", metavar="URL", default=None, help="Database URL or SQLite file.")
-def show(db: str | None) -> None:
+def show(council: str | None, db: str | None) -> None:
     """Print the settings as YAML (the form `set` reads)."""
     from ..register.settings import council_settings, settings_to_dict
 
-    current = council_settings(db)
+    current = council_settings(db, council)
     click.echo(f"# version {current.version}")
     click.echo(yaml.safe_dump(settings_to_dict(current), sort_keys=False, allow_unicode=True).rstrip("\n"))
 

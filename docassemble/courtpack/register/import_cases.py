@@ -50,7 +50,7 @@ CASE_FIELDS = {
 LEDGER_FIELDS = {"account", "date", "description", "amount"}
 SETTINGS = {"kind", "system", "sheet", "header_row", "date_format", "delimiter", "encoding", "columns",
             "reference_template", "debt_type", "debt_types", "debtor_kind", "debtor_kinds", "description",
-            "agreement", "interest", "officer", "ledger", "amounts"}
+            "agreement", "interest", "officer", "ledger", "amounts", "council"}
 MAX_ROWS = 200_000
 
 
@@ -64,6 +64,7 @@ class CasesMapping:
     ledger: Mapping | None = None  # a separate transactions file (charges and payments)
     ledger_file: Path | None = None
     charges_are: str = "positive"
+    council: str | None = None  # the claimant's legal name, where the register holds several councils
 
 
 @dataclass
@@ -154,6 +155,7 @@ def read_cases_mapping(path: str | os.PathLike[str]) -> CasesMapping:
                                                                          "agreement", "interest", "officer")},
                            {str(k): str(v) for k, v in (data.get("debt_types") or {}).items()},
                            {str(k): str(v) for k, v in (data.get("debtor_kinds") or {}).items()})
+    mapping.council = str(data["council"]) if data.get("council") else None
     ledger = data.get("ledger")
     if ledger:
         if not isinstance(ledger, dict) or not ledger.get("file"):
@@ -294,7 +296,7 @@ def import_cases(db: Register | Session | str | os.PathLike[str] | None, path: s
             raise ImportRowsError(str(mapping.ledger_file), ledger_problems,
                                   "nothing was imported; correct these rows and import both files again")
     with session_for(db, who) as session:
-        settings = council_settings(session)
+        settings = council_settings(session, mapping.council)
         claimant = claimant_data(settings, "", "")
         built = []
         for account, rows in main.items():

@@ -291,17 +291,19 @@ class CaseStep(Base):
 
 
 class CouncilSetting(Base):
-    """The council's own details, entered once (``register.settings``): one validated JSON document.
+    """A council's own details, entered once (``register.settings``): one validated JSON document.
 
     Why one document: the settings are read whole by every document and changed rarely, by a
     manager; the typed reader (``CouncilSettings``) checks every field, so the JSON never reaches a
-    document unvalidated. The version makes two managers' edits a ``ConcurrentUpdateError``.
+    document unvalidated. One row per council (``key`` is its legal name): a shared legal service
+    keeps several councils' cases in one register. The version makes two managers' edits a
+    ``ConcurrentUpdateError``.
     """
 
     __tablename__ = "council_settings"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    key: Mapped[str] = mapped_column(String(40), unique=True)  # "council"
+    key: Mapped[str] = mapped_column(String(200), unique=True)  # the council's legal name
     data: Mapped[str] = mapped_column(Text)
     updated_by: Mapped[str] = mapped_column(String(200), default="")
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now, onupdate=_now)

@@ -32,7 +32,6 @@ from .models import CouncilSetting
 __all__ = ["CouncilSettings", "EnforcementAgent", "Signatory", "claimant_data", "council_settings",
            "read_settings_file", "save_settings", "settings_from_dict", "settings_to_dict"]
 
-KEY = "council"
 AGENT_KINDS = ("enforcement_agent", "hceo")
 NOT_SET = ("no council settings in the register; a manager enters them once with "
            "`courtpack settings set FILE` or the council settings interview")
@@ -74,6 +73,7 @@ class CouncilSettings:
     fee_account: str
     legal_department_conducts: bool  # the council's legal department conducts its claims
     legal_department_lawyer: bool  # ...and a solicitor (or other authorised person) leads it
+    legal_representative: str  # how the legal department is named on claims ("" when officers issue them)
     signatories: tuple[Signatory, ...]
     enforcement_agents: tuple[EnforcementAgent, ...]
     version: int = 0
@@ -101,7 +101,8 @@ class CouncilSettings:
                         officer_phone=officer_phone or self.phone, officer_email=officer_email or self.email,
                         officer_position=officer_position, department=self.team, fee_account=self.fee_account,
                         solicitor_conducted=self.legal_department_conducts and self.legal_department_lawyer,
-                        payment_instructions=self.payment_details, reply_address=self.address_for_service)
+                        legal_representative=self.legal_representative, payment_instructions=self.payment_details,
+                        reply_address=self.address_for_service)
 
 
 def claimant_data(settings: CouncilSettings, officer_name: str, officer_position: str,
@@ -114,7 +115,8 @@ def claimant_data(settings: CouncilSettings, officer_name: str, officer_position
             "officer_email": officer_email or settings.email, "department": settings.team,
             "fee_account": settings.fee_account,
             "solicitor_conducted": settings.legal_department_conducts and settings.legal_department_lawyer,
-            "payment_instructions": settings.payment_details, "reply_address": address(settings.address_for_service)}
+            "legal_representative": settings.legal_representative, "payment_instructions": settings.payment_details,
+            "reply_address": address(settings.address_for_service)}
 
 
 def _address(f: Fields) -> Address:
@@ -126,7 +128,8 @@ def settings_from_dict(data: Any, source: str = "council settings") -> CouncilSe
     top = Fields(data, source)
     unknown = sorted(set(data) - {"legal_name", "address", "address_for_service", "team", "phone", "email",
                                   "payment_details", "fee_account", "legal_department_conducts",
-                                  "legal_department_lawyer", "signatories", "enforcement_agents"})
+                                  "legal_department_lawyer", "legal_representative", "signatories",
+                                  "enforcement_agents"})
     if unknown:
         raise top.fail(unknown[0], "is not a known setting", "check the spelling against examples/settings/")
     address = _address(top.section("address"))
@@ -155,12 +158,18 @@ def settings_from_dict(data: Any, source: str = "council settings") -> CouncilSe
     if lawyer and not conducts:
         raise top.fail("legal_department_lawyer", "is true but legal_department_conducts is false",
                        "a lawyer leads the claims only where the legal department conducts them")
+    representative = top.text("legal_representative", "")
+    if conducts and not representative:
+        raise top.fail("legal_representative", "is missing", "name the legal department as it appears on claims")
+    if not conducts and representative:
+        raise top.fail("legal_representative", "is given but legal_department_conducts is false",
+                       "leave it out where officers issue the claims")
     return CouncilSettings(
         legal_name=top.text("legal_name"), address=address,
         address_for_service=_address(top.section("address_for_service")), team=top.text("team"),
         phone=top.text("phone"), email=top.text("email"), payment_details=top.text("payment_details"),
         fee_account=top.text("fee_account"), legal_department_conducts=conducts, legal_department_lawyer=lawyer,
-        signatories=tuple(signatories), enforcement_agents=tuple(agents))
+        legal_representative=representative, signatories=tuple(signatories), enforcement_agents=tuple(agents))
 
 
 def _address_dict(address: Address) -> dict[str, Any]:
@@ -175,6 +184,7 @@ def settings_to_dict(settings: CouncilSettings) -> dict[str, Any]:
         "phone": settings.phone, "email": settings.email, "payment_details": settings.payment_details,
         "fee_account": settings.fee_account, "legal_department_conducts": settings.legal_department_conducts,
         "legal_department_lawyer": settings.legal_department_lawyer,
+        **({"legal_representative": settings.legal_representative} if settings.legal_representative else {}),
         "signatories": [{"name": s.name, "position": s.position, "senior_position": s.senior_position,
                          "legal_representative": s.legal_representative} for s in settings.signatories],
         "enforcement_agents": [{"name": a.name, "kind": a.kind, "address": _address_dict(a.address),
@@ -186,7 +196,7 @@ def settings_to_dict(settings: CouncilSettings) -> dict[str, Any]:
 def read_settings_file(path: str | os.PathLike[str]) -> CouncilSettings:
     file = Path(path)
     if not file.is_file():
-        raise CaseFileError(str(path), "", "no such settings file", "start from examples/settings/council.yaml")
+        raise CaseFileError(str(path), "", "no such settings file", "start from examples/settings/lewisham.yaml")
     try:
         data = yaml.safe_load(file.read_text(encoding="utf-8"))
     except (yaml.YAMLError, UnicodeDecodeError, ValueError):
@@ -194,28 +204,41 @@ def read_settings_file(path: str | os.PathLike[str]) -> CouncilSettings:
     return settings_from_dict(data, str(path))
 
 
-def council_settings(db: Register | Session | str | os.PathLike[str] | None) -> CouncilSettings:
-    """The council's settings, checked; ``RegisterError`` when none have been entered."""
+def council_settings(db: Register | Session | str | os.PathLike[str] | None,
+                     council: str | None = None) -> CouncilSettings:
+    """A council's settings, checked: the one named (its legal name), or the only one in the register.
+
+    ``RegisterError`` when none have been entered, or when several councils share the register and
+    none is named.
+    """
     with session_for(db) as session:
-        row = session.scalar(select(CouncilSetting).where(CouncilSetting.key == KEY))
-        if row is None:
+        rows = session.scalars(select(CouncilSetting).order_by(CouncilSetting.key)).all()
+        if not rows:
             raise RegisterError(NOT_SET)
+        if council is None and len(rows) > 1:
+            raise RegisterError(f"the register holds the settings of {len(rows)} councils "
+                                f"({', '.join(r.key for r in rows)}); name the council whose settings you want")
+        found = [r for r in rows if council is None or r.key == council]
+        if not found:
+            raise RegisterError(f"no council settings for {council!r} in the register (there are: "
+                                f"{', '.join(r.key for r in rows)}); enter them with `courtpack settings set FILE`")
+        row = found[0]
         settings = settings_from_dict(json.loads(row.data), "council settings in the register")
         return CouncilSettings(**{**settings.__dict__, "version": row.version})
 
 
 def save_settings(db: Register | Session | str | os.PathLike[str] | None, settings: CouncilSettings,
                   who: str | None = None, expected_version: int | None = None) -> int:
-    """Store the settings (replacing any); returns the new version.
+    """Store a council's settings (replacing its earlier ones); returns the new version.
 
     ``expected_version`` is the version the manager saw: if someone saved meanwhile, their change is
     kept and this one refused (``ConcurrentUpdateError``).
     """
     data = json.dumps(settings_to_dict(settings), sort_keys=True)
     with session_for(db, who) as session:
-        row = session.scalar(select(CouncilSetting).where(CouncilSetting.key == KEY))
+        row = session.scalar(select(CouncilSetting).where(CouncilSetting.key == settings.legal_name))
         if row is None:
-            row = CouncilSetting(key=KEY)
+            row = CouncilSetting(key=settings.legal_name)
             session.add(row)
         elif expected_version is not None and row.version != expected_version:
             raise ConcurrentUpdateError("The council settings")

@@ -36,7 +36,7 @@ def upgrade() -> None:
     op.create_table(
         'council_settings',
         sa.Column('id', sa.Integer(), nullable=False),
-        sa.Column('key', sa.String(length=40), nullable=False),
+        sa.Column('key', sa.String(length=200), nullable=False),
         sa.Column('data', sa.Text(), nullable=False),
         sa.Column('updated_by', sa.String(length=200), nullable=False),
         sa.Column('updated_at', sa.DateTime(), nullable=False),
