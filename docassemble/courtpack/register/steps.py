@@ -31,14 +31,16 @@ from .cases import add_payment, get_case
 from .db import Register, session_for
 from .errors import RegisterError
 from .hearings import record_hearing
-from .models import FREQUENCIES, CaseStep, Hearing, Payment
+from .models import FREQUENCIES, CaseStep, ChargingOrder, Hearing, Order, Payment
 from .orders import ChargingSpec, InstalmentTerms, OrderSpec, record_order
 
-__all__ = ["STEPS", "CaseStory", "StepRecord", "case_facts", "record_step"]
+__all__ = ["STEPS", "CaseStory", "StepRecord", "case_facts", "checked_facts", "record_step"]
 
 ENFORCEMENT_TYPES = ("warrant_of_control", "writ_of_control", "attachment_of_earnings", "third_party_debt_order",
                      "order_to_obtain_information", "charging_order")
 HEARING_OUTCOMES = ("heard", "adjourned", "vacated")
+JUDGMENT_KEY = "judgment"  # the order a judgment step writes (and updates)
+CHARGING_KEY = "charging-order"  # the order the charging order steps write
 
 
 @dataclass(frozen=True)
@@ -179,6 +181,11 @@ def _check_terms(reference: str, facts: dict[str, str]) -> None:
                                     "terms: instalments, or leave it out")
 
 
+def checked_facts(reference: str, step: str, facts: Mapping[str, Any], today: dt.date | None = None) -> dict[str, str]:
+    """The facts as ``record_step`` would store them (checked, normalised), without recording anything."""
+    return _check(reference, step, facts, today or dt.date.today())[0]
+
+
 def record_step(db: Register | Session | str | os.PathLike[str] | None, reference: str, step: str,
                 facts: Mapping[str, Any], who: str | None = None, today: dt.date | None = None) -> StepRecord:
     """Record that ``step`` happened in case ``reference`` with these facts; one transaction.
@@ -205,22 +212,16 @@ def _mirror(session: Session, case_id: int, reference: str, step: str, facts: di
                     facts.get("receipt", ""))
     elif step == "judgment":
         issued = _latest(session, case_id, "claim_issued")
+        current = session.scalar(select(Order).where(Order.case_id == case_id, Order.key == JUDGMENT_KEY))
         terms = (InstalmentTerms(Decimal(facts["instalment_amount"]), facts["frequency"],
                                  parse_iso_date(facts["first_payment"])) if facts["terms"] == "instalments" else None)
         record_order(session, reference, OrderSpec(
             kind="judgment", made_on=day, amount=Decimal(facts["amount"]), costs=Decimal(facts.get("costs", "0")),
             instalments=terms, court=issued.get("court", "") if issued else "",
-            claim_number=issued.get("claim_number", "") if issued else "", key="judgment"))
+            claim_number=issued.get("claim_number", "") if issued else "", key=JUDGMENT_KEY,
+            description=current.description if current else "judgment"))
     elif step in ("charging_order_interim", "charging_order_final"):
-        interim = facts if step == "charging_order_interim" else _latest(session, case_id, "charging_order_interim")
-        if interim is None:
-            raise RegisterError(f"case {reference}, step {step}: no interim charging order is recorded; record "
-                                "charging_order_interim first")
-        final = day if step == "charging_order_final" else None
-        record_order(session, reference, OrderSpec(
-            kind="charging_order", made_on=parse_iso_date(interim["date"]), key="charging",
-            charging=ChargingSpec(land=interim["land"], title_number=interim["title_number"],
-                                  interim_made=parse_iso_date(interim["date"]), final_made=final)))
+        _mirror_charging(session, case_id, reference, step, facts, day)
     elif step == "hearing_listed":
         starts = dt.datetime.combine(day, dt.time.fromisoformat(facts["time"]))
         record_hearing(session, reference, starts, facts["court"], facts["kind"], key=facts["key"])
@@ -232,6 +233,25 @@ def _mirror(session: Session, case_id: int, reference: str, step: str, facts: di
                                 "listed; record hearing_listed first")
         hearing.status = facts["status"]
         hearing.outcome = facts["outcome"]
+
+
+def _mirror_charging(session: Session, case_id: int, reference: str, step: str, facts: dict[str, str],
+                     day: dt.date) -> None:
+    """The charging order's stages (key ``charging-order``), keeping its service and hearing dates."""
+    interim = facts if step == "charging_order_interim" else _latest(session, case_id, "charging_order_interim")
+    if interim is None:
+        raise RegisterError(f"case {reference}, step {step}: no interim charging order is recorded; record "
+                            "charging_order_interim first")
+    current = session.scalar(select(ChargingOrder).join(Order).where(Order.case_id == case_id,
+                                                                      Order.key == CHARGING_KEY))
+    final = day if step == "charging_order_final" else (current.final_made if current else None)
+    record_order(session, reference, OrderSpec(
+        kind="charging_order", made_on=parse_iso_date(interim["date"]), key=CHARGING_KEY,
+        description=current.order.description if current else "interim charging order",
+        charging=ChargingSpec(land=interim["land"], title_number=interim["title_number"],
+                              interim_made=parse_iso_date(interim["date"]),
+                              served_on=current.served_on if current else None,
+                              final_hearing=current.final_hearing if current else None, final_made=final)))
 
 
 def _latest(session: Session, case_id: int, step: str) -> dict[str, str] | None:
