@@ -60,6 +60,7 @@ def _date(name: str = "date", **kw: Any) -> Field:
 STEPS: dict[str, tuple[Field, ...]] = {
     "letter_before_claim_sent": (_date(), Field("how", "choice", choices=("post", "email", "hand", "dx"))),
     "reply_received": (_date(), Field("summary", "text", required=False)),
+    "notice_of_intention_to_issue": (_date(), Field("how", "choice", choices=("post", "email", "hand", "dx"))),
     "claim_issued": (_date(court_day=True), Field("claim_number", "text"), Field("court", "text")),
     "service": (_date(), Field("method", "choice", choices=("court", "post", "personal", "email")),
                 _date("deemed_date")),
@@ -71,6 +72,7 @@ STEPS: dict[str, tuple[Field, ...]] = {
                  Field("frequency", "choice", required=False, choices=FREQUENCIES),
                  _date("first_payment", required=False, future=True)),
     "order": (_date(court_day=True), Field("kind", "text"), Field("description", "text")),
+    "application_made": (_date(court_day=True), Field("application", "text")),
     "payment": (_date(), Field("amount", "money"), Field("method", "text", required=False),
                 Field("receipt", "text", required=False)),
     "enforcement_issued": (_date(court_day=True), Field("type", "choice", choices=ENFORCEMENT_TYPES),
