@@ -43,5 +43,6 @@ def test_a_signatory_who_may_not_sign_is_refused(tmp_path, monkeypatch):
     monkeypatch.setenv("COURTPACK_DATABASE_URL", f"sqlite:///{tmp_path / 'register.db'}")
     junior = {**ANSWERS, "signatories": [{"name": "Sam Junior", "position": "Assistant", "senior_position": False,
                                           "legal_representative": False}]}
-    with pytest.raises(CaseFileError, match="Sam Junior neither holds a senior position nor is the legal representative"):
+    with pytest.raises(CaseFileError, match="Sam Junior neither holds a senior position nor is the legal "
+                                            "representative"):
         run_interview("council_settings", junior, tmp_path / "out")

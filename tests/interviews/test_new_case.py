@@ -84,3 +84,32 @@ def test_a_bad_postcode_names_the_field(register, tmp_path):
         run_interview("new_case", answers, tmp_path / "out")
     with register.transaction() as s:
         assert s.scalars(select(Case.reference)).all() == []
+
+
+def test_edit_case_changes_the_case_with_the_version_check(register, tmp_path):
+    run_interview("new_case", ANSWERS, tmp_path / "new")
+    edit = {"reference": "GR-2026-0015", "edit_checked": True,
+            "debtor_edit": {"line_1": "Flat 9, 40 Bromley Road", "town": "London", "postcode": "SE6 2UA",
+                            "email": "grace.mensah@example.com", "phone": "", "vulnerability": "Prefers email"},
+            "new_rows": [{"date": "2026-01-01", "kind": "charge", "description": "Garage rent January 2026",
+                          "amount": "65.00"}]}
+    result = run_interview("edit_case", edit, tmp_path / "edit")
+    case = read_case(result.documents[0])
+    assert (case.debtor.address.one_line(), case.debtor.phone, case.debtor.vulnerability) == (
+        "Flat 9, 40 Bromley Road, London, SE6 2UA", "", "Prefers email")
+    # 230.00 + 65.00 = 295.00
+    assert case.balance() == Decimal("295.00")
+    with register.transaction() as s:
+        assert s.execute(select(Case.reference, Case.balance, Case.version)).all() == [
+            ("GR-2026-0015", Decimal("295.00"), 2)]
+
+
+def test_a_stale_edit_is_refused(register, tmp_path):
+    from docassemble.courtpack.interview_glue.new_case import load_for_edit, save_case_answers
+    from docassemble.courtpack.register.errors import ConcurrentUpdateError
+
+    run_interview("new_case", ANSWERS, tmp_path / "new")
+    case, version = load_for_edit("GR-2026-0015")
+    save_case_answers(case, tmp_path, expected_version=version)  # someone else saved first
+    with pytest.raises(ConcurrentUpdateError, match="reload the case"):
+        save_case_answers(case, tmp_path, expected_version=version)

@@ -94,6 +94,7 @@ def test_several_councils_share_a_register(db):
     assert (bristol.legal_representative, [s.name for s in bristol.signatories if s.legal_representative]) == (
         "Bristol City Council Legal Services", ["Sarah Whitfield"])
     claimant = bristol.claimant("Tom Hughes", "Housing Income Officer")
-    assert (claimant.solicitor_conducted, claimant.legal_representative) == (True, "Bristol City Council Legal Services")
+    assert (claimant.solicitor_conducted, claimant.legal_representative) == (
+        True, "Bristol City Council Legal Services")
     with pytest.raises(RegisterError, match="no council settings for 'Camden'"):
         council_settings(db, "Camden")

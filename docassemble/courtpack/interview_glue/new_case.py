@@ -27,8 +27,10 @@ __all__ = [
     "build_case",
     "check_postcode",
     "debt_label",
+    "debtor_defaults",
     "debtor_kinds",
     "edit_choices",
+    "edited_case",
     "interest_choices",
     "load_for_edit",
     "needs_agreement",
@@ -199,3 +201,28 @@ def agreement_answers(kind: str, date: Any, description: str, made_by: str = "",
         raise CaseFileError("new case", "agreement.kind", f"{kind!r} is not known", "choose written or oral")
     return {"kind": kind, "date": date, "description": _text(description), "made_by": _text(made_by),
             "place": _text(place), "parties": [p for p in parties if p]}
+
+
+def edited_case(case: Case, debtor_answers: Any, new_rows: Any) -> Case:
+    """The case with the first debtor's contact details replaced and new account rows added, re-checked."""
+    from ..case.casefile import case_to_dict
+
+    data = case_to_dict(case)
+    first = data["debtors"][0]
+    first["address"] = _address(debtor_answers, "")
+    for name in ("email", "phone", "vulnerability"):
+        value = _text(_get(debtor_answers, name))
+        if value:
+            first[name] = value
+        else:
+            first.pop(name, None)
+    data["ledger"] = [*data["ledger"], *(_entry(e) for e in rows_of(new_rows))]
+    return case_from_dict(data, f"case {case.reference}")
+
+
+def debtor_defaults(case: Case) -> dict[str, str]:
+    """The first debtor's current contact details, to prefill the edit screen."""
+    debtor = case.debtor
+    lines = [*debtor.address.lines, "", ""]
+    return {"line_1": lines[0], "line_2": lines[1], "town": debtor.address.town, "postcode": debtor.address.postcode,
+            "email": debtor.email, "phone": debtor.phone, "vulnerability": debtor.vulnerability}
