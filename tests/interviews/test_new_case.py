@@ -113,3 +113,21 @@ def test_a_stale_edit_is_refused(register, tmp_path):
     save_case_answers(case, tmp_path, expected_version=version)  # someone else saved first
     with pytest.raises(ConcurrentUpdateError, match="reload the case"):
         save_case_answers(case, tmp_path, expected_version=version)
+
+
+def test_the_account_from_an_uploaded_statement(register, tmp_path):
+    statement = tmp_path / "garage statement.csv"
+    statement.write_text("Posted,Narrative,Value\n01/09/2025,Garage rent September 2025,65.00\n"
+                         "14/10/2025,Payment received,-30.00\n01/10/2025,Garage rent October 2025,65.00\n",
+                         encoding="utf-8")
+    answers = {**ANSWERS, "account_source": "statement", "statement_file": str(statement),
+               "statement_date_column": "Posted", "statement_description_column": "Narrative",
+               "statement_amount_column": "Value", "statement_date_format": "%d/%m/%Y",
+               "statement_charges_are": "positive"}
+    del answers["ledger_rows"]
+    case = read_case(run_interview("new_case", answers, tmp_path / "out").documents[0])
+    assert [(e.date, e.kind.value, e.amount) for e in case.ledger] == [
+        (dt.date(2025, 9, 1), "charge", Decimal("65.00")), (dt.date(2025, 10, 1), "charge", Decimal("65.00")),
+        (dt.date(2025, 10, 14), "payment", Decimal("30.00"))]
+    # 65.00 + 65.00 - 30.00 = 100.00
+    assert case.balance() == Decimal("100.00")

@@ -138,3 +138,21 @@ def test_cli_import_then_export_gives_a_case_file_that_validates(council, tmp_pa
                                                                    Decimal("3600.00"))
     assert export_case(council, "AR-FIN-80305", tmp_path / "again.yaml").read_text(encoding="utf-8") == \
         out.read_text(encoding="utf-8")
+
+
+def test_a_statement_read_through_the_columns_named(tmp_path):
+    from docassemble.courtpack.register.import_cases import statement_rows
+
+    path = tmp_path / "s.csv"
+    path.write_text("Date,What,Amount\n05/01/2025,Rent,(12.50)\n06/01/2025,Payment,4.00\n", encoding="utf-8")
+    # charges shown negative: (12.50) is -12.50, a charge; 4.00 (positive) is a payment
+    assert statement_rows(path, "s.csv", date_column="Date", description_column="What", amount_column="Amount",
+                          charges_are="negative") == [
+        {"date": "2025-01-05", "description": "Rent", "amount": "12.50", "kind": "charge"},
+        {"date": "2025-01-06", "description": "Payment", "amount": "4.00", "kind": "payment"}]
+    path.write_text("Date,What,Amount\n2025-01-05,Rent,12.50\n", encoding="utf-8")
+    with pytest.raises(ImportRowsError) as err:
+        statement_rows(path, "s.csv", date_column="Date", description_column="What", amount_column="Amount")
+    assert [(p.row, p.column) for p in err.value.problems] == [(2, "Date")]
+    with pytest.raises(RegisterError, match="has no column"):
+        statement_rows(path, "s.csv", date_column="Posted", description_column="What", amount_column="Amount")

@@ -37,6 +37,7 @@ __all__ = [
     "needs_property",
     "rows_of",
     "save_case_answers",
+    "statement_ledger",
 ]
 
 DEBT_TYPE_CHOICES = [{t.value: t.label[0].upper() + t.label[1:]} for t in DebtType]
@@ -152,7 +153,7 @@ def build_case(reference: str, debt_type: str, description: str, debtors: Any, l
         debt["property_address"] = _address(property_address, "")
     data: dict[str, Any] = {"reference": _text(reference), "claimant": claimant,
                             "debtors": [_debtor(d) for d in rows_of(debtors)], "debt": debt,
-                            "ledger": [_entry(e) for e in rows_of(ledger_rows)],
+                            "ledger": sorted((_entry(e) for e in rows_of(ledger_rows)), key=lambda e: e["date"]),
                             "interest": {"basis": interest, **({"rate": str(interest_rate)} if interest_rate else {})}}
     return case_from_dict(data, f"new case {_text(reference)}")
 
@@ -201,6 +202,18 @@ def agreement_answers(kind: str, date: Any, description: str, made_by: str = "",
         raise CaseFileError("new case", "agreement.kind", f"{kind!r} is not known", "choose written or oral")
     return {"kind": kind, "date": date, "description": _text(description), "made_by": _text(made_by),
             "place": _text(place), "parties": [p for p in parties if p]}
+
+
+def statement_ledger(upload: Any, date_column: str, description_column: str, amount_column: str,
+                     date_format: str, charges_are: str) -> list[dict[str, str]]:
+    """The account rows from an uploaded statement (a docassemble upload, or a path headless)."""
+    from ..register.import_cases import statement_rows
+
+    first = upload[0] if hasattr(upload, "elements") and len(upload.elements) else upload
+    path = first.path() if hasattr(first, "path") else str(first)
+    name = Path(str(getattr(first, "filename", "") or path)).name
+    return statement_rows(path, name, date_column=date_column, description_column=description_column,
+                          amount_column=amount_column, date_format=date_format, charges_are=charges_are)
 
 
 def edited_case(case: Case, debtor_answers: Any, new_rows: Any) -> Case:

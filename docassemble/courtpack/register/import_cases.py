@@ -39,7 +39,7 @@ from .models import Account, Case
 from .readers import _Bad, _text, parse_amount, parse_date, read_rows
 from .settings import claimant_data, council_settings
 
-__all__ = ["CASE_FIELDS", "CasesImportResult", "import_cases", "read_cases_mapping"]
+__all__ = ["CASE_FIELDS", "CasesImportResult", "import_cases", "read_cases_mapping", "statement_rows"]
 
 CASE_FIELDS = {
     "account", "reference", "debtor_kind", "title", "first_names", "surname", "name", "company_number",
@@ -348,3 +348,36 @@ def _save(session: Session, mapping: CasesMapping, account: str, facts: Any, res
     elif link.case_id != info.id:
         link.case_id = info.id
     session.flush()
+
+
+def statement_rows(path: str | os.PathLike[str], name: str, *, date_column: str, description_column: str,
+                   amount_column: str, date_format: str = "%d/%m/%Y", charges_are: str = "positive",
+                   header_row: int = 1) -> list[dict[str, str]]:
+    """An account statement (CSV or XLSX) read through the columns the officer named: case-file ledger rows.
+
+    ``name`` is the file's name as the officer knows it (for messages). All rows or none: a bad row is
+    an ``ImportRowsError`` naming the row and column.
+    """
+    columns = {date_column.strip(): "date", description_column.strip(): "description", amount_column.strip(): "amount"}
+    if len(columns) != 3 or "" in columns:
+        raise RegisterError(f"{name}: name three different columns for the date, the description and the amount")
+    if charges_are not in ("positive", "negative"):
+        raise RegisterError(f"{name}: charges are shown as 'positive' or 'negative' amounts, not {charges_are!r}")
+    reader = Mapping(source=f"the columns named for {name}", kind="cases", system="statement", columns=columns,
+                     case_reference=CaseReference("date"), date_formats=[date_format], header_row=header_row)
+    parse = _ledger_row(CasesMapping(reader, "{account}", {}, {}, {}, ledger=reader, charges_are=charges_are))
+    rows, problems = [], []
+    for number, raw in read_rows(Path(path), reader):
+        if len(rows) >= MAX_ROWS:
+            raise RegisterError(f"{name}: has over {MAX_ROWS:,} rows; a statement for one case is shorter")
+        try:
+            row = parse(raw, number)
+        except _Bad as bad:
+            problems.append(RowProblem(number, bad.column, bad.reason))
+            continue
+        rows.append({k: v for k, v in row.items() if k != "row"})
+    if problems:
+        raise ImportRowsError(name, problems, "nothing was read; correct these rows in the statement and upload it again")
+    if not rows:
+        raise RegisterError(f"{name}: has no rows under its column names")
+    return rows
