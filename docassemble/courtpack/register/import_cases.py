@@ -377,7 +377,8 @@ def statement_rows(path: str | os.PathLike[str], name: str, *, date_column: str,
             continue
         rows.append({k: v for k, v in row.items() if k != "row"})
     if problems:
-        raise ImportRowsError(name, problems, "nothing was read; correct these rows in the statement and upload it again")
+        raise ImportRowsError(name, problems,
+                              "nothing was read; correct these rows in the statement and upload it again")
     if not rows:
         raise RegisterError(f"{name}: has no rows under its column names")
     return rows
