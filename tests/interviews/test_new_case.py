@@ -131,3 +131,18 @@ def test_the_account_from_an_uploaded_statement(register, tmp_path):
         (dt.date(2025, 10, 14), "payment", Decimal("30.00"))]
     # 65.00 + 65.00 - 30.00 = 100.00
     assert case.balance() == Decimal("100.00")
+
+
+def test_case_step_records_the_claim_number_with_a_court_day_warning(register, tmp_path):
+    from docassemble.courtpack.register.steps import case_facts
+
+    run_interview("new_case", ANSWERS, tmp_path / "new")
+    # Saturday 7 February 2026 (7 February 2026: 1 January is a Thursday, + 37 days = Saturday)
+    result = run_interview("case_step", {
+        "reference": "GR-2026-0015", "step": "claim_issued", "step_facts_asked": True,
+        "step_facts": {"date": "2026-02-07", "claim_number": "M2QZ4B7K", "court": "Civil National Business Centre"}},
+        tmp_path / "step")
+    assert result.title == "Recorded"
+    story = case_facts(register, "GR-2026-0015")
+    assert [(s.step, s.happened_on, s.facts["claim_number"]) for s in story.steps] == [
+        ("claim_issued", dt.date(2026, 2, 7), "M2QZ4B7K")]
