@@ -55,8 +55,9 @@ def test_demo_writes_every_kind_of_document_and_they_agree(tmp_path, capsys, mon
     for name in ("N225 request for judgment", "N323 request for warrant of control", "trial bundle",
                  "enforcement instruction letter"):
         assert "L4QZ8F2K" in pdf_text(fta / f"FTA-2025-0142 {name}.pdf")
-    # the letter is dated on the recorded step: 10 January 2026 - 34 weeks = 17 May 2025
-    assert "Date: 17 May 2025" in pdf_text(fta / "FTA-2025-0142 letter of claim pack.pdf")
+    # the letter is dated on the recorded step: 10 January 2026 - 34 weeks = Saturday 17 May 2025, moved to the
+    # officer's working day before, Friday 16 May 2025
+    assert "Date: 16 May 2025" in pdf_text(fta / "FTA-2025-0142 letter of claim pack.pdf")
     # the N323 states the £200.00 paid since judgment that the register holds: 2,189.40 - 200.00 = 1,989.40
     n323 = pdf_text(fta / "FTA-2025-0142 N323 request for warrant of control.pdf")
     assert "Balance due at the date of this request * £1,989.40" in n323

@@ -14,11 +14,11 @@ from .conftest import AS_AT, EXAMPLES
 
 def test_fta_story_as_recorded(demo_db):
     story = case_facts(demo_db, "FTA-2025-0142")
-    # as at Saturday 10 January 2026: letter - 34 weeks = Saturday 17 May 2025 (a letter may be posted on a
-    # Saturday); issue - 26 weeks = Saturday 12 July 2025 -> Friday 11 July; judgment - 20 weeks = Saturday
+    # as at Saturday 10 January 2026: letter - 34 weeks = Saturday 17 May 2025 -> the officer's working day
+    # before, Friday 16 May; issue - 26 weeks = Saturday 12 July 2025 -> Friday 11 July; judgment - 20 weeks = Saturday
     # 23 August 2025 -> Friday 22 August; the vary hearing + 12 days = Thursday 22 January 2026
     assert [(s.step, s.happened_on) for s in story.steps] == [
-        ("letter_before_claim_sent", dt.date(2025, 5, 17)), ("claim_issued", dt.date(2025, 7, 11)),
+        ("letter_before_claim_sent", dt.date(2025, 5, 16)), ("claim_issued", dt.date(2025, 7, 11)),
         ("judgment", dt.date(2025, 8, 22)), ("hearing_listed", dt.date(2026, 1, 22))]
     assert (story.claim_number, story.court) == ("L4QZ8F2K", "Civil National Business Centre")
     judgment = story.judgment

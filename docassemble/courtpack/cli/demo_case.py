@@ -26,6 +26,7 @@ from ..law.default_judgment import default_judgment_timing
 from ..law.money import money_str
 from ..register.case_records import export_case
 from ..register.compliance import IN_ARREARS, compliance
+from ..register.demo import court_day_on_or_before
 from ..register.db import Register
 from ..register.generated import state_facts
 from ..register.settings import CouncilSettings, Signatory, council_settings
@@ -116,7 +117,8 @@ def carry_case_through(register: Register, reference: str, examples: Path, out_d
         "request_date": request.isoformat(), "payment_terms": "forthwith", "paid_since": 0, **sign}, request,
         {**parties, **claim})
 
-    now = drive.story(as_at)
+    filed = court_day_on_or_before(as_at)  # the enforcement request goes to the court on a court day
+    now = drive.story(filed)
     paid = now.paid_since_judgment()
     judged = {"judgment_claim_number": now.claim_number, "judgment_court": now.court,
               "judgment_date": judgment.happened_on.isoformat(),
@@ -125,7 +127,7 @@ def carry_case_through(register: Register, reference: str, examples: Path, out_d
     stated = {**parties, "claim_number": now.claim_number, "court": now.court,
               "judgment_date": judgment.happened_on.isoformat(), "judgment_terms": judgment.facts["terms"],
               "paid_since_judgment": money_str(paid)}
-    _enforce(drive, register, reference, choices, settings, as_at, judged, stated, sign)
+    _enforce(drive, register, reference, choices, settings, filed, judged, stated, sign)
 
     application = now.latest("application_made")
     interim = now.latest("charging_order_interim")

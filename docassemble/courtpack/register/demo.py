@@ -10,7 +10,7 @@ Why dates move: both files are written relative to an "as at" date (``as_at - 20
 sample import files carry real dates for the reference date 10 January 2026; the demo moves those
 by the difference, so the story is the same on any date given (default: today). A date that must be
 a court day (issue, judgment, orders, hearings) is moved to the nearest court day: back for what has
-happened, forward for a hearing to come.
+happened, forward for a hearing to come; the officer's own steps (a letter sent) fall on working days too.
 """
 
 from __future__ import annotations
@@ -76,7 +76,7 @@ def read_story(path: Path, as_at: dt.date) -> list[tuple[str, dict[str, Any]]]:
                     day = resolve_date(facts[spec.name], as_at)
                 except ValueError as err:
                     raise f.fail(spec.name, str(err)) from None
-                if spec.court_day:
+                if spec.court_day or spec.name == "date":  # an officer acts on working days too
                     day = on_or_next_business_day(day) if spec.future else court_day_on_or_before(day)
                 facts[spec.name] = day
         steps.append((name, facts))
