@@ -26,8 +26,8 @@ from ..law.default_judgment import default_judgment_timing
 from ..law.money import money_str
 from ..register.case_records import export_case
 from ..register.compliance import IN_ARREARS, compliance
-from ..register.demo import court_day_on_or_before
 from ..register.db import Register
+from ..register.demo import court_day_on_or_before
 from ..register.generated import state_facts
 from ..register.settings import CouncilSettings, Signatory, council_settings
 from ..register.steps import CaseStory, case_facts
