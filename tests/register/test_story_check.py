@@ -92,3 +92,20 @@ def test_case_step_cli_records_and_warns(db, tmp_path, capsys):
     out = capsys.readouterr()
     assert out.out == f"{ref}: recorded claim_issued on 2026-09-12\n"
     assert "12 September 2026 is a Saturday" in out.err
+
+
+def test_case_story_and_worklist_cli(db, capsys):
+    ref = new_case(db)
+    _story(db, ref)
+    assert main(["case", "story", ref, "--db", db.url]) == 0
+    assert capsys.readouterr().out == (
+        "2026-03-02  letter_before_claim_sent  (how: post)\n"
+        "2026-06-01  claim_issued  (claim_number: L4QZ8F2K, court: Civil National Business Centre)\n"
+        "2026-07-01  judgment  (amount: 2151.98, costs: 70.00, terms: forthwith)\n"
+        "2026-08-03  payment  (amount: 200.00, method: card)\n")
+    assert main(["case", "worklist", "--officer", "income.recovery@lewisham.example.gov.uk", "--on", "2026-07-20",
+                 "--db", db.url]) == 0
+    # judgment payable forthwith on 1 July 2026: within 14 days, by 15 July 2026 (CPR 40.11) - overdue on 20 July
+    assert capsys.readouterr().out == (
+        f"OVERDUE {ref}  Mr Daniel James Okafor  [judgment]  Check payments under the judgment; enforce if not "
+        "paid, from 15 July 2026\n")

@@ -7,6 +7,7 @@ the judgment's terms...) so every later document reads it instead of asking agai
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from pathlib import Path
 
@@ -72,3 +73,31 @@ def steps() -> None:
 
     for name, fields in STEPS.items():
         click.echo(f"{name}: " + ", ".join(f.name + ("*" if f.required else "") for f in fields))
+
+
+@case.command("story")
+@click.argument("reference")
+@click.option("--db", metavar="URL", default=None, help="Database URL or SQLite file.")
+def story(reference: str, db: str | None) -> None:
+    """The steps recorded for case REFERENCE, oldest first, with their facts."""
+    from ..register.steps import case_facts
+
+    for record in case_facts(db, reference).steps:
+        facts = ", ".join(f"{k}: {v}" for k, v in sorted(record.facts.items()) if k != "date")
+        click.echo(f"{record.happened_on.isoformat()}  {record.step}" + (f"  ({facts})" if facts else ""))
+
+
+@case.command("worklist")
+@click.option("--officer", required=True, help="The officer's email or name, as on their cases.")
+@click.option("--on", "on", type=click.DateTime(["%Y-%m-%d"]), default=None, help="As at (default today).")
+@click.option("--db", metavar="URL", default=None, help="Database URL or SQLite file.")
+def worklist(officer: str, on: dt.datetime | None, db: str | None) -> None:
+    """The officer's cases with their next action and due date, overdue first."""
+    from ..law.dates import format_date
+    from ..register.worklist import officer_worklist
+
+    day = on.date() if on else dt.date.today()
+    for item in officer_worklist(db, officer, day):
+        due = format_date(item.due) if item.due else "now"
+        flag = "OVERDUE " if item.overdue else ""
+        click.echo(f"{flag}{item.reference}  {item.debtor}  [{item.stage}]  {item.next_action} {due}")
