@@ -114,7 +114,8 @@ def carry_case_through(register: Register, reference: str, examples: Path, out_d
     request = on_or_next_business_day(default_judgment_timing(issued.happened_on).earliest_request)
     drive.run("default_judgment", {
         **claim, "service_method": "court", "acknowledged": False, "timing_seen": True,
-        "request_date": request.isoformat(), "payment_terms": "forthwith", "paid_since": 0, **sign}, request,
+        "request_date": request.isoformat(), "payment_terms": judgment.facts["terms"], "paid_since": 0, **sign},
+        request,
         {**parties, **claim})
 
     filed = court_day_on_or_before(as_at)  # the enforcement request goes to the court on a court day
