@@ -87,3 +87,18 @@ def test_bundles_awaiting_review(db, tmp_path):
     rows = bundles_awaiting_review(db)
     assert [(r.reference, r.file_name, r.created_by) for r in rows] == [(ref, "B-1 trial bundle (2).pdf", "priya")]
     assert isinstance(rows[0], BundleToReview)
+
+
+def test_work_list_markdown_for_each_role(db, monkeypatch):
+    from docassemble.courtpack.interview_glue.work_list import work_list_markdown
+
+    monkeypatch.setenv("COURTPACK_DATABASE_URL", db.url)
+    ref = new_case(db, "M-1")
+    record_step(db, ref, "letter_before_claim_sent", {"date": "2026-03-02", "how": "post"}, today=TODAY)
+    text = work_list_markdown(OFFICER, ["officer"], ON)
+    # letter 2 March 2026 + 31 days = 2 April 2026, before 10 July: overdue, and the next task is the claim
+    assert text == ("### Your cases\n\n* **Overdue:** M-1 (money_claim) — Mr Daniel James Okafor (letter sent): "
+                    "Reply period ends; the claim can be issued from 2 April 2026\n\n"
+                    "### Hearings in the next 14 days\n\nNone.")
+    manager = work_list_markdown("boss@example.gov.uk", ["manager"], ON)
+    assert manager.splitlines()[4:6] == ["| new | 0 |", "| letter sent | 1 |"]

@@ -37,6 +37,17 @@ HEARING_WINDOW_DAYS = 14
 PAY_FORTHWITH_DAYS = 14  # CPR 40.11: a judgment sum with no other date is payable within 14 days
 
 
+# the interview that does each next action (the start page starts it with the case loaded)
+TASKS = {"Send the letter before claim": "letter_before_claim",
+         "Reply period ends; the claim can be issued from": "money_claim",
+         "Judgment in default can be requested from": "default_judgment",
+         "Defence filed: prepare for allocation and directions": "case_step",
+         "Check payments under the judgment; enforce if not paid, from": "enforcement",
+         "Record the enforcement outcome": "case_step",
+         "Serve the interim charging order by": "case_step",
+         "Hearing on": "hearing_check"}
+
+
 @dataclass(frozen=True)
 class WorkItem:
     reference: str
@@ -45,6 +56,11 @@ class WorkItem:
     next_action: str
     due: dt.date | None  # None: nothing to wait for, do it now
     overdue: bool
+
+    @property
+    def task(self) -> str:
+        """The interview that takes the next action."""
+        return TASKS[self.next_action]
 
 
 @dataclass(frozen=True)
