@@ -1,15 +1,24 @@
-"""`make demo`'s job, run as a test: every step's documents appear under out/."""
+"""`make demo`'s job, run as a test: every step's documents appear under out/, and they agree with the register."""
 
 from __future__ import annotations
+
+import json
+import subprocess
 
 import pytest
 
 from docassemble.courtpack.cli import main
 
 pytestmark = pytest.mark.slow
+CASES = ("CR-2025-0310", "FTA-2025-0142", "RR-2025-0077")
 
 
-def test_demo_writes_every_kind_of_document(tmp_path, capsys, monkeypatch):
+def pdf_text(path) -> str:
+    return " ".join(subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True,
+                                   check=True).stdout.split())
+
+
+def test_demo_writes_every_kind_of_document_and_they_agree(tmp_path, capsys, monkeypatch):
     monkeypatch.delenv("COURTPACK_DATABASE_URL", raising=False)
     out = tmp_path / "out"
     assert main(["demo", "--out", str(out), "--as-at", "2026-01-10"]) == 0
@@ -19,18 +28,64 @@ def test_demo_writes_every_kind_of_document(tmp_path, capsys, monkeypatch):
         "FTA-2025-0142/FTA-2025-0142 N1 claim form.pdf",
         "FTA-2025-0142/FTA-2025-0142 particulars of claim.pdf",
         "FTA-2025-0142/FTA-2025-0142 N225 request for judgment.pdf",
+        "FTA-2025-0142/FTA-2025-0142 N323 request for warrant of control.pdf",
         "FTA-2025-0142/FTA-2025-0142 witness statement of Priya Shah (1) with exhibits.pdf",
         "FTA-2025-0142/FTA-2025-0142 trial bundle.pdf",
         "CR-2025-0310/CR-2025-0310 letter before claim pack.pdf",
         "CR-2025-0310/CR-2025-0310 N379 charging order application.pdf",
         "CR-2025-0310/CR-2025-0310 enforcement referral.csv",  # writ only: a warrant needs no private agent
+        "RR-2025-0077/RR-2025-0077 N316 order to obtain information.pdf",
         "register/hearings.ics",
         "register/compliance.xlsx",
     ):
         assert expected in files
+    # RR-2025-0077's instalment order is being complied with: no warrant or writ may issue
+    assert sorted(f for f in files if f.startswith("RR-2025-0077/") and "referral" in f) == []
+    printed = capsys.readouterr().out
+    for reference in CASES:
+        assert f"courtpack case check {reference}: every recorded document agrees with the register" in printed
+
+    db = str(out / "register" / "courtpack.db")
+    for reference in CASES:
+        assert main(["case", "check", reference, "--json", "--db", db]) == 0
+        assert json.loads(capsys.readouterr().out) == {"reference": reference, "problems": []}
+
+    # one claim number per case, the one the court's notice of issue gave (examples/story/)
+    fta = out / "FTA-2025-0142"
+    for name in ("N225 request for judgment", "N323 request for warrant of control", "trial bundle",
+                 "enforcement instruction letter"):
+        assert "L4QZ8F2K" in pdf_text(fta / f"FTA-2025-0142 {name}.pdf")
+    # the letter is dated on the recorded step: 10 January 2026 - 34 weeks = Saturday 17 May 2025, moved to the
+    # officer's working day before, Friday 16 May 2025
+    assert "Date: 16 May 2025" in pdf_text(fta / "FTA-2025-0142 letter of claim pack.pdf")
+    # the N323 states the £200.00 paid since judgment that the register holds: 2,189.40 - 200.00 = 1,989.40
+    n323 = pdf_text(fta / "FTA-2025-0142 N323 request for warrant of control.pdf")
+    assert "Balance due at the date of this request * £1,989.40" in n323
+    # the N316A names the director the officer gave, not a placeholder
+    n316a = pdf_text(out / "CR-2025-0310" / "CR-2025-0310 N316A order to obtain information (company officer).pdf")
+    assert "Joanna Kirk" in n316a and "company secretary" not in n316a.lower()
+    # the writ goes to the High Court enforcement officer named in Leeds City Council's settings
+    letter = pdf_text(out / "CR-2025-0310" / "CR-2025-0310 enforcement instruction letter.pdf")
+    assert "Pennine High Court Enforcement Ltd 40 Park Place, Leeds, LS1 2SP" in letter
+
+    # a payment made before the N323's date but recorded only now makes the N323 untrue
+    assert main(["payments", "add", "FTA-2025-0142", "--date", "2026-01-05", "--amount", "25.00",
+                 "--db", db]) == 0
+    capsys.readouterr()
+    assert main(["case", "check", "FTA-2025-0142", "--json", "--db", db]) == 1
+    problems = json.loads(capsys.readouterr().out)["problems"]
+    # 200.00 + 25.00 = 225.00 paid since judgment as at 10 January 2026, on every enforcement document
+    assert {(p["field"], p["says"], p["register"]) for p in problems} == {("paid_since_judgment", "200.00", "225.00")}
+    assert sorted(p["document"] for p in problems) == sorted(
+        f.split("/")[1] for f in files if f.startswith("FTA-2025-0142/") and _enforcement(f))
+
     # a second run replaces the folder and gives the same files (statement (1), not (2))
     assert main(["demo", "--out", str(out), "--as-at", "2026-01-10"]) == 0
     assert {p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file()} == files
+
+
+def _enforcement(name: str) -> bool:
+    return any(part in name for part in ("N323", "N316 ", "enforcement instruction", "enforcement referral"))
 
 
 def test_demo_refuses_a_folder_it_did_not_write(tmp_path, capsys):

@@ -160,12 +160,21 @@ def test_old_judgment_needs_permission_then_n244(tmp_path):
     assert "paid by arrangement until 2024" in evidence
 
 
-def test_carry_case_through_claim_to_enforcement(tmp_path):
+def test_carry_case_through_claim_to_enforcement(tmp_path, monkeypatch):
     import datetime as dt
 
-    from docassemble.courtpack.interview_glue.carry_through import carry_case_through
+    from docassemble.courtpack.cli.demo_case import carry_case_through
+    from docassemble.courtpack.register import open_register
+    from docassemble.courtpack.register.demo import load_demo
 
-    documents = carry_case_through(EXAMPLES / "CR-2025-0310.yaml", tmp_path, dt.date(2025, 11, 23))
+    url = f"sqlite:///{tmp_path / 'register.db'}"
+    monkeypatch.setenv("COURTPACK_DATABASE_URL", url)
+    register = open_register(url)
+    try:
+        load_demo(register, EXAMPLES, None, dt.date(2025, 11, 23))
+        documents = carry_case_through(register, "CR-2025-0310", EXAMPLES, tmp_path, dt.date(2025, 11, 23))
+    finally:
+        register.dispose()
     assert all(p.is_file() and p.parent == tmp_path / "CR-2025-0310" for p in documents)
     names = " | ".join(p.name for p in documents)
     for part in ("N1 claim form", "particulars of claim.pdf", "covering letter", "N225", "N293A", "N316A",

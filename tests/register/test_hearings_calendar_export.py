@@ -100,7 +100,8 @@ def test_csv_and_xlsx_exports(demo_db, tmp_path):
     header = [c.value for c in sheet[1]]
     fta = next(r for r in sheet.iter_rows(min_row=2) if r[0].value == "FTA-2025-0142")
     assert fta[header.index("Arrears")].value == 200 and fta[header.index("Arrears")].number_format.startswith('"£"')
-    assert fta[header.index("Made")].value.date() == dt.date(2025, 8, 23)
+    # as_at - 20 weeks = Saturday 23 August 2025; a judgment is entered on a court day: Friday 22 August
+    assert fta[header.index("Made")].value.date() == dt.date(2025, 8, 22)
     assert fta[header.index("Made")].number_format == "d mmmm yyyy"
     assert book.sheetnames[1].startswith("Directions")
     with pytest.raises(RegisterError, match="needs a file name"):

@@ -23,6 +23,7 @@ SUBCOMMANDS = {
     "bundle": "bundle:bundle",
     "calc": "calc:calc",
     "calendar": "register:calendar",
+    "case": "case:case",
     "compliance": "register:compliance",
     "demo": "demo:demo",
     "forms": "forms:forms",
@@ -33,6 +34,7 @@ SUBCOMMANDS = {
     "liability": "liability:liability",
     "payments": "register:payments",
     "register": "register:register",
+    "settings": "settings:settings",
 }
 
 

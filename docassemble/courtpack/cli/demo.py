@@ -1,9 +1,11 @@
 """``courtpack demo``: a complete sample run on the example cases, written to ``out/``.
 
-Every document comes from an interview run by docassemble's real engine, and every one is
-recorded in a demo register (``out/register/courtpack.db``) together with the example
-orders, hearings and imported payments — so the hearings list, compliance report and
-calendar at the end reflect what the interviews produced.
+The demo register (``out/register/courtpack.db``) is loaded first: the example councils'
+settings, the cases, each case's recorded story (``examples/story/``: the letter, the claim as
+issued with the court's claim number), its judgment, orders and hearings, and imported payments.
+Then each case is carried through the same steps an officer would take, every interview run by
+docassemble's real engine on the case as the register holds it at that step, every document
+recorded with the facts it states — and ``courtpack case check`` runs on every case at the end.
 """
 
 from __future__ import annotations
@@ -22,7 +24,6 @@ from ..errors import CourtpackError
 from ..resources import CHECKOUT_DIR
 
 MARKER = ".courtpack-demo"
-LETTER_ANSWERS = {"instalments_status": "none", "letter_checked": True}
 WITNESS_CASE = "FTA-2025-0142"
 
 
@@ -34,48 +35,74 @@ WITNESS_CASE = "FTA-2025-0142"
 @click.option("--as-at", "as_at", type=click.DateTime(["%Y-%m-%d"]), default=None,
               help="Date the demo acts on (default today).")
 def demo(examples: Path, out_dir: Path, as_at: dt.datetime | None) -> None:
-    """Produce every document courtpack can make for the example cases."""
+    """Carry every example case through its steps and produce its documents; check they agree."""
     day = as_at.date() if as_at else dt.date.today()
-    cases = sorted(examples.glob("*.yaml"))
-    if not cases:
-        raise click.BadParameter(f"no case files (*.yaml) in {examples}", param_hint="--examples")
+    references = sorted(p.stem for p in (examples / "story").glob("*.yaml"))
+    if not references:
+        raise click.BadParameter(f"no case stories (story/*.yaml) in {examples}", param_hint="--examples")
     _fresh(out_dir)
     register_db = (out_dir / "register" / "courtpack.db").resolve()
     register_db.parent.mkdir(parents=True)
     settings = {"COURTPACK_DATABASE_URL": f"sqlite:///{register_db}",
                 "COURTPACK_EXHIBIT_REGISTER": str((out_dir / "exhibit-register.yaml").resolve())}
     with _environment(settings):
-        written = _run(examples, cases, out_dir, day, register_db)
+        written, problems = _run(examples, references, out_dir, day, register_db)
     click.echo(f"\nWrote {len(written)} files under {out_dir}/:")
     for path in written:
         click.echo(f"  {path}")
+    click.echo("")
+    for reference in references:
+        found = problems[reference]
+        click.echo(f"courtpack case check {reference}: " + ("every recorded document agrees with the register"
+                                                          if not found else f"{len(found)} contradiction(s)"))
+        for p in found:
+            click.echo(f"  {p.document}: {p.field} says {p.says!r}; the register holds {p.register!r}")
 
 
-def _run(examples: Path, cases: list[Path], out_dir: Path, day: dt.date, register_db: Path) -> list[Path]:
-    from ..interview_glue.carry_through import carry_case_through
-    from ..register import load_demo
+def _run(examples: Path, references: list[str], out_dir: Path, day: dt.date,
+         register_db: Path) -> tuple[list[Path], dict[str, list]]:
+    from ..register import open_register
+    from ..register.case_check import check_case
+    from ..register.demo import load_demo, write_outputs
+    from .demo_case import carry_case_through
 
-    written: list[Path] = []
-    for case_file in cases:
-        target = out_dir / case_file.stem
-        _step(f"{case_file.stem}: letter before claim")
-        written += _interview("letter_before_claim", {**LETTER_ANSWERS, "letter_date": day.isoformat()}, target,
-                              case_file)
-        _step(f"{case_file.stem}: claim, judgment and enforcement")
-        written += carry_case_through(case_file, out_dir, day)
-    witness_case = examples / f"{WITNESS_CASE}.yaml"
-    _step(f"{WITNESS_CASE}: witness statement with exhibits")
+    register = open_register(str(register_db))
+    try:
+        _step("register: council settings, cases and each case's recorded story, orders, hearings, payments")
+        load_demo(register, examples, None, as_at=day)
+        written: list[Path] = []
+        for reference in references:
+            _step(f"{reference}: letter before claim, claim, judgment and enforcement")
+            written += carry_case_through(register, reference, examples, out_dir, day)
+        _step(f"{WITNESS_CASE}: witness statement with exhibits, and the court bundle")
+        written += _hearing_papers(register, examples, out_dir, day)
+        _step("register: hearings, compliance and calendar")
+        written += write_outputs(register, out_dir / "register", day)
+        return written, {reference: check_case(register, reference) for reference in references}
+    finally:
+        register.dispose()
+
+
+def _hearing_papers(register, examples: Path, out_dir: Path, day: dt.date) -> list[Path]:
+    """The witness statement and bundle for the next hearing of the witness case, from the register."""
+    from ..register.steps import case_facts
+    from .demo_case import DemoOfficer
+
+    story = case_facts(register, WITNESS_CASE, None)
+    hearing = story.latest("hearing_listed")
+    letter = story.latest("letter_before_claim_sent")
+    if hearing is None or letter is None or story.claim_number is None:
+        raise CourtpackError(f"{WITNESS_CASE}: the demo needs a letter, an issued claim and a hearing in its story")
+    officer = DemoOfficer(register, WITNESS_CASE, out_dir / WITNESS_CASE)
     answers = yaml.safe_load((examples / "answers" / "witness_statement.yaml").read_text(encoding="utf-8"))
-    written += _interview("witness_statement", {**answers, "statement_date": day.isoformat()},
-                          out_dir / WITNESS_CASE, witness_case)
-    _step(f"{WITNESS_CASE}: court bundle")
-    written += _interview("court_bundle", {
-        "bundle_source": "folder", "documents_folder": str(out_dir / WITNESS_CASE), "claim_number": "K1QZ1234",
-        "court": "County Court at Bromley", "hearing_date": (day + dt.timedelta(days=21)).isoformat(),
-        "bundle_checked": True}, out_dir / WITNESS_CASE, witness_case)
-    _step("register: orders, hearings, payments, compliance and calendar")
-    result = load_demo(str(register_db), examples, out_dir / "register", as_at=day)
-    return written + result.files
+    claim = {"claim_number": story.claim_number, "court": hearing.facts["court"]}
+    officer.run("witness_statement", {**answers, **claim, "statement_date": day.isoformat(),
+                                      "letter_date": letter.happened_on.isoformat()}, day,
+                {"claim_number": story.claim_number, "letter_date": letter.happened_on.isoformat()})
+    officer.run("court_bundle", {
+        "bundle_source": "folder", "documents_folder": str(out_dir / WITNESS_CASE), **claim,
+        "hearing_date": hearing.facts["date"], "bundle_checked": True}, day, {"claim_number": story.claim_number})
+    return officer.written
 
 
 @contextlib.contextmanager
@@ -91,12 +118,6 @@ def _environment(settings: dict[str, str]) -> Iterator[None]:
                 os.environ.pop(name, None)
             else:
                 os.environ[name] = value
-
-
-def _interview(name: str, answers: dict, out: Path, case_file: Path) -> list[Path]:
-    from ..headless.runner import run_interview
-
-    return run_interview(name, answers, out, case_source=case_file).documents
 
 
 def _fresh(out_dir: Path) -> None:

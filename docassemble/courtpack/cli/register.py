@@ -347,3 +347,14 @@ def export(out: Path, from_date: dt.date | None, to_date: dt.date | None, db: st
     """Write hearings and deadlines as an iCalendar (.ics) file with stable event UIDs."""
     from ..register.ics import export_calendar
     click.echo(f"wrote {export_calendar(db, out, from_date, to_date)}")
+
+
+def _add_case_commands() -> None:
+    """Issue 11's commands (cli/register_cases.py): export a case file, import cases from an export."""
+    from .register_cases import export, import_cases
+
+    register.add_command(export)
+    register.add_command(import_cases)
+
+
+_add_case_commands()

@@ -13,6 +13,11 @@ Public API (what the CLI, the interviews and other layers call)::
     export_calendar(db, out) -> Path
     record_document(session_or_db, case_ref, kind, path, who=None) -> DocumentRecord
     load_demo(db, examples_dir, out_dir=None, as_at=None) -> DemoResult
+    council_settings(db, council=None) -> CouncilSettings / save_settings(db, settings, who, expected_version)
+    record_step(db, ref, step, facts, who=None) -> StepRecord / case_facts(db, ref, as_at=None) -> CaseStory
+    check_case(db, ref) -> [Problem] / import_cases(db, path, mapping) / export_case(db, ref, out, as_at=None)
+    officer_worklist(db, officer, on) / hearings_soon(db, on, officer) / bundles_awaiting_review(db)
+    caseload_by_stage(db, on)
 
 ``db`` is a ``Register``, a URL, a SQLite file path, or None; functions that change the register
 also accept an open ``Session`` to join the caller's transaction. Submodules are imported on first
@@ -37,6 +42,15 @@ _EXPORTS = {
     "export_calendar": "ics", "pre_hearing_report": "report", "record_document": "generated",
     "load_demo": "demo", "ConcurrentUpdateError": "errors", "ImportRowsError": "errors", "RegisterError": "errors",
 }
+
+# issue 11: council settings, a case's recorded steps, the document check, imports of cases, work lists
+_EXPORTS.update({
+    "council_settings": "settings", "save_settings": "settings", "CouncilSettings": "settings",
+    "record_step": "steps", "case_facts": "steps", "CaseStory": "steps", "StepRecord": "steps",
+    "check_case": "case_check", "import_cases": "import_cases", "export_case": "case_records",
+    "case_as_at": "case_records", "officer_worklist": "worklist", "hearings_soon": "worklist",
+    "bundles_awaiting_review": "worklist", "caseload_by_stage": "worklist",
+})
 
 __all__ = sorted(_EXPORTS)
 

@@ -7,8 +7,10 @@ a correction has a different digest, and both are on the record.
 from __future__ import annotations
 
 import hashlib
+import json
 import os
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from sqlalchemy import select
@@ -29,6 +31,7 @@ class DocumentRecord:
     sha256: str
     created_by: str
     created_at: object
+    facts: dict[str, str] = field(default_factory=dict)  # what the document stated (``case_check`` reads it)
 
 
 def sha256_of(path: Path) -> str:
@@ -40,9 +43,12 @@ def sha256_of(path: Path) -> str:
 
 
 def record_document(session_or_db: Session | Register | str | os.PathLike[str] | None, case_ref: str, kind: str,
-                    path: str | os.PathLike[str], who: str | None = None) -> DocumentRecord:
+                    path: str | os.PathLike[str], who: str | None = None,
+                    facts: Mapping[str, str] | None = None) -> DocumentRecord:
     """Record that ``path`` (a finished file) was generated for case ``case_ref``: kind, name, SHA-256, who, when.
 
+    ``facts`` are the facts the document states (field -> text, e.g. ``{"claim_number": "K1QZ1234",
+    "as_at": "2026-01-10"}``; the names ``case_check.CHECKED`` lists are compared with the register).
     With a ``Session`` it joins the caller's transaction (the caller commits); otherwise it commits its own.
     """
     file = Path(path)
@@ -51,16 +57,38 @@ def record_document(session_or_db: Session | Register | str | os.PathLike[str] |
     digest = sha256_of(file)
     with session_for(session_or_db, who) as session:
         case = get_case(session, case_ref)
+        stated = {str(k): str(v) for k, v in (facts or {}).items()}
         doc = Document(case_id=case.id, kind=kind, file_name=file.name, sha256=digest,
-                       created_by=session.info.get("who") or "unknown")
+                       created_by=session.info.get("who") or "unknown",
+                       facts=json.dumps(stated, sort_keys=True) if stated else "")
         session.add(doc)
         session.flush()
-        return DocumentRecord(doc.id, case_ref, kind, doc.file_name, digest, doc.created_by, doc.created_at)
+        return DocumentRecord(doc.id, case_ref, kind, doc.file_name, digest, doc.created_by, doc.created_at, stated)
 
 
 def documents_for(session_or_db: Session | Register | str | None, case_ref: str) -> list[DocumentRecord]:
     with session_for(session_or_db) as session:
         case = get_case(session, case_ref)
         docs = session.scalars(select(Document).where(Document.case_id == case.id).order_by(Document.id))
-        return [DocumentRecord(d.id, case_ref, d.kind, d.file_name, d.sha256, d.created_by, d.created_at)
-                for d in docs]
+        return [DocumentRecord(d.id, case_ref, d.kind, d.file_name, d.sha256, d.created_by, d.created_at,
+                               json.loads(d.facts) if d.facts else {}) for d in docs]
+
+
+def state_facts(session_or_db: Session | Register | str | os.PathLike[str] | None, case_ref: str,
+                paths: list[Path], facts: Mapping[str, str]) -> None:
+    """Record the facts these just-recorded documents state (matched by name and SHA-256).
+
+    For steps that record a document first and learn its facts afterwards (the demo's interviews).
+    A document that was never recorded is an error: its facts would check nothing.
+    """
+    stated = json.dumps({str(k): str(v) for k, v in facts.items()}, sort_keys=True)
+    with session_for(session_or_db) as session:
+        case = get_case(session, case_ref)
+        for path in paths:
+            file = Path(path)
+            doc = session.scalar(select(Document).where(Document.case_id == case.id, Document.file_name == file.name,
+                                                         Document.sha256 == sha256_of(file))
+                                 .order_by(Document.id.desc()).limit(1))
+            if doc is None:
+                raise RegisterError(f"{file.name}: is not recorded for case {case_ref}; record the document first")
+            doc.facts = stated

@@ -265,6 +265,50 @@ class Document(Base):
     sha256: Mapped[str] = mapped_column(String(64))
     created_by: Mapped[str] = mapped_column(String(200))
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)
+    # The facts the document stated (JSON: field -> text, e.g. {"claim_number": "K1QZ1234"}), so that
+    # ``case_check`` can compare what each document said with what the register holds.
+    facts: Mapped[str] = mapped_column(Text, default="")
+
+
+class CaseStep(Base):
+    """One thing that happened in a case (letter sent, claim issued, judgment...), with its facts.
+
+    Why a dated record rather than columns on the case: a case's story is a sequence, later steps
+    read earlier ones (the claim number arrives at "claim issued" and every later document uses it),
+    and a correction is a new record, never a silent overwrite.
+    """
+
+    __tablename__ = "case_steps"
+    __table_args__ = (Index("ix_case_steps_case_step", "case_id", "step"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"))
+    step: Mapped[str] = mapped_column(String(40))
+    happened_on: Mapped[dt.date] = mapped_column(Date)
+    facts: Mapped[str] = mapped_column(Text, default="{}")  # JSON: field -> text
+    recorded_by: Mapped[str] = mapped_column(String(200))
+    recorded_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)
+
+
+class CouncilSetting(Base):
+    """A council's own details, entered once (``register.settings``): one validated JSON document.
+
+    Why one document: the settings are read whole by every document and changed rarely, by a
+    manager; the typed reader (``CouncilSettings``) checks every field, so the JSON never reaches a
+    document unvalidated. One row per council (``key`` is its legal name): a shared legal service
+    keeps several councils' cases in one register. The version makes two managers' edits a
+    ``ConcurrentUpdateError``.
+    """
+
+    __tablename__ = "council_settings"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    key: Mapped[str] = mapped_column(String(200), unique=True)  # the council's legal name
+    data: Mapped[str] = mapped_column(Text)
+    updated_by: Mapped[str] = mapped_column(String(200), default="")
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now, onupdate=_now)
+    version: Mapped[int] = mapped_column(Integer, nullable=False)
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012 - SQLAlchemy reads it
 
 
 class AuditEntry(Base):
