@@ -15,6 +15,7 @@ import click
 import yaml
 
 from ..errors import CaseFileError
+from .types import db_option, who_option
 
 
 @click.group()
@@ -25,7 +26,7 @@ def case() -> None:
 @case.command("check")
 @click.argument("reference")
 @click.option("--json", "as_json", is_flag=True, help='Print {"reference": ..., "problems": [...]}.')
-@click.option("--db", metavar="URL", default=None, help="Database URL or SQLite file.")
+@db_option
 def check(reference: str, as_json: bool, db: str | None) -> int:
     """List every contradiction between the case's documents and its recorded facts (exit 1 if any)."""
     from ..register.case_check import check_case, check_report
@@ -47,8 +48,8 @@ def check(reference: str, as_json: bool, db: str | None) -> int:
 @click.argument("step")
 @click.option("--facts", "facts_file", type=click.Path(path_type=Path), required=True,
               help="YAML file of the step's facts (e.g. date, claim_number, court).")
-@click.option("--db", metavar="URL", default=None, help="Database URL or SQLite file.")
-@click.option("--who", default=None, help="Your name for the audit log.")
+@db_option
+@who_option
 def step(reference: str, step: str, facts_file: Path, db: str | None, who: str | None) -> None:
     """Record that STEP happened in case REFERENCE (see `courtpack case steps` for each step's facts)."""
     from ..register.steps import record_step
@@ -77,7 +78,7 @@ def steps() -> None:
 
 @case.command("story")
 @click.argument("reference")
-@click.option("--db", metavar="URL", default=None, help="Database URL or SQLite file.")
+@db_option
 def story(reference: str, db: str | None) -> None:
     """The steps recorded for case REFERENCE, oldest first, with their facts."""
     from ..register.steps import case_facts
@@ -90,7 +91,7 @@ def story(reference: str, db: str | None) -> None:
 @case.command("worklist")
 @click.option("--officer", required=True, help="The officer's email or name, as on their cases.")
 @click.option("--on", "on", type=click.DateTime(["%Y-%m-%d"]), default=None, help="As at (default today).")
-@click.option("--db", metavar="URL", default=None, help="Database URL or SQLite file.")
+@db_option
 def worklist(officer: str, on: dt.datetime | None, db: str | None) -> None:
     """The officer's cases with their next action and due date, overdue first."""
     from ..law.dates import format_date

@@ -16,25 +16,9 @@ import click
 
 from ..law.dates import format_date
 from ..law.money import format_money
-from .types import DATE, MONEY, PAST_DATE, REFERENCE, TEXT
+from .types import DATE, MONEY, PAST_DATE, REFERENCE, TEXT, db_option, who_option
 
 FORMAT = click.Choice(["table", "csv", "xlsx"])
-
-
-def db_option(f):
-    return click.option("--db", metavar="URL", default=None,
-                        help="Database URL or SQLite file (default: $COURTPACK_DATABASE_URL, else ./courtpack.db).")(f)
-
-
-def _actor(_ctx: click.Context, _param: click.Parameter, value: str | None) -> str:
-    from ..register.db import resolve_actor
-    return resolve_actor(value)
-
-
-def who_option(f):
-    """``--as USER``: who is acting, recorded on every change; never guessed from the login."""
-    return click.option("--as", "--who", "who", metavar="USER", type=TEXT, default=None, callback=_actor,
-                        help="Who is acting, for the audit log (default: $COURTPACK_USER; one is required).")(f)
 
 
 def output_options(f):
@@ -69,17 +53,6 @@ def add(casefile: Path, expect_version: int | None, db: str | None, who: str) ->
     from ..register.cases import add_case
     info = add_case(db, casefile, who=who, expected_version=expect_version)
     click.echo(f"{'added' if info.created else 'updated'} {info.reference} (version {info.version})")
-
-
-@register.command("export")
-@click.argument("reference", type=REFERENCE)
-@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), required=True,
-              help="The case file to write (YAML), stamped with the register's version.")
-@db_option
-def export_case(reference: str, out: Path, db: str | None) -> None:
-    """Write a case from the register as a case file to edit and add back (reload the case)."""
-    from ..register.cases import export_case as run
-    click.echo(f"wrote {run(db, reference, out)}")
 
 
 @register.command("list")

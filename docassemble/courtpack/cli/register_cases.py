@@ -11,13 +11,16 @@ from pathlib import Path
 
 import click
 
+from .types import REFERENCE, db_option, who_option
+
 
 @click.command("export")
-@click.argument("reference")
-@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), required=True, help="The YAML file to write.")
-@click.option("--db", metavar="URL", default=None, help="Database URL or SQLite file.")
+@click.argument("reference", type=REFERENCE)
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), required=True,
+              help="The YAML case file to write, stamped with the register's version.")
+@db_option
 def export(reference: str, out: Path, db: str | None) -> None:
-    """Write case REFERENCE as a YAML case file (the form `register add` reads)."""
+    """Write case REFERENCE as a case file to edit and add back with `register add` (reload the case)."""
     from ..register.case_records import export_case
 
     click.echo(f"wrote {export_case(db, reference, out)}")
@@ -27,8 +30,8 @@ def export(reference: str, out: Path, db: str | None) -> None:
 @click.argument("file", type=click.Path(path_type=Path))
 @click.option("--mapping", type=click.Path(path_type=Path), required=True,
               help="The mapping YAML (kind: cases) describing the export's columns.")
-@click.option("--db", metavar="URL", default=None, help="Database URL or SQLite file.")
-@click.option("--who", default=None, help="Your name for the audit log.")
+@db_option
+@who_option
 def import_cases(file: Path, mapping: Path, db: str | None, who: str | None) -> None:
     """Create cases (parties, debt, ledger) from an income-system export: one per account, all or nothing."""
     from ..register.import_cases import import_cases as run

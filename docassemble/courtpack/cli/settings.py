@@ -12,6 +12,8 @@ from pathlib import Path
 import click
 import yaml
 
+from .types import db_option, who_option
+
 
 @click.group()
 def settings() -> None:
@@ -20,7 +22,7 @@ def settings() -> None:
 
 @settings.command("show")
 @click.option("--council", default=None, help="The council's legal name (when the register holds several).")
-@click.option("--db", metavar="URL", default=None, help="Database URL or SQLite file.")
+@db_option
 def show(council: str | None, db: str | None) -> None:
     """Print the settings as YAML (the form `set` reads)."""
     from ..register.settings import council_settings, settings_to_dict
@@ -33,8 +35,8 @@ def show(council: str | None, db: str | None) -> None:
 @settings.command("set")
 @click.argument("file", type=click.Path(path_type=Path))
 @click.option("--expect-version", type=int, default=None, help="The version you edited (refused if it changed).")
-@click.option("--db", metavar="URL", default=None, help="Database URL or SQLite file.")
-@click.option("--who", default=None, help="Your name for the audit log.")
+@db_option
+@who_option
 def set_(file: Path, expect_version: int | None, db: str | None, who: str | None) -> None:
     """Check FILE and store it as the council's settings (all of it, or nothing)."""
     from ..register.settings import read_settings_file, save_settings

@@ -108,3 +108,20 @@ DATETIME = DateTimeType()
 MONEY = MoneyType()
 TEXT = TextType()
 REFERENCE = ReferenceType()
+
+
+def db_option(f: Any) -> Any:
+    """``--db URL``: the register to use."""
+    return click.option("--db", metavar="URL", default=None,
+                        help="Database URL or SQLite file (default: $COURTPACK_DATABASE_URL, else ./courtpack.db).")(f)
+
+
+def _actor(_ctx: click.Context, _param: click.Parameter, value: str | None) -> str:
+    from ..register.db import resolve_actor
+    return resolve_actor(value)
+
+
+def who_option(f: Any) -> Any:
+    """``--as USER``: who is acting, recorded on every change; never guessed from the login."""
+    return click.option("--as", "--who", "who", metavar="USER", type=TEXT, default=None, callback=_actor,
+                        help="Who is acting, for the audit log (default: $COURTPACK_USER; one is required).")(f)

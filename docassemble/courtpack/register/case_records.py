@@ -94,10 +94,11 @@ def _note(step: str, facts: dict[str, str]) -> str:
 
 def export_case(db: Register | Session | str | os.PathLike[str] | None, reference: str,
                 out: str | os.PathLike[str], as_at: dt.date | None = None) -> Path:
-    """Write the case's facts and recorded story (to ``as_at``) as a YAML case file that validates."""
-    facts = case_as_at(db, reference, as_at)
+    """Write the case's facts and recorded story (to ``as_at``) as a YAML case file that validates, stamped
+    with the register's version so that adding it back after an edit is checked for staleness."""
+    with session_for(db) as session:
+        _, version = load_case_facts(session, reference)
+        facts = dataclasses.replace(case_as_at(session, reference, as_at), version=version)
     target = Path(out)
-    if not target.parent.is_dir():
-        raise RegisterError(f"{target.parent}: no such folder for the case file; create it or choose another --out")
-    save_case(facts, target)
+    save_case(facts, target)  # one atomic writer: a missing or full folder is one sentence (files.OutputError)
     return target

@@ -15,7 +15,6 @@ from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 
-import yaml
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
@@ -23,7 +22,6 @@ from ..case.casefile import case_to_dict, read_case
 from ..case.fields import clean_text
 from ..case.model import Case as CaseFacts
 from ..case.model import Debtor
-from ..files import write_atomically
 from ..law.dates import check_range
 from ..law.money import MAX_AMOUNT
 from .db import DuplicateRecordError, Register, session_for
@@ -117,16 +115,6 @@ def _stored_facts(facts: CaseFacts) -> str:
     plain = case_to_dict(facts)
     plain.pop("version", None)
     return json.dumps(plain, sort_keys=True)
-
-
-def export_case(db: Register | Session | str | None, reference: str, out: str | os.PathLike[str]) -> Path:
-    """Write the register's copy of a case as a case file stamped with its version (for a safe later update)."""
-    with session_for(db) as session:
-        case = get_case(session, reference)
-        plain = json.loads(case.casefile)
-        plain["version"] = case.version
-    text = yaml.safe_dump(plain, sort_keys=False, allow_unicode=True)
-    return write_atomically(out, text.encode("utf-8"))
 
 
 def _apply(case: Case, facts: CaseFacts, stored: str) -> None:

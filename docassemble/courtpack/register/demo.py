@@ -129,14 +129,15 @@ def load_story(db: Register | str | os.PathLike[str] | None, examples: Path, ref
                 _record_once(session, reference, "charging_order_interim",
                              {"date": spec.made_on, "title_number": charging.title_number, "land": charging.land},
                              who)
-            record_order(session, reference, spec)
+            record_order(session, reference, spec, who=who)
         for hearing in hearings:
-            starts = hearing["starts_at"]
+            starts = hearing.starts_at
             starts = dt.datetime.combine(on_or_next_business_day(starts.date()), starts.time())
+            hearing = dataclasses.replace(hearing, starts_at=starts)
             _record_once(session, reference, "hearing_listed", {
-                "date": starts.date(), "time": starts.strftime("%H:%M"), "court": hearing["court"],
-                "kind": hearing["kind"], "key": hearing["key"]}, who)
-            record_hearing(session, reference, **{**hearing, "starts_at": starts})
+                "date": starts.date(), "time": starts.strftime("%H:%M"), "court": hearing.court,
+                "kind": hearing.kind, "key": hearing.key}, who)
+            record_hearing(session, reference, **dataclasses.asdict(hearing), who=who)
 
 
 def load_demo(db: Register | str | os.PathLike[str] | None, examples_dir: str | os.PathLike[str],

@@ -253,7 +253,7 @@ def pre_hearing_report(db: Register | str | os.PathLike[str] | None, hearing_id:
             raise output_error(out, err) from None
         with register.transaction(who) as session:
             for path in finals:
-                record_document(session, data.hearing.reference, KIND, path)
+                record_document(session, data.hearing.reference, KIND, path, who=who)
         return finals
     finally:
         if register is not db:

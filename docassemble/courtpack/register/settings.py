@@ -167,7 +167,7 @@ def settings_from_dict(data: Any, source: str = "council settings") -> CouncilSe
     return CouncilSettings(
         legal_name=top.text("legal_name"), address=address,
         address_for_service=_address(top.section("address_for_service")), team=top.text("team"),
-        phone=top.text("phone"), email=top.text("email"), payment_details=top.text("payment_details"),
+        phone=top.text("phone"), email=top.text("email"), payment_details=top.long_text("payment_details"),
         fee_account=top.text("fee_account"), legal_department_conducts=conducts, legal_department_lawyer=lawyer,
         legal_representative=representative, signatories=tuple(signatories), enforcement_agents=tuple(agents))
 

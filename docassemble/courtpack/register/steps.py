@@ -199,7 +199,7 @@ def record_step(db: Register | Session | str | os.PathLike[str] | None, referenc
     with session_for(db, who) as session:
         case = get_case(session, reference)
         record = CaseStep(case_id=case.id, step=step, happened_on=parse_iso_date(clean["date"]),
-                          facts=json.dumps(clean, sort_keys=True), recorded_by=session.info.get("who") or "unknown")
+                          facts=json.dumps(clean, sort_keys=True), recorded_by=session.info["who"])
         session.add(record)
         session.flush()
         _mirror(session, case.id, reference, step, clean)
@@ -208,10 +208,11 @@ def record_step(db: Register | Session | str | os.PathLike[str] | None, referenc
 
 def _mirror(session: Session, case_id: int, reference: str, step: str, facts: dict[str, str]) -> None:
     """Write the step into the tables compliance, hearings and the calendar read."""
+    who = session.info["who"]  # the transaction names who acted (register.transaction(who))
     day = parse_iso_date(facts["date"])
     if step == "payment":
         add_payment(session, reference, day, Decimal(facts["amount"]), facts.get("method", ""),
-                    facts.get("receipt", ""))
+                    facts.get("receipt", ""), who=who)
     elif step == "judgment":
         issued = _latest(session, case_id, "claim_issued")
         current = session.scalar(select(Order).where(Order.case_id == case_id, Order.key == JUDGMENT_KEY))
@@ -221,12 +222,12 @@ def _mirror(session: Session, case_id: int, reference: str, step: str, facts: di
             kind="judgment", made_on=day, amount=Decimal(facts["amount"]), costs=Decimal(facts.get("costs", "0")),
             instalments=terms, court=issued.get("court", "") if issued else "",
             claim_number=issued.get("claim_number", "") if issued else "", key=JUDGMENT_KEY,
-            description=current.description if current else "judgment"))
+            description=current.description if current else "judgment"), who=who)
     elif step in ("charging_order_interim", "charging_order_final"):
         _mirror_charging(session, case_id, reference, step, facts, day)
     elif step == "hearing_listed":
         starts = dt.datetime.combine(day, dt.time.fromisoformat(facts["time"]))
-        record_hearing(session, reference, starts, facts["court"], facts["kind"], key=facts["key"])
+        record_hearing(session, reference, starts, facts["court"], facts["kind"], key=facts["key"], who=who)
     elif step == "hearing_outcome":
         key = facts["key"] if facts["key"].startswith(reference) else f"{reference}-{facts['key']}"
         hearing = session.scalar(select(Hearing).where(Hearing.case_id == case_id, Hearing.key == key))
@@ -253,7 +254,8 @@ def _mirror_charging(session: Session, case_id: int, reference: str, step: str, 
         charging=ChargingSpec(land=interim["land"], title_number=interim["title_number"],
                               interim_made=parse_iso_date(interim["date"]),
                               served_on=current.served_on if current else None,
-                              final_hearing=current.final_hearing if current else None, final_made=final)))
+                              final_hearing=current.final_hearing if current else None, final_made=final)),
+        who=session.info["who"])
 
 
 def _latest(session: Session, case_id: int, step: str) -> dict[str, str] | None:
