@@ -43,7 +43,9 @@ def demo(examples: Path, out_dir: Path, as_at: dt.datetime | None) -> None:
     register_db = (out_dir / "register" / "courtpack.db").resolve()
     register_db.parent.mkdir(parents=True)
     settings = {"COURTPACK_DATABASE_URL": f"sqlite:///{register_db}",
-                "COURTPACK_EXHIBIT_REGISTER": str((out_dir / "exhibit-register.yaml").resolve())}
+                "COURTPACK_EXHIBIT_REGISTER": str((out_dir / "exhibit-register.yaml").resolve()),
+                "COURTPACK_DOCUMENT_STORE": str((out_dir / "register" / "documents").resolve()),
+                "COURTPACK_USER": "courtpack demo", "COURTPACK_ROLE": "admin"}
     with _environment(settings):
         written = _run(examples, cases, out_dir, day, register_db)
     click.echo(f"\nWrote {len(written)} files under {out_dir}/:")
@@ -70,7 +72,7 @@ def _run(examples: Path, cases: list[Path], out_dir: Path, day: dt.date, registe
                           out_dir / WITNESS_CASE, witness_case)
     _step(f"{WITNESS_CASE}: court bundle")
     written += _interview("court_bundle", {
-        "bundle_source": "folder", "documents_folder": str(out_dir / WITNESS_CASE), "claim_number": "K1QZ1234",
+        "bundle_picked": "all", "bundle_uploads": [], "bundle_details_done": True, "claim_number": "K1QZ1234",
         "court": "County Court at Bromley", "hearing_date": (day + dt.timedelta(days=21)).isoformat(),
         "bundle_checked": True}, out_dir / WITNESS_CASE, witness_case)
     _step("register: orders, hearings, payments, compliance and calendar")

@@ -16,10 +16,10 @@ from ..register import (
     hearing_compliance,
     open_register,
     pre_hearing_report,
-    record_document,
     upcoming_hearings,
 )
-from .common import as_date, current_user
+from .acting import acting_user
+from .common import as_date
 
 __all__ = ["LOOK_AHEAD_DAYS", "compliance_summary", "hearing_choices", "make_hearing_report"]
 
@@ -56,13 +56,10 @@ def compliance_summary(register_db: Any, hearing_id: Any, on: Any) -> str:
 
 
 def make_hearing_report(register_db: Any, hearing_id: Any, on: Any, output_dir: Any) -> list[str]:
-    """The pre-hearing check report (DOCX and PDF), recorded in the register."""
+    """The pre-hearing check report (DOCX and PDF), recorded in the register once, under the acting user."""
     day = as_date(on, "check_date")
     with _register(register_db) as register:
-        row = hearing_compliance(register, int(hearing_id), day)
-        paths = pre_hearing_report(register, int(hearing_id), day, Path(str(output_dir)))
-        for path in paths:
-            record_document(register, row.reference, "pre-hearing check", path, who=current_user())
+        paths = pre_hearing_report(register, int(hearing_id), day, Path(str(output_dir)), who=acting_user())
     return [str(p) for p in paths]
 
 
