@@ -39,9 +39,12 @@ def refusal_for(name: str, actor: Actor | None = None) -> str:
     except NotSignedInError as err:
         return str(err)
     needed = roles_for(name)
-    if needed and who.holds(*needed):
+    if not needed:
+        log.info("refused %s to %s: courtpack has no such task", name, who.user)
+        return f"courtpack has no task called {name!r}, so nobody may run it"
+    if who.holds(*needed):
         return ""
-    wanted = " or ".join(ROLES[r].lower() for r in needed) or "nobody"
+    wanted = " or ".join(ROLES[r].lower() for r in needed)
     log.info("refused %s to %s (roles held: %s)", name, who.user, ", ".join(sorted(who.roles)) or "none")
     return (f"only a {wanted} can do this ({task_title(name).lower()}); you are signed in as {who.user}, "
             f"who is not — ask your administrator for the role if you need it")
