@@ -61,7 +61,8 @@ def test_an_administrator_may_do_everything(name):
 
 def test_an_interview_courtpack_does_not_know_is_refused_to_everyone():
     for actor in (ADMIN, OFFICER):
-        assert acting.refusal_for("no_such_task", actor) == "courtpack has no task called 'no_such_task', so nobody may run it"
+        assert acting.refusal_for("no_such_task", actor) == ("courtpack has no task called 'no_such_task', "
+                                                             "so nobody may run it")
 
 
 def test_a_headless_run_names_its_user_or_is_refused(monkeypatch):

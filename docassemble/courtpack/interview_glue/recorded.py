@@ -3,8 +3,8 @@
 Why a store of its own: the register records each produced document's name, SHA-256, who and
 when, but not its bytes; a bundle is built from those documents, not from a folder a user names.
 Each recorded file is copied into a private, content-addressed store (``<sha256>.<ext>``, mode
-0600, in ``COURTPACK_DOCUMENT_STORE``, default ``COURTPACK_HOME/documents``); the register's SHA-256 finds it again, and proves it is
-the file that was recorded.
+0600, in ``COURTPACK_DOCUMENT_STORE``, default ``COURTPACK_HOME/documents``); the register's
+SHA-256 finds it again, and proves it is the file that was recorded.
 """
 
 from __future__ import annotations
