@@ -95,8 +95,8 @@ def run_interview(name: str, answers: dict[str, Any], output_dir: Path, case_sou
     register first. ``actor`` defaults to the named user of the environment (``COURTPACK_USER``).
     """
     who = actor or actor_from_environment()
-    Path(output_dir).mkdir(parents=True, exist_ok=True)
     with _register_for(case_source, register_url, who) as (url, store, imported):
+        Path(output_dir).mkdir(parents=True, exist_ok=True)  # once the case file has been checked
         values = dict(answers)
         case_reference = reference or imported
         if case_reference:

@@ -9,6 +9,7 @@ enforcement, statements), ``legal_reviewer`` (reviews claims and bundles, chargi
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,6 +23,7 @@ __all__ = [
     "start_menu_buttons", "task_choices", "task_menu_markdown", "task_title", "tasks_by_role",
 ]
 
+log = logging.getLogger(__name__)
 PACKAGE = "docassemble.courtpack"
 START = "start"
 # every courtpack role may open the start page; what it offers depends on the roles held
@@ -82,7 +84,8 @@ def available_tasks(folder: Path | None = None) -> list[Task]:
     """The tasks whose interview file is in the installed package (others are not offered)."""
     try:
         questions = folder or data_dir("questions")
-    except CourtpackError:
+    except CourtpackError as err:
+        log.error("no interviews are offered: %s", err)
         return []
     return [t for t in TASKS if (questions / f"{t.name}.yml").is_file()]
 
