@@ -41,7 +41,8 @@ def load_case(reference: Any) -> Case:
 
     ref = str(reference or "").strip()
     if not ref:
-        raise CourtpackError("case_reference: choose a case from the register")
+        raise CourtpackError("case_reference: choose a case from the register (if the list is empty, add the case "
+                             "first: courtpack register add CASEFILE, or upload it on the start page)")
     with session_for(register_url()) as session:
         data = json.loads(get_case(session, ref).casefile)
     return case_from_dict(data, source=f"the register's case {ref}")
