@@ -289,10 +289,12 @@ start_worker() {
         --pidfile="$CELERY_PID" --logfile="$LOG/celery.log") || die "the Celery worker did not start; see $LOG/celery.log"
 }
 
-wait_ready() {
-    local i
+wait_ready() {  # every uwsgi worker has loaded the app (lazy-apps: one answering is not enough)
+    local i workers
+    workers=$(sed -n 's/^processes = //p' "$UWSGI_INI")
     for i in $(seq 1 240); do
-        if curl -fsS -o /dev/null "$URL/health_check" 2>/dev/null; then
+        if curl -fsS -o /dev/null "$URL/health_check" 2>/dev/null \
+            && (($(grep -c "WSGI app 0 (mountpoint='/') ready" "$LOG/uwsgi.log") >= workers)); then
             touch "$RUN/webapp/ready"
             return 0
         fi

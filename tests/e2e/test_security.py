@@ -44,10 +44,15 @@ def api_letter(server, key: str, extra: dict) -> requests.Response:
 
 @pytest.mark.parametrize("name", INTERVIEWS)
 def test_an_anonymous_visitor_is_sent_to_sign_in(server, name):
+    # one request per connection: uwsgi's plain http-socket does not keep connections alive
     reply = requests.get(f"{server.url}/interview", params={"i": interview(name)}, timeout=60,
-                         allow_redirects=True)
-    assert "/user/sign-in" in reply.url, (reply.url, reply.text[:500])
+                         allow_redirects=False, headers={"Connection": "close"})
+    assert reply.status_code == 302, (reply.status_code, reply.text[:500])
+    assert reply.headers["Location"].split("?")[0].endswith("/user/sign-in"), reply.headers["Location"]
     assert "Which case" not in reply.text and "What do you want to do?" not in reply.text
+    sign_in_page = requests.get(server.url + reply.headers["Location"] if reply.headers["Location"].startswith("/")
+                                else reply.headers["Location"], timeout=60, headers={"Connection": "close"})
+    assert sign_in_page.status_code == 200 and 'id="password"' in sign_in_page.text
 
 
 def test_a_forged_documents_field_in_a_browser_post_is_rejected(page, server):

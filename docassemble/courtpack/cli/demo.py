@@ -12,6 +12,7 @@ import contextlib
 import datetime as dt
 import os
 import shutil
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -44,9 +45,10 @@ def demo(examples: Path, out_dir: Path, as_at: dt.datetime | None) -> None:
     register_db.parent.mkdir(parents=True)
     settings = {"COURTPACK_DATABASE_URL": f"sqlite:///{register_db}",
                 "COURTPACK_EXHIBIT_REGISTER": str((out_dir / "exhibit-register.yaml").resolve()),
-                "COURTPACK_DOCUMENT_STORE": str((out_dir / "register" / "documents").resolve()),
                 "COURTPACK_USER": "courtpack demo", "COURTPACK_ROLE": "admin"}
-    with _environment(settings):
+    # the recorded documents' copies (for the bundle) live only as long as the demo
+    with tempfile.TemporaryDirectory(prefix="courtpack-demo-store-") as store, \
+            _environment({**settings, "COURTPACK_DOCUMENT_STORE": store}):
         written = _run(examples, cases, out_dir, day, register_db)
     click.echo(f"\nWrote {len(written)} files under {out_dir}/:")
     for path in written:
