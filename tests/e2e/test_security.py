@@ -152,3 +152,17 @@ def test_over_the_rest_api_a_manager_cannot_run_the_batch_letters(server):
     reply.raise_for_status()
     assert reply.json().get("questionText") == "You cannot do this", reply.text[:1000]
     assert "only a debt recovery officer can do this" in reply.json().get("subquestionText", "")
+
+
+def test_documents_are_private_and_no_step_folder_outlives_its_step(server):
+    """After the letters above: every stored file is readable by the server's account only (umask 077),
+    and the steps' working folders are gone."""
+    from .conftest import RUN
+
+    api_letter(server, server.api_keys["officer"], {}).raise_for_status()
+    stored = [p for p in (RUN / "files").rglob("*") if p.is_file()]
+    kept = [p for p in (RUN / "state" / "documents").iterdir() if p.is_file()]
+    assert stored and kept
+    loose = [f"{p} {p.stat().st_mode & 0o777:o}" for p in stored + kept if p.stat().st_mode & 0o077]
+    assert loose == []
+    assert list((RUN / "home" / "steps").iterdir()) == []
