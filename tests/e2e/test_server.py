@@ -238,3 +238,54 @@ def test_only_a_legal_reviewer_marks_a_bundle_reviewed(page, server, artifacts, 
     assert email in page.inner_text("body")
     recorded = documents_for(server, "CR-2025-0310", since)
     assert recorded == [("bundle reviewed", bundle.name, email)], recorded
+
+
+def test_legal_reviewer_builds_a_bundle_from_the_documents_the_register_recorded(page, server, artifacts, tmp_path):
+    """No folder or spec path: the case's recorded documents are ticked, an upload added, each given a
+    section, title and date."""
+    from reportlab.pdfgen import canvas
+
+    upload = tmp_path / "tenancy agreement.pdf"
+    drawing = canvas.Canvas(str(upload))
+    drawing.drawString(72, 720, "TENANCY AGREEMENT")
+    drawing.save()
+    # the officer's letter for the case is recorded (and kept) first, over the API
+    headers = {"X-API-Key": server.api_keys["officer"]}
+    new = requests.get(f"{server.url}/api/session/new", params={"i": LBC}, headers=headers, timeout=60).json()
+    requests.post(f"{server.url}/api/session", json={
+        "i": LBC, "session": new["session"], "secret": new["secret"], "question": True,
+        "variables": {"case_reference": "FTA-2025-0142", "letter_date": time.strftime("%Y-%m-%d"),
+                      "instalments_status": "none", "letter_checked": True}},
+        headers=headers, timeout=300).raise_for_status()
+
+    email, password = server.login_for("legal_reviewer")
+    since = db_now(server)
+    sign_in(page, server, email, password)
+    page.goto(f"{server.url}/interview?i=docassemble.courtpack:data/questions/court_bundle.yml&new_session=1")
+    wait_for_heading(page, "Which case is the bundle for?")
+    page.locator("select").first.select_option("FTA-2025-0142")
+    click_button(page, "Continue")
+    wait_for_heading(page, "Which documents go in the bundle?")
+    body = page.inner_text("body")
+    assert "FTA-2025-0142 letter of claim pack.pdf" in body
+    assert "Folder" not in body and "spec file" not in body  # no path to type anywhere
+    page.locator("input[type=file]").first.set_input_files(str(upload))
+    page.wait_for_timeout(1500)  # docassemble's file widget takes the file in asynchronously
+    click_button(page, "Continue")
+    wait_for_heading(page, "Section, title and date of each document")
+    assert "Tenancy agreement" in page.content()
+    click_button(page, "Continue")
+    wait_for_heading(page, "The claim and the hearing")
+    page.get_by_label("Claim number", exact=True).fill("K1QZ1234")
+    page.get_by_label("Court", exact=True).fill("County Court at Bromley")
+    page.locator("input[type=date], input.dadate").last.fill("2026-03-02")
+    click_button(page, "Continue")
+    wait_for_heading(page, "Check the bundle")  # docassemble curls the apostrophe
+    click_button(page, "Build the bundle")
+    wait_for_heading(page, "The court bundle is ready")
+    page.screenshot(path=str(artifacts / "court_bundle-end.png"), full_page=True)
+    pdf = download(page, "FTA-2025-0142 trial bundle.pdf", artifacts)
+    text = pdf_text(pdf)
+    assert "TENANCY AGREEMENT" in text and "Letter of claim pack" in text
+    recorded = documents_for(server, "FTA-2025-0142", since)
+    assert recorded == [("court bundle", "FTA-2025-0142 trial bundle.pdf", email)], recorded

@@ -70,7 +70,7 @@ def _candidates(case: Case) -> list[RecordedFile]:
 
 def recorded_choices(case: Case) -> list[dict[str, Any]]:
     """Checkbox choices (ticked by default) of the documents recorded for the case."""
-    return [{"key": f"r{f.id}", "label": f"{f.file_name} ({f.kind}, recorded {_day(f.created_at)})", "default": True}
+    return [{"value": f"r{f.id}", "label": f"{f.file_name} ({f.kind}, recorded {_day(f.created_at)})", "default": True}
             for f in _candidates(case)]
 
 
@@ -130,7 +130,7 @@ def bundle_items_for(case: Case, picked: Any, uploads: Any) -> list[BundleItem]:
 
 def detail_fields(items: list[BundleItem]) -> list[dict[str, Any]]:
     """The fields of the 'section, title and date' screen: three per document, prefilled."""
-    choices = [{key: f"{key} — {title}"} for key, title in SECTIONS.items()]
+    choices = [{"label": f"{key} — {title}", "value": key} for key, title in SECTIONS.items()]
     fields: list[dict[str, Any]] = []
     for item in items:
         fields.append({"label": f"Section of {item.title}", "field": f"bundle_section['{item.key}']",
