@@ -7,6 +7,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+from ..errors import DocumentError
 from ..headless import server
 from .acting import require
 from .cases import register_url
@@ -23,8 +24,6 @@ def mark_bundle_reviewed(case_reference: str, bundle: Any, note: str = "") -> An
     kind = "bundle reviewed" + (f": {note.strip()}" if note and note.strip() else "")
     uploads = list(server.uploaded_paths(bundle))
     if len(uploads) != 1:
-        from ..errors import DocumentError
-
         raise DocumentError("upload exactly one bundle (a PDF) to mark reviewed")
     path, original = uploads[0]
     with tempfile.TemporaryDirectory(prefix="courtpack-review-", dir=private_folder("steps")) as folder:
