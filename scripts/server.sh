@@ -109,6 +109,8 @@ install_courtpack() {
 secret() { "$PY" -c 'import secrets, string, sys; a = string.ascii_letters + string.digits; print("".join(secrets.choice(a) for _ in range(int(sys.argv[1]))))' "$1"; }
 
 make_secrets() {
+    local saved
+    saved=$(umask)
     umask 077
     local f=$RUN/secrets.env
     if [[ ! -s $f ]]; then
@@ -126,7 +128,12 @@ make_secrets() {
             reviewer@council.example.com "$(secret 16)" legal_reviewer Rhian Reviewer \
             manager@council.example.com "$(secret 16)" manager Mo Manager >"$RUN/accounts.tsv"
     fi
-    umask 022
+    if [[ ! -s $RUN/api-keys.tsv ]]; then  # one REST API key per example user (the e2e tests' role checks)
+        local email rest
+        while IFS=$'\t' read -r email rest; do printf '%s\t%s\n' "$email" "$(secret 32)"; done \
+            <"$RUN/accounts.tsv" >"$RUN/api-keys.tsv"
+    fi
+    umask "$saved"
     # shellcheck disable=SC1090
     source "$f"
     ADMINPASSWORD=$(cat "$RUN/admin-password")
@@ -145,7 +152,10 @@ render() {  # template -> file, replacing @NAME@
 }
 
 configure() {
-    mkdir -p "$RUN"/{files,log,webapp,packages,certs,home,site}
+    mkdir -p "$RUN"/{files,log,webapp,packages,certs,home,site,state}
+    # what holds personal data or secrets is private to the server's account (docs/deploy.md lists it all)
+    chmod 700 "$RUN"/{files,log,home,state,certs}
+    chmod 711 "$RUN"
     render "$ROOT/server/config.yml.in" "$CONFIG"
     render "$ROOT/server/uwsgi.ini.in" "$UWSGI_INI"
     touch "$RUN/webapp/docassemble.wsgi"
@@ -175,8 +185,12 @@ PYEOF
 server_env() {
     export DA_CONFIG_FILE=$CONFIG NLTK_DATA=$RUN/nltk_data PYTHONPATH=$RUN/site HOME=$RUN/home \
         COURTPACK_HOME=$RUN/home COURTPACK_DATABASE_URL=$REGISTER_URL COURTPACK_FORMS_DIR=$FORMS_DIR \
+        COURTPACK_DOCUMENT_STORE=$RUN/state/documents COURTPACK_EXHIBIT_REGISTER=$RUN/state/exhibit-register.yaml \
         LANG=en_GB.UTF-8 LC_ALL=en_GB.UTF-8 C_FORCE_ROOT=1
 }
+
+# every file the web app and the worker write (documents, uploads, logs) is private to their account
+SERVER_UMASK=077
 
 # ---------------------------------------------------------------- processes
 
@@ -263,20 +277,24 @@ CELERY_PID=$RUN/celery.pid
 start_web() {
     port_busy "$PORT" && die "port $PORT is in use by another program (set COURTPACK_SERVER_PORT)"
     [[ -f $LOG/uwsgi.log ]] && mv "$LOG/uwsgi.log" "$LOG/uwsgi.log.1"
-    "$VENV/bin/uwsgi" --ini "$UWSGI_INI" || die "uwsgi did not start; see $LOG/uwsgi.log"
+    (umask "$SERVER_UMASK" && "$VENV/bin/uwsgi" --ini "$UWSGI_INI") || die "uwsgi did not start; see $LOG/uwsgi.log"
 }
 
 start_worker() {
     [[ -f $LOG/celery.log ]] && mv "$LOG/celery.log" "$LOG/celery.log.1"
-    (cd "$RUN/home" && "$VENV/bin/celery" -A docassemble.webapp.worker worker --detach --loglevel=INFO \
+    # --umask: a detached Celery worker otherwise sets umask 0, leaving stored documents world-writable
+    (cd "$RUN/home" && umask "$SERVER_UMASK" && "$VENV/bin/celery" -A docassemble.webapp.worker worker --detach \
+        --umask "0$SERVER_UMASK" --loglevel=INFO \
         --concurrency=2 -Q celery,single --hostname "courtpack@%h" \
         --pidfile="$CELERY_PID" --logfile="$LOG/celery.log") || die "the Celery worker did not start; see $LOG/celery.log"
 }
 
-wait_ready() {
-    local i
+wait_ready() {  # every uwsgi worker has loaded the app (lazy-apps: one answering is not enough)
+    local i workers
+    workers=$(sed -n 's/^processes = //p' "$UWSGI_INI")
     for i in $(seq 1 240); do
-        if curl -fsS -o /dev/null "$URL/health_check" 2>/dev/null; then
+        if curl -fsS -o /dev/null "$URL/health_check" 2>/dev/null \
+            && (($(grep -c "WSGI app 0 (mountpoint='/') ready" "$LOG/uwsgi.log") >= workers)); then
             touch "$RUN/webapp/ready"
             return 0
         fi
@@ -337,7 +355,7 @@ cmd_start() {
     say "creating or upgrading docassemble's tables"
     (cd "$RUN/home" && "$PY" -m docassemble.webapp.create_tables "$CONFIG") >"$LOG/create_tables.log" 2>&1 \
         || { tail -30 "$LOG/create_tables.log" >&2; die "create_tables failed; see $LOG/create_tables.log"; }
-    (cd "$RUN/home" && "$PY" "$ROOT/server/setup_accounts.py" "$RUN/accounts.tsv") >"$LOG/setup_accounts.log" 2>&1 \
+    (cd "$RUN/home" && "$PY" "$ROOT/server/setup_accounts.py" "$RUN/accounts.tsv" "$RUN/api-keys.tsv") >"$LOG/setup_accounts.log" 2>&1 \
         || { tail -30 "$LOG/setup_accounts.log" >&2; die "creating privileges and users failed"; }
     strip_admin_account
     "$PY" -c 'import sys; from docassemble.courtpack.register import open_register; open_register(sys.argv[1]).dispose()' \

@@ -15,6 +15,10 @@ EXAMPLE_REFS = ("FTA-2025-0142", "RR-2025-0077", "CR-2025-0310")
 
 # docassemble's working files (config, offline NLTK data) for the test run
 os.environ.setdefault("COURTPACK_HOME", str(ROOT / ".run" / "home"))
+# headless interviews act as a named user with a role (never the OS account): an administrator, unless
+# a test names another (tests/interviews/test_roles.py)
+os.environ.setdefault("COURTPACK_USER", "tests@council.example.com")
+os.environ.setdefault("COURTPACK_ROLE", "admin")
 
 
 @pytest.fixture

@@ -45,9 +45,11 @@ def test_missing_option_is_a_usage_error(capsys):
 
 
 @pytest.mark.slow
-def test_without_a_case_file_the_interview_asks_for_one(tmp_path, capsys):
-    assert main(["interview", "run", "letter_before_claim", "--out", str(tmp_path)]) == 3
-    assert "it needs an answer for `case_source`" in capsys.readouterr().err
+def test_without_a_case_the_interview_asks_for_one(tmp_path, capsys, monkeypatch):
+    monkeypatch.setenv("COURTPACK_DATABASE_URL", f"sqlite:///{tmp_path / 'register.db'}")
+    assert main(["register", "add", str(EXAMPLES / "FTA-2025-0142.yaml")]) == 0
+    assert main(["interview", "run", "letter_before_claim", "--out", str(tmp_path / "out")]) == 3
+    assert "it needs an answer for `case_reference`" in capsys.readouterr().err
 
 
 @pytest.mark.slow

@@ -36,6 +36,7 @@ class Server:
     admin_password: str
     accounts: dict[str, tuple[str, str]]  # privilege -> (email, password)
     register_url: str
+    api_keys: dict[str, str]  # privilege -> that example user's REST API key
 
     def login_for(self, privilege: str) -> tuple[str, str]:
         return self.accounts[privilege]
@@ -59,11 +60,14 @@ def _read_server() -> Server:
     for line in (RUN / "accounts.tsv").read_text().splitlines():
         email, password, privilege, *_ = line.split("\t")
         accounts[privilege] = (email, password)
+    by_email = dict(line.split("\t") for line in (RUN / "api-keys.tsv").read_text().splitlines() if line)
+    api_keys = {privilege: by_email[email] for privilege, (email, _password) in accounts.items()}
     port = os.environ.get("COURTPACK_SERVER_PORT", "58080")
     pg_port = os.environ.get("COURTPACK_SERVER_PG_PORT", "55433")
     return Server(url=f"http://127.0.0.1:{port}", api_key=(RUN / "api-key").read_text().strip(),
                   admin_password=(RUN / "admin-password").read_text().strip(), accounts=accounts,
-                  register_url=f"postgresql://docassemble:{secrets['DBPASSWORD']}@127.0.0.1:{pg_port}/courtpack")
+                  register_url=f"postgresql://docassemble:{secrets['DBPASSWORD']}@127.0.0.1:{pg_port}/courtpack",
+                  api_keys=api_keys)
 
 
 @pytest.fixture(scope="session")

@@ -118,7 +118,8 @@ def test_officer_completes_letter_before_claim_from_the_register(page, server, a
     assert "Reply Form" in text
 
     recorded = documents_for(server, "FTA-2025-0142", since)
-    assert ("letter before claim", "FTA-2025-0142 letter of claim pack.pdf", email) in recorded, recorded
+    assert sorted(recorded) == [("letter before claim", "FTA-2025-0142 letter of claim pack.pdf", email),
+                                ("letter before claim", "FTA-2025-0142 letter of claim.docx", email)], recorded
 
 
 def test_manager_completes_hearing_check(page, server, artifacts):
@@ -148,7 +149,10 @@ def test_manager_completes_hearing_check(page, server, artifacts):
     assert reference in text
 
     recorded = documents_for(server, reference, since)
-    assert any(kind == "pre-hearing check" and name.endswith(".pdf") for kind, name, _who in recorded), recorded
+    # each of the report's files once, under the signed-in manager (it was recorded twice, under two users)
+    name = link.inner_text().strip()
+    assert sorted(recorded) == sorted([("pre-hearing check", name, email),
+                                       ("pre-hearing check", name[:-4] + ".docx", email)]), recorded
 
 
 def test_letter_before_claim_over_the_rest_api(server, artifacts):
@@ -160,10 +164,9 @@ def test_letter_before_claim_over_the_rest_api(server, artifacts):
     session, secret = new.json()["session"], new.json()["secret"]
     question = requests.get(f"{api}/session/question", params={"i": LBC, "session": session, "secret": secret},
                             headers=headers, timeout=60).json()
-    assert question["fields"][0]["variable_name"] == "case_source"
+    assert question["fields"][0]["variable_name"] == "case_reference"  # chosen from the register, not a path
 
-    case_file = Path(__file__).resolve().parents[2] / "examples" / "RR-2025-0077.yaml"
-    answers = {"case_source": str(case_file), "letter_date": time.strftime("%Y-%m-%d"),
+    answers = {"case_reference": "RR-2025-0077", "letter_date": time.strftime("%Y-%m-%d"),
                "instalments_status": "none", "letter_checked": True}
     reply = requests.post(f"{api}/session", json={"i": LBC, "session": session, "secret": secret,
                                                   "variables": answers, "question": True},
@@ -206,7 +209,8 @@ def test_officer_runs_batch_letters_in_the_background(page, server, artifacts):
     assert any(n.endswith("RR-2025-0077 letter of claim pack.pdf") for n in names), names
     for reference in ("FTA-2025-0142", "RR-2025-0077"):
         recorded = documents_for(server, reference, since)
-        assert ("letter before claim", f"{reference} letter of claim pack.pdf", email) in recorded, recorded
+        assert sorted(recorded) == [("letter before claim", f"{reference} letter of claim pack.pdf", email),
+                                    ("letter before claim", f"{reference} letter of claim.docx", email)], recorded
 
 
 def test_only_a_legal_reviewer_marks_a_bundle_reviewed(page, server, artifacts, tmp_path):
@@ -233,4 +237,55 @@ def test_only_a_legal_reviewer_marks_a_bundle_reviewed(page, server, artifacts, 
     page.screenshot(path=str(artifacts / "bundle_reviewed-end.png"), full_page=True)
     assert email in page.inner_text("body")
     recorded = documents_for(server, "CR-2025-0310", since)
-    assert ("bundle reviewed", bundle.name, email) in recorded, recorded
+    assert recorded == [("bundle reviewed", bundle.name, email)], recorded
+
+
+def test_legal_reviewer_builds_a_bundle_from_the_documents_the_register_recorded(page, server, artifacts, tmp_path):
+    """No folder or spec path: the case's recorded documents are ticked, an upload added, each given a
+    section, title and date."""
+    from reportlab.pdfgen import canvas
+
+    upload = tmp_path / "tenancy agreement.pdf"
+    drawing = canvas.Canvas(str(upload))
+    drawing.drawString(72, 720, "TENANCY AGREEMENT")
+    drawing.save()
+    # the officer's letter for the case is recorded (and kept) first, over the API
+    headers = {"X-API-Key": server.api_keys["officer"]}
+    new = requests.get(f"{server.url}/api/session/new", params={"i": LBC}, headers=headers, timeout=60).json()
+    requests.post(f"{server.url}/api/session", json={
+        "i": LBC, "session": new["session"], "secret": new["secret"], "question": True,
+        "variables": {"case_reference": "FTA-2025-0142", "letter_date": time.strftime("%Y-%m-%d"),
+                      "instalments_status": "none", "letter_checked": True}},
+        headers=headers, timeout=300).raise_for_status()
+
+    email, password = server.login_for("legal_reviewer")
+    since = db_now(server)
+    sign_in(page, server, email, password)
+    page.goto(f"{server.url}/interview?i=docassemble.courtpack:data/questions/court_bundle.yml&new_session=1")
+    wait_for_heading(page, "Which case is the bundle for?")
+    page.locator("select").first.select_option("FTA-2025-0142")
+    click_button(page, "Continue")
+    wait_for_heading(page, "Which documents go in the bundle?")
+    body = page.inner_text("body")
+    assert "FTA-2025-0142 letter of claim pack.pdf" in body
+    assert "Folder" not in body and "spec file" not in body  # no path to type anywhere
+    page.locator("input[type=file]").first.set_input_files(str(upload))
+    page.wait_for_timeout(1500)  # docassemble's file widget takes the file in asynchronously
+    click_button(page, "Continue")
+    wait_for_heading(page, "Section, title and date of each document")
+    assert "Tenancy agreement" in page.content()
+    click_button(page, "Continue")
+    wait_for_heading(page, "The claim and the hearing")
+    page.get_by_label("Claim number", exact=True).fill("K1QZ1234")
+    page.get_by_label("Court", exact=True).fill("County Court at Bromley")
+    page.locator("input[type=date], input.dadate").last.fill("2026-03-02")
+    click_button(page, "Continue")
+    wait_for_heading(page, "Check the bundle")  # docassemble curls the apostrophe
+    click_button(page, "Build the bundle")
+    wait_for_heading(page, "The court bundle is ready")
+    page.screenshot(path=str(artifacts / "court_bundle-end.png"), full_page=True)
+    pdf = download(page, "FTA-2025-0142 trial bundle.pdf", artifacts)
+    text = pdf_text(pdf)
+    assert "TENANCY AGREEMENT" in text and "Letter of claim pack" in text
+    recorded = documents_for(server, "FTA-2025-0142", since)
+    assert recorded == [("court bundle", "FTA-2025-0142 trial bundle.pdf", email)], recorded

@@ -96,3 +96,33 @@ def test_no_letter_during_breathing_space(tmp_path, example_data, write_case):
     with pytest.raises(NotReadyError, match="breathing space until 19 May 2025"):
         run_interview("letter_before_claim", ANSWERS, out, case_source=case_file)
     assert not any(out.iterdir())
+
+
+def test_cli_runs_a_case_from_the_register_by_reference_as_the_named_user(tmp_path, monkeypatch, capsys):
+    """The contract: `courtpack interview run NAME --reference REF --answers F --out DIR --as USER --role ROLE`."""
+    import yaml
+
+    from docassemble.courtpack.cli import main
+    from docassemble.courtpack.register import open_register
+    from docassemble.courtpack.register.generated import documents_for
+
+    db = tmp_path / "register.db"
+    monkeypatch.setenv("COURTPACK_DATABASE_URL", f"sqlite:///{db}")
+    assert main(["register", "add", str(EXAMPLES / "FTA-2025-0142.yaml")]) == 0
+    answers = tmp_path / "answers.yaml"
+    answers.write_text(yaml.safe_dump(ANSWERS), encoding="utf-8")
+    common = ["interview", "run", "letter_before_claim", "--reference", "FTA-2025-0142", "--answers", str(answers)]
+    # a manager may not send letters: refused (exit 2), nothing written or recorded
+    assert main([*common, "--out", str(tmp_path / "no"), "--as", "mo@council.example.com", "--role", "manager"]) == 2
+    assert "only a debt recovery officer can do this" in capsys.readouterr().err
+    assert not (tmp_path / "no").exists() or list((tmp_path / "no").iterdir()) == []
+    assert main([*common, "--out", str(tmp_path / "out"), "--as", "olu@council.example.com", "--role", "officer"]) == 0
+    register = open_register(str(db))
+    recorded = sorted((d.file_name, d.created_by) for d in documents_for(register, "FTA-2025-0142"))
+    register.dispose()
+    assert recorded == [("FTA-2025-0142 letter of claim pack.pdf", "olu@council.example.com"),
+                        ("FTA-2025-0142 letter of claim.docx", "olu@council.example.com")]
+    # an answers file cannot choose the documents to list, nor the case
+    answers.write_text(yaml.safe_dump({**ANSWERS, "documents": ["/etc/passwd"]}), encoding="utf-8")
+    assert main([*common, "--out", str(tmp_path / "forged"), "--as", "olu@council.example.com"]) == 2
+    assert "documents: is set by courtpack, not by an answers file" in capsys.readouterr().err

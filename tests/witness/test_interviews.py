@@ -1,4 +1,4 @@
-"""witness_statement.yml and court_bundle.yml driven headlessly by docassemble's real engine."""
+"""witness_statement.yml driven headlessly by docassemble's real engine (court_bundle.yml: tests/interviews)."""
 
 from __future__ import annotations
 
@@ -11,12 +11,10 @@ from docassemble.courtpack.headless.runner import run_interview
 from docassemble.courtpack.interview_glue.bundle import case_documents, section_for
 
 from ..conftest import EXAMPLES
-from .conftest import flat, page_count, pdf_text, statement_text, write_image, write_pdf
+from .conftest import flat, pdf_text, statement_text, write_image, write_pdf
 
 ANSWERS = yaml.safe_load((EXAMPLES / "answers" / "witness_statement.yaml").read_text())
 STEM = "FTA-2025-0142 witness statement of Priya Shah"
-BUNDLE = {"bundle_source": "folder", "claim_number": "K1QZ1234", "court": "County Court at Bromley",
-          "hearing_date": "2025-09-01", "bundle_checked": True}
 
 
 def run(name, answers, out, reference="FTA-2025-0142"):
@@ -110,50 +108,6 @@ def test_case_documents_are_sorted_into_sections(tmp_path):
     assert section_for("N225 request for judgment") == ("C", 0)
     with pytest.raises(DocumentError, match="holds no PDF documents for case CR-2025-0310"):
         case_documents(read_case(EXAMPLES / "CR-2025-0310.yaml"), tmp_path / "documents")
-
-
-@pytest.mark.slow
-def test_court_bundle_from_the_case_folder(tmp_path):
-    folder = generated_folder(tmp_path)
-    result = run("court_bundle", {**BUNDLE, "documents_folder": str(folder)}, tmp_path / "out")
-    assert result.title == "The court bundle is ready"
-    assert [p.name for p in result.documents] == ["FTA-2025-0142 trial bundle.pdf"]
-    bundle = result.documents[0]
-    index = flat(pdf_text(bundle, 1, 1))
-    assert "IN THE COUNTY COURT AT BROMLEY" in index and "K1QZ1234" in index and "1 September 2025" in index
-    assert index.index("A1 N1 claim form") < index.index("A2 Particulars of claim") < index.index(
-        "B1 Witness statement of Priya Shah (1) with exhibits") < index.index("C1 Letter of claim pack")
-    assert page_count(bundle) == 1 + 2 + 1 + 8 + 5
-
-
-@pytest.mark.slow
-def test_court_bundle_from_a_spec_file(tmp_path):
-    write_pdf(tmp_path / "claim.pdf", "CLAIM", 1)
-    write_pdf(tmp_path / "statement.pdf", "STATEMENT", 2)
-    spec = tmp_path / "bundle.yaml"
-    spec.write_text(yaml.safe_dump({"title": "Trial bundle", "claim_number": "K1QZ1234", "documents": [
-        {"path": "claim.pdf", "title": "Claim form", "section": "A"},
-        {"path": "statement.pdf", "title": "Witness statement of Priya Shah", "section": "B"}]}))
-    result = run("court_bundle", {"bundle_source": "spec", "bundle_spec_file": str(spec), "bundle_checked": True},
-                 tmp_path / "out")
-    assert page_count(result.documents[0]) == 1 + 1 + 2
-    assert "B1 Witness statement of Priya Shah" in flat(pdf_text(result.documents[0], 1, 1))
-
-
-@pytest.mark.slow
-@pytest.mark.parametrize(("missing", "question"), [
-    ("bundle_source", "Which documents go in the bundle?"),
-    ("hearing_date", "The claim and the hearing"),
-    ("bundle_checked", "Check the bundle's contents"),
-])
-def test_court_bundle_missing_answer(tmp_path, missing, question):
-    answers = {k: v for k, v in {**BUNDLE, "documents_folder": str(generated_folder(tmp_path))}.items()
-               if k != missing}
-    with pytest.raises(InterviewIncomplete) as caught:
-        run("court_bundle", answers, tmp_path / "out")
-    assert caught.value.variable == missing
-    assert caught.value.question == question
-    assert list((tmp_path / "out").iterdir()) == []
 
 
 @pytest.mark.slow

@@ -14,6 +14,7 @@ import contextlib
 import datetime as dt
 import os
 import shutil
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -44,8 +45,11 @@ def demo(examples: Path, out_dir: Path, as_at: dt.datetime | None) -> None:
     register_db = (out_dir / "register" / "courtpack.db").resolve()
     register_db.parent.mkdir(parents=True)
     settings = {"COURTPACK_DATABASE_URL": f"sqlite:///{register_db}",
-                "COURTPACK_EXHIBIT_REGISTER": str((out_dir / "exhibit-register.yaml").resolve())}
-    with _environment(settings):
+                "COURTPACK_EXHIBIT_REGISTER": str((out_dir / "exhibit-register.yaml").resolve()),
+                "COURTPACK_USER": "courtpack demo", "COURTPACK_ROLE": "admin"}
+    # the recorded documents' copies (for the bundle) live only as long as the demo
+    with tempfile.TemporaryDirectory(prefix="courtpack-demo-store-") as store, \
+            _environment({**settings, "COURTPACK_DOCUMENT_STORE": store}):
         written, problems = _run(examples, references, out_dir, day, register_db)
     click.echo(f"\nWrote {len(written)} files under {out_dir}/:")
     for path in written:
@@ -100,7 +104,7 @@ def _hearing_papers(register, examples: Path, out_dir: Path, day: dt.date) -> li
                                       "letter_date": letter.happened_on.isoformat()}, day,
                 {"claim_number": story.claim_number, "letter_date": letter.happened_on.isoformat()})
     officer.run("court_bundle", {
-        "bundle_source": "folder", "documents_folder": str(out_dir / WITNESS_CASE), **claim,
+        "bundle_picked": "all", "bundle_uploads": [], "bundle_details_done": True, **claim,
         "hearing_date": hearing.facts["date"], "bundle_checked": True}, day, {"claim_number": story.claim_number})
     return officer.written
 

@@ -12,7 +12,6 @@ can prove the documents agree with the register and with each other.
 from __future__ import annotations
 
 import datetime as dt
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -24,7 +23,6 @@ from ..errors import CourtpackError
 from ..law.calendar import on_or_next_business_day
 from ..law.default_judgment import default_judgment_timing
 from ..law.money import money_str
-from ..register.case_records import export_case
 from ..register.compliance import IN_ARREARS, compliance
 from ..register.db import Register
 from ..register.demo import court_day_on_or_before
@@ -73,9 +71,7 @@ class DemoOfficer:
         """Run ``interview`` on the case as the register holds it at ``as_at``; record what its documents state."""
         from ..headless.runner import run_interview
 
-        with tempfile.TemporaryDirectory(prefix="courtpack-demo-") as folder:
-            case_file = export_case(self.register, self.reference, Path(folder) / f"{self.reference}.yaml", as_at)
-            documents = run_interview(interview, answers, self.target, case_source=case_file).documents
+        documents = run_interview(interview, answers, self.target, reference=self.reference, as_at=as_at).documents
         state_facts(self.register, self.reference, documents, {"as_at": as_at.isoformat(), **facts})
         self.written += documents
         return documents

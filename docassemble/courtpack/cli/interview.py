@@ -9,6 +9,7 @@ import click
 import yaml
 
 from ..errors import CaseFileError
+from ..headless.context import ROLES, actor_from_environment
 from ..resources import data_dir
 
 
@@ -44,21 +45,32 @@ def list_interviews() -> None:
 
 @interview.command("run")
 @click.argument("name")
+@click.option("--reference", help="The case, by its reference in the register (COURTPACK_DATABASE_URL).")
 @click.option("--case", "case_file", type=click.Path(path_type=Path),
-              help="The case file (YAML); interviews that start from the register do not need one.")
+              help="A case file (YAML) to import into the register first, then run the interview on it.")
 @click.option("--answers", type=click.Path(path_type=Path), help="Answers to the interview's questions (YAML).")
 @click.option("--out", "out_dir", type=click.Path(path_type=Path), required=True, help="Folder for the documents.")
-def run(name: str, case_file: Path | None, answers: Path | None, out_dir: Path) -> None:
+@click.option("--as", "user", help="Who is acting, recorded in the register (default: COURTPACK_USER).")
+@click.option("--role", type=click.Choice(sorted(ROLES)),
+              help="The role they act in (default: COURTPACK_ROLE, else officer); interviews refuse other roles.")
+def run(name: str, reference: str | None, case_file: Path | None, answers: Path | None, out_dir: Path,
+        user: str | None, role: str | None) -> None:
     """Run interview NAME to its end screen and list the documents it produced.
 
-    Exits 3, naming the question and the variable, when the answers do not cover a question.
+    Exits 3, naming the question and the variable, when the answers do not cover a question; exits 2
+    when the interview refuses (the law forbids the step today, or the role may not do it).
     """
-    from ..case import read_case
     from ..headless.runner import run_interview
 
-    if case_file is not None:
-        read_case(case_file)  # report a bad case file before starting docassemble
-    result = run_interview(name, read_answers(answers), out_dir, case_source=case_file)
+    if reference and case_file:
+        raise click.UsageError("give the case either by --reference or by --case, not both")
+    actor = actor_from_environment(user, role)  # named before docassemble starts: a missing name is exit 2
+    answered = read_answers(answers)
+    for forbidden in ("case_reference", "documents", "output_dir"):
+        if forbidden in answered:
+            raise CaseFileError(str(answers), forbidden, "is set by courtpack, not by an answers file",
+                                "remove it (choose the case with --reference or --case)")
+    result = run_interview(name, answered, out_dir, case_source=case_file, reference=reference, actor=actor)
     click.echo(result.title)
     for document in result.documents:
         click.echo(f"  {document}")

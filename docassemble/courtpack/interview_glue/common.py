@@ -1,31 +1,28 @@
-"""Helpers every interview uses: loading the case, reading answered dates, refusals.
+"""Helpers every interview uses: reading answered dates, refusals, recording what a step produced.
 
 Answers arrive as docassemble types in a browser (``DADateTime``) and as plain
 strings or dates headless; everything is normalised here before it reaches the
-case model or the law.
+case model or the law. The case itself comes from the register (``cases.load_case``).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import getpass
-import os
+import logging
 from pathlib import Path
 from typing import Any
 
-from ..case import Case, read_case
+from ..case import Case
 from ..case.figures import breathing_space_for
 from ..errors import CourtpackError, NotReadyError
 from ..law.dates import format_date, parse_iso_date
+from .acting import acting_user
+from .cases import load_case, register_url
+from .recorded import keep_recorded
 
-__all__ = [
-    "as_date", "current_user", "download_links", "load_case", "record_documents", "refuse_during_breathing_space",
-]
+__all__ = ["as_date", "load_case", "record_documents", "refuse_during_breathing_space"]
 
-
-def load_case(case_source: Any) -> Case:
-    """The case an interview works on, from a case file path."""
-    return read_case(Path(str(case_source)))
+log = logging.getLogger(__name__)
 
 
 def as_date(value: Any, field: str = "date") -> dt.date:
@@ -53,48 +50,26 @@ def refuse_during_breathing_space(case: Case, on: dt.date, step: str, doing: str
 
 
 def record_documents(case: Case, kind: str, documents: list[str], who: str | None = None) -> None:
-    """Record each produced document (name, SHA-256, who, when) in the register, when one is configured.
+    """Record each produced document (name, SHA-256, who, when) in the register, once, in one transaction.
 
-    The register is the one named by ``COURTPACK_DATABASE_URL`` (the server and the demo set it);
-    a plain headless run with no register configured records nothing.
+    The case is already in the register (the step loaded it from there), so only the documents are
+    written — never the case's facts, which another officer may have changed meanwhile. Each file is
+    also kept in the private document store, so a later bundle can include it. With no register
+    configured (a plain headless run) nothing is recorded.
     """
-    if not os.environ.get("COURTPACK_DATABASE_URL"):
+    url = register_url(required=False)
+    if not url:
+        log.info("case %s: no register configured; %d %s document(s) not recorded", case.reference,
+                 len(documents), kind)
         return
-    from ..register import add_case, open_register, record_document
+    from ..register import open_register, record_document
 
-    author = who or current_user()
-    register = open_register()
+    author = who or acting_user()
+    register = open_register(url)
     try:
         with register.transaction(author) as session:  # all recorded, or none
-            add_case(session, case, who=author)
             for path in documents:
                 record_document(session, case.reference, kind, path, who=author)
+                keep_recorded(Path(path))
     finally:
         register.dispose()
-
-
-def current_user() -> str:
-    """The signed-in docassemble user's email on the server; the operating-system user headless."""
-    try:
-        from docassemble.base.functions import get_user_info
-
-        info = get_user_info()
-    except Exception:  # noqa: BLE001 - outside a docassemble request there is no user to ask about
-        info = None
-    if info and info.get("email"):
-        return str(info["email"])
-    return getpass.getuser()
-
-
-def download_links(documents: list[str]) -> str:
-    """The end screen's list of documents, as Markdown.
-
-    Headless runs list the file names (the caller has the paths); on the docassemble
-    server each file becomes a stored DAFile with a download link.
-    """
-    from . import web  # server helpers; imports docassemble's web parts only when called there
-
-    if web.on_server():
-        return web.stored_download_links(documents)
-    names = [Path(path).name for path in documents]
-    return "\n".join(f"* {name}" for name in names)

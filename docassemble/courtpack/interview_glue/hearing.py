@@ -18,7 +18,8 @@ from ..register import (
     pre_hearing_report,
     upcoming_hearings,
 )
-from .common import as_date, current_user
+from .acting import acting_user
+from .common import as_date
 
 __all__ = ["LOOK_AHEAD_DAYS", "compliance_summary", "hearing_choices", "make_hearing_report"]
 
@@ -55,11 +56,11 @@ def compliance_summary(register_db: Any, hearing_id: Any, on: Any) -> str:
 
 
 def make_hearing_report(register_db: Any, hearing_id: Any, on: Any, output_dir: Any) -> list[str]:
-    """The pre-hearing check report (DOCX and PDF), recorded in the register."""
+    """The pre-hearing check report (DOCX and PDF), recorded in the register once, under the acting user."""
     day = as_date(on, "check_date")
     with _register(register_db) as register:
         # pre_hearing_report records both files itself, once, under the signed-in user
-        paths = pre_hearing_report(register, int(hearing_id), day, Path(str(output_dir)), who=current_user())
+        paths = pre_hearing_report(register, int(hearing_id), day, Path(str(output_dir)), who=acting_user())
     return [str(p) for p in paths]
 
 

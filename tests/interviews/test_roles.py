@@ -1,0 +1,74 @@
+"""Refusal screens, driven headlessly as a named user with a role: every interview refuses the roles
+that may not run it (the Python check at the top of its mandatory block, not only its metadata),
+before anything is written or recorded."""
+
+from __future__ import annotations
+
+import pytest
+
+from docassemble.courtpack.headless.context import Actor, NotAllowedError, StepContext, headless_step
+from docassemble.courtpack.headless.runner import run_interview
+from docassemble.courtpack.interview_glue.batch import run_batch_letters
+from docassemble.courtpack.register import open_register
+from docassemble.courtpack.register.generated import documents_for
+
+from ..conftest import EXAMPLES
+
+pytestmark = pytest.mark.slow
+
+
+def actor(role: str) -> Actor:
+    return Actor(f"{role}@council.example.com", frozenset({role}))
+
+
+# (interview, a role it refuses), from the teams' duties: letters are an officer's, charging orders a
+# legal reviewer's, reports a manager's
+REFUSED = [
+    ("letter_before_claim", "legal_reviewer"), ("letter_before_claim", "manager"),
+    ("money_claim", "manager"), ("default_judgment", "manager"), ("charging_order", "officer"),
+    ("charging_order", "manager"), ("enforcement", "manager"), ("witness_statement", "manager"),
+    ("court_bundle", "manager"), ("hearing_check", "legal_reviewer"),
+]
+
+
+@pytest.mark.parametrize(("interview", "role"), REFUSED)
+def test_the_interview_refuses_a_role_that_may_not_run_it(tmp_path, monkeypatch, interview, role):
+    db = tmp_path / "register.db"
+    monkeypatch.setenv("COURTPACK_DATABASE_URL", f"sqlite:///{db}")
+    who = actor(role)
+    with pytest.raises(NotAllowedError) as refused:
+        run_interview(interview, {}, tmp_path / "out", case_source=EXAMPLES / "CR-2025-0310.yaml", actor=who)
+    assert str(refused.value).startswith("only a ")
+    assert f"you are signed in as {who.user}, who is not" in str(refused.value)
+    assert not (tmp_path / "out").exists() or list((tmp_path / "out").iterdir()) == []
+    register = open_register(str(db))
+    assert documents_for(register, "CR-2025-0310") == []
+    register.dispose()
+
+
+def test_a_permitted_role_gets_past_the_check_to_the_first_question(tmp_path, monkeypatch):
+    monkeypatch.setenv("COURTPACK_DATABASE_URL", f"sqlite:///{tmp_path / 'register.db'}")
+    from docassemble.courtpack.errors import InterviewIncomplete
+
+    with pytest.raises(InterviewIncomplete) as stopped:
+        run_interview("charging_order", {}, tmp_path / "out", case_source=EXAMPLES / "CR-2025-0310.yaml",
+                      actor=actor("legal_reviewer"))
+    assert stopped.value.variable == "judgment_claim_number"  # the example case has no judgment yet
+
+
+@pytest.mark.parametrize(("choice", "role"), [("batch", "manager"), ("batch", "legal_reviewer"),
+                                              ("review", "officer"), ("review", "manager"),
+                                              ("not_a_choice", "officer")])
+def test_the_start_page_refuses_an_action_posted_by_the_wrong_role(tmp_path, choice, role):
+    """The button is not shown to them, but posting its value must be refused too."""
+    with pytest.raises(NotAllowedError):
+        run_interview("start", {"menu_choice": choice}, tmp_path / "out", actor=actor(role),
+                      register_url=f"sqlite:///{tmp_path / 'register.db'}")
+
+
+def test_the_batch_task_itself_refuses_a_manager(tmp_path):
+    """The background task checks the role again: an action name can be requested directly."""
+    step = StepContext(actor=actor("manager"), output_dir=tmp_path / "out")
+    with headless_step(step), pytest.raises(NotAllowedError, match="only a debt recovery officer"):
+        run_batch_letters(["FTA-2025-0142"], "2026-01-10", "courtpack:batch:test")
+    assert not (tmp_path / "out").exists()
