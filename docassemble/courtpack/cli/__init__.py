@@ -29,6 +29,10 @@ SUBCOMMANDS = {
     "interview": "interview:interview",
     "payments": "register:payments",
     "register": "register:register",
+    "report": "report:report",
+    "targets": "report:targets",
+    "trace": "writeoff:trace",
+    "writeoff": "writeoff:writeoff",
 }
 
 

@@ -18,7 +18,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from sqlalchemy import Date, and_, bindparam, func, select
+from sqlalchemy import Date, and_, bindparam, select
 from sqlalchemy.orm import Session
 
 from ...law.dates import format_date
@@ -30,7 +30,7 @@ from ..models import Document
 from . import ageing, money, stages, timeliness
 from .facts import ENFORCEMENT_KIND, CaseLine, case_lines
 from .sqlfns import date_of
-from .tables import Column, Table, pct
+from .tables import Column, Table, debt_label, pct
 from .targets import indicator_rule
 
 ZERO = Decimal("0.00")
@@ -72,6 +72,7 @@ def performance_report(db: Register | Session | str | os.PathLike[str] | None, s
         _timeliness_and_indicators(report, session, lines)
         _ageing(report, session, lines)
         _detail(report, session, lines)
+    report.tables = {"Indicators": report.tables.pop("Indicators"), **report.tables}  # the summary first
     return report
 
 
@@ -133,7 +134,7 @@ def _money(report: PerformanceReport, session: Session, lines: list[CaseLine]) -
         by_type[c.debt_type] += c.amount
         by_officer[c.officer] += c.amount
     month_table = Table("Collections by month", "Collected by month against target",
-                        [Column("month", "date"), Column("collected", "money"), Column("target", "money"),
+                        [Column("month", "month"), Column("collected", "money"), Column("target", "money"),
                          Column("against target", "pct")], detail="Payments")
     for first, _, _ in money.months(start, end):
         target = targets.get(first, {}).get(money.ALL_TYPES)
@@ -145,7 +146,7 @@ def _money(report: PerformanceReport, session: Session, lines: list[CaseLine]) -
                         Column("against target", "pct")], detail="Payments")
     for debt_type in debt_types:
         target = sum((t.get(debt_type, ZERO) for t in targets.values()), ZERO) or None
-        type_table.rows.append([debt_type, by_type[debt_type], target, pct(by_type[debt_type], target)])
+        type_table.rows.append([debt_label(debt_type), by_type[debt_type], target, pct(by_type[debt_type], target)])
     report.add(type_table)
     officer_table = Table("Collections by officer", "Collected by officer",
                           [Column("officer"), Column("collected", "money")], detail="Payments")
@@ -223,7 +224,8 @@ def _timeliness_and_indicators(report: PerformanceReport, session: Session, line
                pct(collected, target) if target else None)]  # type: ignore[arg-type]
     indicators = Table("Indicators", "Performance indicators",
                        [Column("indicator"), Column("value", "pct"), Column("target", "pct"),
-                        Column("amber from", "pct"), Column("status", "rag"), Column("thresholds in force from", "date"),
+                        Column("amber from", "pct"), Column("status", "rag"),
+                        Column("thresholds in force from", "date"),
                         Column("thresholds set by")], detail="Past threshold")
     for rule, value in values:
         status = rule.rag(value) if value is not None else "nothing to measure"
@@ -259,7 +261,8 @@ def _ageing(report: PerformanceReport, session: Session, lines: list[CaseLine]) 
     for x in open_end:
         grid[ageing.band((end - x.debt_since).days)][x.debt_type] += x.outstanding_end
     table = Table("Ageing", "Outstanding debt by age (open cases, at the end of the period)",
-                  [Column("age"), *[Column(t, "money") for t in debt_types], Column("total", "money")], detail="Cases")
+                  [Column("age"), *[Column(debt_label(t), "money") for t in debt_types], Column("total", "money")],
+                  detail="Cases")
     for label, _, _ in ageing.BANDS:
         values = [grid[label][t] for t in debt_types]
         table.rows.append([label, *values, sum(values, ZERO)])
@@ -269,8 +272,8 @@ def _ageing(report: PerformanceReport, session: Session, lines: list[CaseLine]) 
                   [Column("reference"), Column("debtor"), Column("debt type"), Column("officer"),
                    Column("outstanding", "money"), Column("last day to issue", "date"), Column("days left", "int")])
     for w in ageing.limitation_watch(session, open_end, end):
-        watch.rows.append([w.line.reference, w.line.debtor, w.line.debt_type, w.line.officer, w.line.outstanding_end,
-                           w.last_day, (w.last_day - end).days])
+        watch.rows.append([w.line.reference, w.line.debtor, debt_label(w.line.debt_type), w.line.officer,
+                           w.line.outstanding_end, w.last_day, (w.last_day - end).days])
     report.add(watch)
 
 
@@ -282,7 +285,7 @@ def _detail(report: PerformanceReport, session: Session, lines: list[CaseLine]) 
         Column("outstanding at start", "money"), Column("outstanding at end", "money"),
         Column("written off in period", "money"), Column("age at end"), Column("referred in period")], in_pdf=False)
     for x in lines:
-        cases.rows.append([x.reference, x.debtor, x.debt_type, x.officer, x.team, x.referred,
+        cases.rows.append([x.reference, x.debtor, debt_label(x.debt_type), x.officer, x.team, x.referred,
                            stages.stage_at_start(x, start) or "", stages.stage_at_end(x, end), x.outstanding_start,
                            x.outstanding_end, x.written_off_in_period, ageing.band((end - x.debt_since).days),
                            "yes" if _in(x.referred, report) else "no"])
@@ -290,7 +293,7 @@ def _detail(report: PerformanceReport, session: Session, lines: list[CaseLine]) 
     payments = Table("Payments", "Each payment received in the period", [
         Column("reference"), Column("debtor"), Column("debt type"), Column("officer"), Column("paid on", "date"),
         Column("amount", "money"), Column("source")], in_pdf=False)
-    payments.rows = [[p.reference, p.debtor, p.debt_type, p.officer, p.paid_on, p.amount, p.source]
+    payments.rows = [[p.reference, p.debtor, debt_label(p.debt_type), p.officer, p.paid_on, p.amount, p.source]
                      for p in money.payment_lines(session, start, end, report.team)]
     report.add(payments)
 

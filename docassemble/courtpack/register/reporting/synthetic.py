@@ -34,7 +34,7 @@ def _money(rng: random.Random, low: int, high: int) -> Decimal:
 
 def generate_caseload(session: Session, cases: int, as_at: dt.date, seed: int = 14, prefix: str = "GEN") -> int:
     """Insert ``cases`` generated cases referred before ``as_at``; returns the number of payments."""
-    rng = random.Random(seed)
+    rng = random.Random(seed)  # noqa: S311 - test data, reproducible by design
     officers = sorted(TEAMS)
     existing = set(session.scalars(select(TeamMember.officer_name)))
     new_members = [{"officer_name": o, "team": t} for o, t in TEAMS.items() if o not in existing]

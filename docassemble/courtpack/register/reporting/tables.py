@@ -15,7 +15,7 @@ from typing import Literal
 from ...law.dates import format_date
 from ...law.money import format_money
 
-Kind = Literal["text", "money", "int", "date", "pct", "days", "rag"]
+Kind = Literal["text", "money", "int", "date", "month", "pct", "days", "rag"]
 Cell = str | int | Decimal | dt.date | None
 
 
@@ -50,11 +50,22 @@ def display(value: Cell, kind: Kind) -> str:
         return format_money(Decimal(value))  # type: ignore[arg-type]
     if kind == "date" and isinstance(value, dt.date):
         return format_date(value)
+    if kind == "month" and isinstance(value, dt.date):
+        return f"{value:%B %Y}"
     if kind == "pct":
         return f"{Decimal(value):.1f}%"  # type: ignore[arg-type]
     if kind == "int":
         return f"{int(value):,}"  # type: ignore[arg-type]
     return str(value)
+
+
+def debt_label(debt_type: str) -> str:
+    """A debt type as officers say it ("former tenant rent arrears")."""
+    from ...case.model import DEBT_TYPE_LABELS, DebtType
+    try:
+        return DEBT_TYPE_LABELS[DebtType(debt_type)]
+    except (ValueError, KeyError):
+        return debt_type.replace("_", " ")
 
 
 def pct(part: Decimal | int, whole: Decimal | int) -> Decimal | None:
