@@ -58,7 +58,7 @@ def generate_caseload(session: Session, cases: int, as_at: dt.date, seed: int = 
         ledger.append({"case_id": cid, "entry_date": referred - dt.timedelta(days=rng.randint(20, 900)),
                        "description": "debt referred", "amount": balance, "kind": "charge"})
         due = balance
-        step = referred + dt.timedelta(days=rng.randint(3, 40))
+        step = referred + dt.timedelta(days=rng.randint(3, 16) if rng.random() < 0.8 else rng.randint(17, 60))
         if rng.random() < 0.85 and step <= as_at:
             docs.append(_doc(cid, "letter before claim", step, "letter before claim.pdf"))
             step += dt.timedelta(days=rng.randint(32, 110))
@@ -76,6 +76,11 @@ def generate_caseload(session: Session, cases: int, as_at: dt.date, seed: int = 
                                    "court": "County Court at Example", "claim_number": f"K{cid:07d}"})
                     costs.append({"case_id": cid, "entry_date": step, "direction": "recovered",
                                   "description": "issue fee awarded", "amount": Decimal("115.00")})
+                    if rng.random() < 0.65:  # keeps to the order's monthly instalments
+                        order = orders[-1]
+                        payments.extend(_instalments(cid, order["first_payment"], order["instalment_amount"],
+                                                     due, as_at, len(payments)))
+                        continue
                     later = step + dt.timedelta(days=rng.randint(60, 200))
                     if rng.random() < 0.3 and later <= as_at:
                         docs.append(_doc(cid, "enforcement", later, rng.choice(ENFORCEMENT_FILES)))
@@ -100,6 +105,18 @@ def generate_caseload(session: Session, cases: int, as_at: dt.date, seed: int = 
             session.execute(insert(table), rows)
     audit.log(session, "generate", "cases", {"cases": cases, "payments": len(payments), "seed": seed})
     return len(payments)
+
+
+def _instalments(case_id: int, first: dt.date, amount: Decimal, total: Decimal, as_at: dt.date,
+                 numbered_from: int) -> list[dict]:
+    from ..orders import add_months
+    out, paid, k = [], Decimal("0.00"), 0
+    while paid < total and add_months(first, k) <= as_at:
+        pay = min(amount, total - paid)
+        out.append({"case_id": case_id, "paid_on": add_months(first, k), "amount": pay, "method": "standing order",
+                    "source": "generated", "dedupe_key": f"gen:{case_id}:{numbered_from + k}"})
+        paid, k = paid + pay, k + 1
+    return out
 
 
 def _doc(case_id: int, kind: str, day: dt.date, name: str) -> dict:
