@@ -54,7 +54,8 @@ def test_collected_equals_the_sum_of_payments_in_january(big_register, report):
 
 def test_collected_by_debt_type_and_officer_match_sql(big_register, report):
     by_type = dict(sql(big_register, "SELECT c.debt_type, SUM(p.amount) FROM payments p JOIN cases c ON c.id = "
-                                     "p.case_id WHERE p.paid_on BETWEEN :s AND :e GROUP BY c.debt_type", s=START, e=END))
+                                     "p.case_id WHERE p.paid_on BETWEEN :s AND :e GROUP BY c.debt_type",
+                       s=START, e=END))
     labels = {"former_tenant_arrears": "former tenant rent arrears", "sundry": "sundry debt"}
     got = {r[0]: r[1] for r in report.tables["Collections by debt type"].rows}
     for debt_type, amount in by_type.items():
