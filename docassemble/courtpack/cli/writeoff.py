@@ -46,6 +46,7 @@ def recommend(references: tuple[str, ...], on: dt.date | None, out_dir: Path, db
               who: str | None) -> None:
     """The recommendation for sign-off (DOCX + PDF): a page per case and the batch schedule."""
     from ..register.reporting.recommendation import write_recommendation
+    out_dir.mkdir(parents=True, exist_ok=True)
     for path in write_recommendation(db, list(references), out_dir, on or dt.date.today(), who):
         click.echo(f"wrote {path}")
 
