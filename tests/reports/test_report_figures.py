@@ -119,3 +119,21 @@ def test_period_backwards_is_refused(small):
     from docassemble.courtpack.register.errors import RegisterError
     with pytest.raises(RegisterError, match=r"ends .* before it starts"):
         performance_report(small, dt.date(2026, 3, 1), dt.date(2026, 2, 1))
+
+
+def test_recorded_case_steps_count_as_well_as_documents(empty_register):
+    from sqlalchemy import text
+    with empty_register.transaction("t") as s:
+        add_case(s, "ST-1", "100.00", dt.date(2026, 1, 2))
+        case_id = s.execute(text("SELECT id FROM cases WHERE reference = 'ST-1'")).scalar()
+    with empty_register.engine.begin() as conn:  # the shape of the case-steps table, if this register lacks it
+        conn.execute(text("CREATE TABLE IF NOT EXISTS case_steps (id INTEGER PRIMARY KEY, case_id INTEGER NOT NULL, "
+                          "step VARCHAR(40) NOT NULL, happened_on DATE NOT NULL, facts TEXT NOT NULL, "
+                          "recorded_by VARCHAR(200) NOT NULL, recorded_at DATETIME NOT NULL)"))
+        conn.execute(text("INSERT INTO case_steps (case_id, step, happened_on, facts, recorded_by, recorded_at) "
+                          "VALUES (:c, 'letter_before_claim_sent', '2026-01-09', '{}', 't', '2026-01-09 10:00:00'), "
+                          "(:c, 'claim_issued', '2026-02-20', '{}', 't', '2026-02-20 10:00:00')"), {"c": case_id})
+    report = performance_report(empty_register, dt.date(2026, 1, 1), dt.date(2026, 1, 31))
+    (line,) = report.lines
+    assert (line.letter, line.claim) == (dt.date(2026, 1, 9), None)  # the claim is after the period
+    assert row(report.tables["Caseload"], "letter sent")[2] == 1

@@ -8,9 +8,12 @@ and each total in the report is the sum of the case-level rows shown beside it.
 
 Where the dates come from: the referral is the day the case was added to the register; a letter,
 claim or enforcement is the first generated document of that kind; judgment and charging order
-are the first orders of those kinds. The outstanding balance follows ``cases.list_cases``: the
-active judgment's total less payments since it, else the balance referred less every payment —
-but counted only up to the date asked about.
+are the first orders of those kinds. Where the register also records the case's steps (a
+``case_steps`` table of dated steps), the earlier of the step and the document counts.
+
+The outstanding balance follows ``cases.list_cases``: the active judgment's total less payments
+since it, else the balance referred less every payment — but counted only up to the date asked
+about.
 """
 
 from __future__ import annotations
@@ -19,7 +22,7 @@ import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
 
-from sqlalchemy import Date, and_, bindparam, case, func, literal, or_, select
+from sqlalchemy import Date, and_, bindparam, case, column, func, inspect, literal, or_, select, table
 from sqlalchemy.orm import Session
 
 from ..models import Case, Document, LedgerEntry, Order, Payment
@@ -27,6 +30,7 @@ from ..reporting_models import TeamMember, WriteOff
 from .sqlfns import as_date, as_money, date_of
 
 LETTER_KIND, CLAIM_KIND, ENFORCEMENT_KIND = "letter before claim", "claim", "enforcement"
+STEP_NAMES = {"letter": ("letter_before_claim_sent",), "claim": ("claim_issued",), "judgment": ("judgment",)}
 ZERO = Decimal("0.00")
 
 
@@ -110,17 +114,21 @@ def case_lines(session: Session, start: dt.date, end: dt.date, team: str | None 
            .group_by(w.c.case_id).subquery("wos"))
     charges = (select(led.c.case_id, func.min(led.c.entry_date).label("first_charge"))
                .where(led.c.kind == "charge").group_by(led.c.case_id).subquery("charges"))
+    steps = _steps_subquery(session)
     referred = date_of(c.c.created_at)
     query = (select(c.c.id, c.c.reference, c.c.debtor_name, c.c.debt_type, c.c.officer_name,
                     func.coalesce(tm.c.team, "").label("team"), referred.label("referred"), c.c.balance,
                     charges.c.first_charge, docs.c.letter, docs.c.claim, orders.c.judgment, docs.c.enforcement,
                     orders.c.charging, judged.c.s_total, judged.c.e_total, pays.c.all_s, pays.c.all_e,
-                    pays.c.since_s, pays.c.since_e, wos.c.wo_s, wos.c.wo_e, wos.c.wo_amount)
+                    pays.c.since_s, pays.c.since_e, wos.c.wo_s, wos.c.wo_e, wos.c.wo_amount,
+                    *(steps.c[f"s_{k}"] for k in (*STEP_NAMES, "enforcement")) if steps is not None else ())
              .select_from(c.outerjoin(tm, tm.c.officer_name == c.c.officer_name)
                           .outerjoin(docs, docs.c.case_id == c.c.id).outerjoin(orders, orders.c.case_id == c.c.id)
                           .outerjoin(judged, judged.c.case_id == c.c.id).outerjoin(pays, pays.c.case_id == c.c.id)
                           .outerjoin(wos, wos.c.case_id == c.c.id).outerjoin(charges, charges.c.case_id == c.c.id))
              .where(referred <= end_p).order_by(c.c.reference))
+    if steps is not None:
+        query = query.outerjoin(steps, steps.c.case_id == c.c.id)
     if team:
         query = query.where(tm.c.team == team)
     lines = []
@@ -129,11 +137,28 @@ def case_lines(session: Session, start: dt.date, end: dt.date, team: str | None 
         start_bal = _outstanding(r.balance, r.s_total, r.all_s, r.since_s) if referred_on < start else ZERO
         lines.append(CaseLine(
             r.id, r.reference, r.debtor_name, r.debt_type, r.officer_name, r.team, referred_on, as_money(r.balance),
-            as_date(r.first_charge), _upto(r.letter, end), _upto(r.claim, end), _upto(r.judgment, end),
-            _upto(r.enforcement, end), _upto(r.charging, end),
+            as_date(r.first_charge), _first(r, "letter", end), _first(r, "claim", end), _first(r, "judgment", end),
+            _first(r, "enforcement", end), _upto(r.charging, end),
             start_bal, _outstanding(r.balance, r.e_total, r.all_e, r.since_e),
             bool(r.wo_s), bool(r.wo_e), as_money(r.wo_amount)))
     return lines
+
+
+def _steps_subquery(session: Session):
+    """The first date of each recorded case step, when the register keeps steps (else None)."""
+    if not inspect(session.connection()).has_table("case_steps"):
+        return None
+    st = table("case_steps", column("case_id"), column("step"), column("happened_on"))
+    firsts = [func.min(case((st.c.step.in_(names), st.c.happened_on))).label(f"s_{key}")
+              for key, names in STEP_NAMES.items()]
+    firsts.append(func.min(case((st.c.step.like("enforcement%"), st.c.happened_on))).label("s_enforcement"))
+    return select(st.c.case_id, *firsts).group_by(st.c.case_id).subquery("steps")
+
+
+def _first(row, key: str, end: dt.date) -> dt.date | None:
+    """The earlier of the document's date and the recorded step's (the step's column is prefixed ``s_``)."""
+    dates = [d for d in (_upto(getattr(row, key), end), _upto(row._mapping.get(f"s_{key}"), end)) if d is not None]
+    return min(dates) if dates else None
 
 
 def _upto(value: object, end: dt.date) -> dt.date | None:
