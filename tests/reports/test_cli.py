@@ -80,3 +80,19 @@ def test_approval_refused_without_authority_then_granted(empty_register, capsys)
     with empty_register.transaction() as s:
         rows = {(r.reason, r.approved_by, r.status) for r in s.scalars(select(WriteOff))}
     assert rows == {("uneconomic", "olu", "reversed"), ("untraceable", "tess", "approved")}
+
+
+def test_costs_recorded_show_in_the_report(empty_register, tmp_path, capsys):
+    db = _db(empty_register)
+    assert main(["report", "cost", "C-1", "--on", "2026-01-05", "--paid-out", "--amount", "115",
+                 "--description", "issue fee", "--db", db]) == 0
+    assert main(["report", "cost", "C-1", "--on", "2026-01-20", "--recovered", "--amount", "50.00", "--db", db]) == 0
+    assert main(["report", "cost", "C-1", "--on", "2025-12-31", "--paid-out", "--amount", "10", "--db", db]) == 0
+    assert main(["report", "cost", "C-1", "--on", "2026-01-05", "--paid-out", "--amount", "-3", "--db", db]) == 2
+    assert "must be more than £0.00" in capsys.readouterr().err
+    out = tmp_path / "jan.xlsx"
+    assert main(["report", "performance", "--from", "2026-01-01", "--to", "2026-01-31", "--out", str(out),
+                 "--db", db]) == 0
+    money = {r[0].value: r[1].value for r in openpyxl.load_workbook(out)["Money"].iter_rows(min_row=2)}
+    # December's £10 is outside the period
+    assert (money["costs and fees paid out"], money["costs and fees recovered"]) == (115, 50)

@@ -43,6 +43,26 @@ def performance(start: dt.date, end: dt.date, team: str | None, fmt: str | None,
     click.echo(f"wrote {written}")
 
 
+@report.command("cost")
+@click.argument("reference")
+@click.option("--on", "entry_date", type=DATE, required=True)
+@click.option("--paid-out", "direction", flag_value="paid_out", help="A court fee or cost the council paid.")
+@click.option("--recovered", "direction", flag_value="recovered", help="Costs recovered from the debtor.")
+@click.option("--amount", required=True)
+@click.option("--description", default="")
+@db_option
+@who_option
+def cost(reference: str, entry_date: dt.date, direction: str | None, amount: str, description: str, db: str | None,
+         who: str | None) -> None:
+    """Record a fee or cost paid out for a case, or costs recovered (the report's costs figures)."""
+    from ..errors import CourtpackError
+    from ..register.reporting.money import add_cost
+    if direction is None:
+        raise CourtpackError(f"case {reference}: say --paid-out or --recovered")
+    add_cost(db, reference, entry_date, direction, amount, description, who)
+    click.echo(f"{reference}: {direction.replace('_', ' ')} £{amount} on {entry_date} recorded")
+
+
 @click.group()
 def targets() -> None:
     """Collection targets, indicator thresholds and teams (dated: past reports keep their targets)."""

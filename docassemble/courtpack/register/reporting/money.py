@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import os
 from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
@@ -17,6 +18,8 @@ from decimal import Decimal
 from sqlalchemy import Date, and_, bindparam, func, select
 from sqlalchemy.orm import Session
 
+from ..db import Register, session_for
+from ..errors import RegisterError
 from ..models import Case, Payment
 from ..reporting_models import CostEntry, TeamMember
 from ..sqldates import month_index
@@ -108,6 +111,25 @@ def targets_by_month(session: Session, start: dt.date, end: dt.date, team: str |
             row[ALL_TYPES] = sum((v for k, v in row.items()), Decimal("0.00"))
         out[first] = row
     return out
+
+
+def add_cost(db: Register | Session | str | os.PathLike[str] | None, reference: str, entry_date: dt.date,
+             direction: str, amount: object, description: str = "", who: str | None = None) -> None:
+    """Record a court fee or enforcement cost paid out for a case, or an amount of costs recovered."""
+    from ...law.money import to_money
+    from ..cases import get_case
+    if direction not in ("paid_out", "recovered"):
+        raise RegisterError(f"case {reference}: {direction!r} is neither paid_out nor recovered")
+    try:
+        value = to_money(str(amount))
+    except ValueError as err:
+        raise RegisterError(f"case {reference}: amount: {err}") from None
+    if value <= 0:
+        raise RegisterError(f"case {reference}: amount {value} must be more than £0.00")
+    with session_for(db, who) as session:
+        case_id = get_case(session, reference).id
+        session.add(CostEntry(case_id=case_id, entry_date=entry_date, direction=direction, amount=value,
+                              description=description.strip()))
 
 
 def costs(session: Session, start: dt.date, end: dt.date, case_ids: set[int]) -> dict[str, Decimal]:
