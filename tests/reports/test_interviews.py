@@ -14,7 +14,8 @@ from sqlalchemy import select
 
 from docassemble.courtpack.errors import InterviewIncomplete
 from docassemble.courtpack.headless.runner import run_interview
-from docassemble.courtpack.interview_glue.reports import NotAllowed, check_manager
+from docassemble.courtpack.interview_glue.reports import check_manager
+from docassemble.courtpack.interview_glue.web import NotAllowedError
 from docassemble.courtpack.register.db import Register
 from docassemble.courtpack.register.reporting import generate_caseload
 from docassemble.courtpack.register.reporting_models import WriteOff
@@ -39,9 +40,9 @@ def register_db(tmp_path):
 
 
 def test_officers_are_refused_and_managers_allowed():
-    with pytest.raises(NotAllowed, match="for managers"):
+    with pytest.raises(NotAllowedError, match="for managers"):
         check_manager(["officer"])
-    with pytest.raises(NotAllowed):
+    with pytest.raises(NotAllowedError):
         check_manager(["legal_reviewer", "user"])
     check_manager(["manager"])
     check_manager(["admin"])

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -19,31 +19,32 @@ from ..law.dates import format_date
 from ..law.money import format_money
 from ..register import Register, open_register
 from .common import as_date, current_user
+from .web import NotAllowedError, current_privileges, on_server, set_progress, store_file
 
-__all__ = ["MANAGER_ROLES", "check_manager", "make_performance_report", "make_writeoff_recommendation",
-           "month_bounds", "require_manager", "team_choices", "writeoff_approve", "writeoff_candidates_markdown",
-           "writeoff_choices"]
+__all__ = ["ALL_TEAMS", "MANAGER_ROLES", "check_manager", "make_performance_report", "make_writeoff_recommendation",
+           "month_bounds", "require_manager", "run_performance_report", "team_choices", "use_background",
+           "writeoff_approve", "writeoff_candidates_markdown", "writeoff_choices"]
 
 MANAGER_ROLES = ("manager", "admin")
 ALL_TEAMS = "(all teams)"  # a radio choice needs a non-empty value
 
 
-class NotAllowed(CourtpackError):
-    """The signed-in user lacks the role a step needs."""
-
-
 def check_manager(privileges: Iterable[str]) -> None:
     """Refuse unless the user holds the manager (or admin) role."""
     if not set(privileges) & set(MANAGER_ROLES):
-        raise NotAllowed("management reports and write-offs are for managers; ask a team leader or manager "
+        raise NotAllowedError("management reports and write-offs are for managers; ask a team leader or manager "
                          "(a user with the manager role) to produce them")
 
 
 def require_manager() -> None:
     """On the server, the signed-in user must be a manager; headless runs have no user and pass."""
-    from . import web
-    if web.on_server():
-        check_manager(web.current_privileges())
+    if on_server():
+        check_manager(current_privileges())
+
+
+def use_background() -> bool:
+    """The server builds the report in its background worker (progress shown); headless runs build it here."""
+    return on_server()
 
 
 @contextlib.contextmanager
@@ -74,9 +75,11 @@ def team_choices(register_db: Any) -> list[dict[str, str]]:
     return [{ALL_TEAMS: "All teams"}, *({name: name} for name in names)]
 
 
-def make_performance_report(register_db: Any, start: Any, end: Any, team: Any, output_dir: Any) -> list[str]:
+def make_performance_report(register_db: Any, start: Any, end: Any, team: Any, output_dir: Any,
+                            progress: Callable[[str], None] | None = None) -> list[str]:
     """The performance report as XLSX and PDF, for the period and team chosen on screen."""
     require_manager()
+    say = progress or (lambda _text: None)
     from ..register.reporting import performance_report
     from ..register.reporting.pdf import write_pdf
     from ..register.reporting.xlsx import write_xlsx
@@ -85,9 +88,26 @@ def make_performance_report(register_db: Any, start: Any, end: Any, team: Any, o
     folder = Path(str(output_dir))
     stem = f"performance {first.isoformat()} to {last.isoformat()}" + (f" {chosen}" if chosen else "")
     stem = "".join(ch if ch.isalnum() or ch in " -_" else "_" for ch in stem)  # team names are user text
+    say("Reading the register…")
     with _register(register_db) as register:
         report = performance_report(register, first, last, chosen)
-    return [str(write_xlsx(report, folder / f"{stem}.xlsx")), str(write_pdf(report, folder / f"{stem}.pdf"))]
+    say(f"Writing the spreadsheet ({len(report.lines):,} cases)…")
+    xlsx = write_xlsx(report, folder / f"{stem}.xlsx")
+    say("Writing the PDF…")
+    pdf = write_pdf(report, folder / f"{stem}.pdf")
+    say("Done.")
+    return [str(xlsx), str(pdf)]
+
+
+def run_performance_report(register_db: Any, start: str, end: str, team: str, output_dir: str,
+                           key: str) -> dict[str, Any]:
+    """The background task's body (Celery worker): progress to Redis, the stored files back to the session.
+
+    The worker runs as the user who started it, so the manager check holds here too.
+    """
+    paths = make_performance_report(register_db, start, end, team, output_dir,
+                                    progress=lambda text: set_progress(key, text))
+    return {"documents": paths, "files": [store_file(Path(p)) for p in paths]}
 
 
 def writeoff_candidates_markdown(register_db: Any, on: Any) -> str:
