@@ -72,10 +72,11 @@ def candidates(db: Register | Session | str | os.PathLike[str] | None, on: dt.da
                references: list[str] | None = None) -> list[Candidate]:
     """Every open case the policy in force on ``on`` would allow to be written off."""
     with session_for(db) as session:
-        return _candidates(session, on, references)
+        return candidates_in(session, on, references)
 
 
-def _candidates(session: Session, on: dt.date, references: list[str] | None) -> list[Candidate]:
+def candidates_in(session: Session, on: dt.date, references: list[str] | None) -> list[Candidate]:
+    """``candidates`` inside the caller's session (approval and the recommendation re-check in their transaction)."""
     policy = policy_in_force(session, on)
     lines = [x for x in case_lines(session, on, on)
              if stages.is_open(stages.stage_at_end(x, on)) and (references is None or x.reference in references)]
@@ -187,7 +188,7 @@ def approve(db: Register | Session | str | os.PathLike[str] | None, reference: s
         if active is not None:
             raise WriteOffRefused(f"case {reference} was already written off on {format_date(active[1].approved_on)} "
                                   f"by {active[1].approved_by}; reverse that first if it was wrong")
-        found = _candidates(session, on, [reference])
+        found = candidates_in(session, on, [reference])
         if not found:
             raise WriteOffRefused(f"case {reference} is not a write-off candidate on {format_date(on)} under the "
                                   "policy then in force; see: courtpack writeoff candidates")

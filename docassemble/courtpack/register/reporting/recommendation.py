@@ -28,7 +28,7 @@ from ...law.money import format_money
 from ..db import Register, session_for
 from ..errors import RegisterError
 from ..generated import record_document
-from ..writeoff import Candidate, _candidates
+from ..writeoff import Candidate, candidates_in
 from .tables import debt_label
 
 KIND = "write-off recommendation"
@@ -94,7 +94,7 @@ def write_recommendation(db: Register | str | os.PathLike[str] | None, reference
     if not out_dir.is_dir():
         raise RegisterError(f"{out_dir}: no such folder for the recommendation; create it first")
     with session_for(db, who) as session:
-        found = {c.reference: c for c in _candidates(session, on, list(references))}
+        found = {c.reference: c for c in candidates_in(session, on, list(references))}
         missing = [r for r in references if r not in found]
         if missing:
             raise RegisterError(f"{', '.join(missing)}: not a write-off candidate on {format_date(on)} under the "
