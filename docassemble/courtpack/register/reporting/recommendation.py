@@ -53,6 +53,7 @@ def _page(doc, c: Candidate, on: dt.date) -> None:
     for row, label in zip(sign.rows, ("Approved / refused", "Name and authority", "Signature", "Date"),
                           strict=True):
         row.cells[0].text = label
+        row.height = Cm(1.1)  # room to write by hand
     doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
 
 
