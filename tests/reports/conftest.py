@@ -5,23 +5,28 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 
 from docassemble.courtpack.register.db import Register
+from docassemble.courtpack.register.demo import load_demo
 from docassemble.courtpack.register.models import Case, LedgerEntry
 from docassemble.courtpack.register.reporting.synthetic import generate_caseload
 from docassemble.courtpack.register.reporting.targets import set_collection_target
 
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 AS_AT = dt.date(2026, 1, 31)
 JANUARY = (dt.date(2026, 1, 1), dt.date(2026, 1, 31))
 
 
 @pytest.fixture(scope="session")
 def big_register(tmp_path_factory):
-    """2,000 generated cases (seed 14) referred over eight years up to 31 January 2026, with payments."""
+    """The example register (three cases, their orders and imported payments) plus 2,000 generated cases
+    (seed 14) referred over eight years up to 31 January 2026, with payments."""
     path = tmp_path_factory.mktemp("big") / "register.db"
     register = Register(str(path))
+    load_demo(register, EXAMPLES, None, dt.date(2026, 1, 10))
     with register.transaction("generator") as session:
         generate_caseload(session, 2000, AS_AT)
     set_collection_target(register, dt.date(2025, 1, 1), "60000", who="manager")

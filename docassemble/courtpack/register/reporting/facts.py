@@ -6,7 +6,8 @@ payments to the start and end of the period, write-offs in force). The database 
 grouping in one pass; Python then only classifies one row per case (cheap for tens of thousands),
 and each total in the report is the sum of the case-level rows shown beside it.
 
-Where the dates come from: the referral is the day the case was added to the register; a letter,
+Where the dates come from: the referral is the day the case was added to the register (or its
+first recorded step, if earlier — a case added with its history was referred by then); a letter,
 claim or enforcement is the first generated document of that kind; judgment and charging order
 are the first orders of those kinds. Where the register also records the case's steps (a
 ``case_steps`` table of dated steps), the earlier of the step and the document counts.
@@ -126,14 +127,17 @@ def case_lines(session: Session, start: dt.date, end: dt.date, team: str | None 
                           .outerjoin(docs, docs.c.case_id == c.c.id).outerjoin(orders, orders.c.case_id == c.c.id)
                           .outerjoin(judged, judged.c.case_id == c.c.id).outerjoin(pays, pays.c.case_id == c.c.id)
                           .outerjoin(wos, wos.c.case_id == c.c.id).outerjoin(charges, charges.c.case_id == c.c.id))
-             .where(referred <= end_p).order_by(c.c.reference))
+             .order_by(c.c.reference))
     if steps is not None:
         query = query.outerjoin(steps, steps.c.case_id == c.c.id)
     if team:
         query = query.where(tm.c.team == team)
     lines = []
     for r in session.execute(query):
-        referred_on = as_date(r.referred)
+        steps_seen = [_first(r, key, dt.date.max) for key in ("letter", "claim", "judgment", "enforcement")]
+        referred_on = min(d for d in (as_date(r.referred), as_date(r.charging), *steps_seen) if d is not None)
+        if referred_on > end:
+            continue
         start_bal = _outstanding(r.balance, r.s_total, r.all_s, r.since_s) if referred_on < start else ZERO
         lines.append(CaseLine(
             r.id, r.reference, r.debtor_name, r.debt_type, r.officer_name, r.team, referred_on, as_money(r.balance),

@@ -210,7 +210,8 @@ def _timeliness_and_indicators(report: PerformanceReport, session: Session, line
                                     x.claim])
 
     live_ids = {x.case_id for x in lines if not x.written_off_end}
-    orders = [o for o in order_compliance(session, end) if o.frequency is not None and o.case_id in live_ids]
+    orders = [o for o in order_compliance(session, end)
+              if o.frequency is not None and o.case_id in live_ids and o.made_on <= end]
     _compliance(report, orders)
     complying = sum(1 for o in orders if o.status == COMPLYING)
     arrears = sum(1 for o in orders if o.status == IN_ARREARS)
