@@ -134,16 +134,18 @@ def case_lines(session: Session, start: dt.date, end: dt.date, team: str | None 
         query = query.where(tm.c.team == team)
     lines = []
     for r in session.execute(query):
-        steps_seen = [_first(r, key, dt.date.max) for key in ("letter", "claim", "judgment", "enforcement")]
-        referred_on = min(d for d in (as_date(r.referred), as_date(r.charging), *steps_seen) if d is not None)
+        m = r._mapping
+        raw = {key: _earliest(m, key) for key in ("letter", "claim", "judgment", "enforcement")}
+        raw["charging"] = as_date(m["charging"])
+        referred_on = min(d for d in (as_date(r.referred), *raw.values()) if d is not None)
         if referred_on > end:
             continue
+        seen = {key: (day if day is not None and day <= end else None) for key, day in raw.items()}
         start_bal = _outstanding(r.balance, r.s_total, r.all_s, r.since_s) if referred_on < start else ZERO
         lines.append(CaseLine(
             r.id, r.reference, r.debtor_name, r.debt_type, r.officer_name, r.team, referred_on, as_money(r.balance),
-            as_date(r.first_charge), _first(r, "letter", end), _first(r, "claim", end), _first(r, "judgment", end),
-            _first(r, "enforcement", end), _upto(r.charging, end),
-            start_bal, _outstanding(r.balance, r.e_total, r.all_e, r.since_e),
+            as_date(r.first_charge), seen["letter"], seen["claim"], seen["judgment"], seen["enforcement"],
+            seen["charging"], start_bal, _outstanding(r.balance, r.e_total, r.all_e, r.since_e),
             bool(r.wo_s), bool(r.wo_e), as_money(r.wo_amount)))
     return lines
 
@@ -159,15 +161,10 @@ def _steps_subquery(session: Session):
     return select(st.c.case_id, *firsts).group_by(st.c.case_id).subquery("steps")
 
 
-def _first(row, key: str, end: dt.date) -> dt.date | None:
-    """The earlier of the document's date and the recorded step's (the step's column is prefixed ``s_``)."""
-    dates = [d for d in (_upto(getattr(row, key), end), _upto(row._mapping.get(f"s_{key}"), end)) if d is not None]
+def _earliest(row, key: str) -> dt.date | None:
+    """The earlier of the document's date and the recorded step's (the step's column is ``s_<key>``)."""
+    dates = [d for d in (as_date(row[key]), as_date(row.get(f"s_{key}"))) if d is not None]
     return min(dates) if dates else None
-
-
-def _upto(value: object, end: dt.date) -> dt.date | None:
-    day = as_date(value)  # type: ignore[arg-type]
-    return day if day is not None and day <= end else None
 
 
 def _outstanding(balance: object, judged_total: object, paid_all: object, paid_since: object) -> Decimal:

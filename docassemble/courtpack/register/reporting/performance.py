@@ -31,7 +31,7 @@ from . import ageing, money, stages, timeliness
 from .facts import ENFORCEMENT_KIND, CaseLine, case_lines
 from .sqlfns import date_of
 from .tables import Column, Table, debt_label, pct
-from .targets import indicator_rule
+from .targets import indicator_rules
 
 ZERO = Decimal("0.00")
 ENFORCEMENT_TYPES = (("N323", "warrant of control"), ("N293A", "writ of control"), ("N337", "attachment of earnings"),
@@ -182,7 +182,8 @@ def _timeliness_and_indicators(report: PerformanceReport, session: Session, line
                        [Column("indicator"), Column("reference"), Column("debtor"), Column("officer"),
                         Column("from", "date"), Column("due by", "date"), Column("done on", "date")])
     open_end = [x for x in lines if stages.is_open(stages.stage_at_end(x, end))]
-    letter_rule = indicator_rule(session, "letter_within_days", end)
+    rules = indicator_rules(session, end)
+    letter_rule = rules["letter_within_days"]
     n = letter_rule.days or 0
     letters = [x for x in lines if _in(x.letter, report)]
     on_time = {x.case_id for x in letters if (x.letter - x.referred).days <= n}  # type: ignore[operator]
@@ -193,7 +194,7 @@ def _timeliness_and_indicators(report: PerformanceReport, session: Session, line
         missing = x.case_id in open_ids and x.letter is None and due < end
         if late_letter or missing:
             exceptions.rows.append([letter_rule.label, x.reference, x.debtor, x.officer, x.referred, due, x.letter])
-    claim_rule = indicator_rule(session, "claim_within_days", end)
+    claim_rule = rules["claim_within_days"]
     m = claim_rule.days or 0
     claims = [x for x in lines if _in(x.claim, report) and x.letter is not None]
 
@@ -219,9 +220,9 @@ def _timeliness_and_indicators(report: PerformanceReport, session: Session, line
     total_open = sum((x.outstanding_end for x in open_end), ZERO)
     collected, target = report.chart_data["collected"], report.chart_data["target"]
     values = [(letter_rule, pct(len(on_time), len(letters))), (claim_rule, pct(len(claims_on_time), len(claims))),
-              (indicator_rule(session, "orders_complying_pct", end), pct(complying, complying + arrears)),
-              (indicator_rule(session, "debt_over_2y_pct", end), pct(old, total_open)),
-              (indicator_rule(session, "collection_vs_target_pct", end),
+              (rules["orders_complying_pct"], pct(complying, complying + arrears)),
+              (rules["debt_over_2y_pct"], pct(old, total_open)),
+              (rules["collection_vs_target_pct"],
                pct(collected, target) if target else None)]  # type: ignore[arg-type]
     indicators = Table("Indicators", "Performance indicators",
                        [Column("indicator"), Column("value", "pct"), Column("target", "pct"),

@@ -13,6 +13,7 @@ import datetime as dt
 import os
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -129,18 +130,29 @@ def set_team(db: Register | Session | str | os.PathLike[str] | None, officer: st
             row.team = team
 
 
+def indicator_rules(session: Session, on: dt.date) -> dict[str, IndicatorRule]:
+    """Every indicator's thresholds in force on ``on`` (the council's, else courtpack's default): one query."""
+    t = IndicatorTarget.__table__
+    latest: dict[str, Any] = {}
+    for row in session.execute(select(t).where(t.c.effective_from <= on).order_by(t.c.effective_from)):
+        latest[row.code] = row  # later rows replace earlier ones
+    out = {}
+    for code, spec in INDICATORS.items():
+        row = latest.get(code)
+        if row is None:
+            days = spec.default_days
+            out[code] = IndicatorRule(code, spec.label.format(days=days), days, spec.default_target,
+                                      spec.default_amber, spec.higher_is_better, DEFAULT_FROM, DEFAULT_NOTE)
+        else:
+            out[code] = IndicatorRule(code, spec.label.format(days=row.days), row.days, Decimal(row.target),
+                                      Decimal(row.amber), spec.higher_is_better, row.effective_from,
+                                      row.note or f"set by {row.set_by}")
+    return out
+
+
 def indicator_rule(session: Session, code: str, on: dt.date) -> IndicatorRule:
-    """The indicator's thresholds in force on ``on`` (the council's, else courtpack's default)."""
-    spec = INDICATORS[code]
-    row = session.scalar(select(IndicatorTarget).where(IndicatorTarget.code == code,
-                                                       IndicatorTarget.effective_from <= on)
-                         .order_by(IndicatorTarget.effective_from.desc()).limit(1))
-    if row is None:
-        days = spec.default_days
-        return IndicatorRule(code, spec.label.format(days=days), days, spec.default_target, spec.default_amber,
-                             spec.higher_is_better, DEFAULT_FROM, DEFAULT_NOTE)
-    return IndicatorRule(code, spec.label.format(days=row.days), row.days, Decimal(row.target), Decimal(row.amber),
-                         spec.higher_is_better, row.effective_from, row.note or f"set by {row.set_by}")
+    """One indicator's thresholds in force on ``on``."""
+    return indicator_rules(session, on)[code]
 
 
 def monthly_targets(session: Session, month_start: dt.date, team: str | None) -> dict[str, Decimal]:
