@@ -68,6 +68,9 @@ def test_stages_flow_and_money(small):
     assert money["debt referred"] == Decimal("500.00")                     # Q 400 + R 100
     assert money["collected"] == Decimal("300.00")                         # 200 + 100
     assert money["outstanding at end (open cases)"] == Decimal("1450.00")  # P 800 + Q 400 + S 250
+    trend = report.tables["Collections trend"].rows
+    assert [r[0] for r in (trend[0], trend[-1])] == [dt.date(2025, 3, 1), dt.date(2026, 2, 1)]  # 12 months
+    assert len(trend) == 12 and [r[1] for r in trend if r[1]] == [Decimal("300.00")]
     # collection rate = 300 / (1,250 + 500) = 17.142...% -> 17.1
     assert report.chart_data["collection_rate"] == Decimal("17.1")
 

@@ -52,7 +52,7 @@ def test_xlsx_has_sheets_charts_formats_and_filters(xlsx):
                   "Ageing", "Limitation watch", "Past threshold", "Cases", "Payments", "Orders"):
         assert sheet in book.sheetnames
     charts = {ws.title: len(ws._charts) for ws in book.worksheets if ws._charts}
-    assert charts == {"Caseload": 1, "Collections by month": 1, "Ageing": 1, "Compliance": 1}
+    assert charts == {"Caseload": 1, "Collections trend": 1, "Ageing": 1, "Compliance": 1}
     cases = book["Cases"]
     assert cases.freeze_panes == "A2" and cases.auto_filter.ref.startswith("A1:M")
     assert cases.max_row == 303  # header + 300 generated + the two added here
@@ -74,7 +74,7 @@ def test_pdf_renders_with_its_charts(register, tmp_path):
     write_report(register, *JANUARY, None, "pdf", out)
     text = subprocess.run([_tool("pdftotext"), "-layout", str(out), "-"], capture_output=True, text=True,
                           check=True).stdout
-    for heading in ("Performance indicators", "Caseload by stage", "Collected by month against target",
+    for heading in ("Performance indicators", "Caseload by stage", "Collected by month against target (last 12 months)",
                     "Outstanding debt by age and debt type", "Instalment orders by compliance",
                     "Open cases within 6 months of a limitation date"):
         assert heading in text, heading

@@ -55,6 +55,7 @@ def test_collected_equals_the_sum_of_payments_in_january(big_register, report):
     assert total and money(total) > 0
     assert row(report.tables["Money"], "collected")[1] == money(total)
     assert sum(r[1] for r in report.tables["Collections by month"].rows) == money(total)
+    assert report.tables["Collections trend"].rows[-1][1] == money(total)  # January, the trend's last month
     assert sum(r[1] for r in report.tables["Collections by officer"].rows) == money(total)
     assert sum(r[5] for r in report.tables["Payments"].rows) == money(total)  # the detail behind it
 

@@ -91,7 +91,7 @@ def collections_chart(report: PerformanceReport) -> Drawing:
     """Collected by month (line) against the month's target (dashed line)."""
     rows: list[tuple[dt.date, Decimal, Decimal | None]] = report.chart_data["collections"]  # type: ignore[assignment]
     drawing = Drawing(WIDTH, HEIGHT)
-    _title(drawing, "Collected by month against target")
+    _title(drawing, "Collected by month against target (last 12 months)")
     chart = HorizontalLineChart()
     chart.x, chart.y, chart.width, chart.height = 55, 45, WIDTH - 75, HEIGHT - 90
     collected = [float(r[1]) for r in rows]
@@ -124,5 +124,5 @@ def collections_chart(report: PerformanceReport) -> Drawing:
 
 def all_charts(report: PerformanceReport) -> list[tuple[str, Drawing]]:
     """(the table each chart illustrates, the chart)."""
-    return [("Collections by month", collections_chart(report)), ("Caseload", caseload_chart(report)),
+    return [("Collections trend", collections_chart(report)), ("Caseload", caseload_chart(report)),
             ("Ageing", ageing_chart(report)), ("Compliance", compliance_chart(report))]

@@ -27,6 +27,7 @@ from ..compliance import COMPLYING, IN_ARREARS, PAID_IN_FULL, order_compliance
 from ..db import Register, session_for
 from ..errors import RegisterError
 from ..models import Document
+from ..orders import add_months
 from . import ageing, money, stages, timeliness
 from .facts import ENFORCEMENT_KIND, CaseLine, case_lines
 from .sqlfns import date_of
@@ -140,7 +141,9 @@ def _money(report: PerformanceReport, session: Session, lines: list[CaseLine]) -
         target = targets.get(first, {}).get(money.ALL_TYPES)
         month_table.rows.append([first, by_month[first], target, pct(by_month[first], target) if target else None])
     report.add(month_table)
-    report.chart_data["collections"] = [(r[0], r[1], r[2]) for r in month_table.rows]
+    trend = _trend(session, report, debt_types)
+    report.add(trend)
+    report.chart_data["collections"] = [(r[0], r[1], r[2]) for r in trend.rows]
     type_table = Table("Collections by debt type", "Collected by debt type against target",
                        [Column("debt type"), Column("collected", "money"), Column("target", "money"),
                         Column("against target", "pct")], detail="Payments")
@@ -167,6 +170,24 @@ def _money(report: PerformanceReport, session: Session, lines: list[CaseLine]) -
     target_total = sum((t.get(money.ALL_TYPES, ZERO) for t in targets.values()), ZERO)
     report.chart_data.update(collected=total, target=target_total or None, open_end=open_end,
                              collection_rate=pct(total, open_start + referred))
+
+
+def _trend(session: Session, report: PerformanceReport, debt_types: list[str]) -> Table:
+    """Collections for the 12 months ending with the period (at least the period): the line chart's data."""
+    first = min(report.start.replace(day=1), add_months(report.end.replace(day=1), -11))
+    by_month: dict[dt.date, Decimal] = defaultdict(lambda: ZERO)
+    for c in money.collections(session, first, report.end, report.team):
+        by_month[c.month] += c.amount
+    targets = money.targets_by_month(session, first, report.end, report.team, debt_types)
+    table = Table("Collections trend", "Collected by month against target, the last 12 months",
+                  [Column("month", "month"), Column("collected", "money"), Column("target", "money"),
+                   Column("against target", "pct")], detail="Payments",
+                  note="Months before the period are shown for comparison; their payments are not in the "
+                       "Payments sheet.")
+    for month, _, _ in money.months(first, report.end):
+        target = targets.get(month, {}).get(money.ALL_TYPES)
+        table.rows.append([month, by_month[month], target, pct(by_month[month], target) if target else None])
+    return table
 
 
 def _timeliness_and_indicators(report: PerformanceReport, session: Session, lines: list[CaseLine]) -> None:

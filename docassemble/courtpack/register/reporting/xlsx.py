@@ -87,10 +87,10 @@ def _bar(sheet: Worksheet, table: Table, title: str, first_col: int, last_col: i
 
 def _charts(book: Workbook, report: PerformanceReport) -> None:
     tables = report.tables
-    months = tables["Collections by month"]
+    months = tables["Collections trend"]
     sheet = book[months.key]
     line = LineChart()
-    line.title, line.y_axis.title = "Collected by month against target", "£"
+    line.title, line.y_axis.title = "Collected by month against target (last 12 months)", "£"
     line.add_data(Reference(sheet, min_col=2, max_col=3, min_row=1, max_row=len(months.rows) + 1),
                   titles_from_data=True)
     line.set_categories(Reference(sheet, min_col=1, min_row=2, max_row=len(months.rows) + 1))
