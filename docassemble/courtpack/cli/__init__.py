@@ -34,7 +34,11 @@ SUBCOMMANDS = {
     "liability": "liability:liability",
     "payments": "register:payments",
     "register": "register:register",
+    "report": "report:report",
     "settings": "settings:settings",
+    "targets": "report:targets",
+    "trace": "writeoff:trace",
+    "writeoff": "writeoff:writeoff",
 }
 
 
