@@ -80,9 +80,10 @@ class Register:
             upgrade(self.engine)
 
     def session(self, who: str | None = None) -> Session:
-        """A new session; prefer ``transaction()``. Without ``who`` it may only read (the audit refuses)."""
+        """A new session; prefer ``transaction()``. ``who`` names who acts, else the configured user
+        (``COURTPACK_USER``); with neither it may only read (the audit refuses a change)."""
         session = self._sessions()
-        session.info["who"] = resolve_actor(who) if who else None
+        session.info["who"] = resolve_actor(who) if who or os.environ.get(ENV_USER) else None
         return session
 
     @contextlib.contextmanager
