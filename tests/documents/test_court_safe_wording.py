@@ -75,10 +75,12 @@ def test_statement_of_truth_warns_when_the_signer_is_neither_senior_nor_the_lega
 
 
 def test_written_agreement_is_attached_to_the_particulars(fta):
-    # PD 16 para 7.3: a copy of the written agreement is attached, not offered "on request"
-    sentence = agreement_sentence(fta)
+    # PD 16 para 7.3: a copy of the written agreement is attached to or served with the particulars, not offered
+    # "on request"; they say "attached" only when it is (a statement of truth verifies them)
+    sentence = agreement_sentence(fta, copy_attached=True)
     assert sentence.endswith("A copy of the agreement is attached to these particulars of claim.")
     assert "request" not in sentence
+    assert agreement_sentence(fta).endswith("A copy of the agreement will be served with these particulars of claim.")
 
 
 def test_oral_agreement_says_by_whom_and_to_whom_the_words_were_spoken(fta):

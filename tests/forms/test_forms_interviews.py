@@ -36,18 +36,26 @@ def test_money_claim_produces_n1_particulars_and_covering_letter(tmp_path, offic
     assert all(p.is_file() and p.parent == tmp_path for p in result.documents)
     figures = json.loads(_named(result.documents, "claim figures").read_text())
     n1 = read_fields(_named(result.documents, "N1 claim form"))
-    assert n1["Text25"] == f"{float(figures['claim_value']):,.2f}" and n1["Text28"] == "2,270.46"
+    # debt 2,037.98 + s.69 interest item by item 151.86 (tests/law/test_itemised_interest.py works it) = 2,189.84
+    # claimed; + issue fee 115.00 (£1,500.01-£3,000) = 2,304.84; no legal representative's costs (officer acting)
+    assert n1["Text25"] == f"{float(figures['claim_value']):,.2f}" == "2,189.84" and n1["Text28"] == "2,304.84"
     assert n1["Text Field 28"] == "Lewisham"
     particulars = pdf_text(_named(result.documents, "particulars of claim.pdf"))
     assert "section 69 of the County Courts Act 1984 at the rate of 8% a year" in particulars
-    assert f"continuing at the daily rate of £{figures['daily_rate']}" in particulars
-    assert "263 days" in particulars and "£117.48" in particulars
+    assert f"it continues at the daily rate of £{figures['daily_rate']}" in particulars
+    # each sum from when it fell due: e.g. Rent December 2024, 568.40 x 8% x 353 / 365 = 43.98
+    assert ("£568.40 (Rent December 2024) from 2 December 2024 to 20 November 2025, 353 days, £43.98"
+            in particulars)
+    # the part of the arrears brought forward paid on 16 December 2024: 200.00 x 8% x 42 / 365 = 1.84
+    assert "£200.00 (Arrears brought forward) from 4 November 2024 to 16 December 2024, when it was paid, 42 days, " \
+           "£1.84" in particulars
+    assert "The interest to the date of issue is £151.86" in particulars
     assert squash("The claimant believes that the facts stated in these particulars of claim are true. I understand "
                   "that proceedings for contempt of court may be brought against anyone who makes, or causes to be "
                   "made, a false statement in a document verified by a statement of truth without an honest belief "
                   "in its truth.") in particulars
     letter = pdf_text(_named(result.documents, "covering letter") .with_suffix(".pdf"))
-    assert "PBA0012345" in letter and "£2,270.46" in letter and "£115.00" in letter
+    assert "PBA0012345" in letter and "£2,304.84" in letter and "£115.00" in letter
 
 
 def test_money_claim_missing_answer_names_the_variable(tmp_path):
@@ -91,7 +99,11 @@ def test_default_judgment_dates_and_n225(tmp_path):
     note = json.loads(_named(result.documents, "judgment request dates").read_text())
     assert note["deemed_service"] == "2025-11-25" and note["earliest_request"] == "2025-12-10"
     text = pdf_text(_named(result.documents, "N225"))
-    assert "K00QZ123" in text and "£2,155.46" in text and "25 November 2025" in text
+    # claim as stated on the N1: 2,037.98 + 151.86 item-by-item interest = 2,189.84; interest since issue
+    # 2,037.98 x 8% / 365 = 0.44668 a day x 20 days (20 November to 10 December) = 8.93;
+    # + fee 115.00 = 2,313.77 payable
+    assert "K00QZ123" in text and "£2,189.84" in text and "£8.93" in text and "£2,313.77" in text
+    assert "25 November 2025" in text
     with pytest.raises(NotReadyError, match="from 10 December 2025"):
         run_interview("default_judgment", {**answers, "request_date": "2025-12-05"}, tmp_path / "early",
                       EXAMPLES / "FTA-2025-0142.yaml")

@@ -104,7 +104,7 @@ def _hearing_papers(register, examples: Path, out_dir: Path, day: dt.date) -> li
                                       "letter_date": letter.happened_on.isoformat()}, day,
                 {"claim_number": story.claim_number, "letter_date": letter.happened_on.isoformat()})
     officer.run("court_bundle", {
-        "bundle_picked": "all", "bundle_uploads": [], "bundle_details_done": True, **claim,
+        "bundle_picked": "trial", "bundle_uploads": [], "bundle_details_done": True, **claim,
         "hearing_date": hearing.facts["date"], "bundle_checked": True}, day, {"claim_number": story.claim_number})
     return officer.written
 

@@ -33,6 +33,9 @@ __all__ = ["BundleItem", "bundle_items_for", "detail_fields", "plan_bundle", "re
 
 log = logging.getLogger(__name__)
 SECTIONS = dict(DEFAULT_SECTIONS)
+# what a trial bundle normally holds (PD 39A 3.2): statements of case, orders, witness statements and the
+# correspondence relied on; not requests for judgment, enforcement papers or covering letters to the court
+TRIAL_KINDS = frozenset({"letter before claim", "claim", "witness statement", "order", "defence", "directions"})
 
 
 @dataclass(frozen=True)
@@ -62,26 +65,36 @@ def _candidates(case: Case) -> list[RecordedFile]:
     names = {f.file_name for f in files}
     latest: dict[str, RecordedFile] = {}
     for f in files:  # oldest first: a document recorded again (same name) keeps its latest copy
-        if f"{Path(f.file_name).stem} with exhibits.pdf" in names:
+        stem = Path(f.file_name).stem
+        if f"{stem} with exhibits.pdf" in names:
+            continue
+        if f.path.suffix.lower() != ".pdf" and f"{stem}.pdf" in names:  # the editable DOCX of a PDF recorded too
             continue
         latest[f.file_name] = f
     return list(latest.values())
 
 
+def _for_trial(f: RecordedFile) -> bool:
+    return f.kind in TRIAL_KINDS and "covering letter" not in f.file_name.lower()
+
+
 def recorded_choices(case: Case) -> list[dict[str, Any]]:
-    """Checkbox choices (ticked by default) of the documents recorded for the case."""
-    return [{"value": f"r{f.id}", "label": f"{f.file_name} ({f.kind}, recorded {_day(f.created_at)})", "default": True}
-            for f in _candidates(case)]
+    """Checkbox choices of the documents recorded for the case; those a trial bundle holds are ticked."""
+    return [{"value": f"r{f.id}", "label": f"{f.file_name} ({f.kind}, dated {_day(f.stated_on or f.created_at)})",
+             "default": _for_trial(f)} for f in _candidates(case)]
 
 
 def _day(value: Any) -> str:
     return format_date(value.date() if isinstance(value, dt.datetime) else value)
 
 
-def _ticked(value: Any, every: list[str]) -> list[str]:
-    """The ticked keys; ``"all"`` (an answers file's shorthand) ticks every recorded document."""
+def _ticked(value: Any, every: list[str], trial: list[str]) -> list[str]:
+    """The ticked keys; an answers file may say ``"all"`` (every recorded document) or ``"trial"`` (those a
+    trial bundle holds, as ticked on the screen)."""
     if value == "all":
         return every
+    if value == "trial":
+        return trial
     if isinstance(value, dict) or hasattr(value, "items"):
         return [str(k) for k, v in value.items() if v]
     if isinstance(value, list | tuple):
@@ -109,7 +122,7 @@ def _uploads(value: Any) -> list[tuple[Path, str]]:
 def bundle_items_for(case: Case, picked: Any, uploads: Any) -> list[BundleItem]:
     """The chosen recorded documents and the uploads, each with its prefilled section, title and date."""
     recorded = {f"r{f.id}": f for f in _candidates(case)}
-    wanted = set(_ticked(picked, list(recorded)))
+    wanted = set(_ticked(picked, list(recorded), [k for k, f in recorded.items() if _for_trial(f)]))
     unknown = wanted - set(recorded)
     if unknown:
         raise DocumentError(f"case {case.reference}: {', '.join(sorted(unknown))} is not a document recorded for "
@@ -119,7 +132,7 @@ def bundle_items_for(case: Case, picked: Any, uploads: Any) -> list[BundleItem]:
         if key in wanted:
             title = _title(f.file_name, case.reference)
             created = f.created_at.date() if isinstance(f.created_at, dt.datetime) else None
-            items.append(BundleItem(key, f.path, title, section_for(title)[0], created))
+            items.append(BundleItem(key, f.path, title, section_for(title)[0], f.stated_on or created))
     for number, (path, name) in enumerate(_uploads(uploads), start=1):
         title = _title(name, case.reference)
         items.append(BundleItem(f"u{number}", path, title, section_for(title)[0], None))

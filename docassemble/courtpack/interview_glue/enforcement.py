@@ -28,13 +28,16 @@ from ..documents.enforcement.requests import (
 )
 from ..documents.forms.courts import paper_claims_centre
 from ..errors import CourtpackError, NotReadyError
+from ..headless.context import running_headless
 from ..law.dates import format_date
 from ..law.money import format_money
+from .cases import register_url
 from .common import as_date, record_documents
 from .money_claim import as_bool, as_choices, as_money
 
 __all__ = ["AGENT_ROUTES", "PERMISSION_ROUTE_CHOICES", "ROUTE_CHOICES", "blocked_reason", "enforcement_answers",
-           "enforcement_documents", "is_company", "judgment_from_answers", "position_for", "routes_table", "wants"]
+           "enforcement_documents", "is_company", "judgment_from_answers", "pending_enforcement", "position_for",
+           "routes_table", "wants"]
 
 ROUTE_CHOICES = [{route: LABELS[route]} for route in CHOICES]
 PERMISSION_ROUTE_CHOICES = [{r.value: LABELS[r.value]} for r in PermissionRoute]
@@ -50,6 +53,29 @@ def judgment_from_answers(claim_number: Any, court: Any, date: Any, amount: Any,
     return Judgment(claim_number=number, court=str(court or "").strip() or paper_claims_centre(day).name,
                     date=day, amount=as_money(amount, "judgment_amount"),
                     costs=as_money(costs, "judgment_costs"), paid_since=as_money(paid_since, "judgment_paid_since"))
+
+
+def pending_enforcement(case: Case) -> str:
+    """Other enforcement of the judgment the register holds as pending (N293A's question), in words; "" if none.
+
+    Why from the register: the N293A is signed under a statement of truth, so its answer must be
+    what the case's recorded steps show (an interim charging order not yet made final, a warrant
+    with no outcome yet), never a box ticked by default.
+    """
+    from ..register.steps import case_facts
+
+    step = running_headless()
+    story = case_facts(register_url(), case.reference, step.as_at if step else None)
+    lines = []
+    for record in story.pending_enforcement():
+        if record.step == "charging_order_interim":
+            lines.append(f"Interim charging order made on {format_date(record.happened_on)} (title number "
+                         f"{record.facts['title_number']}), not yet made final")
+        else:
+            kind = record.facts["type"].replace("_", " ")
+            lines.append(f"{kind[:1].upper()}{kind[1:]} issued on {format_date(record.happened_on)} "
+                         f"(reference {record.facts['reference']}), no outcome yet")
+    return "; ".join(lines)
 
 
 def position_for(case: Case, judgment: Judgment, as_at: Any, employed: Any = False, in_arrears: Any = False

@@ -9,6 +9,7 @@ SHA-256 finds it again, and proves it is the file that was recorded.
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import os
 import shutil
@@ -35,6 +36,7 @@ class RecordedFile:
     file_name: str
     created_at: object
     path: Path
+    stated_on: dt.date | None = None  # the date the document states (its facts' as_at), when recorded
 
 
 def document_store() -> Path:
@@ -80,7 +82,9 @@ def recorded_files(register_url: str, reference: str) -> list[RecordedFile]:
     for record in documents_for(register_url, reference):
         path = store / _stored_name(record.sha256, record.file_name)
         if path.is_file():
-            found.append(RecordedFile(record.id, record.kind, record.file_name, record.created_at, path))
+            stated = (record.facts or {}).get("as_at")
+            found.append(RecordedFile(record.id, record.kind, record.file_name, record.created_at, path,
+                                      dt.date.fromisoformat(stated) if stated else None))
         else:
             log.info("case %s: recorded document %s (%s) is not in the document store", reference,
                      record.file_name, record.sha256[:12])

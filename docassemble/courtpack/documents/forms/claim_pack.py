@@ -106,7 +106,8 @@ def _agreement_copy(case: Case, options: ClaimOptions) -> tuple[Path | None, lis
         return None, []
     if options.agreement_copy is None:
         return None, [f"Attach a copy of the written {case.debt.agreement.description or 'agreement'} to the "
-                      "particulars of claim before sending (PD 16 para 7.3): the particulars say it is attached."]
+                      "particulars of claim, or serve it with them (PD 16 para 7.3): the particulars say it will be "
+                      "served with them."]
     copy = Path(options.agreement_copy)
     if not copy.is_file() or copy.suffix.lower() != ".pdf":
         raise DocumentError(f"case {case.reference}: agreement_copy {copy} is not a PDF file; scan or save the "
@@ -130,7 +131,8 @@ def write_claim_pack(case: Case, options: ClaimOptions, out_dir: Path) -> ClaimP
     with OutputSet(out_dir) as out:
         n1 = write_form(load_spec("N1"), values, out.scratch, case.reference, mode=options.mode)
         particulars = write_particulars_docx(case, figures, options.issue_date, out.scratch,
-                                             letter_date=options.letter_date, **sign)
+                                             letter_date=options.letter_date, agreement_attached=agreement is not None,
+                                             **sign)
         enclosures = [f"Claim form N1 ({n1.name}), with a copy for each defendant",
                       f"Particulars of claim ({particulars.with_suffix('.pdf').name})"]
         extra: list[Path] = []

@@ -10,6 +10,7 @@ from ....case.model import AgreementKind, EventKind, InterestBasis
 from ....errors import DocumentError
 from ....law.claim import ClaimFigures
 from ....law.dates import format_date
+from ....law.interest import InterestItem
 from ....law.money import format_money
 from ..courts import paper_claims_centre
 from . import claimant_block, defendants_block, name_and_address, signer
@@ -21,16 +22,17 @@ INTEREST_BASIS_WORDS = {
 }
 
 
-def agreement_sentence(case: Case) -> str:
-    """PD 16 para 7.3 (a written agreement: a copy attached) and 7.4 (an oral one: the words, by
-    whom and to whom they were spoken, when and where)."""
+def agreement_sentence(case: Case, copy_attached: bool = False) -> str:
+    """PD 16 para 7.3 (a written agreement: a copy attached to or served with the particulars) and 7.4
+    (an oral one: the words, by whom and to whom they were spoken, when and where). The particulars
+    say "attached" only when a copy is attached: they are verified by a statement of truth."""
     agreement = case.debt.agreement
     parties = " and ".join(agreement.parties) if agreement.parties else f"the claimant and {case.debtor.name}"
     if agreement.kind is AgreementKind.WRITTEN:
         dated = f" dated {format_date(agreement.date)}" if agreement.date else ""
         return (f"By a written {agreement.description or 'agreement'}{dated} between {parties}, the defendant "
-                "agreed to pay the sums that fell due under it. A copy of the agreement is attached to these "
-                "particulars of claim.")
+                "agreed to pay the sums that fell due under it. A copy of the agreement "
+                f"{'is attached to' if copy_attached else 'will be served with'} these particulars of claim.")
     if agreement.kind is AgreementKind.ORAL:
         speaker = agreement.made_by or case.debtor.name
         listener = _spoken_to(case, speaker)
@@ -52,16 +54,35 @@ def _spoken_to(case: Case, speaker: str) -> str:
 
 
 def interest_paragraph(case: Case, figures: ClaimFigures, issue_date: dt.date) -> str:
-    """CPR 16.4(2): basis, rate, period, amount to issue and the daily rate after it."""
+    """CPR 16.4(2): basis, rate, period, amount to issue and the daily rate after it.
+
+    Why item by item: s.69 interest runs on each sum from the day it fell due (and on a part paid
+    before issue only until it was paid), so one start date on one balance would misstate it; each
+    item is pleaded so that the court (and the debtor) can check the arithmetic.
+    """
     result = figures.interest
     if result is None:
         return "The claimant does not claim interest."
     words = INTEREST_BASIS_WORDS.get(case.interest.basis, "")
-    return (f"The claimant claims interest {words} at the rate of {result.rate.normalize():f}% a year simple on "
-            f"{format_money(result.principal)} from {format_date(result.from_date)} to "
-            f"{format_date(issue_date)}, the date of issue, a period of {result.days} days, amounting to "
-            f"{format_money(result.interest)}, and continuing at the daily rate of {format_money(result.daily_rate)} "
-            f"from the date of issue until judgment or sooner payment.")
+    rate = f"{result.rate.normalize():f}%"
+    after = (f"The interest to the date of issue is {format_money(result.interest)}, and it continues at the daily "
+             f"rate of {format_money(result.daily_rate)} ({rate} a year on {format_money(result.principal)}, "
+             "divided by 365) from the date of issue until judgment or sooner payment.")
+    if not result.items:
+        return (f"The claimant claims interest {words} at the rate of {rate} a year simple on "
+                f"{format_money(result.principal)} from {format_date(result.from_date)} to "
+                f"{format_date(issue_date)}, the date of issue, a period of {result.days} days. {after}")
+    items = "; ".join(_interest_item(item) for item in result.items)
+    return (f"The claimant claims interest {words} at the rate of {rate} a year simple on each sum from the day it "
+            f"fell due to {format_date(issue_date)}, the date of issue (on a part paid before then, to the day it "
+            f"was paid): {items}. {after}")
+
+
+def _interest_item(item: InterestItem) -> str:
+    paid = ", when it was paid" if item.paid else ""
+    excluded = f", less {item.excluded_days} days in a breathing space" if item.excluded_days else ""
+    return (f"{format_money(item.amount)} ({item.description}) from {format_date(item.due)} to "
+            f"{format_date(item.until)}{paid}, {item.days} days{excluded}, {format_money(item.interest)}")
 
 
 def brief_details(case: Case, figures: ClaimFigures) -> str:
@@ -103,7 +124,7 @@ def n1_values(case: Case, figures: ClaimFigures, *, issue_date: dt.date, hearing
 
 def particulars_context(case: Case, figures: ClaimFigures, issue_date: dt.date, *, court: str = "",
                         claim_number: str = "", signatory_name: str = "", signatory_position: str = "",
-                        letter_date: dt.date | None = None) -> dict[str, Any]:
+                        letter_date: dt.date | None = None, agreement_attached: bool = False) -> dict[str, Any]:
     """Everything the particulars template shows: numbered paragraphs, the account and the prayer."""
     rows = [{"date": e.date, "description": e.description,
              "charge": e.amount if e.kind.value == "charge" else None,
@@ -115,7 +136,7 @@ def particulars_context(case: Case, figures: ClaimFigures, issue_date: dt.date, 
     paragraphs = [
         f"The claimant is {case.claimant.name}, a local authority. The defendant"
         f"{'s are' if len(case.debtors) > 1 else ' is'} {' and '.join(d.name for d in case.debtors)}.",
-        agreement_sentence(case),
+        agreement_sentence(case, agreement_attached),
         f"The claim is for {case.debt.type.label}: {case.debt.description}.",
         f"The account is summarised in the table below. Charges total {format_money(charges)} and payments "
         f"total {format_money(payments)}, leaving {format_money(figures.principal)} due, which the defendant has "
