@@ -48,14 +48,22 @@ def test_warrant_n323_and_no_private_agent_letter(tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(p.name for p in result.documents)
 
 
-def test_writ_n293a_other_enforcement_and_named_officer(tmp_path):
+def test_writ_n293a_other_enforcement_from_the_register_and_named_officer(tmp_path):
+    from docassemble.courtpack.register import add_case
+    from docassemble.courtpack.register.steps import record_step
+
+    # the N293A is signed under a statement of truth: its "other enforcement" is what the register holds
+    url = f"sqlite:///{tmp_path / 'register.db'}"
+    add_case(url, FTA, who="tests")
+    record_step(url, "FTA-2025-0142", "enforcement_issued", {"date": "2026-01-12", "type": "warrant_of_control",
+                                                            "reference": "K00QZ123/W1"}, who="tests")
     answers = {**BASE, "chosen_routes": ["writ_of_control"],
-               "other_enforcement": "Warrant K00QZ123/W1 issued 10 January 2026, returned unpaid",
                "agent_name": "Marston Holdings HCEO", "agent_address": "1 High Street, Bromley BR1 1AA"}
-    result = run_interview("enforcement", answers, tmp_path, FTA)
+    out = tmp_path / "out"
+    result = run_interview("enforcement", answers, out, reference="FTA-2025-0142", register_url=url)
     text = squash(pdf_text(_named(result.documents, "N293A")))
-    assert "Other enforcement is pending" in text  # the answer given, not a ticked "no other enforcement"
-    assert "Warrant K00QZ123/W1 issued 10 January 2026, returned unpaid" in text
+    assert "Other enforcement is pending" in text  # from the register, not a ticked "no other enforcement"
+    assert "Warrant of control issued on 12 January 2026 (reference K00QZ123/W1), no outcome yet" in text
     assert "Marston Holdings HCEO" in text
     letter = squash(pdf_text(_named(result.documents, "instruction letter.pdf")))
     assert "Marston Holdings HCEO" in letter and "1 High Street, Bromley BR1 1AA" in letter
@@ -65,7 +73,7 @@ def test_writ_n293a_other_enforcement_and_named_officer(tmp_path):
 
 
 def test_writ_without_a_named_officer_is_asked(tmp_path):
-    answers = {**BASE, "chosen_routes": ["writ_of_control"], "other_enforcement": ""}
+    answers = {**BASE, "chosen_routes": ["writ_of_control"]}
     with pytest.raises(InterviewIncomplete) as err:
         run_interview("enforcement", answers, tmp_path, FTA)
     assert err.value.variable == "agent_name"

@@ -131,7 +131,7 @@ def test_charging_order_n379_and_deadlines(tmp_path):
 
 def test_enforcement_writ_and_referral_pack(tmp_path):
     answers = {**JUDGMENT, "as_at": "2026-02-02", "debtor_employed": False, "routes_seen": True,
-               "chosen_routes": ["writ_of_control", "order_to_obtain_information"], "other_enforcement": "",
+               "chosen_routes": ["writ_of_control", "order_to_obtain_information"],
                "agent_name": "Bailiff Services Ltd", "agent_address": "1 High Street, Bromley BR1 1AA", **SIGN}
     result = run_interview("enforcement", answers, tmp_path, EXAMPLES / "FTA-2025-0142.yaml")
     names = [p.name for p in result.documents]
