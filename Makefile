@@ -28,8 +28,12 @@ $(VENV)/.deps.stamp: requirements.txt setup.py
 demo: bootstrap
 	$(PY) -m docassemble.courtpack demo --out out $(if $(AS_AT),--as-at $(AS_AT))
 
+# ruff (lint and format), mypy (strict on the pure layers law/ and case/) and the import layers contract
 lint: bootstrap
 	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/mypy -p docassemble.courtpack.law -p docassemble.courtpack.case
+	$(VENV)/bin/lint-imports
 
 # Quick loop while editing: lint and the tests that start neither docassemble, LibreOffice nor PostgreSQL.
 check: lint

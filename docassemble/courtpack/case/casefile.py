@@ -227,7 +227,8 @@ def _judgment(f: Fields) -> Judgment:
 
 def case_to_dict(case: Case) -> dict[str, Any]:
     """The case as plain YAML-ready data (the inverse of ``case_from_dict``); empty fields omitted."""
-    return _plain(case)
+    plain: dict[str, Any] = _plain(case)
+    return plain
 
 
 def save_case(case: Case, path: str | os.PathLike[str]) -> None:

@@ -118,6 +118,15 @@ class InterestResult:
     items: tuple[InterestItem, ...] = ()  # item by item (s.69 on each sum from when it fell due); () = one sum
 
 
+@dataclass
+class Owing:
+    """A sum still owed while payments are set against the oldest first (mutable: a part payment reduces it)."""
+
+    due: dt.date
+    amount: Decimal
+    text: str = ""
+
+
 @dataclass(frozen=True)
 class InterestItem:
     """Interest on one sum (or the part of it paid on one day) from when it fell due until paid or ``to``."""
@@ -268,23 +277,22 @@ def itemised_interest(charges: Sequence[tuple[dt.date, object, str]], payments: 
     else:
         pct = rate(rate_pct, "contractual rate")
         label, source = "under the agreement", "the parties' agreement (CPR 16.4(2)(a)(i): contractual interest)"
-    owed = [[day, amount(value, f"sum due on {day.isoformat()}"), text] for day, value, text in sorted(
+    queue = [Owing(day, amount(value, f"sum due on {day.isoformat()}"), text) for day, value, text in sorted(
         (c for c in charges if c[0] <= to_date), key=lambda c: c[0])]
-    if not owed:
+    if not queue:
         raise LawError(f"no sum fell due on or before {to_date.isoformat()} — interest needs at least one charge")
     parts: list[tuple[dt.date, Decimal, str, dt.date, bool]] = []  # due, amount, text, until, paid
-    queue = list(owed)
     for paid_on, value in sorted((p for p in payments if p[0] <= to_date), key=lambda p: p[0]):
         left = amount(value, f"payment on {paid_on.isoformat()}")
         while left > 0 and queue:
-            due, owing, text = queue[0]
-            used = min(owing, left)
-            parts.append((due, used, text, max(paid_on, due), True))
+            first = queue[0]
+            used = min(first.amount, left)
+            parts.append((first.due, used, first.text, max(paid_on, first.due), True))
             left -= used
-            queue[0][1] = owing - used
-            if queue[0][1] == 0:
+            first.amount -= used
+            if first.amount == 0:
                 queue.pop(0)
-    parts += [(due, owing, text, to_date, False) for due, owing, text in queue]
+    parts += [(o.due, o.amount, o.text, to_date, False) for o in queue]
     windows = tuple(breathing_spaces)
     items = []
     for due, value, text, until, paid in sorted(parts, key=lambda p: (p[0], p[3])):
@@ -292,7 +300,7 @@ def itemised_interest(charges: Sequence[tuple[dt.date, object, str]], payments: 
         days = (until - due).days - skipped
         items.append(InterestItem(text, value, due, until, days, skipped,
                                   round_penny(value * pct / 100 * days / _DAYS_IN_YEAR), paid))
-    outstanding = sum((owing for _, owing, _ in queue), ZERO)
+    outstanding = sum((o.amount for o in queue), ZERO)
     total = sum((item.interest for item in items), ZERO)
     daily = round_penny(outstanding * pct / 100 / _DAYS_IN_YEAR)
     skipped_total = sum(item.excluded_days for item in items)
@@ -302,6 +310,6 @@ def itemised_interest(charges: Sequence[tuple[dt.date, object, str]], payments: 
              + f"; daily rate {format_money(daily)} on the {format_money(outstanding)} unpaid")
     if skipped_total:
         source = f"{source}; {BREATHING_SPACE_SOURCE}"
-    first = min(item.due for item in items)
-    return InterestResult(kind, outstanding, pct, first, to_date, (to_date - first).days, total, daily, basis,
+    earliest = min(item.due for item in items)
+    return InterestResult(kind, outstanding, pct, earliest, to_date, (to_date - earliest).days, total, daily, basis,
                           source, tuple(items))

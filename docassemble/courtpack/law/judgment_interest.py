@@ -27,7 +27,7 @@ from decimal import Decimal
 from ..errors import LawError
 from .basis import ZERO, amount, row_in_force
 from .dates import add_months, format_date
-from .interest import BREATHING_SPACE_SOURCE, InterestItem, InterestResult, RateRow, days_excluded
+from .interest import BREATHING_SPACE_SOURCE, InterestItem, InterestResult, Owing, RateRow, days_excluded
 from .money import format_money, round_penny
 
 _ORDER = "County Courts Act 1984 s.74; County Courts (Interest on Judgment Debts) Order 1991 (SI 1991/1184)"
@@ -97,19 +97,20 @@ def judgment_interest(ordered: object, judgment_date: dt.date, to_date: dt.date,
     # Payments go to the earliest instalment first, so instalments not yet due are in the queue too.
     due_sums = (instalment_dates(total, instalments, dt.date.max) if instalments is not None
                 else [(judgment_date, total)])
-    queue = [[day, value] for day, value in due_sums]
+    queue = [Owing(day, value) for day, value in due_sums]
     parts: list[tuple[dt.date, Decimal, dt.date, bool]] = []
     for paid_on, value in sorted((p for p in payments if p[0] <= end), key=lambda p: p[0]):
         left = amount(value, f"payment on {paid_on.isoformat()}")
         while left > 0 and queue:
-            used = min(queue[0][1], left)
-            parts.append((queue[0][0], used, max(paid_on, queue[0][0]), True))
+            first = queue[0]
+            used = min(first.amount, left)
+            parts.append((first.due, used, max(paid_on, first.due), True))
             left -= used
-            queue[0][1] -= used
-            if queue[0][1] == 0:
+            first.amount -= used
+            if first.amount == 0:
                 queue.pop(0)
-    queue = [[day, value] for day, value in queue if day <= end]  # instalments not yet due carry nothing
-    parts += [(day, value, end, False) for day, value in queue]
+    queue = [o for o in queue if o.due <= end]  # instalments not yet due carry nothing
+    parts += [(o.due, o.amount, end, False) for o in queue]
     items = []
     for day, value, until, paid in sorted(parts):
         skipped = days_excluded(day, until, breathing_spaces)
@@ -117,7 +118,7 @@ def judgment_interest(ordered: object, judgment_date: dt.date, to_date: dt.date,
         items.append(InterestItem("instalment due" if instalments else "judgment debt", value, day, until, days,
                                   skipped, round_penny(value * row.rate / 100 * days / 365), paid))
     interest = sum((item.interest for item in items), ZERO)
-    carrying = sum((value for _, value in queue), ZERO) if not stopped else ZERO
+    carrying = sum((o.amount for o in queue), ZERO) if not stopped else ZERO
     daily = round_penny(carrying * row.rate / 100 / 365)
     what = "on each instalment from the day it fell due unpaid" if instalments else "on the balance unpaid"
     basis = (f"{row.rate.normalize():f}% a year {what} under the judgment of {format_money(total)} given on "

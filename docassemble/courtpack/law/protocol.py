@@ -66,9 +66,9 @@ def protocol_status(*, debtor_is_individual: bool, on: dt.date, letter_date: dt.
         earliest = _after(letter_date, COMPANY_DAYS)
         basis = (f"Letter before claim dated {format_date(letter_date)} to a company or firm: {COMPANY_DAYS} days "
                  f"to respond, so issue from {format_date(earliest)}.")
-        reasons = () if on >= earliest else (f"The {COMPANY_DAYS}-day response period runs to "
+        waiting = () if on >= earliest else (f"The {COMPANY_DAYS}-day response period runs to "
                                              f"{format_date(earliest - dt.timedelta(days=1))}.",)
-        return ProtocolStatus(on >= earliest, earliest, reasons, basis, PD_PAC)
+        return ProtocolStatus(on >= earliest, earliest, waiting, basis, PD_PAC)
 
     steps = [(_after(letter_date, REPLY_DAYS), f"{REPLY_DAYS} days to reply to the letter of "
                                                f"{format_date(letter_date)}")]
@@ -100,7 +100,7 @@ def protocol_status(*, debtor_is_individual: bool, on: dt.date, letter_date: dt.
             steps.append((_after(notice_date, NOTICE_DAYS), f"{NOTICE_DAYS} days' notice of intention to issue "
                                                             f"given on {format_date(notice_date)}"))
     earliest, why = max(steps)
-    reasons = list(blockers)
+    reasons: list[str] = list(blockers)
     if not blockers and on < earliest:
         reasons.append(f"Wait for {why}: issue from {format_date(earliest)}.")
     periods = "; ".join(text for _, text in steps)

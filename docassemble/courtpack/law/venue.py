@@ -172,7 +172,7 @@ def _county_court_route(debt_type: str, owed: Decimal, on: dt.date, debtor_kind:
                    Threshold("writ_of_control_from", low.amount, owed >= low.amount, low.source)]
     held = [] if judgment_held else ["Only once judgment is entered."]
     company = debtor_kind == "company"
-    routes = (
+    routes: tuple[tuple[str, list[str], str], ...] = (
         ("warrant_of_control", [] if owed < high.amount else
          [f"{format_money(owed)} is {format_money(high.amount)} or more: goods only under a High Court writ."],
          f"CPR 83.15; {high.source}"),
