@@ -41,6 +41,8 @@ def test_demo_writes_every_kind_of_document_and_they_agree(tmp_path, capsys, mon
         assert expected in files
     # RR-2025-0077's instalment order is being complied with: no warrant or writ may issue
     assert sorted(f for f in files if f.startswith("RR-2025-0077/") and "referral" in f) == []
+    # a County Court warrant is executed by the court's own enforcement agents: no letter to a private agent
+    assert sorted(f for f in files if f.startswith("FTA-2025-0142/") and "instruction letter" in f) == []
     printed = capsys.readouterr().out
     for reference in CASES:
         assert f"courtpack case check {reference}: every recorded document agrees with the register" in printed
@@ -52,8 +54,7 @@ def test_demo_writes_every_kind_of_document_and_they_agree(tmp_path, capsys, mon
 
     # one claim number per case, the one the court's notice of issue gave (examples/story/)
     fta = out / "FTA-2025-0142"
-    for name in ("N225 request for judgment", "N323 request for warrant of control", "trial bundle",
-                 "enforcement instruction letter"):
+    for name in ("N225 request for judgment", "N323 request for warrant of control", "trial bundle"):
         assert "L4QZ8F2K" in pdf_text(fta / f"FTA-2025-0142 {name}.pdf")
     # the letter is dated on the recorded step: 10 January 2026 - 34 weeks = Saturday 17 May 2025, moved to the
     # officer's working day before, Friday 16 May 2025
