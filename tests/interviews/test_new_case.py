@@ -88,7 +88,7 @@ def test_a_bad_postcode_names_the_field(register, tmp_path):
 
 def test_edit_case_changes_the_case_with_the_version_check(register, tmp_path):
     run_interview("new_case", ANSWERS, tmp_path / "new")
-    edit = {"reference": "GR-2026-0015", "edit_checked": True,
+    edit = {"case_reference": "GR-2026-0015", "edit_checked": True,
             "debtor_edit": {"line_1": "Flat 9, 40 Bromley Road", "town": "London", "postcode": "SE6 2UA",
                             "email": "grace.mensah@example.com", "phone": "", "vulnerability": "Prefers email"},
             "new_rows": [{"date": "2026-01-01", "kind": "charge", "description": "Garage rent January 2026",
@@ -139,7 +139,7 @@ def test_case_step_records_the_claim_number_with_a_court_day_warning(register, t
     run_interview("new_case", ANSWERS, tmp_path / "new")
     # Saturday 7 February 2026 (7 February 2026: 1 January is a Thursday, + 37 days = Saturday)
     result = run_interview("case_step", {
-        "reference": "GR-2026-0015", "step": "claim_issued", "step_facts_asked": True,
+        "case_reference": "GR-2026-0015", "step": "claim_issued", "step_facts_asked": True,
         "step_facts": {"date": "2026-02-07", "claim_number": "M2QZ4B7K", "court": "Civil National Business Centre"}},
         tmp_path / "step")
     assert result.title == "Recorded"
