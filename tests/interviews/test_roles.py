@@ -28,6 +28,12 @@ REFUSED = [
     ("money_claim", "manager"), ("default_judgment", "manager"), ("charging_order", "officer"),
     ("charging_order", "manager"), ("enforcement", "manager"), ("witness_statement", "manager"),
     ("court_bundle", "manager"), ("hearing_check", "legal_reviewer"),
+    # cases are entered and changed by officers; settings, reports and write-offs are a manager's
+    ("new_case", "legal_reviewer"), ("new_case", "manager"), ("edit_case", "legal_reviewer"),
+    ("edit_case", "manager"), ("case_step", "manager"), ("council_settings", "officer"),
+    ("council_settings", "legal_reviewer"), ("performance_report", "officer"),
+    ("performance_report", "legal_reviewer"), ("writeoff", "officer"), ("writeoff", "legal_reviewer"),
+    ("statutory_demand", "manager"), ("liability_orders", "legal_reviewer"), ("liability_orders", "manager"),
 ]
 
 

@@ -81,7 +81,7 @@ def test_performance_report_interview_asks_for_the_team(register_db, tmp_path):
 @pytest.mark.parametrize(("level", "approved"), [("team_leader", True), ("officer", False)])
 def test_writeoff_interview_recommends_and_approves_within_authority(register_db, tmp_path, level, approved):
     # headless, the acting user is the run's named manager; £600 needs a team leader (£100 < £600 <= £1,000)
-    grant_authority(register_db, MANAGER.user, level)
+    grant_authority(register_db, MANAGER.user, level, who="head.of.service@council.example.com")
     answers = {"writeoff_date": "2026-01-31", "selected_cases": ["WO-1"], "approve_now": True}
     result = run_interview("writeoff", answers, tmp_path / "out", actor=MANAGER, register_url=register_db)
     assert result.title == "The write-off recommendation is ready"
