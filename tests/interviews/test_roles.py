@@ -78,3 +78,30 @@ def test_the_batch_task_itself_refuses_a_manager(tmp_path):
     with headless_step(step), pytest.raises(NotAllowedError, match="only a debt recovery officer"):
         run_batch_letters(["FTA-2025-0142"], "2026-01-10", "courtpack:batch:test")
     assert not (tmp_path / "out").exists()
+
+
+def test_the_start_page_shows_an_officers_work_list_and_asks_what_to_do(tmp_path, monkeypatch):
+    """The menu screen renders the work list from the register (plain rows headless) before asking."""
+    from docassemble.courtpack.errors import InterviewIncomplete
+    from docassemble.courtpack.headless.context import StepContext, headless_step
+    from docassemble.courtpack.interview_glue.work_list import start_page_work_list
+
+    url = f"sqlite:///{tmp_path / 'register.db'}"
+    monkeypatch.setenv("COURTPACK_DATABASE_URL", url)
+    officer = actor("officer")
+    with pytest.raises(InterviewIncomplete) as stopped:
+        run_interview("start", {}, tmp_path / "out", case_source=EXAMPLES / "CR-2025-0310.yaml", actor=officer)
+    assert stopped.value.variable == "menu_choice"
+    with headless_step(StepContext(actor=officer, output_dir=tmp_path / "out", register_url=url)):
+        text = start_page_work_list(officer.user, officer.roles)
+    assert text.startswith("### Your cases\n\n") and "### Hearings in the next 14 days" in text
+
+
+def test_without_a_register_the_start_page_says_there_is_no_work_list(tmp_path, monkeypatch):
+    from docassemble.courtpack.headless.context import StepContext, headless_step
+    from docassemble.courtpack.interview_glue.work_list import start_page_work_list
+
+    monkeypatch.delenv("COURTPACK_DATABASE_URL", raising=False)
+    with headless_step(StepContext(actor=actor("officer"), output_dir=tmp_path)):
+        assert start_page_work_list("officer@council.example.com", {"officer"}) == (
+            "No case register is configured, so there is no work list.")
