@@ -4,7 +4,6 @@ import pytest
 
 from docassemble.courtpack.errors import InterviewIncomplete, NotReadyError
 from docassemble.courtpack.headless.runner import run_interview
-from docassemble.courtpack.interview_glue.insolvency import role_refusal
 
 pytestmark = pytest.mark.slow
 
@@ -38,8 +37,3 @@ def test_judgment_variant_asks_for_the_judgment(tmp_path):
         run_interview("statutory_demand", {**ANSWERS, "kind": "judgment_debt"}, tmp_path)
     assert caught.value.variable == "judgment_date"  # the first the judgment question answers
 
-
-def test_role_check():
-    assert role_refusal(False, []) == ""
-    assert role_refusal(True, ["officer"]) == ""
-    assert role_refusal(True, ["manager"]).startswith("Only a debt recovery officer")

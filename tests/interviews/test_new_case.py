@@ -88,7 +88,7 @@ def test_a_bad_postcode_names_the_field(register, tmp_path):
 
 def test_edit_case_changes_the_case_with_the_version_check(register, tmp_path):
     run_interview("new_case", ANSWERS, tmp_path / "new")
-    edit = {"reference": "GR-2026-0015", "edit_checked": True,
+    edit = {"case_reference": "GR-2026-0015", "edit_checked": True,
             "debtor_edit": {"line_1": "Flat 9, 40 Bromley Road", "town": "London", "postcode": "SE6 2UA",
                             "email": "grace.mensah@example.com", "phone": "", "vulnerability": "Prefers email"},
             "new_rows": [{"date": "2026-01-01", "kind": "charge", "description": "Garage rent January 2026",
@@ -105,14 +105,21 @@ def test_edit_case_changes_the_case_with_the_version_check(register, tmp_path):
 
 
 def test_a_stale_edit_is_refused(register, tmp_path):
-    from docassemble.courtpack.interview_glue.new_case import load_for_edit, save_case_answers
+    from docassemble.courtpack.headless.context import Actor, StepContext, headless_step
+    from docassemble.courtpack.interview_glue.new_case import edited_case, load_for_edit, save_case_answers
     from docassemble.courtpack.register.errors import ConcurrentUpdateError
 
     run_interview("new_case", ANSWERS, tmp_path / "new")
-    case, version = load_for_edit("GR-2026-0015")
-    save_case_answers(case, tmp_path, expected_version=version)  # someone else saved first
-    with pytest.raises(ConcurrentUpdateError, match="reload the case"):
-        save_case_answers(case, tmp_path, expected_version=version)
+    officer = Actor("olu.officer@council.example.com", frozenset({"officer"}))
+    with headless_step(StepContext(actor=officer, output_dir=tmp_path)):
+        case, version = load_for_edit("GR-2026-0015")
+        address = {"line_1": "Flat 9, 40 Bromley Road", "town": "London", "postcode": "SE6 2UA"}
+        # someone else saved a change first (a new phone number)
+        save_case_answers(edited_case(case, {**address, "phone": "020 7946 0001"}, []), tmp_path,
+                          expected_version=version)
+        with pytest.raises(ConcurrentUpdateError, match="reload the case"):
+            save_case_answers(edited_case(case, {**address, "phone": "020 7946 0002"}, []), tmp_path,
+                              expected_version=version)
 
 
 def test_the_account_from_an_uploaded_statement(register, tmp_path):
@@ -139,7 +146,7 @@ def test_case_step_records_the_claim_number_with_a_court_day_warning(register, t
     run_interview("new_case", ANSWERS, tmp_path / "new")
     # Saturday 7 February 2026 (7 February 2026: 1 January is a Thursday, + 37 days = Saturday)
     result = run_interview("case_step", {
-        "reference": "GR-2026-0015", "step": "claim_issued", "step_facts_asked": True,
+        "case_reference": "GR-2026-0015", "step": "claim_issued", "step_facts_asked": True,
         "step_facts": {"date": "2026-02-07", "claim_number": "M2QZ4B7K", "court": "Civil National Business Centre"}},
         tmp_path / "step")
     assert result.title == "Recorded"

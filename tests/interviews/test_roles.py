@@ -28,6 +28,12 @@ REFUSED = [
     ("money_claim", "manager"), ("default_judgment", "manager"), ("charging_order", "officer"),
     ("charging_order", "manager"), ("enforcement", "manager"), ("witness_statement", "manager"),
     ("court_bundle", "manager"), ("hearing_check", "legal_reviewer"),
+    # cases are entered and changed by officers; settings, reports and write-offs are a manager's
+    ("new_case", "legal_reviewer"), ("new_case", "manager"), ("edit_case", "legal_reviewer"),
+    ("edit_case", "manager"), ("case_step", "manager"), ("council_settings", "officer"),
+    ("council_settings", "legal_reviewer"), ("performance_report", "officer"),
+    ("performance_report", "legal_reviewer"), ("writeoff", "officer"), ("writeoff", "legal_reviewer"),
+    ("statutory_demand", "manager"), ("liability_orders", "legal_reviewer"), ("liability_orders", "manager"),
 ]
 
 
@@ -72,3 +78,34 @@ def test_the_batch_task_itself_refuses_a_manager(tmp_path):
     with headless_step(step), pytest.raises(NotAllowedError, match="only a debt recovery officer"):
         run_batch_letters(["FTA-2025-0142"], "2026-01-10", "courtpack:batch:test")
     assert not (tmp_path / "out").exists()
+
+
+def test_the_start_page_shows_an_officers_work_list_and_asks_what_to_do(tmp_path, monkeypatch):
+    """The menu screen renders the work list from the register (plain rows headless) before asking."""
+    from docassemble.courtpack.errors import InterviewIncomplete
+    from docassemble.courtpack.headless.context import StepContext, headless_step
+    from docassemble.courtpack.interview_glue.work_list import start_page_work_list
+
+    url = f"sqlite:///{tmp_path / 'register.db'}"
+    monkeypatch.setenv("COURTPACK_DATABASE_URL", url)
+    # the example case's officer (its officer_email), who holds the officer role
+    officer = Actor("commercial.income@leeds.example.gov.uk", frozenset({"officer"}))
+    with pytest.raises(InterviewIncomplete) as stopped:
+        run_interview("start", {}, tmp_path / "out", case_source=EXAMPLES / "CR-2025-0310.yaml", actor=officer)
+    assert stopped.value.variable == "menu_choice"
+    with headless_step(StepContext(actor=officer, output_dir=tmp_path / "out", register_url=url)):
+        text = start_page_work_list(officer.user, officer.roles)
+    # nothing recorded yet, so the next action is the letter before claim, to be done now (no date to wait for)
+    assert text.splitlines()[:3] == [
+        "### Your cases", "",
+        "* CR-2025-0310 (letter_before_claim) — Kirkgate Coffee Roasters Ltd (new): Send the letter before claim now"]
+
+
+def test_without_a_register_the_start_page_says_there_is_no_work_list(tmp_path, monkeypatch):
+    from docassemble.courtpack.headless.context import StepContext, headless_step
+    from docassemble.courtpack.interview_glue.work_list import start_page_work_list
+
+    monkeypatch.delenv("COURTPACK_DATABASE_URL", raising=False)
+    with headless_step(StepContext(actor=actor("officer"), output_dir=tmp_path)):
+        assert start_page_work_list("officer@council.example.com", {"officer"}) == (
+            "No case register is configured, so there is no work list.")

@@ -17,13 +17,13 @@ import logging
 from collections.abc import Iterable
 from hashlib import sha256
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 from .context import ROLES, Actor, NotSignedInError
 
 __all__ = [
-    "create_task_session", "file_number", "file_url", "interface", "progress_get", "progress_set", "session_id",
-    "sign", "signed_in_actor", "store_file",
+    "action_url", "create_task_session", "file_number", "file_url", "interface", "progress_get", "progress_set",
+    "reject_answer", "session_id", "sign", "signed_in_actor", "store_file",
 ]
 
 log = logging.getLogger(__name__)
@@ -121,3 +121,21 @@ def uploaded_paths(upload: Any) -> Iterable[tuple[Path, str]]:
     for item in items:
         path = Path(item.path())
         yield path, Path(str(getattr(item, "filename", "") or path.name)).name
+
+
+def action_url(action: str, **arguments: Any) -> str:
+    """A link that runs event ``action`` of this session with ``arguments`` (docassemble ``url_action``).
+
+    The arguments reach the event as ``action_argument(...)``; a visitor can edit them, so the event
+    must check them (the start page's ``open_task`` checks the role and the case again).
+    """
+    from docassemble.base.util import url_action
+
+    return str(url_action(action, **arguments))
+
+
+def reject_answer(message: str) -> NoReturn:
+    """Refuse a typed answer on its screen (a ``validate:`` function's way of saying what to fix)."""
+    from docassemble.base.util import DAValidationError
+
+    raise DAValidationError(message)

@@ -10,7 +10,8 @@ from __future__ import annotations
 from typing import Any
 
 from ..register.steps import STEPS, StepRecord, record_step
-from .common import current_user
+from .acting import acting_user
+from .cases import register_url
 
 __all__ = ["STEP_LABELS", "record_step_answers", "step_choices", "step_fields"]
 
@@ -58,4 +59,4 @@ def step_fields(step: str) -> list[dict[str, Any]]:
 def record_step_answers(reference: str, step: str, step_facts: Any) -> StepRecord:
     """Record the step in the register as the signed-in user; warnings come back for the end screen."""
     facts = {k: v for k, v in dict(step_facts).items() if v not in (None, "")}
-    return record_step(None, str(reference).strip(), step, facts, who=current_user())
+    return record_step(register_url(), str(reference).strip(), step, facts, who=acting_user())

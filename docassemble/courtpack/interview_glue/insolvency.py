@@ -2,8 +2,8 @@
 
 Why typed answers rather than a file: on the server nothing a user types may be used as a path,
 so the interview asks for the demand's facts and builds the same ``DemandRequest`` the command
-line reads from YAML. Who may use it is checked twice: the interview's ``required privileges``
-on the server, and ``role_refusal`` in Python (a signed-in user without one of the roles).
+line reads from YAML. Who may use it is checked at the top of the interview (``acting.refusal_for``)
+and again before the demand is written (``require``), whichever way the step is reached.
 """
 
 from __future__ import annotations
@@ -26,25 +26,10 @@ from ..law import insolvency
 from ..law.breathing_space import BreathingSpaceWindow, breathing_space_status
 from ..law.dates import format_date
 from ..law.money import to_money
+from .acting import require
 from .common import as_date
 
-__all__ = ["ALLOWED_ROLES", "demand_from_answers", "make_demand", "petition_summary", "role_refusal"]
-
-ALLOWED_ROLES = ("officer", "legal_reviewer", "admin")
-
-
-def role_refusal(signed_in: bool, privileges: Any) -> str:
-    """Empty when the user may prepare insolvency and liability documents; otherwise why not.
-
-    Headless runs (the command line, tests) are not signed in and act for the person running them.
-    """
-    if not signed_in:
-        return ""
-    held = set(privileges or ())
-    if held & set(ALLOWED_ROLES):
-        return ""
-    return ("Only a debt recovery officer, a legal reviewer or an administrator may prepare these documents; ask "
-            "your administrator for the role.")
+__all__ = ["demand_from_answers", "make_demand", "petition_summary"]
 
 
 def _money(value: Any, field: str) -> Decimal:
@@ -80,6 +65,8 @@ def demand_from_answers(*, reference: Any, debtor_kind: Any, kind: Any, creditor
 
 
 def make_demand(request: DemandRequest, output_dir: Any) -> list[str]:
+    """The demand (DOCX) and its service record (JSON), written to the step's folder."""
+    require("statutory_demand")
     output = write_demand(request, Path(str(output_dir)))
     return [str(output.docx), str(output.record)]
 

@@ -13,25 +13,32 @@ from typing import Any
 from ..documents.liability.accounts import read_accounts, read_liability_mapping
 from ..documents.liability.batch import BatchResult, load_settings, summons_batch
 from ..law.dates import format_date
+from .acting import require
 from .common import as_date
-from .insolvency import role_refusal
+from .new_case import uploaded_file
 
-__all__ = ["batch_summary", "make_liability_batch", "role_refusal"]
+__all__ = ["batch_documents", "batch_summary", "make_liability_batch"]
 
 
-def _file(value: Any) -> Path:
-    """An uploaded DAFile / DAFileList (its ``path()``) on the server; a path headless."""
-    if callable(getattr(value, "path", None)):
-        return Path(value.path())
-    return Path(str(value))
+def _file(value: Any, field: str) -> Path:
+    """The path of an uploaded file (docassemble's storage on the server; a path headless)."""
+    return uploaded_file(value, field)[0]
 
 
 def make_liability_batch(export: Any, mapping: Any, settings: Any, issued: Any, hearing: Any, hearing_time: Any,
                          output_dir: Any) -> BatchResult:
-    spec = read_liability_mapping(_file(mapping))
-    return summons_batch(read_accounts(_file(export), spec), tax=spec.tax, settings=load_settings(_file(settings)),
+    """The summonses, complaint list and schedule for one hearing, written to the step's folder."""
+    require("liability_orders")
+    spec = read_liability_mapping(_file(mapping, "accounts_mapping"))
+    return summons_batch(read_accounts(_file(export, "accounts_export"), spec), tax=spec.tax,
+                         settings=load_settings(_file(settings, "council_settings")),
                          issued=as_date(issued, "issued"), hearing=as_date(hearing, "hearing"),
                          hearing_time=str(hearing_time or "10:00"), out_dir=Path(str(output_dir)))
+
+
+def batch_documents(result: BatchResult) -> list[str]:
+    """The batch's files in the order the end screen lists them: complaint list, schedule, then the summonses."""
+    return [str(result.complaint_list), str(result.schedule), *(str(p) for p in result.summonses)]
 
 
 def batch_summary(result: BatchResult) -> str:

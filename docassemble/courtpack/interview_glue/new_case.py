@@ -17,7 +17,10 @@ from ..case.casefile import case_from_dict
 from ..case.fields import normalise_postcode
 from ..case.model import Case, DebtorKind, DebtType
 from ..errors import CaseFileError
-from .common import as_date, current_user
+from ..headless import server
+from .acting import acting_user
+from .cases import register_url
+from .common import as_date
 
 __all__ = [
     "AGREEMENT_CHOICES",
@@ -29,7 +32,6 @@ __all__ = [
     "debt_label",
     "debtor_defaults",
     "debtor_kinds",
-    "edit_choices",
     "edited_case",
     "interest_choices",
     "load_for_edit",
@@ -38,6 +40,7 @@ __all__ = [
     "rows_of",
     "save_case_answers",
     "statement_ledger",
+    "uploaded_file",
 ]
 
 DEBT_TYPE_CHOICES = [{t.value: t.label[0].upper() + t.label[1:]} for t in DebtType]
@@ -84,9 +87,7 @@ def check_postcode(value: Any) -> bool:
     """docassemble ``validate:``: a UK postcode, or a message saying how to put it right."""
     if normalise_postcode(str(value or "")) is not None:
         return True
-    from docassemble.base.util import DAValidationError
-
-    raise DAValidationError("This is not a UK postcode; check it against Royal Mail's postcode finder")
+    server.reject_answer("This is not a UK postcode; check it against Royal Mail's postcode finder")
 
 
 def _get(item: Any, name: str, default: Any = "") -> Any:
@@ -144,7 +145,7 @@ def build_case(reference: str, debt_type: str, description: str, debtors: Any, l
     """The answers as a checked ``Case`` (claimant from the council settings)."""
     from ..register.settings import claimant_data, council_settings
 
-    claimant = claimant_data(settings or council_settings(None), _text(officer_name), _text(officer_position))
+    claimant = claimant_data(settings or council_settings(register_url()), _text(officer_name), _text(officer_position))
     debt: dict[str, Any] = {"type": debt_type, "description": _text(description)}
     if agreement and needs_agreement(debt_type):
         debt["agreement"] = {k: (as_date(v, "agreement date").isoformat() if k == "date" else v)
@@ -168,8 +169,8 @@ def save_case_answers(case: Case, output_dir: Any, letter_sent: Any = None, lett
     from ..register.case_records import export_case, save_case_facts
     from ..register.steps import record_step
 
-    who = current_user()
-    register = open_register()
+    who = acting_user()
+    register = open_register(register_url())
     try:
         with register.transaction(who) as session:
             save_case_facts(session, case, who, expected_version, new=expected_version is None)
@@ -186,14 +187,7 @@ def load_for_edit(reference: str) -> tuple[Case, int]:
     """The case as the register holds it, and the version the edit must hand back."""
     from ..register.case_records import load_case_facts
 
-    return load_case_facts(None, _text(reference))
-
-
-def edit_choices() -> list[dict[str, str]]:
-    """The register's cases, for the edit screen's list (reference and debtor)."""
-    from ..register.cases import list_cases
-
-    return [{row.reference: f"{row.reference} — {row.debtor}"} for row in list_cases(None)]
+    return load_case_facts(register_url(), _text(reference))
 
 
 def agreement_answers(kind: str, date: Any, description: str, made_by: str = "", place: str = "",
@@ -209,11 +203,19 @@ def statement_ledger(upload: Any, date_column: str, description_column: str, amo
     """The account rows from an uploaded statement (a docassemble upload, or a path headless)."""
     from ..register.import_cases import statement_rows
 
-    first = upload[0] if hasattr(upload, "elements") and len(upload.elements) else upload
-    path = first.path() if hasattr(first, "path") else str(first)
-    name = Path(str(getattr(first, "filename", "") or path)).name
-    return statement_rows(path, name, date_column=date_column, description_column=description_column,
+    path, name = uploaded_file(upload, "statement_file")
+    return statement_rows(str(path), name, date_column=date_column, description_column=description_column,
                           amount_column=amount_column, date_format=date_format, charges_are=charges_are)
+
+
+def uploaded_file(upload: Any, field: str) -> tuple[Path, str]:
+    """(path, name as uploaded) of the one file of an upload: a docassemble upload, or a path headless."""
+    if isinstance(upload, (str, Path)):
+        return Path(upload), Path(upload).name
+    files = list(server.uploaded_paths(upload))
+    if len(files) != 1:
+        raise CaseFileError("answers", field, f"{len(files)} files were uploaded", "upload exactly one file")
+    return files[0]
 
 
 def edited_case(case: Case, debtor_answers: Any, new_rows: Any) -> Case:

@@ -1,55 +1,46 @@
 """Glue for ``performance_report.yml`` and ``writeoff.yml``: the manager's report and write-off sign-off.
 
-Why a Python check as well as ``required privileges``: the YAML's metadata keeps other users out of
-the interview, but a helper called from anywhere must not hand a report to an officer, so each entry
-point checks the signed-in user's privileges again (``require_manager``). Headless runs (the CLI's
-world, where the operator already holds the register) have no signed-in user and are allowed.
+Why a role check in each entry point as well as at the top of the interviews: the background worker
+and the screens' choice lists call these functions directly, and a report or a write-off must never
+reach anyone but a manager (or admin) — headless runs included, which act as their named user.
+The register is the step's (``cases.register_url``), never a path typed on screen.
 """
 
 from __future__ import annotations
 
 import contextlib
 import datetime as dt
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 from ..errors import CourtpackError
+from ..headless.context import running_headless
 from ..law.dates import format_date
 from ..law.money import format_money
 from ..register import Register, open_register
-from .common import as_date, current_user
-from .web import NotAllowedError, current_privileges, on_server, set_progress, store_file
+from .acting import acting_user, require
+from .cases import register_url
+from .common import as_date
+from .progress import set_progress
+from .storage import keep, step_output
 
-__all__ = ["ALL_TEAMS", "MANAGER_ROLES", "check_manager", "make_performance_report", "make_writeoff_recommendation",
-           "month_bounds", "require_manager", "run_performance_report", "team_choices", "use_background",
-           "writeoff_approve", "writeoff_candidates_markdown", "writeoff_choices"]
+__all__ = ["ALL_TEAMS", "make_performance_report", "make_writeoff_recommendation", "month_bounds",
+           "run_performance_report", "team_choices", "use_background", "writeoff_approve",
+           "writeoff_candidates_markdown", "writeoff_choices"]
 
-MANAGER_ROLES = ("manager", "admin")
 ALL_TEAMS = "(all teams)"  # a radio choice needs a non-empty value
-
-
-def check_manager(privileges: Iterable[str]) -> None:
-    """Refuse unless the user holds the manager (or admin) role."""
-    if not set(privileges) & set(MANAGER_ROLES):
-        raise NotAllowedError("management reports and write-offs are for managers; ask a team leader or manager "
-                         "(a user with the manager role) to produce them")
-
-
-def require_manager() -> None:
-    """On the server, the signed-in user must be a manager; headless runs have no user and pass."""
-    if on_server():
-        check_manager(current_privileges())
+REPORT, WRITEOFF = "performance_report", "writeoff"  # the tasks (interview_glue.tasks) and their roles
 
 
 def use_background() -> bool:
     """The server builds the report in its background worker (progress shown); headless runs build it here."""
-    return on_server()
+    return running_headless() is None
 
 
 @contextlib.contextmanager
-def _register(register_db: Any) -> Iterator[Register]:
-    register = open_register(str(register_db or "").strip() or None)
+def _register() -> Iterator[Register]:
+    register = open_register(register_url())
     try:
         yield register
     finally:
@@ -65,20 +56,20 @@ def month_bounds(month: Any) -> tuple[dt.date, dt.date]:
     return first, first.replace(day=length)
 
 
-def team_choices(register_db: Any) -> list[dict[str, str]]:
+def team_choices() -> list[dict[str, str]]:
     """"All teams" and each team with officers in it, as radio choices."""
     from ..register.db import session_for
     from ..register.reporting.targets import teams
-    require_manager()
-    with _register(register_db) as register, session_for(register) as session:
+    require(REPORT)
+    with _register() as register, session_for(register) as session:
         names = sorted(set(teams(session).values()))
     return [{ALL_TEAMS: "All teams"}, *({name: name} for name in names)]
 
 
-def make_performance_report(register_db: Any, start: Any, end: Any, team: Any, output_dir: Any,
+def make_performance_report(start: Any, end: Any, team: Any, output_dir: Any,
                             progress: Callable[[str], None] | None = None) -> list[str]:
     """The performance report as XLSX and PDF, for the period and team chosen on screen."""
-    require_manager()
+    require(REPORT)
     say = progress or (lambda _text: None)
     from ..register.reporting import performance_report
     from ..register.reporting.pdf import write_pdf
@@ -89,7 +80,7 @@ def make_performance_report(register_db: Any, start: Any, end: Any, team: Any, o
     stem = f"performance {first.isoformat()} to {last.isoformat()}" + (f" {chosen}" if chosen else "")
     stem = "".join(ch if ch.isalnum() or ch in " -_" else "_" for ch in stem)  # team names are user text
     say("Reading the register…")
-    with _register(register_db) as register:
+    with _register() as register:
         report = performance_report(register, first, last, chosen)
     say(f"Writing the spreadsheet ({len(report.lines):,} cases)…")
     xlsx = write_xlsx(report, folder / f"{stem}.xlsx")
@@ -99,21 +90,22 @@ def make_performance_report(register_db: Any, start: Any, end: Any, team: Any, o
     return [str(xlsx), str(pdf)]
 
 
-def run_performance_report(register_db: Any, start: str, end: str, team: str, output_dir: str,
-                           key: str) -> dict[str, Any]:
-    """The background task's body (Celery worker): progress to Redis, the stored files back to the session.
+def run_performance_report(start: str, end: str, team: str, key: str) -> dict[str, Any]:
+    """The background task's body (Celery worker): progress to Redis, the signed stored files back to the session.
 
-    The worker runs as the user who started it, so the manager check holds here too.
+    The worker runs as the user who started it, so the manager check holds here too; the report is
+    made in the step's private folder, removed when the task ends.
     """
-    paths = make_performance_report(register_db, start, end, team, output_dir,
-                                    progress=lambda text: set_progress(key, text))
-    return {"documents": paths, "files": [store_file(Path(p)) for p in paths]}
+    with step_output() as output_dir:
+        files = keep(make_performance_report(start, end, team, output_dir,
+                                             progress=lambda text: set_progress(key, text)))
+    return {"files": files}
 
 
-def writeoff_candidates_markdown(register_db: Any, on: Any) -> str:
-    require_manager()
+def writeoff_candidates_markdown(on: Any) -> str:
+    require(WRITEOFF)
     from ..register.writeoff import candidates
-    with _register(register_db) as register:
+    with _register() as register:
         found = candidates(register, as_date(on, "on"))
     if not found:
         return f"No case is a write-off candidate on {format_date(as_date(on, 'on'))} under the policy in force."
@@ -124,10 +116,10 @@ def writeoff_candidates_markdown(register_db: Any, on: Any) -> str:
     return "\n".join(lines)
 
 
-def writeoff_choices(register_db: Any, on: Any) -> list[dict[str, str]]:
-    require_manager()
+def writeoff_choices(on: Any) -> list[dict[str, str]]:
+    require(WRITEOFF)
     from ..register.writeoff import candidates
-    with _register(register_db) as register:
+    with _register() as register:
         found = candidates(register, as_date(on, "on"))
     if not found:
         raise CourtpackError(f"no case is a write-off candidate on {format_date(as_date(on, 'on'))}; record trace "
@@ -143,22 +135,22 @@ def _chosen(selected: Any) -> list[str]:
     return [str(v) for v in (selected or [])]
 
 
-def make_writeoff_recommendation(register_db: Any, selected: Any, on: Any, output_dir: Any) -> list[str]:
+def make_writeoff_recommendation(selected: Any, on: Any, output_dir: Any) -> list[str]:
     """The recommendation (DOCX + PDF) for the cases ticked, recorded on each case."""
-    require_manager()
+    require(WRITEOFF)
     from ..register.reporting.recommendation import write_recommendation
     refs = _chosen(selected)
-    with _register(register_db) as register:
-        paths = write_recommendation(register, refs, Path(str(output_dir)), as_date(on, "on"), current_user())
+    with _register() as register:
+        paths = write_recommendation(register, refs, Path(str(output_dir)), as_date(on, "on"), acting_user())
     return [str(p) for p in paths]
 
 
-def writeoff_approve(register_db: Any, selected: Any, on: Any) -> str:
+def writeoff_approve(selected: Any, on: Any) -> str:
     """Approve the ticked write-offs as the signed-in user (each refused without that user's authority)."""
-    require_manager()
+    require(WRITEOFF)
     from ..register.writeoff import approve
-    day, user, lines = as_date(on, "on"), current_user(), []
-    with _register(register_db) as register:
+    day, user, lines = as_date(on, "on"), acting_user(), []
+    with _register() as register:
         for ref in _chosen(selected):
             try:
                 row = approve(register, ref, user, day)

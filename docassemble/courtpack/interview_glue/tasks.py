@@ -2,9 +2,10 @@
 
 Why one table: the start page's menu, the role check at the top of every interview and the tests
 of who is refused all read ``TASKS``, so a task offered to a role is exactly a task that role may run.
-Roles are docassemble privileges (``server/setup_accounts.py``): ``officer`` (letters, claims,
-enforcement, statements), ``legal_reviewer`` (reviews claims and bundles, charging orders) and
-``manager`` (reports, hearings); ``admin`` may run everything.
+Roles are docassemble privileges (``server/setup_accounts.py``): ``officer`` (cases, letters, claims,
+enforcement, statements, liability orders), ``legal_reviewer`` (reviews claims and bundles, charging
+orders, statutory demands) and ``manager`` (council settings, reports, write-offs, hearings); ``admin``
+may run everything.
 """
 
 from __future__ import annotations
@@ -54,6 +55,22 @@ TASKS = (
          what="witness statement with its exhibits"),
     Task("court_bundle", "Bundle", ("legal_reviewer", "officer"),
          what="indexed, paginated hearing bundle (a legal reviewer marks it reviewed)"),
+    Task("new_case", "New case", ("officer",), needs_case=False,
+         what="enter a case (debtors, account, agreement) into the register without writing a file"),
+    Task("edit_case", "Edit a case", ("officer",),
+         what="change the debtor's contact details or add charges and payments"),
+    Task("case_step", "Record a step", ("officer", "legal_reviewer"),
+         what="record what happened (claim issued, judgment, payment, hearing...) with its facts"),
+    Task("statutory_demand", "Statutory demand", ("officer", "legal_reviewer"), needs_case=False,
+         what="statutory demand (bankruptcy or winding-up) and whether a petition would be open"),
+    Task("liability_orders", "Liability orders", ("officer",), needs_case=False,
+         what="council tax or business rates summonses and the complaint list for one hearing"),
+    Task("council_settings", "Council settings", ("manager",), needs_case=False,
+         what="the council's details, signatories and enforcement agents every document reads"),
+    Task("performance_report", "Performance report", ("manager",), needs_case=False,
+         what="the month's caseload, money, timeliness and ageing as XLSX and PDF"),
+    Task("writeoff", "Write-off", ("manager",), needs_case=False,
+         what="write-off recommendation for sign-off, approved within your delegated authority"),
     Task("hearing_check", "Hearing check", ("officer", "manager"), needs_case=False,
          what="before a hearing: is the debtor complying with every order?"),
 )
