@@ -84,9 +84,12 @@ def make_sources(folder: Path) -> list[Path]:
             else:
                 pdf.setFont("Helvetica", 10)
                 for line in range(45):
-                    pdf.drawString(60, size[1] - 60 - line * 15,
-                                   f"Document {number}, page {page + 1}, line {line + 1}: the defendant failed to pay "
-                                   "the sums due under the agreement.")
+                    pdf.drawString(
+                        60,
+                        size[1] - 60 - line * 15,
+                        f"Document {number}, page {page + 1}, line {line + 1}: the defendant failed to pay "
+                        "the sums due under the agreement.",
+                    )
             if kind == 8:
                 rotated.append(page)
             pdf.showPage()
@@ -113,24 +116,45 @@ def main() -> int:
             with pikepdf.open(path) as pdf:
                 pages += len(pdf.pages)
         size_mb = sum(p.stat().st_size for p in sources) / 1e6
-        print(f"sources: {len(sources)} PDFs, {pages} pages, {size_mb:.1f} MB "
-              f"(generated in {time.perf_counter() - started:.1f} s)")
+        print(
+            f"sources: {len(sources)} PDFs, {pages} pages, {size_mb:.1f} MB "
+            f"(generated in {time.perf_counter() - started:.1f} s)"
+        )
         sections = "ABC"
         spec = folder / "bundle.yaml"
-        spec.write_text(yaml.safe_dump({
-            "title": "Trial bundle", "claim_number": "K1QZ1234", "court": "County Court at Leeds",
-            "parties": "Leeds City Council v Kirkgate Coffee Roasters Ltd", "hearing_date": "2025-03-14",
-            "documents": [{"path": p.name, "title": f"Exhibit {n}: correspondence and records",
-                           "date": f"2024-{n % 12 + 1:02d}-10", "section": sections[n * 3 // len(sources)]}
-                          for n, p in enumerate(sources)],
-        }), encoding="utf-8")
+        spec.write_text(
+            yaml.safe_dump(
+                {
+                    "title": "Trial bundle",
+                    "claim_number": "K1QZ1234",
+                    "court": "County Court at Leeds",
+                    "parties": "Leeds City Council v Kirkgate Coffee Roasters Ltd",
+                    "hearing_date": "2025-03-14",
+                    "documents": [
+                        {
+                            "path": p.name,
+                            "title": f"Exhibit {n}: correspondence and records",
+                            "date": f"2024-{n % 12 + 1:02d}-10",
+                            "section": sections[n * 3 // len(sources)],
+                        }
+                        for n, p in enumerate(sources)
+                    ],
+                }
+            ),
+            encoding="utf-8",
+        )
 
         env = {**os.environ, "PYTHONPATH": str(ROOT)}
         runs, walls = [], []
         for _ in range(RUNS):  # a fresh process each time, so ru_maxrss is this build's own peak
             started = time.perf_counter()
-            child = subprocess.run([sys.executable, "-c", CHILD, str(spec), str(folder / "bundle.pdf")],
-                                   capture_output=True, text=True, env=env, check=False)
+            child = subprocess.run(
+                [sys.executable, "-c", CHILD, str(spec), str(folder / "bundle.pdf")],
+                capture_output=True,
+                text=True,
+                env=env,
+                check=False,
+            )
             walls.append(time.perf_counter() - started)
             if child.returncode != 0:
                 print(child.stderr, file=sys.stderr)
@@ -142,8 +166,9 @@ def main() -> int:
         qpdf_times = []
         for _ in range(RUNS):
             started = time.perf_counter()
-            subprocess.run(["qpdf", "--empty", "--pages", *map(str, sources), "--", str(folder / "qpdf.pdf")],
-                           check=True)
+            subprocess.run(
+                ["qpdf", "--empty", "--pages", *map(str, sources), "--", str(folder / "qpdf.pdf")], check=True
+            )
             qpdf_times.append(time.perf_counter() - started)
         baseline = min(qpdf_times)
 
@@ -151,13 +176,17 @@ def main() -> int:
         bundle_mb = (folder / "bundle.pdf").stat().st_size / 1e6
         qpdf_mb = (folder / "qpdf.pdf").stat().st_size / 1e6
         ratio = build / baseline
-        print(f"bundle build: {build:.2f} s for {result['pages']} pages ({bundle_mb:.1f} MB, "
-              f"{result['warnings']} scanned-page warnings; best of {RUNS})")
+        print(
+            f"bundle build: {build:.2f} s for {result['pages']} pages ({bundle_mb:.1f} MB, "
+            f"{result['warnings']} scanned-page warnings; best of {RUNS})"
+        )
         print(f"              whole process incl. Python start-up and imports: {wall:.2f} s")
         print(f"qpdf merge:   {baseline:.2f} s ({qpdf_mb:.1f} MB; best of {RUNS})")
         print(f"ratio:        {ratio:.2f} (target <= {TARGET_RATIO}) {'OK' if ratio <= TARGET_RATIO else 'MISSED'}")
-        print(f"peak memory:  {peak_mb:.0f} MB max RSS of the build process (target <= {TARGET_MB}) "
-              f"{'OK' if peak_mb <= TARGET_MB else 'MISSED'}")
+        print(
+            f"peak memory:  {peak_mb:.0f} MB max RSS of the build process (target <= {TARGET_MB}) "
+            f"{'OK' if peak_mb <= TARGET_MB else 'MISSED'}"
+        )
         return 0 if ratio <= TARGET_RATIO and peak_mb <= TARGET_MB else 1
 
 

@@ -59,9 +59,20 @@ def one_start_per_file(sources: list[Path], out: Path) -> float:
     start = time.perf_counter()
     for source in sources:
         with tempfile.TemporaryDirectory() as profile:
-            subprocess.run([soffice_path(), f"-env:UserInstallation={Path(profile).as_uri()}", "--headless",
-                            "--convert-to", "pdf", "--outdir", str(out), str(source)],
-                           check=True, capture_output=True)
+            subprocess.run(
+                [
+                    soffice_path(),
+                    f"-env:UserInstallation={Path(profile).as_uri()}",
+                    "--headless",
+                    "--convert-to",
+                    "pdf",
+                    "--outdir",
+                    str(out),
+                    str(source),
+                ],
+                check=True,
+                capture_output=True,
+            )
     return time.perf_counter() - start
 
 
@@ -76,8 +87,10 @@ def main() -> None:
         courtpack_letters(5, work)
         bare = bare_docxtpl_letters(args.letters, work)
         ours = courtpack_letters(args.letters, work)
-        print(f"{args.letters} letters: courtpack {ours:.2f} s, bare docxtpl {bare:.2f} s, "
-              f"ratio {ours / bare:.2f} (target <= 1.3)")
+        print(
+            f"{args.letters} letters: courtpack {ours:.2f} s, bare docxtpl {bare:.2f} s, "
+            f"ratio {ours / bare:.2f} (target <= 1.3)"
+        )
 
         sources = [work / f"courtpack-{n}.docx" for n in range(args.pdfs)]
         batch_out, single_out = work / "batched", work / "single"
@@ -87,9 +100,11 @@ def main() -> None:
         batched = time.perf_counter() - start
         single = one_start_per_file(sources, single_out)
         per_batched, per_single = batched / len(sources), single / len(sources)
-        print(f"{len(sources)} DOCX->PDF: batched {batched:.2f} s ({per_batched:.3f} s/doc), one start per file "
-              f"{single:.2f} s ({per_single:.3f} s/doc), per-document ratio {per_batched / per_single:.2f} "
-              f"(target <= 0.3)")
+        print(
+            f"{len(sources)} DOCX->PDF: batched {batched:.2f} s ({per_batched:.3f} s/doc), one start per file "
+            f"{single:.2f} s ({per_single:.3f} s/doc), per-document ratio {per_batched / per_single:.2f} "
+            f"(target <= 0.3)"
+        )
 
 
 if __name__ == "__main__":

@@ -37,20 +37,53 @@ TARGET = 2.0
 def export(path: Path, count: int) -> Path:
     with path.open("w", newline="", encoding="utf-8") as handle:
         writer = csv.writer(handle)
-        writer.writerow(["Account Ref", "Liable Party", "Correspondence Address", "Property Address", "Arrears", "Year",
-                         "Earliest Due", "Final Notice Date", "Employer", "Owner Occupier", "Breathing Space End"])
+        writer.writerow(
+            [
+                "Account Ref",
+                "Liable Party",
+                "Correspondence Address",
+                "Property Address",
+                "Arrears",
+                "Year",
+                "Earliest Due",
+                "Final Notice Date",
+                "Employer",
+                "Owner Occupier",
+                "Breathing Space End",
+            ]
+        )
         for i in range(count):
             address = f"{i + 1} Long Road, London SE13 5XD"
-            writer.writerow([f"6{i:06d}", f"Resident {i + 1}", address, address, f"{100 + i}.50", "2025/26",
-                             "01/04/2025", "02/03/2026", "", "N", ""])
+            writer.writerow(
+                [
+                    f"6{i:06d}",
+                    f"Resident {i + 1}",
+                    address,
+                    address,
+                    f"{100 + i}.50",
+                    "2025/26",
+                    "01/04/2025",
+                    "02/03/2026",
+                    "",
+                    "N",
+                    "",
+                ]
+            )
     return path
 
 
 def courtpack_batch(source: Path, out: Path) -> float:
     started = time.perf_counter()
     mapping = read_liability_mapping(EXAMPLE / "mapping.yaml")
-    summons_batch(read_accounts(source, mapping), tax=mapping.tax, settings=load_settings(EXAMPLE / "settings.yaml"),
-                  issued=ISSUED, hearing=HEARING, hearing_time="10:00", out_dir=out)
+    summons_batch(
+        read_accounts(source, mapping),
+        tax=mapping.tax,
+        settings=load_settings(EXAMPLE / "settings.yaml"),
+        issued=ISSUED,
+        hearing=HEARING,
+        hearing_time="10:00",
+        out_dir=out,
+    )
     return time.perf_counter() - started
 
 
@@ -62,26 +95,69 @@ def bare_docxtpl(count: int, out: Path) -> float:
     contexts, rows = [], []
     for i in range(count):
         balance = Decimal(f"{100 + i}.50")
-        account = {"account": f"6{i:06d}", "name": f"Resident {i + 1}", "address": "1 Long Road",
-                   "property": "1 Long Road", "balance": balance, "year": "2025/26"}
-        contexts.append({"council": settings.council, "court": settings.court, "tax_label": "council tax",
-                         "issued": ISSUED, "hearing": HEARING, "hearing_time": "10:00",
-                         "summons_costs": Decimal("70.00"), "summons_days": 14, "after_order": "x", "source": "x",
-                         "account": account, "summons_number": f"N-{i}", "total": balance + Decimal("110.00"),
-                         "amounts": [{"label": "Council tax", "amount": balance}]})
-        rows.append({"line": i + 1, "summons_number": f"N-{i}", "account": account["account"], "name": "x",
-                     "property": "x", "balance": balance, "costs": Decimal("110.00"), "total": balance})
+        account = {
+            "account": f"6{i:06d}",
+            "name": f"Resident {i + 1}",
+            "address": "1 Long Road",
+            "property": "1 Long Road",
+            "balance": balance,
+            "year": "2025/26",
+        }
+        contexts.append(
+            {
+                "council": settings.council,
+                "court": settings.court,
+                "tax_label": "council tax",
+                "issued": ISSUED,
+                "hearing": HEARING,
+                "hearing_time": "10:00",
+                "summons_costs": Decimal("70.00"),
+                "summons_days": 14,
+                "after_order": "x",
+                "source": "x",
+                "account": account,
+                "summons_number": f"N-{i}",
+                "total": balance + Decimal("110.00"),
+                "amounts": [{"label": "Council tax", "amount": balance}],
+            }
+        )
+        rows.append(
+            {
+                "line": i + 1,
+                "summons_number": f"N-{i}",
+                "account": account["account"],
+                "name": "x",
+                "property": "x",
+                "balance": balance,
+                "costs": Decimal("110.00"),
+                "total": balance,
+            }
+        )
     started = time.perf_counter()
     for i, context in enumerate(contexts):
         document = DocxTemplate(io.BytesIO(summons_bytes))
         document.render(context, jinja_env())
         document.save(out / f"{i}.docx")
     document = DocxTemplate(io.BytesIO(schedule_bytes))
-    document.render({"council": settings.council, "court": settings.court, "tax_label": "council tax",
-                     "hearing": HEARING, "hearing_time": "10:00", "issued": ISSUED,
-                     "summons_costs": Decimal("70.00"), "order_costs": Decimal("40.00"), "rows": rows,
-                     "count": count, "total_balance": Decimal(0), "total_costs": Decimal(0),
-                     "grand_total": Decimal(0), "costs_basis": "x"}, jinja_env())
+    document.render(
+        {
+            "council": settings.council,
+            "court": settings.court,
+            "tax_label": "council tax",
+            "hearing": HEARING,
+            "hearing_time": "10:00",
+            "issued": ISSUED,
+            "summons_costs": Decimal("70.00"),
+            "order_costs": Decimal("40.00"),
+            "rows": rows,
+            "count": count,
+            "total_balance": Decimal(0),
+            "total_costs": Decimal(0),
+            "grand_total": Decimal(0),
+            "costs_basis": "x",
+        },
+        jinja_env(),
+    )
     document.save(out / "schedule.docx")
     return time.perf_counter() - started
 
@@ -99,8 +175,10 @@ def main() -> None:
             bare.append(bare_docxtpl(args.accounts, root / f"bare{run}"))
             ours.append(courtpack_batch(source, root / f"ours{run}"))
     best_ours, best_bare = min(ours), min(bare)
-    print(f"ratio {best_ours / best_bare:.2f} (target < {TARGET:g}): {args.accounts} summonses and the schedule, "
-          f"courtpack {best_ours:.2f} s, bare docxtpl {best_bare:.2f} s")
+    print(
+        f"ratio {best_ours / best_bare:.2f} (target < {TARGET:g}): {args.accounts} summonses and the schedule, "
+        f"courtpack {best_ours:.2f} s, bare docxtpl {best_bare:.2f} s"
+    )
 
 
 if __name__ == "__main__":

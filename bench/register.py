@@ -37,19 +37,47 @@ def populate(register: Register, cases: int, payments: int, seed: int = 20260110
     now = dt.datetime(2026, 1, 10, 9, 0)
     case_rows, order_rows = [], []
     for i in range(1, cases + 1):
-        case_rows.append(dict(id=i, reference=f"B-{i:06d}", claimant="Bench Council", debtor_name=f"Debtor {i}",
-                              debt_type="sundry", description="", officer_name="", officer_email="",
-                              preferred_court="", balance=Decimal("1000.00"), casefile="", created_at=now,
-                              updated_at=now, version=1))
+        case_rows.append(
+            dict(
+                id=i,
+                reference=f"B-{i:06d}",
+                claimant="Bench Council",
+                debtor_name=f"Debtor {i}",
+                debt_type="sundry",
+                description="",
+                officer_name="",
+                officer_email="",
+                preferred_court="",
+                balance=Decimal("1000.00"),
+                casefile="",
+                created_at=now,
+                updated_at=now,
+                version=1,
+            )
+        )
         made = dt.date(2024, 1, 1) + dt.timedelta(days=rng.randrange(0, 600))
         first = made + dt.timedelta(days=rng.randrange(7, 40))
         if i % 10 == 0:
             first = first.replace(day=min(31, 28 + i % 4)) if first.month != 2 else first.replace(day=28)
-        order_rows.append(dict(id=i, case_id=i, key="judgment", kind="judgment", made_on=made, court="",
-                               claim_number="", description="", amount=Decimal(rng.randrange(50000, 900000)) / 100,
-                               costs=Decimal("0.00"),
-                               instalment_amount=Decimal(rng.choice([1000, 2500, 5000, 10000])) / 100,
-                               frequency=FREQUENCIES[i % 4], first_payment=first, status="active", version=1))
+        order_rows.append(
+            dict(
+                id=i,
+                case_id=i,
+                key="judgment",
+                kind="judgment",
+                made_on=made,
+                court="",
+                claim_number="",
+                description="",
+                amount=Decimal(rng.randrange(50000, 900000)) / 100,
+                costs=Decimal("0.00"),
+                instalment_amount=Decimal(rng.choice([1000, 2500, 5000, 10000])) / 100,
+                frequency=FREQUENCIES[i % 4],
+                first_payment=first,
+                status="active",
+                version=1,
+            )
+        )
     with register.engine.begin() as conn:
         conn.execute(insert(Case.__table__), case_rows)
         conn.execute(insert(Order.__table__), order_rows)
@@ -57,9 +85,19 @@ def populate(register: Register, cases: int, payments: int, seed: int = 20260110
         for n in range(1, payments + 1):
             case_id = rng.randrange(1, cases + 1)
             paid_on = dt.date(2024, 1, 1) + dt.timedelta(days=rng.randrange(0, 740))
-            batch.append(dict(id=n, case_id=case_id, paid_on=paid_on,
-                              amount=Decimal(rng.randrange(500, 15000)) / 100, method="card", source="bench",
-                              external_ref="", dedupe_key=f"bench:{n}", created_at=now))
+            batch.append(
+                dict(
+                    id=n,
+                    case_id=case_id,
+                    paid_on=paid_on,
+                    amount=Decimal(rng.randrange(500, 15000)) / 100,
+                    method="card",
+                    source="bench",
+                    external_ref="",
+                    dedupe_key=f"bench:{n}",
+                    created_at=now,
+                )
+            )
             if len(batch) == 50_000:
                 conn.execute(insert(Payment.__table__), batch)
                 batch = []
@@ -98,7 +136,8 @@ def main() -> None:
                 args.runs,
                 sql=lambda: session.execute(query).all(),
                 api=lambda: order_compliance(session, AS_AT),
-                bare=lambda: session.execute(text("SELECT case_id, SUM(amount) FROM payments GROUP BY case_id")).all())
+                bare=lambda: session.execute(text("SELECT case_id, SUM(amount) FROM payments GROUP BY case_id")).all(),
+            )
         register.dispose()
     sql_s, _ = timings["sql"]
     compliance_s, rows = timings["api"]
@@ -108,11 +147,15 @@ def main() -> None:
         statuses[row.status] = statuses.get(row.status, 0) + 1
     print(f"register bench: {args.cases:,} cases, {args.payments:,} payments (SQLite); loaded in {load:.1f} s")
     print(f"  compliance query (SQL, {len(rows):,} orders as at {AS_AT}, rows fetched): {sql_s * 1000:.1f} ms")
-    print(f"  bare aggregate (SELECT case_id, SUM(amount) FROM payments GROUP BY case_id, {len(sums):,} rows): "
-          f"{bare_s * 1000:.1f} ms")
+    print(
+        f"  bare aggregate (SELECT case_id, SUM(amount) FROM payments GROUP BY case_id, {len(sums):,} rows): "
+        f"{bare_s * 1000:.1f} ms"
+    )
     print(f"  ratio: {sql_s / bare_s:.2f} (target <= 3)")
-    print(f"  compliance() API, rows turned into OrderCompliance objects: {compliance_s * 1000:.1f} ms "
-          f"(ratio {compliance_s / bare_s:.2f}) — {', '.join(f'{k}: {v:,}' for k, v in sorted(statuses.items()))}")
+    print(
+        f"  compliance() API, rows turned into OrderCompliance objects: {compliance_s * 1000:.1f} ms "
+        f"(ratio {compliance_s / bare_s:.2f}) — {', '.join(f'{k}: {v:,}' for k, v in sorted(statuses.items()))}"
+    )
 
 
 if __name__ == "__main__":

@@ -73,6 +73,7 @@ def main() -> None:
         report = performance_report(register, START, END)
         from docassemble.courtpack.register.reporting.pdf import write_pdf
         from docassemble.courtpack.register.reporting.xlsx import write_xlsx
+
         xlsx_s = best_of(1, lambda: write_xlsx(report, Path(scratch, "r.xlsx")))
         pdf_s = best_of(1, lambda: write_pdf(report, Path(scratch, "r.pdf")))
         register.dispose()

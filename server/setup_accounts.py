@@ -42,9 +42,18 @@ def main(accounts_file: str, api_keys_file: str | None = None) -> int:
             role = by_name[privilege]
             user = session.execute(select(UserModel).filter_by(email=email)).scalar()
             if user is None:
-                user = get_user(session, role, {"nickname": email.split("@")[0], "email": email,
-                                                "password": password, "first_name": first, "last_name": last,
-                                                "organization": "courtpack example council"})
+                user = get_user(
+                    session,
+                    role,
+                    {
+                        "nickname": email.split("@")[0],
+                        "email": email,
+                        "password": password,
+                        "first_name": first,
+                        "last_name": last,
+                        "organization": "courtpack example council",
+                    },
+                )
             if role not in user.roles:
                 user.roles.append(role)
     keys = 0

@@ -14,8 +14,11 @@ CASES = ("CR-2025-0310", "FTA-2025-0142", "RR-2025-0077")
 
 
 def pdf_text(path) -> str:
-    return " ".join(subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True,
-                                   check=True).stdout.split())
+    return " ".join(
+        subprocess.run(
+            ["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True
+        ).stdout.split()
+    )
 
 
 def test_demo_writes_every_kind_of_document_and_they_agree(tmp_path, capsys, monkeypatch):
@@ -70,15 +73,15 @@ def test_demo_writes_every_kind_of_document_and_they_agree(tmp_path, capsys, mon
     assert "Pennine High Court Enforcement Ltd 40 Park Place, Leeds, LS1 2SP" in letter
 
     # a payment made before the N323's date but recorded only now makes the N323 untrue
-    assert main(["payments", "add", "FTA-2025-0142", "--date", "2026-01-05", "--amount", "25.00",
-                 "--db", db]) == 0
+    assert main(["payments", "add", "FTA-2025-0142", "--date", "2026-01-05", "--amount", "25.00", "--db", db]) == 0
     capsys.readouterr()
     assert main(["case", "check", "FTA-2025-0142", "--json", "--db", db]) == 1
     problems = json.loads(capsys.readouterr().out)["problems"]
     # 200.00 + 25.00 = 225.00 paid since judgment as at 10 January 2026, on every enforcement document
     assert {(p["field"], p["says"], p["register"]) for p in problems} == {("paid_since_judgment", "200.00", "225.00")}
     assert sorted(p["document"] for p in problems) == sorted(
-        f.split("/")[1] for f in files if f.startswith("FTA-2025-0142/") and _enforcement(f))
+        f.split("/")[1] for f in files if f.startswith("FTA-2025-0142/") and _enforcement(f)
+    )
 
     # a second run replaces the folder and gives the same files (statement (1), not (2))
     assert main(["demo", "--out", str(out), "--as-at", "2026-01-10"]) == 0

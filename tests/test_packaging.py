@@ -17,8 +17,12 @@ pytestmark = pytest.mark.slow
 @pytest.fixture(scope="module")
 def wheel(tmp_path_factory):
     out = tmp_path_factory.mktemp("wheel")
-    subprocess.run([sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir", str(out), str(ROOT)],
-                   check=True, capture_output=True, cwd=out)
+    subprocess.run(
+        [sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir", str(out), str(ROOT)],
+        check=True,
+        capture_output=True,
+        cwd=out,
+    )
     (found,) = out.glob("docassemble_courtpack-*.whl")
     return found
 
@@ -35,13 +39,23 @@ def test_wheel_holds_interviews_templates_and_no_namespace_init(wheel):
 
 def test_installed_package_resolves_interview_by_docassemble_path(wheel, tmp_path):
     target = tmp_path / "site"
-    subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", "--no-deps", "--target", str(target),
-                    str(wheel)], check=True)
-    probe = ("import importlib.resources, pathlib, docassemble.courtpack as cp;"
-             "p = pathlib.Path(importlib.resources.files('docassemble.courtpack'), 'data/questions/"
-             "letter_before_claim.yml'); print(p.is_file(), cp.__file__)")
-    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True,
-                            env={"PYTHONPATH": str(target)}, cwd=tmp_path)
+    subprocess.run(
+        [sys.executable, "-m", "pip", "install", "--quiet", "--no-deps", "--target", str(target), str(wheel)],
+        check=True,
+    )
+    probe = (
+        "import importlib.resources, pathlib, docassemble.courtpack as cp;"
+        "p = pathlib.Path(importlib.resources.files('docassemble.courtpack'), 'data/questions/"
+        "letter_before_claim.yml'); print(p.is_file(), cp.__file__)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", probe],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={"PYTHONPATH": str(target)},
+        cwd=tmp_path,
+    )
     is_file, location = result.stdout.split()
     assert is_file == "True"
     assert location.startswith(str(target))

@@ -15,8 +15,12 @@ LETTER_SIDE_MARGIN = Cm(2.5)
 LETTER_TOP_MARGIN = Cm(2.0)
 
 
-def new_document(side_margin: Length = LETTER_SIDE_MARGIN, top_margin: Length = LETTER_TOP_MARGIN,
-                 font_size: int = 11, space_after: int = 6) -> Document:
+def new_document(
+    side_margin: Length = LETTER_SIDE_MARGIN,
+    top_margin: Length = LETTER_TOP_MARGIN,
+    font_size: int = 11,
+    space_after: int = 6,
+) -> Document:
     """An A4 document in Arial with the given margins."""
     doc = Document()
     section = doc.sections[0]
@@ -30,8 +34,14 @@ def new_document(side_margin: Length = LETTER_SIDE_MARGIN, top_margin: Length = 
     return doc
 
 
-def para(doc: Document, text: str = "", bold: bool = False, size: int | None = None,
-         align: WD_ALIGN_PARAGRAPH | None = None, space_after: int | None = None):
+def para(
+    doc: Document,
+    text: str = "",
+    bold: bool = False,
+    size: int | None = None,
+    align: WD_ALIGN_PARAGRAPH | None = None,
+    space_after: int | None = None,
+):
     """Add one paragraph of a single run; returns it for further formatting."""
     p = doc.add_paragraph()
     run = p.add_run(text)
@@ -45,8 +55,14 @@ def para(doc: Document, text: str = "", bold: bool = False, size: int | None = N
     return p
 
 
-def table(doc: Document, header: list[str], row_tags: list[str], loop: str, widths: list[float],
-          total: list[str] | None = None) -> None:
+def table(
+    doc: Document,
+    header: list[str],
+    row_tags: list[str],
+    loop: str,
+    widths: list[float],
+    total: list[str] | None = None,
+) -> None:
     """A table whose middle row repeats with docxtpl's ``{%tr for %}``; widths in cm."""
     t = doc.add_table(rows=4 + (1 if total else 0), cols=len(header))
     t.style = "Table Grid"

@@ -39,11 +39,20 @@ def particulars_of_claim() -> None:
     para(doc, "{{ loop.index }}. {{ p }}")
     para(doc, "{%p endfor %}")
     para(doc, "Summary of the account", bold=True)
-    table(doc, ["Date", "Description", "Charge", "Payment", "Balance"],
-          ["{{ row.date|date }}", "{{ row.description }}", "{{ row.charge|money if row.charge else '' }}",
-           "{{ row.payment|money if row.payment else '' }}", "{{ row.balance|money }}"],
-          "row in account", [3.2, 5.4, 2.4, 2.4, 2.6],
-          ["", "Totals", "{{ total_charges|money }}", "{{ total_payments|money }}", "{{ principal|money }}"])
+    table(
+        doc,
+        ["Date", "Description", "Charge", "Payment", "Balance"],
+        [
+            "{{ row.date|date }}",
+            "{{ row.description }}",
+            "{{ row.charge|money if row.charge else '' }}",
+            "{{ row.payment|money if row.payment else '' }}",
+            "{{ row.balance|money }}",
+        ],
+        "row in account",
+        [3.2, 5.4, 2.4, 2.4, 2.6],
+        ["", "Totals", "{{ total_charges|money }}", "{{ total_payments|money }}", "{{ principal|money }}"],
+    )
     para(doc, "")
     para(doc, "AND THE CLAIMANT CLAIMS:", bold=True)
     para(doc, "{%p for item in prayer %}")
@@ -54,8 +63,9 @@ def particulars_of_claim() -> None:
     para(doc, "I am authorised by the claimant to sign this statement.")
     para(doc, "Signed: ............................................")
     para(doc, "Full name: {{ signatory_name }}")
-    para(doc, "Position or office held: {{ signatory_position }}{% if legal_rep_firm %}, {{ legal_rep_firm }}"
-              "{% endif %}")
+    para(
+        doc, "Position or office held: {{ signatory_position }}{% if legal_rep_firm %}, {{ legal_rep_firm }}{% endif %}"
+    )
     para(doc, "Date: {{ issue_date|date }}")
     para(doc, "The claimant's address for service: {{ claimant_address }}. Reference: {{ reference }}.")
     doc.save(OUT / "particulars_of_claim.docx")
@@ -80,14 +90,26 @@ def cnbc_covering_letter() -> None:
     para(doc, "Dear Sir or Madam,")
     para(doc, "New claim: {{ claimant.name }} v {{ defendant_names }}", bold=True)
     para(doc, "Please issue the enclosed claim for a specified sum of money against {{ defendant_names }}.")
-    table(doc, ["Item", "Amount"], ["{{ row.label }}", "{{ row.amount|money }}"], "row in amounts", [10.0, 4.0],
-          ["Total amount", "{{ total|money }}"])
+    table(
+        doc,
+        ["Item", "Amount"],
+        ["{{ row.label }}", "{{ row.amount|money }}"],
+        "row in amounts",
+        [10.0, 4.0],
+        ["Total amount", "{{ total|money }}"],
+    )
     para(doc, "")
-    para(doc, "{% if fee_account %}Please take the court fee of {{ fee|money }} from our fee account "
-              "{{ fee_account }}.{% else %}We enclose a cheque for the court fee of {{ fee|money }} payable to "
-              "HM Courts & Tribunals Service.{% endif %}")
-    para(doc, "Please serve the claim on the defendant{{ 's' if defendants|length > 1 else '' }} by first class post. "
-              "Our preferred hearing centre is {{ hearing_centre }}.")
+    para(
+        doc,
+        "{% if fee_account %}Please take the court fee of {{ fee|money }} from our fee account "
+        "{{ fee_account }}.{% else %}We enclose a cheque for the court fee of {{ fee|money }} payable to "
+        "HM Courts & Tribunals Service.{% endif %}",
+    )
+    para(
+        doc,
+        "Please serve the claim on the defendant{{ 's' if defendants|length > 1 else '' }} by first class post. "
+        "Our preferred hearing centre is {{ hearing_centre }}.",
+    )
     para(doc, "We enclose:")
     para(doc, "{%p for item in enclosures %}")
     para(doc, "{{ loop.index }}. {{ item }}")
@@ -106,19 +128,31 @@ def enforcement_instruction_letter() -> None:
     para(doc, "{{ agent_name }}")
     para(doc, "{{ agent_address }}")
     para(doc, "Dear Sir or Madam,")
-    para(doc, "Instruction to enforce: {{ claimant.name }} v {{ debtor.name }}, claim {{ judgment.claim_number }}",
-         bold=True)
-    para(doc, "We instruct you to enforce the judgment below by {{ route_label }}. The enclosed data file "
-              "({{ data_file }}) holds the same details for your system.")
+    para(
+        doc,
+        "Instruction to enforce: {{ claimant.name }} v {{ debtor.name }}, claim {{ judgment.claim_number }}",
+        bold=True,
+    )
+    para(
+        doc,
+        "We instruct you to enforce the judgment below by {{ route_label }}. The enclosed data file "
+        "({{ data_file }}) holds the same details for your system.",
+    )
     table(doc, ["Detail", ""], ["{{ row.label }}", "{{ row.value }}"], "row in details", [6.0, 9.0])
     para(doc, "")
     para(doc, "Interest: {{ interest_sentence }}")
     para(doc, "Vulnerability and welfare", bold=True)
-    para(doc, "{{ vulnerability or 'We hold no information suggesting the debtor is vulnerable. Please tell us at "
-              "once if you find signs of vulnerability, and follow the Taking Control of Goods National "
-              "Standards.' }}")
-    para(doc, "Please do not accept a payment arrangement below {{ minimum_arrangement }} without our agreement, "
-              "and report to us within 14 days of each visit.")
+    para(
+        doc,
+        "{{ vulnerability or 'We hold no information suggesting the debtor is vulnerable. Please tell us at "
+        "once if you find signs of vulnerability, and follow the Taking Control of Goods National "
+        "Standards.' }}",
+    )
+    para(
+        doc,
+        "Please do not accept a payment arrangement below {{ minimum_arrangement }} without our agreement, "
+        "and report to us within 14 days of each visit.",
+    )
     para(doc, "Yours faithfully,")
     para(doc, "{{ signatory_name }}")
     para(doc, "{{ signatory_position }}, {{ claimant.name }}")

@@ -82,8 +82,13 @@ def witness_statement() -> None:
     doc = new_document()
     page_number_footer(doc)
     # PD 32 17.2: top right of the first page
-    for line in ("On behalf of: {{ party }}", "Witness: {{ witness_short }}", "Statement: {{ statement_ordinal }}",
-                 "Exhibits: {{ exhibit_marks }}", "Date: {{ statement_date|date }}"):
+    for line in (
+        "On behalf of: {{ party }}",
+        "Witness: {{ witness_short }}",
+        "Statement: {{ statement_ordinal }}",
+        "Exhibits: {{ exhibit_marks }}",
+        "Date: {{ statement_date|date }}",
+    ):
         para(doc, line, bold=True, size=10, align=RIGHT, space_after=0)
     para(doc, "")
     title_of_proceedings(doc)
@@ -98,10 +103,14 @@ def witness_statement() -> None:
     p.paragraph_format.tab_stops.add_tab_stop(Cm(1.0), WD_TAB_ALIGNMENT.LEFT)
     para(doc, "{%p endif %}")
     para(doc, "{%p endfor %}")
-    closing = [para(doc, "Statement of truth", bold=True), para(doc, "{{ statement_of_truth }}"), para(doc, ""),
-               para(doc, "Signed: ____________________________________"),
-               para(doc, "{{ witness.name }}", space_after=0),
-               para(doc, "{{ witness.position }}, {{ witness.employer }}", space_after=0)]
+    closing = [
+        para(doc, "Statement of truth", bold=True),
+        para(doc, "{{ statement_of_truth }}"),
+        para(doc, ""),
+        para(doc, "Signed: ____________________________________"),
+        para(doc, "{{ witness.name }}", space_after=0),
+        para(doc, "{{ witness.position }}, {{ witness.employer }}", space_after=0),
+    ]
     for p in closing:  # the statement of truth, signature, name and date stay on one page
         p.paragraph_format.keep_with_next = True
     para(doc, "Date: {{ statement_date|date }}")
@@ -117,8 +126,13 @@ def exhibit_cover() -> None:
         para(doc, "")
     para(doc, "EXHIBIT {{ mark }}", bold=True, size=28, align=CENTRE)
     para(doc, "")
-    para(doc, "This is the exhibit marked '{{ mark }}' referred to in the witness statement of {{ witness.name }} "
-              "dated {{ statement_date|date }}.", size=13, align=CENTRE)
+    para(
+        doc,
+        "This is the exhibit marked '{{ mark }}' referred to in the witness statement of {{ witness.name }} "
+        "dated {{ statement_date|date }}.",
+        size=13,
+        align=CENTRE,
+    )
     para(doc, "{{ description_title }}", align=CENTRE)
     doc.save(OUT / "exhibit_cover.docx")
 
@@ -127,15 +141,27 @@ def exhibit_statement_of_account() -> None:
     doc = new_document()
     page_number_footer(doc)
     para(doc, "Statement of account", bold=True, size=14)
-    para(doc, "{{ claimant_name }} v {{ defendants_line }} — Claim No. {{ claim_number }} — "
-              "our reference {{ reference }}")
+    para(
+        doc,
+        "{{ claimant_name }} v {{ defendants_line }} — Claim No. {{ claim_number }} — our reference {{ reference }}",
+    )
     para(doc, "{{ debt_label|capitalize }}: {{ debt.description }}")
     para(doc, "Taken from {{ records }}, held on {{ records_system }}, on {{ statement_date|date }}.", size=10)
     header = ["Date", "Description", "Debit", "Credit", "Balance"]
-    cells = ["{{ row.date|date }}", "{{ row.description }}", "{{ row.debit }}", "{{ row.credit }}",
-             "{{ row.balance|money }}"]
-    totals = ["", "Totals and balance owed", "{{ total_debit|money }}", "{{ total_credit|money }}",
-              "{{ balance|money }}"]
+    cells = [
+        "{{ row.date|date }}",
+        "{{ row.description }}",
+        "{{ row.debit }}",
+        "{{ row.credit }}",
+        "{{ row.balance|money }}",
+    ]
+    totals = [
+        "",
+        "Totals and balance owed",
+        "{{ total_debit|money }}",
+        "{{ total_credit|money }}",
+        "{{ balance|money }}",
+    ]
     widths = [2.9, 4.7, 2.1, 2.1, 2.2]
     t = doc.add_table(rows=5, cols=5)
     t.style = "Table Grid"

@@ -56,8 +56,12 @@ def write_pdf(path: Path, pages: list[dict] | int, label: str | None = None) -> 
 
 
 def _page_text(pdf: Path, number: int, *extra: str) -> str:
-    result = subprocess.run(["pdftotext", *extra, "-f", str(number), "-l", str(number), str(pdf), "-"],
-                            capture_output=True, text=True, check=True)
+    result = subprocess.run(
+        ["pdftotext", *extra, "-f", str(number), "-l", str(number), str(pdf), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     return result.stdout
 
 
@@ -92,21 +96,30 @@ def small_bundle(tmp_path, make_pdf, write_spec):
     """A three-section bundle with portrait, landscape, rotated, offset and scanned pages."""
     make_pdf("claim.pdf", 3, "Claim form")
     make_pdf("defence.pdf", [{}, {"size": "landscape"}], "Defence")
-    make_pdf("witness.pdf", [{}, {"rotate": 90}, {"rotate": 180}, {"rotate": 270}, {"origin": (100, 200)}],
-             "Witness statement")
+    make_pdf(
+        "witness.pdf",
+        [{}, {"rotate": 90}, {"rotate": 180}, {"rotate": 270}, {"origin": (100, 200)}],
+        "Witness statement",
+    )
     make_pdf("letter.pdf", [{}, {"scan": True}], "Letter before claim")
-    spec = write_spec({
-        "title": "Trial bundle",
-        "claim_number": "K1QZ1234",
-        "court": "County Court at Leeds",
-        "parties": "Leeds City Council v Kirkgate Coffee Roasters Ltd",
-        "hearing_date": "2025-03-14",
-        "documents": [
-            {"path": "claim.pdf", "title": "Claim form and particulars of claim", "date": "2025-01-10",
-             "section": "A"},
-            {"path": "defence.pdf", "title": "Defence", "date": "2025-02-03", "section": "A"},
-            {"path": "witness.pdf", "title": "Witness statement of Hannah Clarke", "section": "B"},
-            {"path": "letter.pdf", "title": "Letter before claim", "date": "2024-11-01", "section": "C"},
-        ],
-    })
+    spec = write_spec(
+        {
+            "title": "Trial bundle",
+            "claim_number": "K1QZ1234",
+            "court": "County Court at Leeds",
+            "parties": "Leeds City Council v Kirkgate Coffee Roasters Ltd",
+            "hearing_date": "2025-03-14",
+            "documents": [
+                {
+                    "path": "claim.pdf",
+                    "title": "Claim form and particulars of claim",
+                    "date": "2025-01-10",
+                    "section": "A",
+                },
+                {"path": "defence.pdf", "title": "Defence", "date": "2025-02-03", "section": "A"},
+                {"path": "witness.pdf", "title": "Witness statement of Hannah Clarke", "section": "B"},
+                {"path": "letter.pdf", "title": "Letter before claim", "date": "2024-11-01", "section": "C"},
+            ],
+        }
+    )
     return spec

@@ -30,11 +30,16 @@ def words(page_text, pdf, number):
     """(text, xMin, yMin, xMax, yMax) for each word, and the displayed page size, from pdftotext -bbox."""
     html = page_text(pdf, number, "-bbox")
     size = re.search(r'<page width="([\d.]+)" height="([\d.]+)"', html)
-    found = [(m.group(5), *map(float, m.group(1, 2, 3, 4))) for m in re.finditer(
-        r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>', html)]
+    found = [
+        (m.group(5), *map(float, m.group(1, 2, 3, 4)))
+        for m in re.finditer(
+            r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>', html
+        )
+    ]
     width, height = float(size.group(1)), float(size.group(2))
-    info = subprocess.run(["pdfinfo", "-f", str(number), "-l", str(number), str(pdf)], capture_output=True, text=True,
-                          check=True).stdout
+    info = subprocess.run(
+        ["pdfinfo", "-f", str(number), "-l", str(number), str(pdf)], capture_output=True, text=True, check=True
+    ).stdout
     if re.search(rf"Page +{number} rot: +(90|270)", info):  # -bbox words are as displayed, the page size is not
         width, height = height, width
     return found, width, height
@@ -51,8 +56,14 @@ def test_report_gives_page_ranges(built):
 def test_index_is_page_one_and_lists_sections_documents_dates_and_pages(built, page_text):
     out, _ = built
     text = page_text(out, 1, "-layout")
-    for expected in ("IN THE COUNTY COURT AT LEEDS", "Claim number: K1QZ1234", "TRIAL BUNDLE", "Hearing: 14 March 2025",
-                     "Leeds City Council v Kirkgate Coffee Roasters Ltd", "INDEX"):
+    for expected in (
+        "IN THE COUNTY COURT AT LEEDS",
+        "Claim number: K1QZ1234",
+        "TRIAL BUNDLE",
+        "Hearing: 14 March 2025",
+        "Leeds City Council v Kirkgate Coffee Roasters Ltd",
+        "INDEX",
+    ):
         assert expected in text
     lines = [" ".join(line.split()) for line in text.splitlines()]
     assert "A Statements of case and orders 2–6" in lines
@@ -82,24 +93,50 @@ def test_bookmarks_for_every_section_and_document_show_page_numbers(built):
     with pikepdf.open(out) as pdf:
         index = {page.obj.objgen: n for n, page in enumerate(pdf.pages)}
         with pdf.open_outline() as outline:
-            top = [(item.title, index[item.destination[0].objgen] + 1, [
-                (child.title, index[child.destination[0].objgen] + 1) for child in item.children])
-                for item in outline.root]
+            top = [
+                (
+                    item.title,
+                    index[item.destination[0].objgen] + 1,
+                    [(child.title, index[child.destination[0].objgen] + 1) for child in item.children],
+                )
+                for item in outline.root
+            ]
     assert top == [
         ("Index — page 1", 1, []),
-        ("A Statements of case and orders — pages 2–6", 2, [
-            ("A1 Claim form and particulars of claim (10 January 2025) — pages 2–4", 2),
-            ("A2 Defence (3 February 2025) — pages 5–6", 5)]),
-        ("B Witness statements and exhibits — pages 7–11", 7, [
-            ("B1 Witness statement of Hannah Clarke — pages 7–11", 7)]),
-        ("C Documents and correspondence — pages 12–13", 12, [
-            ("C1 Letter before claim (1 November 2024) — pages 12–13", 12)]),
+        (
+            "A Statements of case and orders — pages 2–6",
+            2,
+            [
+                ("A1 Claim form and particulars of claim (10 January 2025) — pages 2–4", 2),
+                ("A2 Defence (3 February 2025) — pages 5–6", 5),
+            ],
+        ),
+        (
+            "B Witness statements and exhibits — pages 7–11",
+            7,
+            [("B1 Witness statement of Hannah Clarke — pages 7–11", 7)],
+        ),
+        (
+            "C Documents and correspondence — pages 12–13",
+            12,
+            [("C1 Letter before claim (1 November 2024) — pages 12–13", 12)],
+        ),
     ]
 
 
-@pytest.mark.parametrize(("number", "kind"), [(1, "index"), (4, "portrait"), (6, "landscape"), (8, "rotate 90"),
-                                              (9, "rotate 180"), (10, "rotate 270"), (11, "origin 100,200"),
-                                              (13, "scan")])
+@pytest.mark.parametrize(
+    ("number", "kind"),
+    [
+        (1, "index"),
+        (4, "portrait"),
+        (6, "landscape"),
+        (8, "rotate 90"),
+        (9, "rotate 180"),
+        (10, "rotate 270"),
+        (11, "origin 100,200"),
+        (13, "scan"),
+    ],
+)
 def test_page_number_is_stamped_upright_at_the_bottom_centre(built, page_text, number, kind):
     out, _ = built
     found, width, height = words(page_text, out, number)
@@ -143,8 +180,9 @@ def test_ocrmypdf_is_run_on_sources_with_scans_when_installed(small_bundle, tmp_
     tools.mkdir()
     marker = tmp_path / "ocr-ran"
     fake = tools / "ocrmypdf"
-    fake.write_text(f'#!/bin/sh\nfor a in "$@"; do prev="$last"; last="$a"; done\ncp "$prev" "$last"\n'
-                    f'echo "$prev" >> "{marker}"\n')
+    fake.write_text(
+        f'#!/bin/sh\nfor a in "$@"; do prev="$last"; last="$a"; done\ncp "$prev" "$last"\necho "$prev" >> "{marker}"\n'
+    )
     fake.chmod(0o755)
     monkeypatch.setenv("PATH", f"{tools}{os.pathsep}{os.environ['PATH']}")
     report = build_bundle(load_spec(small_bundle), tmp_path / "b.pdf")
@@ -156,11 +194,20 @@ def test_ocrmypdf_is_run_on_sources_with_scans_when_installed(small_bundle, tmp_
 def test_sections_with_their_own_document_lists(tmp_path, page_text, make_pdf, write_spec):
     make_pdf("order.pdf", 1, "Order")
     make_pdf("note.pdf", 2, "Attendance note")
-    spec = write_spec({"title": "Hearing bundle", "sections": [
-        {"id": "1", "title": "Orders", "documents": [{"path": "order.pdf", "title": "Order", "date": "2025-01-02"}]},
-        {"id": "2", "title": "Empty section"},
-        {"id": "3", "title": "Notes", "documents": ["note.pdf"]},
-    ]})
+    spec = write_spec(
+        {
+            "title": "Hearing bundle",
+            "sections": [
+                {
+                    "id": "1",
+                    "title": "Orders",
+                    "documents": [{"path": "order.pdf", "title": "Order", "date": "2025-01-02"}],
+                },
+                {"id": "2", "title": "Empty section"},
+                {"id": "3", "title": "Notes", "documents": ["note.pdf"]},
+            ],
+        }
+    )
     report = build_bundle(load_spec(spec), tmp_path / "b.pdf")
     assert [(e.tab, e.title, e.pages) for e in report.entries] == [("11", "Order", "2"), ("31", "Note", "3–4")]
     assert "Empty section" not in page_text(tmp_path / "b.pdf", 1)
@@ -168,9 +215,15 @@ def test_sections_with_their_own_document_lists(tmp_path, page_text, make_pdf, w
 
 def test_long_index_runs_over_several_pages_and_numbers_follow_it(tmp_path, page_text, make_pdf):
     source = make_pdf("one.pdf", 1)
-    docs = [BundleDocument(source, f"Exhibit {n}: a letter from the council to the defendant about the arrears "
-                                   "of rent, with a long title that wraps onto a second line", section="A")
-            for n in range(80)]
+    docs = [
+        BundleDocument(
+            source,
+            f"Exhibit {n}: a letter from the council to the defendant about the arrears "
+            "of rent, with a long title that wraps onto a second line",
+            section="A",
+        )
+        for n in range(80)
+    ]
     spec = BundleSpec(documents=docs, sections=[BundleSection("A", "Exhibits")])
     report = build_bundle(spec, tmp_path / "b.pdf")
     assert report.index_pages > 1
@@ -183,8 +236,12 @@ def test_long_index_runs_over_several_pages_and_numbers_follow_it(tmp_path, page
 def test_images_become_a4_pages(tmp_path, page_text):
     Image.new("RGB", (1600, 1000), "navy").save(tmp_path / "photo.jpg", "JPEG")
     Image.new("RGBA", (300, 500), (0, 128, 0, 255)).save(tmp_path / "plan.png")
-    spec = BundleSpec(documents=[BundleDocument(tmp_path / "photo.jpg", "Photograph of the shop", section="C"),
-                                 BundleDocument(tmp_path / "plan.png", "Plan", section="C")])
+    spec = BundleSpec(
+        documents=[
+            BundleDocument(tmp_path / "photo.jpg", "Photograph of the shop", section="C"),
+            BundleDocument(tmp_path / "plan.png", "Plan", section="C"),
+        ]
+    )
     report = build_bundle(spec, tmp_path / "b.pdf")
     with pikepdf.open(tmp_path / "b.pdf") as pdf:
         photo, plan = pdf.pages[1], pdf.pages[2]
@@ -197,6 +254,7 @@ def test_images_become_a4_pages(tmp_path, page_text):
 @pytest.mark.slow
 def test_docx_input_is_converted_with_libreoffice(tmp_path, page_text, make_pdf):
     import docx  # python-docx, pinned by docassemble.base
+
     document = docx.Document()
     document.add_paragraph("Witness statement of Hannah Clarke, Senior Income Officer.")
     document.save(tmp_path / "statement.docx")
@@ -205,9 +263,13 @@ def test_docx_input_is_converted_with_libreoffice(tmp_path, page_text, make_pdf)
     (tmp_path / "other").mkdir()
     document.save(tmp_path / "other" / "statement.docx")  # same stem: converted in the same batch
     make_pdf("claim.pdf", 1)
-    spec = BundleSpec(documents=[BundleDocument(tmp_path / "claim.pdf", "Claim form", section="A"),
-                                 BundleDocument(tmp_path / "statement.docx", "Witness statement", section="B"),
-                                 BundleDocument(tmp_path / "other" / "statement.docx", "Reply", section="B")])
+    spec = BundleSpec(
+        documents=[
+            BundleDocument(tmp_path / "claim.pdf", "Claim form", section="A"),
+            BundleDocument(tmp_path / "statement.docx", "Witness statement", section="B"),
+            BundleDocument(tmp_path / "other" / "statement.docx", "Reply", section="B"),
+        ]
+    )
     report = build_bundle(spec, tmp_path / "b.pdf")
     assert [e.first_page for e in report.entries] == [2, 3, 4]
     assert "Witness statement of Hannah Clarke" in page_text(tmp_path / "b.pdf", 3)
@@ -239,8 +301,9 @@ def test_pages_sharing_one_resources_dictionary_each_get_their_own_number(tmp_pa
 
 def test_a_bundle_inside_a_bundle_is_renumbered_over_its_own_numbers(built, tmp_path, page_text):
     out, _ = built
-    report = build_bundle(BundleSpec(documents=[BundleDocument(out, "Earlier bundle", section="A")]),
-                          tmp_path / "outer.pdf")
+    report = build_bundle(
+        BundleSpec(documents=[BundleDocument(out, "Earlier bundle", section="A")]), tmp_path / "outer.pdf"
+    )
     assert report.page_count == 14
     # the outer stamp (2, on its white box) is drawn over the inner one (1) at the same place
     assert {"2", "1"} <= set(page_text(tmp_path / "outer.pdf", 2).split())
@@ -273,11 +336,14 @@ def test_cli_progress_bar_draws_stages(monkeypatch):
 
 def test_welsh_letters_in_the_index_use_an_embedded_unicode_font(tmp_path, make_pdf, page_text):
     source = make_pdf("llythyr.pdf", 1)
-    spec = BundleSpec(documents=[BundleDocument(source, "Llythyr gan Gyngor Gwynedd at Mr Ŵyn", section="C")],
-                      parties="Cyngor Gwynedd v Siôn Ŵyn")
+    spec = BundleSpec(
+        documents=[BundleDocument(source, "Llythyr gan Gyngor Gwynedd at Mr Ŵyn", section="C")],
+        parties="Cyngor Gwynedd v Siôn Ŵyn",
+    )
     build_bundle(spec, tmp_path / "b.pdf")
     assert "Llythyr gan Gyngor Gwynedd at Mr Ŵyn" in page_text(tmp_path / "b.pdf", 1)
-    fonts = subprocess.run(["pdffonts", "-l", "1", str(tmp_path / "b.pdf")], capture_output=True, text=True,
-                           check=True).stdout
+    fonts = subprocess.run(
+        ["pdffonts", "-l", "1", str(tmp_path / "b.pdf")], capture_output=True, text=True, check=True
+    ).stdout
     embedded = [line for line in fonts.splitlines() if "TrueType" in line and " yes yes yes " in line]
     assert embedded, f"no embedded Unicode font (install fonts-liberation2 or fonts-dejavu-core):\n{fonts}"

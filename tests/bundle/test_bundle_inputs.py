@@ -130,19 +130,23 @@ def test_owner_password_only_pdf_is_accepted(tmp_path, make_pdf):
     source = make_pdf("restricted.pdf", 1)
     with pikepdf.open(source) as pdf:
         pdf.save(tmp_path / "r.pdf", encryption=pikepdf.Encryption(user="", owner="owner"))
-    report = build_bundle(BundleSpec(documents=[BundleDocument(tmp_path / "r.pdf", "R", section="A")]),
-                          tmp_path / "b.pdf")
+    report = build_bundle(
+        BundleSpec(documents=[BundleDocument(tmp_path / "r.pdf", "R", section="A")]), tmp_path / "b.pdf"
+    )
     assert report.page_count == 2
 
 
-@pytest.mark.parametrize(("data", "problem"), [
-    ({"documents": [{"path": "good.pdf", "title": "G", "section": "Z"}]}, "section 'Z' is not one of"),
-    ({"documents": [{"path": "good.pdf", "title": "G"}]}, "documents[0].section: is missing"),
-    ({"documents": [{"path": "good.pdf", "section": "A", "date": "10/01/2025"}]}, "documents[0].date"),
-    ({"documents": []}, "the bundle lists no documents"),
-    ({"title": "T", "colour": "red", "documents": []}, "unknown key"),
-    ({"sections": [{"id": "A", "title": "One"}, {"id": "A", "title": "Two"}], "documents": []}, "used twice"),
-])
+@pytest.mark.parametrize(
+    ("data", "problem"),
+    [
+        ({"documents": [{"path": "good.pdf", "title": "G", "section": "Z"}]}, "section 'Z' is not one of"),
+        ({"documents": [{"path": "good.pdf", "title": "G"}]}, "documents[0].section: is missing"),
+        ({"documents": [{"path": "good.pdf", "section": "A", "date": "10/01/2025"}]}, "documents[0].date"),
+        ({"documents": []}, "the bundle lists no documents"),
+        ({"title": "T", "colour": "red", "documents": []}, "unknown key"),
+        ({"sections": [{"id": "A", "title": "One"}, {"id": "A", "title": "Two"}], "documents": []}, "used twice"),
+    ],
+)
 def test_spec_errors_name_the_field(data, problem, tmp_path, make_pdf, write_spec):
     make_pdf("good.pdf")
     with pytest.raises(DocumentError) as caught:

@@ -48,8 +48,10 @@ def built(small_bundle, tmp_path):
 def test_late_additions_are_appended_without_renumbering(built, tmp_path, make_pdf, page_text):
     before = snapshot(built)
     texts = [page_text(built, n) for n in range(1, 14)]
-    late = [BundleDocument(make_pdf("late1.pdf", 2, "Late letter"), "Letter from the defendant", dt.date(2025, 3, 10)),
-            BundleDocument(make_pdf("late2.pdf", 1, "Receipt"), "Receipt")]
+    late = [
+        BundleDocument(make_pdf("late1.pdf", 2, "Late letter"), "Letter from the defendant", dt.date(2025, 3, 10)),
+        BundleDocument(make_pdf("late2.pdf", 1, "Receipt"), "Receipt"),
+    ]
     out = tmp_path / "bundle-late.pdf"
     report = add_late_documents(built, late, out, added_on=dt.date(2025, 3, 11))
     assert report.page_count == 13 + 1 + 3
@@ -58,9 +60,14 @@ def test_late_additions_are_appended_without_renumbering(built, tmp_path, make_p
     assert after[:13] == before  # earlier pages: same content streams, same links
     assert [page_text(out, n) for n in range(1, 14)] == texts
     supplementary = " ".join(page_text(out, 14, "-layout").split())
-    for expected in ("SUPPLEMENTARY INDEX", "Documents added on 11 March 2025", "Pages 1–13 are unchanged",
-                     "Late additions (11 March 2025) 14–17", "L1 Letter from the defendant 10 March 2025 15–16",
-                     "L2 Receipt 17"):
+    for expected in (
+        "SUPPLEMENTARY INDEX",
+        "Documents added on 11 March 2025",
+        "Pages 1–13 are unchanged",
+        "Late additions (11 March 2025) 14–17",
+        "L1 Letter from the defendant 10 March 2025 15–16",
+        "L2 Receipt 17",
+    ):
         assert expected in supplementary
     for number in (14, 15, 17):
         assert str(number) in page_text(out, number).split()
@@ -71,15 +78,21 @@ def test_late_additions_are_appended_without_renumbering(built, tmp_path, make_p
         assert pdf.Root.PageLabels.Nums[0] == 0 and len(pdf.Root.PageLabels.Nums) == 2
     titles = outline_titles(out)
     assert titles[:4] == outline_titles(built)
-    assert titles[4] == ("Late additions (11 March 2025) — pages 14–17", [
-        "Supplementary index — page 14", "L1 Letter from the defendant (10 March 2025) — pages 15–16",
-        "L2 Receipt — page 17"])
+    assert titles[4] == (
+        "Late additions (11 March 2025) — pages 14–17",
+        [
+            "Supplementary index — page 14",
+            "L1 Letter from the defendant (10 March 2025) — pages 15–16",
+            "L2 Receipt — page 17",
+        ],
+    )
 
 
 def test_second_round_continues_numbering_and_replaces_in_place(built, make_pdf):
     add_late_documents(built, [BundleDocument(make_pdf("a.pdf", 1), "First")], built, added_on=dt.date(2025, 3, 1))
-    report = add_late_documents(built, [BundleDocument(make_pdf("b.pdf", 1), "Second")], built,
-                                added_on=dt.date(2025, 3, 2))
+    report = add_late_documents(
+        built, [BundleDocument(make_pdf("b.pdf", 1), "Second")], built, added_on=dt.date(2025, 3, 2)
+    )
     assert [(e.tab, e.first_page) for e in report.entries] == [("L2", 17)]  # 13 + (index + 1) + (index + 1)
     assert report.page_count == 17
     assert [p.name for p in built.parent.iterdir() if p.name.startswith(".")] == []
@@ -95,8 +108,9 @@ def test_bad_late_document_leaves_the_bundle_untouched(built, tmp_path):
 
 def test_cli_add_with_files_and_titles(built, make_pdf, capsys, page_text):
     late = make_pdf("late-letter.pdf", 1)
-    code = main(["bundle", "add", str(built), str(late), "--title", "Letter of 10 March", "--date", "2025-03-10",
-                 "--quiet"])
+    code = main(
+        ["bundle", "add", str(built), str(late), "--title", "Letter of 10 March", "--date", "2025-03-10", "--quiet"]
+    )
     assert code == 0
     assert "L1" in capsys.readouterr().out
     assert "Letter of 10 March" in page_text(built, 14)
@@ -117,8 +131,10 @@ def test_volume_plan_prefers_document_boundaries():
 
 def test_650_pages_split_into_three_volumes_with_continuing_numbers(tmp_path, make_pdf, page_text):
     sources = [make_pdf(f"exhibit-{n}.pdf", 59) for n in range(11)]  # 649 pages + 1 index page
-    spec = BundleSpec(documents=[BundleDocument(p, f"Exhibit {n}", section="B") for n, p in enumerate(sources)],
-                      sections=[BundleSection("B", "Exhibits")])
+    spec = BundleSpec(
+        documents=[BundleDocument(p, f"Exhibit {n}", section="B") for n, p in enumerate(sources)],
+        sections=[BundleSection("B", "Exhibits")],
+    )
     out = tmp_path / "bundle.pdf"
     report = build_bundle(spec, out, volume_pages=300)
     assert report.page_count == 650
@@ -164,5 +180,8 @@ def test_cli_build_with_volumes(small_bundle, tmp_path, capsys):
     args = ["bundle", "build", str(small_bundle), "--volumes", "--volume-pages", "6", "--out", str(out), "-q"]
     assert main(args) == 0
     assert "paper volume:" in capsys.readouterr().out
-    assert sorted(p.name for p in tmp_path.glob("b-volume-*.pdf")) == ["b-volume-1.pdf", "b-volume-2.pdf",
-                                                                         "b-volume-3.pdf"]
+    assert sorted(p.name for p in tmp_path.glob("b-volume-*.pdf")) == [
+        "b-volume-1.pdf",
+        "b-volume-2.pdf",
+        "b-volume-3.pdf",
+    ]

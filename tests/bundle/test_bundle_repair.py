@@ -55,8 +55,14 @@ def _fillable(path: Path, value: str) -> Path:
 
 
 def _spec(write_spec, *names: str) -> Path:
-    return write_spec({"title": "Trial bundle", "documents": [
-        {"path": name, "title": f"Document {n}", "section": "A"} for n, name in enumerate(names, start=1)]})
+    return write_spec(
+        {
+            "title": "Trial bundle",
+            "documents": [
+                {"path": name, "title": f"Document {n}", "section": "A"} for n, name in enumerate(names, start=1)
+            ],
+        }
+    )
 
 
 def test_repaired_file_warns_naming_the_file_and_the_pages_that_lost_content(tmp_path, write_spec, page_text):

@@ -89,8 +89,9 @@ BAD = [
 ]
 
 
-@pytest.mark.parametrize(("path", "value", "message"), BAD, ids=[m.split(":")[0] + "-" + str(i)
-                                                                  for i, (_, _, m) in enumerate(BAD)])
+@pytest.mark.parametrize(
+    ("path", "value", "message"), BAD, ids=[m.split(":")[0] + "-" + str(i) for i, (_, _, m) in enumerate(BAD)]
+)
 def test_bad_fields_name_file_field_and_problem(example_data, write_case, today, path, value, message):
     data = example_data()
     _mutate(data, path, value)
@@ -115,12 +116,15 @@ def test_three_debtors_are_refused(example_data, write_case):
         read_case(write_case(data))
 
 
-@pytest.mark.parametrize(("content", "message"), [
-    (b"", "is empty"),
-    (b"reference: [unclosed", "is not valid YAML at line 1"),
-    (b"\xff\xfe\x00bad", "is not a text file"),
-    (b"- just\n- a list\n", "must be a set of named fields"),
-])
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"", "is empty"),
+        (b"reference: [unclosed", "is not valid YAML at line 1"),
+        (b"\xff\xfe\x00bad", "is not a text file"),
+        (b"- just\n- a list\n", "must be a set of named fields"),
+    ],
+)
 def test_unreadable_files(tmp_path, content, message):
     path = tmp_path / "case.yaml"
     path.write_bytes(content)

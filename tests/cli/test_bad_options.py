@@ -35,33 +35,96 @@ HEARING = ("register", "hearing", REF, "--court", "County Court at Bromley", "--
 # (what is wrong, the arguments after the command name, the words the message must contain)
 BAD = [
     ("hearing on 9999-12-31", (*HEARING, "--date", "9999-12-31", "--as", "priya"), "more than 10 years ahead"),
-    ("negative duration", (*HEARING, "--date", "2026-12-20", "--duration", "-5", "--as", "priya"),
-     "Invalid value for '--duration'"),
+    (
+        "negative duration",
+        (*HEARING, "--date", "2026-12-20", "--duration", "-5", "--as", "priya"),
+        "Invalid value for '--duration'",
+    ),
     ("impossible date", (*HEARING, "--date", "2026-02-30", "--as", "priya"), "'2026-02-30' is not a date that exists"),
-    ("payment in the future", ("payments", "add", REF, "--date", "2099-01-01", "--amount", "5", "--as", "priya"),
-     "2099-01-01 is in the future"),
-    ("negative payment", ("payments", "add", REF, "--date", "2025-01-01", "--amount", "-5", "--as", "priya"),
-     "-5.00 is negative; give the amount as a positive figure"),
-    ("exponent", ("payments", "add", REF, "--date", "2025-01-01", "--amount", "1e400", "--as", "priya"),
-     "'1e400' is not an amount of money"),
-    ("decimal comma", ("payments", "add", REF, "--date", "2025-01-01", "--amount", "10,00", "--as", "priya"),
-     "'10,00' is not an amount of money"),
-    ("10**23 pounds", ("payments", "add", REF, "--date", "2025-01-01", "--amount", "1" + "0" * 23, "--as", "priya"),
-     "is more than the most courtpack accepts"),
-    ("order made in the future", ("register", "order", REF, "--made-on", "2099-01-01", "--amount", "100",
-                                  "--as", "priya"), "2099-01-01 is in the future"),
-    ("hourly instalments", ("register", "order", REF, "--made-on", "2025-01-01", "--amount", "100", "--instalment",
-                            "5", "--frequency", "hourly", "--first-payment", "2025-02-01", "--as", "priya"),
-     "Invalid value for '--frequency'"),
-    ("negative instalment", ("register", "order", REF, "--made-on", "2025-01-01", "--amount", "100", "--instalment",
-                             "-5", "--frequency", "weekly", "--first-payment", "2025-02-01", "--as", "priya"),
-     "-5.00 is negative"),
+    (
+        "payment in the future",
+        ("payments", "add", REF, "--date", "2099-01-01", "--amount", "5", "--as", "priya"),
+        "2099-01-01 is in the future",
+    ),
+    (
+        "negative payment",
+        ("payments", "add", REF, "--date", "2025-01-01", "--amount", "-5", "--as", "priya"),
+        "-5.00 is negative; give the amount as a positive figure",
+    ),
+    (
+        "exponent",
+        ("payments", "add", REF, "--date", "2025-01-01", "--amount", "1e400", "--as", "priya"),
+        "'1e400' is not an amount of money",
+    ),
+    (
+        "decimal comma",
+        ("payments", "add", REF, "--date", "2025-01-01", "--amount", "10,00", "--as", "priya"),
+        "'10,00' is not an amount of money",
+    ),
+    (
+        "10**23 pounds",
+        ("payments", "add", REF, "--date", "2025-01-01", "--amount", "1" + "0" * 23, "--as", "priya"),
+        "is more than the most courtpack accepts",
+    ),
+    (
+        "order made in the future",
+        ("register", "order", REF, "--made-on", "2099-01-01", "--amount", "100", "--as", "priya"),
+        "2099-01-01 is in the future",
+    ),
+    (
+        "hourly instalments",
+        (
+            "register",
+            "order",
+            REF,
+            "--made-on",
+            "2025-01-01",
+            "--amount",
+            "100",
+            "--instalment",
+            "5",
+            "--frequency",
+            "hourly",
+            "--first-payment",
+            "2025-02-01",
+            "--as",
+            "priya",
+        ),
+        "Invalid value for '--frequency'",
+    ),
+    (
+        "negative instalment",
+        (
+            "register",
+            "order",
+            REF,
+            "--made-on",
+            "2025-01-01",
+            "--amount",
+            "100",
+            "--instalment",
+            "-5",
+            "--frequency",
+            "weekly",
+            "--first-payment",
+            "2025-02-01",
+            "--as",
+            "priya",
+        ),
+        "-5.00 is negative",
+    ),
     ("dots in a reference", ("register", "show", "../../etc"), "'../../etc' is not a reference"),
     ("newline in a key", (*HEARING, "--date", "2026-12-20", "--key", "a\nb", "--as", "priya"), "is not a reference"),
-    ("NUL in the court", ("register", "hearing", REF, "--court", "Bromley\x00", "--kind", "x", "--date", "2026-12-20",
-                          "--as", "priya"), "the text contains a control character"),
-    ("nobody named", ("payments", "add", REF, "--date", "2025-01-01", "--amount", "5"),
-     "the register records who made each change: give your name with --as NAME (or set COURTPACK_USER=NAME)"),
+    (
+        "NUL in the court",
+        ("register", "hearing", REF, "--court", "Bromley\x00", "--kind", "x", "--date", "2026-12-20", "--as", "priya"),
+        "the text contains a control character",
+    ),
+    (
+        "nobody named",
+        ("payments", "add", REF, "--date", "2025-01-01", "--amount", "5"),
+        "the register records who made each change: give your name with --as NAME (or set COURTPACK_USER=NAME)",
+    ),
     ("zero history", ("register", "history", "--limit", "0"), "Invalid value for '--limit'"),
     ("date with slashes", ("compliance", "--on", "10/01/2026"), "is not a date in the form YYYY-MM-DD"),
 ]
@@ -82,8 +145,10 @@ def test_bad_options_exit_2_and_change_nothing(register, capsys, label, argv, me
 def test_the_actor_comes_from_as_or_courtpack_user_never_the_login(register, capsys, monkeypatch):
     monkeypatch.setenv("USER", "root")
     monkeypatch.setenv("LOGNAME", "root")
-    assert main(["payments", "add", REF, "--date", "2025-01-01", "--amount", "5", "--as", "tom",
-                 "--db", str(register)]) == 0
+    assert (
+        main(["payments", "add", REF, "--date", "2025-01-01", "--amount", "5", "--as", "tom", "--db", str(register)])
+        == 0
+    )
     monkeypatch.setenv("COURTPACK_USER", "kerry")
     assert main(["payments", "add", REF, "--date", "2025-01-02", "--amount", "5", "--db", str(register)]) == 0
     with Register(register) as reg, reg.transaction() as session:
@@ -101,12 +166,15 @@ def read_only_folder(tmp_path):
     return str(folder)
 
 
-@pytest.mark.parametrize("command", [
-    ("compliance", "--format", "csv", "--out"),
-    ("register", "list", "--format", "xlsx", "--out"),
-    ("calendar", "export", "--out"),
-    ("register", "export", REF, "--out"),
-])
+@pytest.mark.parametrize(
+    "command",
+    [
+        ("compliance", "--format", "csv", "--out"),
+        ("register", "list", "--format", "xlsx", "--out"),
+        ("calendar", "export", "--out"),
+        ("register", "export", REF, "--out"),
+    ],
+)
 def test_unwritable_output_is_one_sentence(register, tmp_path, capsys, command):
     target = os.path.join(read_only_folder(tmp_path), "out.file")
     capsys.readouterr()
@@ -141,8 +209,9 @@ def test_report_into_an_unwritable_folder_records_nothing(register, tmp_path, ca
     before = audit_count(register)
     target = os.path.join(read_only_folder(tmp_path), "reports")
     capsys.readouterr()
-    code = main(["register", "report", "1", "--on", "2026-12-10", "--out", target, "--as", "priya",
-                 "--db", str(register)])
+    code = main(
+        ["register", "report", "1", "--on", "2026-12-10", "--out", target, "--as", "priya", "--db", str(register)]
+    )
     err = capsys.readouterr().err
     assert code == 2 and f"{target}: cannot write it (" in err and "you may not write there" in err
     assert "Traceback" not in err

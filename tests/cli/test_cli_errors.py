@@ -23,8 +23,7 @@ def test_bad_case_file_exits_2_without_traceback(example_data, write_case, tmp_p
 
 
 def test_unknown_interview_names_the_known_ones(tmp_path, capsys):
-    code = main(["interview", "run", "no_such", "--case", str(EXAMPLES / "FTA-2025-0142.yaml"),
-                 "--out", str(tmp_path)])
+    code = main(["interview", "run", "no_such", "--case", str(EXAMPLES / "FTA-2025-0142.yaml"), "--out", str(tmp_path)])
     err = capsys.readouterr().err
     assert code == 2
     assert "no interview called 'no_such'" in err and "letter_before_claim" in err
@@ -33,8 +32,19 @@ def test_unknown_interview_names_the_known_ones(tmp_path, capsys):
 def test_bad_answers_file(tmp_path, capsys):
     answers = tmp_path / "answers.yaml"
     answers.write_text("- not\n- a mapping\n", encoding="utf-8")
-    code = main(["interview", "run", "letter_before_claim", "--case", str(EXAMPLES / "FTA-2025-0142.yaml"),
-                 "--answers", str(answers), "--out", str(tmp_path / "out")])
+    code = main(
+        [
+            "interview",
+            "run",
+            "letter_before_claim",
+            "--case",
+            str(EXAMPLES / "FTA-2025-0142.yaml"),
+            "--answers",
+            str(answers),
+            "--out",
+            str(tmp_path / "out"),
+        ]
+    )
     assert code == 2
     assert "must map interview variable names to answers" in capsys.readouterr().err
 
@@ -54,8 +64,17 @@ def test_without_a_case_the_interview_asks_for_one(tmp_path, capsys, monkeypatch
 
 @pytest.mark.slow
 def test_unanswered_question_exits_3_naming_the_variable(tmp_path, capsys):
-    code = main(["interview", "run", "letter_before_claim", "--case", str(EXAMPLES / "FTA-2025-0142.yaml"),
-                 "--out", str(tmp_path / "out")])
+    code = main(
+        [
+            "interview",
+            "run",
+            "letter_before_claim",
+            "--case",
+            str(EXAMPLES / "FTA-2025-0142.yaml"),
+            "--out",
+            str(tmp_path / "out"),
+        ]
+    )
     err = capsys.readouterr().err
     assert code == 3
     assert "it needs an answer for `letter_date`" in err
@@ -63,8 +82,19 @@ def test_unanswered_question_exits_3_naming_the_variable(tmp_path, capsys):
 
 @pytest.mark.slow
 def test_answers_file_runs_to_the_end(tmp_path, capsys):
-    code = main(["interview", "run", "letter_before_claim", "--case", str(EXAMPLES / "FTA-2025-0142.yaml"),
-                 "--answers", str(EXAMPLES / "answers" / "letter_before_claim.yaml"), "--out", str(tmp_path)])
+    code = main(
+        [
+            "interview",
+            "run",
+            "letter_before_claim",
+            "--case",
+            str(EXAMPLES / "FTA-2025-0142.yaml"),
+            "--answers",
+            str(EXAMPLES / "answers" / "letter_before_claim.yaml"),
+            "--out",
+            str(tmp_path),
+        ]
+    )
     out = capsys.readouterr().out
     assert code == 0
     assert "FTA-2025-0142 letter of claim pack.pdf" in out

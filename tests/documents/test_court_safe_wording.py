@@ -59,8 +59,12 @@ def test_n1_asks_for_a_hearing_centre_rather_than_inventing_one(fta):
 def test_a_non_lawyer_signs_as_the_claimant_even_when_legal_services_conduct_the_claim(cr):
     # CPR 2.3(1): a legal representative is a barrister, solicitor or other authorised litigator;
     # Hannah Clarke is a "Senior Income Officer"
-    assert signer(cr) == {"signatory_name": "Hannah Clarke", "signatory_position": "Senior Income Officer",
-                          "signed_by": "claimant", "legal_rep_firm": ""}
+    assert signer(cr) == {
+        "signatory_name": "Hannah Clarke",
+        "signatory_position": "Senior Income Officer",
+        "signed_by": "claimant",
+        "legal_rep_firm": "",
+    }
     lawyer = signer(cr, "Amir Khan", "Senior Solicitor")
     assert lawyer["signed_by"] == "legal_representative"
     assert lawyer["legal_rep_firm"] == "Leeds City Council Legal Services"
@@ -85,17 +89,25 @@ def test_written_agreement_is_attached_to_the_particulars(fta):
 
 def test_oral_agreement_says_by_whom_and_to_whom_the_words_were_spoken(fta):
     # PD 16 para 7.4: the contractual words, by whom and to whom, when and where
-    oral = Agreement(AgreementKind.ORAL, date=dt.date(2024, 5, 1), made_by="Daniel James Okafor",
-                     place="the Lewisham housing office", description="he said he would pay for the garage monthly")
+    oral = Agreement(
+        AgreementKind.ORAL,
+        date=dt.date(2024, 5, 1),
+        made_by="Daniel James Okafor",
+        place="the Lewisham housing office",
+        description="he said he would pay for the garage monthly",
+    )
     case = dataclasses.replace(fta, debt=dataclasses.replace(fta.debt, agreement=oral))
     assert agreement_sentence(case) == (
         "By an oral agreement made on 1 May 2024 at the Lewisham housing office, in words spoken by Daniel James "
-        "Okafor to London Borough of Lewisham, he said he would pay for the garage monthly.")
+        "Okafor to London Borough of Lewisham, he said he would pay for the garage monthly."
+    )
 
 
 def test_letter_does_not_say_section_69_interest_is_being_added(fta):
     # s.69 County Courts Act 1984 interest is awarded by the court in a claim; nothing accrues before it
     sentence = interest_sentence(fta, dt.date(2025, 4, 7))
     assert "being added" not in sentence and "continuing to be added" not in sentence
-    assert sentence.startswith("If we have to start a court claim, we will ask the court to award interest under "
-                               "section 69 of the County Courts Act 1984 at 8% a year")
+    assert sentence.startswith(
+        "If we have to start a court claim, we will ask the court to award interest under "
+        "section 69 of the County Courts Act 1984 at 8% a year"
+    )

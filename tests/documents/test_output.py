@@ -99,8 +99,16 @@ def test_single_file_save_leaves_nothing_when_the_writer_fails(tmp_path):
 
 def test_claim_pack_leaves_nothing_when_conversion_fails(tmp_path, no_libreoffice):
     case = read_case(EXAMPLES / "FTA-2025-0142.yaml")
-    options = ClaimOptions(issue_date=dt.date(2025, 11, 20), letter_date=dt.date(2025, 9, 1), hearing_centre="Lewisham",
-                           human_rights=False, vulnerability="", signatory_name="", signatory_position="", mode="own")
+    options = ClaimOptions(
+        issue_date=dt.date(2025, 11, 20),
+        letter_date=dt.date(2025, 9, 1),
+        hearing_centre="Lewisham",
+        human_rights=False,
+        vulnerability="",
+        signatory_name="",
+        signatory_position="",
+        mode="own",
+    )
     with pytest.raises(MissingDependencyError):
         write_claim_pack(case, options, tmp_path / "claim")
     assert _left(tmp_path / "claim") == []  # the N1 and the particulars DOCX were staged, then thrown away
@@ -116,14 +124,27 @@ def test_letter_pack_leaves_nothing_when_conversion_fails(tmp_path, no_libreoffi
 def test_enforcement_step_leaves_nothing_when_conversion_fails(tmp_path, no_libreoffice, monkeypatch):
     monkeypatch.delenv("COURTPACK_DATABASE_URL", raising=False)
     case = read_case(EXAMPLES / "FTA-2025-0142.yaml")
-    judgment = Judgment(claim_number="K00QZ123", court="County Court at Bromley", date=dt.date(2025, 12, 20),
-                        amount=Decimal("2270.46"))
+    judgment = Judgment(
+        claim_number="K00QZ123", court="County Court at Bromley", date=dt.date(2025, 12, 20), amount=Decimal("2270.46")
+    )
     position = judgment_position(case, judgment, dt.date(2026, 2, 2))
     answers = enforcement_answers(
-        chosen=["writ_of_control", "order_to_obtain_information"], permission_granted=False, third_party="",
-        account_details="", belief="", employer="", officer_name="", officer_position="", other_enforcement="",
-        permission_route="", delay_reasons="", agent_name="Example HCEO Ltd", agent_address="1 High Street, Bromley",
-        signatory_name="Priya Shah", signatory_position="Income Recovery Manager")
+        chosen=["writ_of_control", "order_to_obtain_information"],
+        permission_granted=False,
+        third_party="",
+        account_details="",
+        belief="",
+        employer="",
+        officer_name="",
+        officer_position="",
+        other_enforcement="",
+        permission_route="",
+        delay_reasons="",
+        agent_name="Example HCEO Ltd",
+        agent_address="1 High Street, Bromley",
+        signatory_name="Priya Shah",
+        signatory_position="Income Recovery Manager",
+    )
     with pytest.raises(MissingDependencyError):
         enforcement_documents(case, position, answers, tmp_path / "enforce")
     assert _left(tmp_path / "enforce") == []  # N293A, N316, the referral JSON and CSV were all staged
@@ -132,8 +153,12 @@ def test_enforcement_step_leaves_nothing_when_conversion_fails(tmp_path, no_libr
 def test_witness_statement_leaves_nothing_when_conversion_fails(tmp_path, no_libreoffice, monkeypatch):
     monkeypatch.delenv("COURTPACK_EXHIBIT_REGISTER", raising=False)
     case = read_case(EXAMPLES / "FTA-2025-0142.yaml")
-    options = StatementOptions(statement_date=dt.date(2025, 6, 2), claim_number="K1QZ1234",
-                               court="County Court at Bromley", letter=LetterExhibit(dt.date(2025, 4, 7)))
+    options = StatementOptions(
+        statement_date=dt.date(2025, 6, 2),
+        claim_number="K1QZ1234",
+        court="County Court at Bromley",
+        letter=LetterExhibit(dt.date(2025, 4, 7)),
+    )
     register = tmp_path / "register" / "exhibit-register.yaml"
     with pytest.raises(MissingDependencyError):
         write_witness_statement(case, options, tmp_path / "witness", register=register)

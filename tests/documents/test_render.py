@@ -31,8 +31,9 @@ def test_renders_money_and_dates(template_dir, tmp_path):
     from decimal import Decimal
 
     make_template(template_dir, "t.docx", "Owed {{ amount|money }} on {{ day|date }}")
-    out = render.Template("t.docx").render({"amount": Decimal("1234.5"), "day": dt.date(2025, 1, 10)},
-                                           tmp_path / "o.docx")
+    out = render.Template("t.docx").render(
+        {"amount": Decimal("1234.5"), "day": dt.date(2025, 1, 10)}, tmp_path / "o.docx"
+    )
     assert Document(out).paragraphs[0].text == "Owed £1,234.50 on 10 January 2025"
 
 
@@ -81,9 +82,11 @@ def test_a_conversion_past_its_time_is_stopped_with_everything_it_started(tmp_pa
     pid_file = tmp_path / "child.pid"
     # a parent that starts a child waiting for a signal (the stand-in for soffice.bin: it does not end when its
     # parent does), then waits for it
-    script = ("import subprocess, sys; "
-              "c = subprocess.Popen([sys.executable, '-c', 'import signal; signal.pause()']); "
-              f"open({str(pid_file)!r}, 'w').write(str(c.pid)); c.wait()")
+    script = (
+        "import subprocess, sys; "
+        "c = subprocess.Popen([sys.executable, '-c', 'import signal; signal.pause()']); "
+        f"open({str(pid_file)!r}, 'w').write(str(c.pid)); c.wait()"
+    )
     with pytest.raises(DocumentError, match=r"LibreOffice took over 10 s converting 1 document\(s\) and was stopped"):
         convert.run_bounded([sys.executable, "-c", script], dict(os.environ), 10, "converting 1 document(s)")
     import select

@@ -44,8 +44,10 @@ def test_committed_templates_match_their_generators(module_name, tmp_path):
     for path in made:
         committed = TEMPLATES / path.name
         assert committed.is_file(), f"{path.name} is generated but not committed"
-        assert _body(committed) == _body(path), (f"templates/{path.name} differs from templates/src/{module_name}.py "
-                                                 "— re-run the generator or change the generator to match")
+        assert _body(committed) == _body(path), (
+            f"templates/{path.name} differs from templates/src/{module_name}.py "
+            "— re-run the generator or change the generator to match"
+        )
 
 
 def test_every_committed_template_has_a_generator(tmp_path):

@@ -23,9 +23,16 @@ SERVER_SH = ROOT / "scripts" / "server.sh"
 RUN = ROOT / ".run" / "server"
 ARTIFACTS = ROOT / ".run" / "e2e-artifacts"
 CHROMIUM = os.environ.get("COURTPACK_CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                 "--disable-dev-shm-usage"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-dev-shm-usage",
+]
 START_TIMEOUT = int(os.environ.get("COURTPACK_E2E_START_TIMEOUT", "1800"))  # a fresh install builds wheels
 
 
@@ -43,8 +50,9 @@ class Server:
 
 
 def _server_sh(*args: str, timeout: int = 300) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(["bash", str(SERVER_SH), *args], capture_output=True, text=True, timeout=timeout,
-                          cwd=ROOT, check=False)
+    return subprocess.run(
+        ["bash", str(SERVER_SH), *args], capture_output=True, text=True, timeout=timeout, cwd=ROOT, check=False
+    )
 
 
 def _logs() -> str:
@@ -64,18 +72,23 @@ def _read_server() -> Server:
     api_keys = {privilege: by_email[email] for privilege, (email, _password) in accounts.items()}
     port = os.environ.get("COURTPACK_SERVER_PORT", "58080")
     pg_port = os.environ.get("COURTPACK_SERVER_PG_PORT", "55433")
-    return Server(url=f"http://127.0.0.1:{port}", api_key=(RUN / "api-key").read_text().strip(),
-                  admin_password=(RUN / "admin-password").read_text().strip(), accounts=accounts,
-                  register_url=f"postgresql://docassemble:{secrets['DBPASSWORD']}@127.0.0.1:{pg_port}/courtpack",
-                  api_keys=api_keys)
+    return Server(
+        url=f"http://127.0.0.1:{port}",
+        api_key=(RUN / "api-key").read_text().strip(),
+        admin_password=(RUN / "admin-password").read_text().strip(),
+        accounts=accounts,
+        register_url=f"postgresql://docassemble:{secrets['DBPASSWORD']}@127.0.0.1:{pg_port}/courtpack",
+        api_keys=api_keys,
+    )
 
 
 @pytest.fixture(scope="session")
 def server(request: pytest.FixtureRequest) -> Iterator[Server]:
     already = _server_sh("status", timeout=60).returncode == 0
     # COURTPACK_E2E_AS_IS=1: test a running server as it is (no reinstall of the working tree)
-    command = "status" if already and os.environ.get("COURTPACK_E2E_AS_IS") == "1" else (
-        "reload" if already else "start")
+    command = (
+        "status" if already and os.environ.get("COURTPACK_E2E_AS_IS") == "1" else ("reload" if already else "start")
+    )
     try:
         result = _server_sh(command, timeout=START_TIMEOUT)
     except subprocess.TimeoutExpired:
@@ -84,8 +97,10 @@ def server(request: pytest.FixtureRequest) -> Iterator[Server]:
     if not already:
         request.addfinalizer(lambda: _server_sh("stop", timeout=120))
     if result.returncode != 0:
-        pytest.fail(f"the docassemble server did not start (scripts/server.sh exit {result.returncode}):\n"
-                    f"{result.stderr[-4000:]}\n{result.stdout[-2000:]}\n--- logs ---\n{_logs()}")
+        pytest.fail(
+            f"the docassemble server did not start (scripts/server.sh exit {result.returncode}):\n"
+            f"{result.stderr[-4000:]}\n{result.stdout[-2000:]}\n--- logs ---\n{_logs()}"
+        )
     yield _read_server()
 
 
@@ -99,15 +114,18 @@ def artifacts() -> Path:
 def browser():
     """Debian's Chromium, headless; Playwright gives it a fresh temporary --user-data-dir of its own."""
     if not (Path(CHROMIUM).is_file() and os.access(CHROMIUM, os.X_OK)):
-        pytest.fail(f"no Chromium at {CHROMIUM}; install it with: apt-get install -y chromium "
-                    "(or scripts/server.sh deps --e2e)")
+        pytest.fail(
+            f"no Chromium at {CHROMIUM}; install it with: apt-get install -y chromium (or scripts/server.sh deps --e2e)"
+        )
     if shutil.which("pdftotext") is None:
         pytest.fail("pdftotext is missing; install it with: apt-get install -y poppler-utils")
     try:
         from playwright.sync_api import sync_playwright
     except ImportError:
-        pytest.fail("the playwright package is missing; install it with: "
-                    ".venv/bin/pip install -r requirements-server.txt (or scripts/server.sh deps)")
+        pytest.fail(
+            "the playwright package is missing; install it with: "
+            ".venv/bin/pip install -r requirements-server.txt (or scripts/server.sh deps)"
+        )
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
         try:
@@ -137,8 +155,9 @@ def page(browser, server, artifacts, request):
             name = request.node.name
             try:
                 page.screenshot(path=str(artifacts / f"FAILED-{name}.png"), full_page=True)
-                (artifacts / f"FAILED-{name}.txt").write_text(f"{page.url}\n\n{page.inner_text('body')}",
-                                                             encoding="utf-8")
+                (artifacts / f"FAILED-{name}.txt").write_text(
+                    f"{page.url}\n\n{page.inner_text('body')}", encoding="utf-8"
+                )
             except Exception:  # noqa: BLE001 - the test's own failure is what matters
                 pass
         context.close()

@@ -14,8 +14,17 @@ from .test_server import START, click_button, db_now, documents_for, sign_in, wa
 
 pytestmark = [pytest.mark.slow, pytest.mark.e2e]
 
-INTERVIEWS = ("start", "letter_before_claim", "money_claim", "default_judgment", "charging_order", "enforcement",
-              "witness_statement", "court_bundle", "hearing_check")
+INTERVIEWS = (
+    "start",
+    "letter_before_claim",
+    "money_claim",
+    "default_judgment",
+    "charging_order",
+    "enforcement",
+    "witness_statement",
+    "court_bundle",
+    "hearing_check",
+)
 LBC = "docassemble.courtpack:data/questions/letter_before_claim.yml"
 FILE_LINK = re.compile(r"/uploadedfile(?:download)?/(\d+)/")
 
@@ -35,23 +44,41 @@ def api_letter(server, key: str, extra: dict) -> requests.Response:
     new = requests.get(f"{server.url}/api/session/new", params={"i": LBC}, headers=headers, timeout=60)
     new.raise_for_status()
     session, secret = new.json()["session"], new.json()["secret"]
-    answers = {"case_reference": "RR-2025-0077", "letter_date": time.strftime("%Y-%m-%d"),
-               "instalments_status": "none", "letter_checked": True, **extra}
-    return requests.post(f"{server.url}/api/session", json={"i": LBC, "session": session, "secret": secret,
-                                                            "variables": answers, "question": True},
-                         headers=headers, timeout=300)
+    answers = {
+        "case_reference": "RR-2025-0077",
+        "letter_date": time.strftime("%Y-%m-%d"),
+        "instalments_status": "none",
+        "letter_checked": True,
+        **extra,
+    }
+    return requests.post(
+        f"{server.url}/api/session",
+        json={"i": LBC, "session": session, "secret": secret, "variables": answers, "question": True},
+        headers=headers,
+        timeout=300,
+    )
 
 
 @pytest.mark.parametrize("name", INTERVIEWS)
 def test_an_anonymous_visitor_is_sent_to_sign_in(server, name):
     # one request per connection: uwsgi's plain http-socket does not keep connections alive
-    reply = requests.get(f"{server.url}/interview", params={"i": interview(name)}, timeout=60,
-                         allow_redirects=False, headers={"Connection": "close"})
+    reply = requests.get(
+        f"{server.url}/interview",
+        params={"i": interview(name)},
+        timeout=60,
+        allow_redirects=False,
+        headers={"Connection": "close"},
+    )
     assert reply.status_code == 302, (reply.status_code, reply.text[:500])
     assert reply.headers["Location"].split("?")[0].endswith("/user/sign-in"), reply.headers["Location"]
     assert "Which case" not in reply.text and "What do you want to do?" not in reply.text
-    sign_in_page = requests.get(server.url + reply.headers["Location"] if reply.headers["Location"].startswith("/")
-                                else reply.headers["Location"], timeout=60, headers={"Connection": "close"})
+    sign_in_page = requests.get(
+        server.url + reply.headers["Location"]
+        if reply.headers["Location"].startswith("/")
+        else reply.headers["Location"],
+        timeout=60,
+        headers={"Connection": "close"},
+    )
     assert sign_in_page.status_code == 200 and 'id="password"' in sign_in_page.text
 
 
@@ -62,11 +89,14 @@ def test_a_forged_documents_field_in_a_browser_post_is_rejected(page, server):
     page.goto(f"{server.url}/interview?i={LBC}&new_session=1")
     wait_for_heading(page, "Which case is the letter for?")
     page.locator("select").first.select_option("FTA-2025-0142")
-    page.evaluate("""([name, value]) => {
+    page.evaluate(
+        """([name, value]) => {
         const input = document.createElement('input');
         input.type = 'hidden'; input.name = name; input.value = value;
         document.querySelector('form#daform').appendChild(input);
-    }""", [safeid("documents"), "['/etc/passwd']"])
+    }""",
+        [safeid("documents"), "['/etc/passwd']"],
+    )
     click_button(page, "Continue")
     page.wait_for_load_state("networkidle")
     body = page.inner_text("body")
@@ -77,8 +107,9 @@ def test_a_forged_documents_field_in_a_browser_post_is_rejected(page, server):
 def test_a_forged_documents_list_over_the_rest_api_is_refused(server):
     """The API sets any variable it is given; the end screen still offers only files the step signed."""
     secrets = str(server.register_url)  # any server path will do; these two are the attacker's favourites
-    reply = api_letter(server, server.api_keys["officer"],
-                       {"documents": ["/etc/passwd", "/proc/self/environ", secrets]})
+    reply = api_letter(
+        server, server.api_keys["officer"], {"documents": ["/etc/passwd", "/proc/self/environ", secrets]}
+    )
     assert reply.status_code >= 400, reply.text[:1000]
     assert "was not produced by this step" in reply.text, reply.text[:1000]
     assert not FILE_LINK.search(reply.text)
@@ -91,8 +122,9 @@ def test_an_officer_cannot_obtain_a_file_another_user_produced(page, server, art
     assert numbers, reply.text[:1000]
     number = numbers[0]
     # over the API with the officer's own key
-    theirs = requests.get(f"{server.url}/api/file/{number}", headers={"X-API-Key": server.api_keys["officer"]},
-                          timeout=60)
+    theirs = requests.get(
+        f"{server.url}/api/file/{number}", headers={"X-API-Key": server.api_keys["officer"]}, timeout=60
+    )
     assert theirs.status_code in (400, 403, 404), (theirs.status_code, theirs.content[:200])
     assert not theirs.content.startswith(b"%PDF")
     # and in the browser, signed in as the officer
@@ -111,20 +143,25 @@ def test_a_manager_posting_the_batch_letters_button_is_refused(page, server):
     wait_for_heading(page, "What do you want to do?")
     assert not page.get_by_role("button", name="Batch letters before claim").count()
     # post the hidden button's value, as a hand-made request would
-    page.evaluate("""([name]) => {
+    page.evaluate(
+        """([name]) => {
         const form = document.querySelector('form#daform');
         const input = document.createElement('input');
         input.type = 'hidden'; input.name = name; input.value = 'batch';
         form.appendChild(input); form.submit();
-    }""", [safeid("menu_choice")])
+    }""",
+        [safeid("menu_choice")],
+    )
     wait_for_heading(page, "You cannot do this")
     assert "only a debt recovery officer can do this" in page.inner_text("body")
     for reference in ("FTA-2025-0142", "RR-2025-0077", "CR-2025-0310"):
         assert documents_for(server, reference, since) == []
 
 
-@pytest.mark.parametrize(("role", "name"), [("manager", "letter_before_claim"), ("officer", "charging_order"),
-                                            ("legal_reviewer", "hearing_check")])
+@pytest.mark.parametrize(
+    ("role", "name"),
+    [("manager", "letter_before_claim"), ("officer", "charging_order"), ("legal_reviewer", "hearing_check")],
+)
 def test_the_rest_api_applies_the_browsers_role_checks(server, role, name):
     headers = {"X-API-Key": server.api_keys[role]}
     new = requests.get(f"{server.url}/api/session/new", params={"i": interview(name)}, headers=headers, timeout=60)
@@ -132,11 +169,15 @@ def test_the_rest_api_applies_the_browsers_role_checks(server, role, name):
         assert "insufficient permissions" in new.text.lower(), new.text[:500]
         return
     data = new.json()
-    question = requests.get(f"{server.url}/api/session/question",
-                            params={"i": interview(name), "session": data["session"], "secret": data["secret"]},
-                            headers=headers, timeout=60)
-    assert question.status_code >= 400 or question.json().get("questionText", "").startswith("You cannot"), \
+    question = requests.get(
+        f"{server.url}/api/session/question",
+        params={"i": interview(name), "session": data["session"], "secret": data["secret"]},
+        headers=headers,
+        timeout=60,
+    )
+    assert question.status_code >= 400 or question.json().get("questionText", "").startswith("You cannot"), (
         question.text[:1000]
+    )
 
 
 def test_over_the_rest_api_a_manager_cannot_run_the_batch_letters(server):
@@ -145,10 +186,22 @@ def test_over_the_rest_api_a_manager_cannot_run_the_batch_letters(server):
     new = requests.get(f"{server.url}/api/session/new", params={"i": START}, headers=headers, timeout=60)
     new.raise_for_status()
     data = new.json()
-    reply = requests.post(f"{server.url}/api/session", json={
-        "i": START, "session": data["session"], "secret": data["secret"], "question": True,
-        "variables": {"menu_choice": "batch", "batch_references": {"FTA-2025-0142": True},
-                      "batch_letter_date": time.strftime("%Y-%m-%d")}}, headers=headers, timeout=120)
+    reply = requests.post(
+        f"{server.url}/api/session",
+        json={
+            "i": START,
+            "session": data["session"],
+            "secret": data["secret"],
+            "question": True,
+            "variables": {
+                "menu_choice": "batch",
+                "batch_references": {"FTA-2025-0142": True},
+                "batch_letter_date": time.strftime("%Y-%m-%d"),
+            },
+        },
+        headers=headers,
+        timeout=120,
+    )
     reply.raise_for_status()
     assert reply.json().get("questionText") == "You cannot do this", reply.text[:1000]
     assert "only a debt recovery officer can do this" in reply.json().get("subquestionText", "")

@@ -24,8 +24,7 @@ HEARING = "docassemble.courtpack:data/questions/hearing_check.yml"
 
 def pdf_text(path: Path) -> str:
     assert path.read_bytes()[:5] == b"%PDF-", f"{path} is not a PDF"
-    return subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True,
-                          check=True).stdout
+    return subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True).stdout
 
 
 def sign_in(page, server, email: str, password: str) -> None:
@@ -43,8 +42,9 @@ def wait_for_heading(page, text: str, timeout_ms: int = 120_000) -> None:
     error = page.locator("h1", has_text=re.compile(r"^\s*Error\s*$"))
     wanted.or_(error).first.wait_for(timeout=timeout_ms)
     if not wanted.count():
-        pytest.fail(f"expected the screen {text!r}; the server showed an error at {page.url}:\n"
-                    f"{page.inner_text('body')[:1500]}")
+        pytest.fail(
+            f"expected the screen {text!r}; the server showed an error at {page.url}:\n{page.inner_text('body')[:1500]}"
+        )
 
 
 def click_button(page, name: str) -> None:
@@ -72,9 +72,14 @@ def register_rows(server, sql: str, *params) -> list[tuple]:
 
 
 def documents_for(server, reference: str, since) -> list[tuple]:
-    return register_rows(server, """
+    return register_rows(
+        server,
+        """
         SELECT d.kind, d.file_name, d.created_by FROM documents d JOIN cases c ON c.id = d.case_id
-        WHERE c.reference = %s AND d.created_at >= %s ORDER BY d.id""", reference, since)
+        WHERE c.reference = %s AND d.created_at >= %s ORDER BY d.id""",
+        reference,
+        since,
+    )
 
 
 def db_now(server):
@@ -118,8 +123,10 @@ def test_officer_completes_letter_before_claim_from_the_register(page, server, a
     assert "Reply Form" in text
 
     recorded = documents_for(server, "FTA-2025-0142", since)
-    assert sorted(recorded) == [("letter before claim", "FTA-2025-0142 letter of claim pack.pdf", email),
-                                ("letter before claim", "FTA-2025-0142 letter of claim.docx", email)], recorded
+    assert sorted(recorded) == [
+        ("letter before claim", "FTA-2025-0142 letter of claim pack.pdf", email),
+        ("letter before claim", "FTA-2025-0142 letter of claim.docx", email),
+    ], recorded
 
 
 def test_manager_completes_hearing_check(page, server, artifacts):
@@ -151,8 +158,9 @@ def test_manager_completes_hearing_check(page, server, artifacts):
     recorded = documents_for(server, reference, since)
     # each of the report's files once, under the signed-in manager (it was recorded twice, under two users)
     name = link.inner_text().strip()
-    assert sorted(recorded) == sorted([("pre-hearing check", name, email),
-                                       ("pre-hearing check", name[:-4] + ".docx", email)]), recorded
+    assert sorted(recorded) == sorted(
+        [("pre-hearing check", name, email), ("pre-hearing check", name[:-4] + ".docx", email)]
+    ), recorded
 
 
 def test_letter_before_claim_over_the_rest_api(server, artifacts):
@@ -162,15 +170,23 @@ def test_letter_before_claim_over_the_rest_api(server, artifacts):
     new = requests.get(f"{api}/session/new", params={"i": LBC}, headers=headers, timeout=60)
     new.raise_for_status()
     session, secret = new.json()["session"], new.json()["secret"]
-    question = requests.get(f"{api}/session/question", params={"i": LBC, "session": session, "secret": secret},
-                            headers=headers, timeout=60).json()
+    question = requests.get(
+        f"{api}/session/question", params={"i": LBC, "session": session, "secret": secret}, headers=headers, timeout=60
+    ).json()
     assert question["fields"][0]["variable_name"] == "case_reference"  # chosen from the register, not a path
 
-    answers = {"case_reference": "RR-2025-0077", "letter_date": time.strftime("%Y-%m-%d"),
-               "instalments_status": "none", "letter_checked": True}
-    reply = requests.post(f"{api}/session", json={"i": LBC, "session": session, "secret": secret,
-                                                  "variables": answers, "question": True},
-                          headers=headers, timeout=300)
+    answers = {
+        "case_reference": "RR-2025-0077",
+        "letter_date": time.strftime("%Y-%m-%d"),
+        "instalments_status": "none",
+        "letter_checked": True,
+    }
+    reply = requests.post(
+        f"{api}/session",
+        json={"i": LBC, "session": session, "secret": secret, "variables": answers, "question": True},
+        headers=headers,
+        timeout=300,
+    )
     reply.raise_for_status()
     end = reply.json()
     assert end.get("id") == "end screen", end
@@ -209,8 +225,10 @@ def test_officer_runs_batch_letters_in_the_background(page, server, artifacts):
     assert any(n.endswith("RR-2025-0077 letter of claim pack.pdf") for n in names), names
     for reference in ("FTA-2025-0142", "RR-2025-0077"):
         recorded = documents_for(server, reference, since)
-        assert sorted(recorded) == [("letter before claim", f"{reference} letter of claim pack.pdf", email),
-                                    ("letter before claim", f"{reference} letter of claim.docx", email)], recorded
+        assert sorted(recorded) == [
+            ("letter before claim", f"{reference} letter of claim pack.pdf", email),
+            ("letter before claim", f"{reference} letter of claim.docx", email),
+        ], recorded
 
 
 def test_only_a_legal_reviewer_marks_a_bundle_reviewed(page, server, artifacts, tmp_path):
@@ -252,11 +270,23 @@ def test_legal_reviewer_builds_a_bundle_from_the_documents_the_register_recorded
     # the officer's letter for the case is recorded (and kept) first, over the API
     headers = {"X-API-Key": server.api_keys["officer"]}
     new = requests.get(f"{server.url}/api/session/new", params={"i": LBC}, headers=headers, timeout=60).json()
-    requests.post(f"{server.url}/api/session", json={
-        "i": LBC, "session": new["session"], "secret": new["secret"], "question": True,
-        "variables": {"case_reference": "FTA-2025-0142", "letter_date": time.strftime("%Y-%m-%d"),
-                      "instalments_status": "none", "letter_checked": True}},
-        headers=headers, timeout=300).raise_for_status()
+    requests.post(
+        f"{server.url}/api/session",
+        json={
+            "i": LBC,
+            "session": new["session"],
+            "secret": new["secret"],
+            "question": True,
+            "variables": {
+                "case_reference": "FTA-2025-0142",
+                "letter_date": time.strftime("%Y-%m-%d"),
+                "instalments_status": "none",
+                "letter_checked": True,
+            },
+        },
+        headers=headers,
+        timeout=300,
+    ).raise_for_status()
 
     email, password = server.login_for("legal_reviewer")
     since = db_now(server)

@@ -61,8 +61,9 @@ def test_an_administrator_may_do_everything(name):
 
 def test_an_interview_courtpack_does_not_know_is_refused_to_everyone():
     for actor in (ADMIN, OFFICER):
-        assert acting.refusal_for("no_such_task", actor) == ("courtpack has no task called 'no_such_task', "
-                                                             "so nobody may run it")
+        assert acting.refusal_for("no_such_task", actor) == (
+            "courtpack has no task called 'no_such_task', so nobody may run it"
+        )
 
 
 def test_a_headless_run_names_its_user_or_is_refused(monkeypatch):
@@ -70,8 +71,7 @@ def test_a_headless_run_names_its_user_or_is_refused(monkeypatch):
     monkeypatch.delenv("COURTPACK_ROLE", raising=False)
     with pytest.raises(NotSignedInError, match="give --as EMAIL"):
         actor_from_environment()
-    assert actor_from_environment("olu@council.example.com") == Actor("olu@council.example.com",
-                                                                      frozenset({"officer"}))
+    assert actor_from_environment("olu@council.example.com") == Actor("olu@council.example.com", frozenset({"officer"}))
     monkeypatch.setenv("COURTPACK_USER", "mo@council.example.com")
     monkeypatch.setenv("COURTPACK_ROLE", "manager")
     assert actor_from_environment() == MANAGER
@@ -86,8 +86,11 @@ def test_tasks_are_listed_only_when_their_interview_exists(tmp_path):
     assert list(groups) == ["Debt recovery officer"]
     assert [t.name for t in groups["Debt recovery officer"]] == ["letter_before_claim", "hearing_check"]
     assert tasks.tasks_by_role(["manager"], tmp_path) == {"Team leader / manager": [tasks.TASKS[-1]]}
-    assert list(tasks.tasks_by_role(["admin"], tmp_path)) == ["Debt recovery officer", "Legal reviewer",
-                                                              "Team leader / manager"]
+    assert list(tasks.tasks_by_role(["admin"], tmp_path)) == [
+        "Debt recovery officer",
+        "Legal reviewer",
+        "Team leader / manager",
+    ]
     # hearing checks start from the register's hearings, not from one case
     assert [next(iter(c)) for c in tasks.task_choices(["officer"], tmp_path)] == ["letter_before_claim"]
 
@@ -133,6 +136,9 @@ def test_nothing_outside_headless_imports_docassemble():
     """One adapter (headless/server.py) and the headless runner are the only code that imports docassemble."""
     package = Path(__file__).resolve().parents[2] / "docassemble" / "courtpack"
     imports = re.compile(r"^\s*(from|import)\s+docassemble\.(base|webapp)\b", re.MULTILINE)
-    offenders = [str(p.relative_to(package)) for p in package.rglob("*.py")
-                 if "headless" not in p.parts and imports.search(p.read_text(encoding="utf-8"))]
+    offenders = [
+        str(p.relative_to(package))
+        for p in package.rglob("*.py")
+        if "headless" not in p.parts and imports.search(p.read_text(encoding="utf-8"))
+    ]
     assert offenders == []

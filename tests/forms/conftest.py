@@ -57,5 +57,4 @@ def case_file(tmp_path: Path):
 def judgment_for(amount: str = "2168.63", date: dt.date = dt.date(2025, 12, 20), **extra):
     from docassemble.courtpack.case.model import Judgment
 
-    return Judgment(claim_number="K00QZ123", court="County Court at Leeds", date=date, amount=Decimal(amount),
-                    **extra)
+    return Judgment(claim_number="K00QZ123", court="County Court at Leeds", date=date, amount=Decimal(amount), **extra)

@@ -16,9 +16,16 @@ pytestmark = pytest.mark.slow
 
 
 def _options(**changes):
-    base = {"issue_date": dt.date(2025, 11, 20), "letter_date": dt.date(2025, 9, 1), "hearing_centre": "Lewisham",
-            "human_rights": False, "vulnerability": "", "signatory_name": "Priya Shah",
-            "signatory_position": "Debt Recovery Officer", "mode": "own"}
+    base = {
+        "issue_date": dt.date(2025, 11, 20),
+        "letter_date": dt.date(2025, 9, 1),
+        "hearing_centre": "Lewisham",
+        "human_rights": False,
+        "vulnerability": "",
+        "signatory_name": "Priya Shah",
+        "signatory_position": "Debt Recovery Officer",
+        "mode": "own",
+    }
     return ClaimOptions(**{**base, **changes})
 
 
@@ -33,10 +40,12 @@ def test_the_agreement_copy_goes_with_the_particulars_and_the_letter_lists_it(tm
     pack = write_claim_pack(case, _options(agreement_copy=agreement), tmp_path / "out")
     names = [p.name for p in pack.files]
     assert "FTA-2025-0142 particulars of claim - copy of the agreement.pdf" in names
-    assert "SECURE TENANCY AGREEMENT" in pdf_text(tmp_path / "out" / names[names.index(
-        "FTA-2025-0142 particulars of claim - copy of the agreement.pdf")])
-    letter = squash(pdf_text(tmp_path / "out" / "FTA-2025-0142 covering letter to the Civil National Business "
-                                                 "Centre.pdf"))
+    assert "SECURE TENANCY AGREEMENT" in pdf_text(
+        tmp_path / "out" / names[names.index("FTA-2025-0142 particulars of claim - copy of the agreement.pdf")]
+    )
+    letter = squash(
+        pdf_text(tmp_path / "out" / "FTA-2025-0142 covering letter to the Civil National Business Centre.pdf")
+    )
     assert "Civil National Business Centre" in letter and "NN1 2LH" in letter and "DX 702885 Northampton 7" in letter
     assert "Copy of the written agreement attached to the particulars" in letter
     assert "Money Claims Centre" not in letter and "PO Box 527" not in letter

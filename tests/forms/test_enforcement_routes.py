@@ -24,10 +24,21 @@ from .conftest import EXAMPLES, pdf_text, squash
 
 pytestmark = pytest.mark.slow
 
-JUDGMENT = {"judgment_claim_number": "K00QZ123", "judgment_court": "County Court at Bromley",
-            "judgment_date": "2025-12-20", "judgment_amount": "2270.46", "judgment_paid_since": "0"}
-BASE = {**JUDGMENT, "as_at": "2026-02-02", "debtor_employed": False, "routes_seen": True,
-        "signatory_name": "Priya Shah", "signatory_position": "Income Recovery Manager"}
+JUDGMENT = {
+    "judgment_claim_number": "K00QZ123",
+    "judgment_court": "County Court at Bromley",
+    "judgment_date": "2025-12-20",
+    "judgment_amount": "2270.46",
+    "judgment_paid_since": "0",
+}
+BASE = {
+    **JUDGMENT,
+    "as_at": "2026-02-02",
+    "debtor_employed": False,
+    "routes_seen": True,
+    "signatory_name": "Priya Shah",
+    "signatory_position": "Income Recovery Manager",
+}
 FTA = EXAMPLES / "FTA-2025-0142.yaml"
 
 
@@ -55,10 +66,19 @@ def test_writ_n293a_other_enforcement_from_the_register_and_named_officer(tmp_pa
     # the N293A is signed under a statement of truth: its "other enforcement" is what the register holds
     url = f"sqlite:///{tmp_path / 'register.db'}"
     add_case(url, FTA, who="tests")
-    record_step(url, "FTA-2025-0142", "enforcement_issued", {"date": "2026-01-12", "type": "warrant_of_control",
-                                                            "reference": "K00QZ123/W1"}, who="tests")
-    answers = {**BASE, "chosen_routes": ["writ_of_control"],
-               "agent_name": "Marston Holdings HCEO", "agent_address": "1 High Street, Bromley BR1 1AA"}
+    record_step(
+        url,
+        "FTA-2025-0142",
+        "enforcement_issued",
+        {"date": "2026-01-12", "type": "warrant_of_control", "reference": "K00QZ123/W1"},
+        who="tests",
+    )
+    answers = {
+        **BASE,
+        "chosen_routes": ["writ_of_control"],
+        "agent_name": "Marston Holdings HCEO",
+        "agent_address": "1 High Street, Bromley BR1 1AA",
+    }
     out = tmp_path / "out"
     result = run_interview("enforcement", answers, out, reference="FTA-2025-0142", register_url=url)
     text = squash(pdf_text(_named(result.documents, "N293A")))
@@ -80,18 +100,25 @@ def test_writ_without_a_named_officer_is_asked(tmp_path):
 
 
 def test_attachment_of_earnings_n337_carries_the_employer(tmp_path):
-    answers = {**BASE, "debtor_employed": True, "chosen_routes": ["attachment_of_earnings"],
-               "employer": "Greenwich Leisure Ltd, Middlegate House, London SE18 6RN"}
+    answers = {
+        **BASE,
+        "debtor_employed": True,
+        "chosen_routes": ["attachment_of_earnings"],
+        "employer": "Greenwich Leisure Ltd, Middlegate House, London SE18 6RN",
+    }
     result = run_interview("enforcement", answers, tmp_path, FTA)
     text = squash(pdf_text(_named(result.documents, "N337")))
     assert "Greenwich Leisure Ltd" in text and "Middlegate House" in text
 
 
 def test_third_party_debt_order_n349_states_only_what_the_officer_said(tmp_path):
-    answers = {**BASE, "chosen_routes": ["third_party_debt_order"],
-               "third_party": "Northern Bank plc, 2 Park Row, Leeds LS1 5AB",
-               "account_details": "sort code 40-11-22, account 12345678",
-               "belief": "The debtor's housing benefit was paid into this account in November 2025."}
+    answers = {
+        **BASE,
+        "chosen_routes": ["third_party_debt_order"],
+        "third_party": "Northern Bank plc, 2 Park Row, Leeds LS1 5AB",
+        "account_details": "sort code 40-11-22, account 12345678",
+        "belief": "The debtor's housing benefit was paid into this account in November 2025.",
+    }
     result = run_interview("enforcement", answers, tmp_path, FTA)
     text = squash(pdf_text(_named(result.documents, "N349")))
     assert "40-11-22" in text and "12345678" in text  # the account the officer gave
@@ -101,24 +128,39 @@ def test_third_party_debt_order_n349_states_only_what_the_officer_said(tmp_path)
 
 
 def test_third_party_debt_order_without_a_belief_is_asked(tmp_path):
-    answers = {**BASE, "chosen_routes": ["third_party_debt_order"], "third_party": "Northern Bank plc",
-               "account_details": ""}
+    answers = {
+        **BASE,
+        "chosen_routes": ["third_party_debt_order"],
+        "third_party": "Northern Bank plc",
+        "account_details": "",
+    }
     with pytest.raises(InterviewIncomplete) as err:
         run_interview("enforcement", answers, tmp_path, FTA)
     assert err.value.variable == "belief"
 
 
 def test_order_to_obtain_information_n316a_names_the_officer(tmp_path):
-    answers = {**BASE, "judgment_amount": "8406.14", "chosen_routes": ["order_to_obtain_information"],
-               "officer_name": "Ann Roast", "officer_position": "Director"}
+    answers = {
+        **BASE,
+        "judgment_amount": "8406.14",
+        "chosen_routes": ["order_to_obtain_information"],
+        "officer_name": "Ann Roast",
+        "officer_position": "Director",
+    }
     result = run_interview("enforcement", answers, tmp_path, EXAMPLES / "CR-2025-0310.yaml")
     text = squash(pdf_text(_named(result.documents, "N316A")))
     assert "Ann Roast" in text and "Director" in text
 
 
 def test_permission_n244_names_the_writ_when_a_writ_is_sought(tmp_path):
-    answers = {**BASE, "judgment_date": "2018-03-01", "permission_granted": False, "chosen_routes": ["permission"],
-               "permission_route": "writ_of_control", "delay_reasons": "The defendant paid by arrangement until 2024."}
+    answers = {
+        **BASE,
+        "judgment_date": "2018-03-01",
+        "permission_granted": False,
+        "chosen_routes": ["permission"],
+        "permission_route": "writ_of_control",
+        "delay_reasons": "The defendant paid by arrangement until 2024.",
+    }
     result = run_interview("enforcement", answers, tmp_path, FTA)
     n244 = _named(result.documents, "N244")
     fields = read_fields(n244)
@@ -127,8 +169,13 @@ def test_permission_n244_names_the_writ_when_a_writ_is_sought(tmp_path):
 
 
 def test_permission_route_must_be_answered(tmp_path):
-    answers = {**BASE, "judgment_date": "2018-03-01", "permission_granted": False, "chosen_routes": ["permission"],
-               "delay_reasons": "The defendant paid by arrangement until 2024."}
+    answers = {
+        **BASE,
+        "judgment_date": "2018-03-01",
+        "permission_granted": False,
+        "chosen_routes": ["permission"],
+        "delay_reasons": "The defendant paid by arrangement until 2024.",
+    }
     with pytest.raises(InterviewIncomplete) as err:
         run_interview("enforcement", answers, tmp_path, FTA)
     assert err.value.variable == "permission_route"

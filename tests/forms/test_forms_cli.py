@@ -63,8 +63,20 @@ def test_fill_n1_from_a_case_file(flag, tmp_path, official_forms_dir, capsys, ca
     def centre(data):
         data["preferred_court"] = "Lewisham"
 
-    code = main(["forms", "fill", "N1", "--case", str(case_file("FTA-2025-0142", centre)), "--out", str(tmp_path),
-                 flag, "--on", "2025-11-20"])
+    code = main(
+        [
+            "forms",
+            "fill",
+            "N1",
+            "--case",
+            str(case_file("FTA-2025-0142", centre)),
+            "--out",
+            str(tmp_path),
+            flag,
+            "--on",
+            "2025-11-20",
+        ]
+    )
     assert code == 0
     path = tmp_path / "FTA-2025-0142 N1 claim form.pdf"
     assert capsys.readouterr().out.strip() == str(path)
@@ -74,8 +86,20 @@ def test_fill_n1_from_a_case_file(flag, tmp_path, official_forms_dir, capsys, ca
 
 def test_fill_n1_without_a_hearing_centre_asks_for_one(tmp_path, capsys):
     # the example case names no preferred court: refuse rather than invent "County Court at <town>"
-    code = main(["forms", "fill", "N1", "--case", str(EXAMPLES / "FTA-2025-0142.yaml"), "--out", str(tmp_path),
-                 "--own", "--on", "2025-11-20"])
+    code = main(
+        [
+            "forms",
+            "fill",
+            "N1",
+            "--case",
+            str(EXAMPLES / "FTA-2025-0142.yaml"),
+            "--out",
+            str(tmp_path),
+            "--own",
+            "--on",
+            "2025-11-20",
+        ]
+    )
     assert code == 2
     assert "hearing_centre is empty" in capsys.readouterr().err
     assert list(tmp_path.iterdir()) == []

@@ -32,39 +32,62 @@ SIGN = {"signatory_name": "Priya Shah", "signatory_position": "Income Recovery M
 
 def _position(reference: str, amount: str):
     case = read_case(EXAMPLES / f"{reference}.yaml")
-    judgment = Judgment(claim_number="K00QZ123", court="County Court at Bromley", date=dt.date(2025, 12, 20),
-                        amount=Decimal(amount))
+    judgment = Judgment(
+        claim_number="K00QZ123", court="County Court at Bromley", date=dt.date(2025, 12, 20), amount=Decimal(amount)
+    )
     return case, judgment_position(case, judgment, ON)
 
 
 def _built(name: str) -> dict[str, Any]:
     if name == "FTA-2025-0142.N349":
         case, position = _position("FTA-2025-0142", "2270.46")
-        return enf.n349_values(case, position, ON, third_party="Northern Bank plc\n2 Park Row\nLeeds LS1 5AB",
-                               account_details="Park Row branch, sort code 40-11-22, account 12345678",
-                               belief="The debtor's housing benefit was paid into this account in November 2025.",
-                               **SIGN)
+        return enf.n349_values(
+            case,
+            position,
+            ON,
+            third_party="Northern Bank plc\n2 Park Row\nLeeds LS1 5AB",
+            account_details="Park Row branch, sort code 40-11-22, account 12345678",
+            belief="The debtor's housing benefit was paid into this account in November 2025.",
+            **SIGN,
+        )
     if name == "FTA-2025-0142.N323":
         case, position = _position("FTA-2025-0142", "2270.46")
         return enf.n323_values(case, position, ON, **SIGN)
     if name == "FTA-2025-0142.N293A":
         case, position = _position("FTA-2025-0142", "2270.46")
-        return enf.n293a_values(case, position, ON, other_enforcement="Warrant K00QZ123/W1 issued 10 January 2026, "
-                                "returned unpaid", enforcement_officer="Marston Holdings HCEO", **SIGN)
+        return enf.n293a_values(
+            case,
+            position,
+            ON,
+            other_enforcement="Warrant K00QZ123/W1 issued 10 January 2026, returned unpaid",
+            enforcement_officer="Marston Holdings HCEO",
+            **SIGN,
+        )
     if name == "FTA-2025-0142.N337":
         case, position = _position("FTA-2025-0142", "2270.46")
-        return enf.n337_values(case, position, ON, employer="Greenwich Leisure Ltd\nMiddlegate House\nLondon SE18 6RN",
-                               **SIGN)
+        return enf.n337_values(
+            case, position, ON, employer="Greenwich Leisure Ltd\nMiddlegate House\nLondon SE18 6RN", **SIGN
+        )
     if name == "FTA-2025-0142.N316":
         case, position = _position("FTA-2025-0142", "2270.46")
         return enf.n316_values(case, position, ON, officer_name="", officer_position="", **SIGN)
     if name == "FTA-2025-0142.N244":
         case = read_case(EXAMPLES / "FTA-2025-0142.yaml")
-        judgment = Judgment(claim_number="K00QZ123", court="County Court at Bromley", date=dt.date(2018, 3, 1),
-                            amount=Decimal("2270.46"))
-        return permission_values(case, judgment, judgment_position(case, judgment, ON), application_date=ON,
-                                 route="writ_of_control", delay_reasons="the defendant paid by arrangement until 2024",
-                                 **SIGN)
+        judgment = Judgment(
+            claim_number="K00QZ123",
+            court="County Court at Bromley",
+            date=dt.date(2018, 3, 1),
+            amount=Decimal("2270.46"),
+        )
+        return permission_values(
+            case,
+            judgment,
+            judgment_position(case, judgment, ON),
+            application_date=ON,
+            route="writ_of_control",
+            delay_reasons="the defendant paid by arrangement until 2024",
+            **SIGN,
+        )
     case, position = _position("CR-2025-0310", "8450.00")
     return enf.n316_values(case, position, ON, officer_name="Ann Roast", officer_position="Director")
 

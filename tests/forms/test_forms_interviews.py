@@ -15,11 +15,23 @@ from .conftest import EXAMPLES, pdf_text, squash
 
 pytestmark = pytest.mark.slow
 
-CLAIM = {"letter_before_claim_date": "2025-09-01", "issue_date": "2025-11-20", "hearing_centre": "Lewisham",
-         "human_rights": False, "claimant_vulnerable": False, "signatory_name": "Priya Shah",
-         "signatory_position": "Debt Recovery Officer", "claim_checked": True}
-JUDGMENT = {"judgment_claim_number": "K00QZ123", "judgment_court": "County Court at Bromley",
-            "judgment_date": "2025-12-20", "judgment_amount": "2270.46", "judgment_paid_since": "0"}
+CLAIM = {
+    "letter_before_claim_date": "2025-09-01",
+    "issue_date": "2025-11-20",
+    "hearing_centre": "Lewisham",
+    "human_rights": False,
+    "claimant_vulnerable": False,
+    "signatory_name": "Priya Shah",
+    "signatory_position": "Debt Recovery Officer",
+    "claim_checked": True,
+}
+JUDGMENT = {
+    "judgment_claim_number": "K00QZ123",
+    "judgment_court": "County Court at Bromley",
+    "judgment_date": "2025-12-20",
+    "judgment_amount": "2270.46",
+    "judgment_paid_since": "0",
+}
 SIGN = {"signatory_name": "Priya Shah", "signatory_position": "Debt Recovery Officer"}
 
 
@@ -44,17 +56,23 @@ def test_money_claim_produces_n1_particulars_and_covering_letter(tmp_path, offic
     assert "section 69 of the County Courts Act 1984 at the rate of 8% a year" in particulars
     assert f"it continues at the daily rate of £{figures['daily_rate']}" in particulars
     # each sum from when it fell due: e.g. Rent December 2024, 568.40 x 8% x 353 / 365 = 43.98
-    assert ("£568.40 (Rent December 2024) from 2 December 2024 to 20 November 2025, 353 days, £43.98"
-            in particulars)
+    assert "£568.40 (Rent December 2024) from 2 December 2024 to 20 November 2025, 353 days, £43.98" in particulars
     # the part of the arrears brought forward paid on 16 December 2024: 200.00 x 8% x 42 / 365 = 1.84
-    assert "£200.00 (Arrears brought forward) from 4 November 2024 to 16 December 2024, when it was paid, 42 days, " \
-           "£1.84" in particulars
+    assert (
+        "£200.00 (Arrears brought forward) from 4 November 2024 to 16 December 2024, when it was paid, 42 days, "
+        "£1.84" in particulars
+    )
     assert "The interest to the date of issue is £151.86" in particulars
-    assert squash("The claimant believes that the facts stated in these particulars of claim are true. I understand "
-                  "that proceedings for contempt of court may be brought against anyone who makes, or causes to be "
-                  "made, a false statement in a document verified by a statement of truth without an honest belief "
-                  "in its truth.") in particulars
-    letter = pdf_text(_named(result.documents, "covering letter") .with_suffix(".pdf"))
+    assert (
+        squash(
+            "The claimant believes that the facts stated in these particulars of claim are true. I understand "
+            "that proceedings for contempt of court may be brought against anyone who makes, or causes to be "
+            "made, a false statement in a document verified by a statement of truth without an honest belief "
+            "in its truth."
+        )
+        in particulars
+    )
+    letter = pdf_text(_named(result.documents, "covering letter").with_suffix(".pdf"))
     assert "PBA0012345" in letter and "£2,304.84" in letter and "£115.00" in letter
 
 
@@ -67,8 +85,12 @@ def test_money_claim_missing_answer_names_the_variable(tmp_path):
 
 def test_money_claim_refused_before_the_protocol_period_has_run(tmp_path):
     with pytest.raises(NotReadyError, match="issue from 2 December 2025") as err:
-        run_interview("money_claim", {**CLAIM, "letter_before_claim_date": "2025-11-01"}, tmp_path,
-                      EXAMPLES / "FTA-2025-0142.yaml")
+        run_interview(
+            "money_claim",
+            {**CLAIM, "letter_before_claim_date": "2025-11-01"},
+            tmp_path,
+            EXAMPLES / "FTA-2025-0142.yaml",
+        )
     assert "It becomes possible from 2 December 2025" in str(err.value)
     assert not list(tmp_path.glob("*.pdf"))
 
@@ -92,9 +114,17 @@ def test_money_claim_refused_during_a_breathing_space(tmp_path, case_file):
 
 
 def test_default_judgment_dates_and_n225(tmp_path):
-    answers = {"claim_number": "K00QZ123", "issue_date": "2025-11-20", "service_method": "court",
-               "acknowledged": False, "timing_seen": True, "request_date": "2025-12-10",
-               "payment_terms": "forthwith", "paid_since": 0, **SIGN}
+    answers = {
+        "claim_number": "K00QZ123",
+        "issue_date": "2025-11-20",
+        "service_method": "court",
+        "acknowledged": False,
+        "timing_seen": True,
+        "request_date": "2025-12-10",
+        "payment_terms": "forthwith",
+        "paid_since": 0,
+        **SIGN,
+    }
     result = run_interview("default_judgment", answers, tmp_path, EXAMPLES / "FTA-2025-0142.yaml")
     note = json.loads(_named(result.documents, "judgment request dates").read_text())
     assert note["deemed_service"] == "2025-11-25" and note["earliest_request"] == "2025-12-10"
@@ -105,18 +135,34 @@ def test_default_judgment_dates_and_n225(tmp_path):
     assert "K00QZ123" in text and "£2,189.84" in text and "£8.93" in text and "£2,313.77" in text
     assert "25 November 2025" in text
     with pytest.raises(NotReadyError, match="from 10 December 2025"):
-        run_interview("default_judgment", {**answers, "request_date": "2025-12-05"}, tmp_path / "early",
-                      EXAMPLES / "FTA-2025-0142.yaml")
+        run_interview(
+            "default_judgment",
+            {**answers, "request_date": "2025-12-05"},
+            tmp_path / "early",
+            EXAMPLES / "FTA-2025-0142.yaml",
+        )
     with pytest.raises(InterviewIncomplete) as err:
-        run_interview("default_judgment", {k: v for k, v in answers.items() if k != "service_method"},
-                      tmp_path / "missing", EXAMPLES / "FTA-2025-0142.yaml")
+        run_interview(
+            "default_judgment",
+            {k: v for k, v in answers.items() if k != "service_method"},
+            tmp_path / "missing",
+            EXAMPLES / "FTA-2025-0142.yaml",
+        )
     assert err.value.variable == "service_method"
 
 
 def test_charging_order_n379_and_deadlines(tmp_path):
-    answers = {**JUDGMENT, "judgment_amount": "8406.14", "application_date": "2026-02-02", "title_number": "",
-               "debtor_interest": "", "other_creditors": "Yorkshire Bank plc (registered charge)",
-               "persons_to_serve": "", "interim_order_date": "2026-02-09", **SIGN}
+    answers = {
+        **JUDGMENT,
+        "judgment_amount": "8406.14",
+        "application_date": "2026-02-02",
+        "title_number": "",
+        "debtor_interest": "",
+        "other_creditors": "Yorkshire Bank plc (registered charge)",
+        "persons_to_serve": "",
+        "interim_order_date": "2026-02-09",
+        **SIGN,
+    }
     result = run_interview("charging_order", answers, tmp_path, EXAMPLES / "CR-2025-0310.yaml")
     note = json.loads(_named(result.documents, "charging order dates").read_text())
     assert note["title_number"] == "WYK123456"
@@ -124,15 +170,26 @@ def test_charging_order_n379_and_deadlines(tmp_path):
     text = pdf_text(_named(result.documents, "N379"))
     assert "WYK123456" in text and "leasehold owner" in text and "Yorkshire Bank plc" in text
     with pytest.raises(InterviewIncomplete) as err:
-        run_interview("charging_order", {k: v for k, v in answers.items() if k != "interim_order_date"},
-                      tmp_path / "missing", EXAMPLES / "CR-2025-0310.yaml")
+        run_interview(
+            "charging_order",
+            {k: v for k, v in answers.items() if k != "interim_order_date"},
+            tmp_path / "missing",
+            EXAMPLES / "CR-2025-0310.yaml",
+        )
     assert err.value.variable == "interim_order_date"
 
 
 def test_enforcement_writ_and_referral_pack(tmp_path):
-    answers = {**JUDGMENT, "as_at": "2026-02-02", "debtor_employed": False, "routes_seen": True,
-               "chosen_routes": ["writ_of_control", "order_to_obtain_information"],
-               "agent_name": "Bailiff Services Ltd", "agent_address": "1 High Street, Bromley BR1 1AA", **SIGN}
+    answers = {
+        **JUDGMENT,
+        "as_at": "2026-02-02",
+        "debtor_employed": False,
+        "routes_seen": True,
+        "chosen_routes": ["writ_of_control", "order_to_obtain_information"],
+        "agent_name": "Bailiff Services Ltd",
+        "agent_address": "1 High Street, Bromley BR1 1AA",
+        **SIGN,
+    }
     result = run_interview("enforcement", answers, tmp_path, EXAMPLES / "FTA-2025-0142.yaml")
     names = [p.name for p in result.documents]
     assert "FTA-2025-0142 N293A certificate of judgment and request for writ of control.pdf" in names
@@ -148,22 +205,43 @@ def test_enforcement_writ_and_referral_pack(tmp_path):
 
 
 def test_enforcement_blocked_route_is_refused_with_the_reason(tmp_path):
-    answers = {**JUDGMENT, "as_at": "2026-02-02", "debtor_employed": False, "routes_seen": True,
-               "chosen_routes": ["attachment_of_earnings"], **SIGN}
+    answers = {
+        **JUDGMENT,
+        "as_at": "2026-02-02",
+        "debtor_employed": False,
+        "routes_seen": True,
+        "chosen_routes": ["attachment_of_earnings"],
+        **SIGN,
+    }
     with pytest.raises(NotReadyError, match="not known to be employed"):
         run_interview("enforcement", answers, tmp_path, EXAMPLES / "FTA-2025-0142.yaml")
 
 
 def test_old_judgment_needs_permission_then_n244(tmp_path):
-    old = {**JUDGMENT, "judgment_date": "2018-03-01", "as_at": "2026-02-02", "debtor_employed": False,
-           "routes_seen": True, "permission_granted": False, **SIGN}
+    old = {
+        **JUDGMENT,
+        "judgment_date": "2018-03-01",
+        "as_at": "2026-02-02",
+        "debtor_employed": False,
+        "routes_seen": True,
+        "permission_granted": False,
+        **SIGN,
+    }
     with pytest.raises(NotReadyError, match="apply for permission on N244"):
-        run_interview("enforcement", {**old, "chosen_routes": ["warrant_of_control"]}, tmp_path,
-                      EXAMPLES / "FTA-2025-0142.yaml")
-    result = run_interview("enforcement", {**old, "chosen_routes": ["permission"],
-                                           "permission_route": "warrant_of_control",
-                                           "delay_reasons": "The defendant paid by arrangement until 2024."},
-                           tmp_path / "n244", EXAMPLES / "FTA-2025-0142.yaml")
+        run_interview(
+            "enforcement", {**old, "chosen_routes": ["warrant_of_control"]}, tmp_path, EXAMPLES / "FTA-2025-0142.yaml"
+        )
+    result = run_interview(
+        "enforcement",
+        {
+            **old,
+            "chosen_routes": ["permission"],
+            "permission_route": "warrant_of_control",
+            "delay_reasons": "The defendant paid by arrangement until 2024.",
+        },
+        tmp_path / "n244",
+        EXAMPLES / "FTA-2025-0142.yaml",
+    )
     n244 = _named(result.documents, "N244")
     text = pdf_text(n244) if "official" not in n244.name else ""
     fields = read_fields(n244)
@@ -189,6 +267,15 @@ def test_carry_case_through_claim_to_enforcement(tmp_path, monkeypatch):
         register.dispose()
     assert all(p.is_file() and p.parent == tmp_path / "CR-2025-0310" for p in documents)
     names = " | ".join(p.name for p in documents)
-    for part in ("N1 claim form", "particulars of claim.pdf", "covering letter", "N225", "N293A", "N316A",
-                 "enforcement referral.csv", "N379", "charging order dates.json"):
+    for part in (
+        "N1 claim form",
+        "particulars of claim.pdf",
+        "covering letter",
+        "N225",
+        "N293A",
+        "N316A",
+        "enforcement referral.csv",
+        "N379",
+        "charging order dates.json",
+    ):
         assert part in names

@@ -25,8 +25,13 @@ def _values(number: str, reference: str = "CR-2025-0310"):
     if number == "N1":
         return case, form_values("N1", case, ISSUE, hearing_centre="Leeds")
     if number == "N180":
-        return case, n180_values(case, court="County Court at Leeds", claim_number="K00QZ123",
-                                 hearing_centre="Leeds: the claimant's offices and witnesses are there", on=ISSUE)
+        return case, n180_values(
+            case,
+            court="County Court at Leeds",
+            claim_number="K00QZ123",
+            hearing_centre="Leeds: the claimant's offices and witnesses are there",
+            on=ISSUE,
+        )
     judgment = judgment_for("3000.00", dt.date(2018, 1, 5))
     position = judgment_position(case, judgment, dt.date(2026, 2, 2))
     return case, permission_values(case, judgment, position, application_date=dt.date(2026, 2, 2))
@@ -67,8 +72,13 @@ def test_official_fill_reads_back_what_was_written(number, official_forms_dir, t
 def test_n1_boxes_hold_the_law_figures(official_forms_dir, tmp_path):
     case = read_case(EXAMPLES / "CR-2025-0310.yaml")
     figures = claim_figures_for(case, ISSUE)
-    path = write_form(load_spec("N1"), form_values("N1", case, ISSUE, hearing_centre="Leeds"), tmp_path,
-                      case.reference, mode="official")
+    path = write_form(
+        load_spec("N1"),
+        form_values("N1", case, ISSUE, hearing_centre="Leeds"),
+        tmp_path,
+        case.reference,
+        mode="official",
+    )
     assert path.name == "CR-2025-0310 N1 claim form.pdf"
     back = read_fields(path)
     assert back["Text25"] == f"{figures.claim_value:,.2f}"
@@ -87,11 +97,13 @@ def test_n1_boxes_hold_the_law_figures(official_forms_dir, tmp_path):
 
 def test_text_too_long_for_a_box_goes_to_a_continuation_sheet(official_forms_dir, tmp_path):
     _case, values = _values("N244")
-    values["evidence"] = "\n".join(f"{i}. The claimant relies on this paragraph of evidence, number {i}, which "
-                                   "explains the history of the account and every payment." for i in range(1, 90))
+    values["evidence"] = "\n".join(
+        f"{i}. The claimant relies on this paragraph of evidence, number {i}, which "
+        "explains the history of the account and every payment."
+        for i in range(1, 90)
+    )
     spec = load_spec("N244")
-    result = fill_official(spec, values, official_bytes(spec), tmp_path / "long.pdf",
-                           continuation=continuation_bytes)
+    result = fill_official(spec, values, official_bytes(spec), tmp_path / "long.pdf", continuation=continuation_bytes)
     assert result.continued
     back = read_fields(result.path)
     assert back["evidence set out in the box below"].startswith("See the continuation sheet")

@@ -31,11 +31,13 @@ def _values(number: str):
         return case, n1_values(case, figures, issue_date=ISSUE, hearing_centre="Leeds")
     if number == "N225":
         timing = default_judgment_timing(ISSUE)
-        return case, n225_values(case, figures, timing, claim_number="K00QZ123", issue_date=ISSUE,
-                                 request_date=timing.earliest_request)
+        return case, n225_values(
+            case, figures, timing, claim_number="K00QZ123", issue_date=ISSUE, request_date=timing.earliest_request
+        )
     if number == "N180":
-        return case, enf.n180_values(case, court="County Court at Leeds", claim_number="K00QZ123",
-                                     hearing_centre="Leeds", on=ON)
+        return case, enf.n180_values(
+            case, court="County Court at Leeds", claim_number="K00QZ123", hearing_centre="Leeds", on=ON
+        )
     old = number == "N244"
     judgment = judgment_for("3000.00" if old else "8450.00", dt.date(2018, 1, 5) if old else dt.date(2025, 12, 20))
     position = judgment_position(case, judgment, ON)
@@ -43,14 +45,21 @@ def _values(number: str):
         return case, permission_values(case, judgment, position, application_date=ON)
     if number == "N379":
         return case, enf.n379_values(case, position, ON, case.properties[0])
-    builders = {"N323": (enf.n323_values, {}),
-                "N293A": (enf.n293a_values, {"other_enforcement": "Warrant of control K00QZ123/1 returned unpaid"}),
-                "N337": (enf.n337_values, {"employer": "Acme Ltd, 1 Park Row, Leeds LS1 5AB"}),
-                "N349": (enf.n349_values, {"third_party": "Northern Bank plc, 2 Park Row, Leeds LS1 5AB",
-                                           "account_details": "Park Row branch, sort code 40-11-22, account 12345678",
-                                           "belief": "The debtor paid the council's invoices from this account."}),
-                "N316": (enf.n316_values, {"officer_name": "", "officer_position": ""}),
-                "N316A": (enf.n316_values, {"officer_name": "Ann Roast", "officer_position": "Director"})}
+    builders = {
+        "N323": (enf.n323_values, {}),
+        "N293A": (enf.n293a_values, {"other_enforcement": "Warrant of control K00QZ123/1 returned unpaid"}),
+        "N337": (enf.n337_values, {"employer": "Acme Ltd, 1 Park Row, Leeds LS1 5AB"}),
+        "N349": (
+            enf.n349_values,
+            {
+                "third_party": "Northern Bank plc, 2 Park Row, Leeds LS1 5AB",
+                "account_details": "Park Row branch, sort code 40-11-22, account 12345678",
+                "belief": "The debtor paid the council's invoices from this account.",
+            },
+        ),
+        "N316": (enf.n316_values, {"officer_name": "", "officer_position": ""}),
+        "N316A": (enf.n316_values, {"officer_name": "Ann Roast", "officer_position": "Director"}),
+    }
     builder, extra = builders[number]
     return case, builder(case, position, ON, **extra)
 
@@ -81,8 +90,9 @@ def test_own_rendering_carries_every_label_and_value(number, tmp_path):
 
 def test_long_text_continues_on_a_sheet_and_is_never_cut_off(tmp_path):
     case, values = _values("N244")
-    values["evidence"] = "\n".join(f"Paragraph {i}: the account history continues with payment details." for i in
-                                   range(1, 400))
+    values["evidence"] = "\n".join(
+        f"Paragraph {i}: the account history continues with payment details." for i in range(1, 400)
+    )
     path = write_form(load_spec("N244"), values, tmp_path, case.reference, mode="own")
     text = pdf_text(path)
     assert "See continuation sheet 1." in text

@@ -12,9 +12,11 @@ from docassemble.courtpack.documents.forms.spec import parse_spec
 from docassemble.courtpack.errors import DocumentError
 
 EXPECTED = {"N1", "PARTICULARS", "N225", "N244", "N379", "N323", "N293A", "N316", "N316A", "N337", "N349", "N180"}
-LAW_MD_SOT = ("The claimant believes that the facts stated in this claim form are true. I understand that "
-              "proceedings for contempt of court may be brought against anyone who makes, or causes to be made, a "
-              "false statement in a document verified by a statement of truth without an honest belief in its truth.")
+LAW_MD_SOT = (
+    "The claimant believes that the facts stated in this claim form are true. I understand that "
+    "proceedings for contempt of court may be brought against anyone who makes, or causes to be made, a "
+    "false statement in a document verified by a statement of truth without an honest belief in its truth."
+)
 
 
 def test_every_form_has_a_spec_with_number_title_edition_rule():
@@ -53,8 +55,7 @@ def test_official_map_names_real_fields_and_sha(number, official_forms_dir):
 
 def test_n1_source_is_the_published_address():
     official = load_spec("N1").official
-    assert official.source == ("https://assets.publishing.service.gov.uk/media/674d7ea12e91c6fb83fb5162/"
-                               "N1_1224.pdf")
+    assert official.source == ("https://assets.publishing.service.gov.uk/media/674d7ea12e91c6fb83fb5162/N1_1224.pdf")
     assert official.source_confirmed
     assert not load_spec("N244").official.source_confirmed  # gov.uk form finder: to be confirmed
 
@@ -63,8 +64,15 @@ def test_bad_specs_are_refused_with_the_reason():
     with pytest.raises(DocumentError, match="'rule' is missing"):
         parse_spec({"number": "X1", "title": "x", "edition": "1", "sections": []})
     with pytest.raises(DocumentError, match="kind 'colour'"):
-        parse_spec({"number": "X1", "title": "x", "edition": "1", "rule": "r",
-                    "sections": [{"title": "s", "fields": [{"key": "a", "label": "A", "kind": "colour"}]}]})
+        parse_spec(
+            {
+                "number": "X1",
+                "title": "x",
+                "edition": "1",
+                "rule": "r",
+                "sections": [{"title": "s", "fields": [{"key": "a", "label": "A", "kind": "colour"}]}],
+            }
+        )
     with pytest.raises(DocumentError, match="no form 'N999'"):
         load_spec("N999")
 
@@ -81,7 +89,14 @@ def test_edition_is_printed_alone_and_doubt_is_a_flag():
     # "04.14 (verify)" was printed on eight forms; the spec now refuses it and records doubt as data
     with pytest.raises(DocumentError, match="edition alone"):
         parse_spec({"number": "X1", "title": "x", "edition": "04.14 (verify)", "rule": "r", "sections": []})
-    spec = parse_spec({"number": "X1", "title": "x", "rule": "r", "sections": [],
-                       "edition": {"number": "04.14", "verified": False, "source": "form finder"}})
+    spec = parse_spec(
+        {
+            "number": "X1",
+            "title": "x",
+            "rule": "r",
+            "sections": [],
+            "edition": {"number": "04.14", "verified": False, "source": "form finder"},
+        }
+    )
     assert (spec.edition, spec.edition_verified, spec.edition_source) == ("04.14", False, "form finder")
     assert load_spec("N1").edition_verified and not load_spec("N349").edition_verified

@@ -52,11 +52,14 @@ def test_demand_below_the_bankruptcy_level_is_refused(tmp_path, capsys):
 
 
 def test_company_and_judgment_debt_variants(tmp_path, capsys):
-    source = write(tmp_path, debtor_kind="company", kind="judgment_debt",
-                   debtor={"name": "Elm Cafe Ltd", "address": "3 Market Row, London SE13 5AA",
-                           "company_number": "09876543"},
-                   judgment={"date": "2025-11-03", "court": "the County Court at Bromley", "claim_number": "K9QZ123"},
-                   items=[{"description": "Business rates under judgment", "amount": "800.00"}])
+    source = write(
+        tmp_path,
+        debtor_kind="company",
+        kind="judgment_debt",
+        debtor={"name": "Elm Cafe Ltd", "address": "3 Market Row, London SE13 5AA", "company_number": "09876543"},
+        judgment={"date": "2025-11-03", "court": "the County Court at Bromley", "claim_number": "K9QZ123"},
+        items=[{"description": "Business rates under judgment", "amount": "800.00"}],
+    )
     assert main(["insolvency", "demand", str(source), "--out", str(tmp_path / "out")]) == 0
     text = text_of(tmp_path / "out" / "NGT-SD-2026-0007 statutory demand.docx")
     assert "section 123(1)(a)" in text and "company number 09876543" in text
@@ -77,16 +80,46 @@ def test_service_record_and_petition_check(tmp_path, capsys):
     shutil.copy(record, copy)
     capsys.readouterr()
     # personally served Fri 16 Jan 2026: comply to the end of 6 Feb; petition from 7 Feb
-    assert main(["insolvency", "served", str(copy), "--on", "2026-01-16", "--method", "personal",
-                 "--by", "A. Process"]) == 0
+    assert (
+        main(["insolvency", "served", str(copy), "--on", "2026-01-16", "--method", "personal", "--by", "A. Process"])
+        == 0
+    )
     assert "comply by 6 February 2026; petition from 7 February 2026" in capsys.readouterr().out
     saved = json.loads(copy.read_text())
-    assert saved["service"]["set_aside_by"] == "2026-02-03"      # 16 Jan + 18 days
-    assert main(["insolvency", "petition-check", "--debt", "5093.75", "--served", "2026-01-16", "--on", "2026-02-06",
-                 "--strict"]) == 2
+    assert saved["service"]["set_aside_by"] == "2026-02-03"  # 16 Jan + 18 days
+    assert (
+        main(
+            [
+                "insolvency",
+                "petition-check",
+                "--debt",
+                "5093.75",
+                "--served",
+                "2026-01-16",
+                "--on",
+                "2026-02-06",
+                "--strict",
+            ]
+        )
+        == 2
+    )
     assert "a petition may be presented from 7 February 2026" in capsys.readouterr().err
-    assert main(["insolvency", "petition-check", "--debt", "5093.75", "--served", "2026-01-16", "--on", "2026-02-07",
-                 "--json"]) == 0
+    assert (
+        main(
+            [
+                "insolvency",
+                "petition-check",
+                "--debt",
+                "5093.75",
+                "--served",
+                "2026-01-16",
+                "--on",
+                "2026-02-07",
+                "--json",
+            ]
+        )
+        == 0
+    )
     assert json.loads(capsys.readouterr().out)["open"] is True
 
 

@@ -33,8 +33,7 @@ def document_audit(register_db: str) -> list[tuple[str, str, str]]:
     register = open_register(register_db)
     try:
         with register.transaction("tests") as session:
-            rows = session.scalars(select(AuditEntry).where(AuditEntry.entity == "documents")
-                                   .order_by(AuditEntry.id))
+            rows = session.scalars(select(AuditEntry).where(AuditEntry.entity == "documents").order_by(AuditEntry.id))
             return [(r.who, r.action, r.entity) for r in rows]
     finally:
         register.dispose()
@@ -52,18 +51,24 @@ def test_report_for_the_first_hearing_is_recorded_once_under_the_manager(registe
     pdf = f"{first.reference} pre-hearing check 10 January 2026.pdf"
     assert sorted(p.name for p in result.documents) == [docx, pdf]
     register = open_register(register_db)
-    recorded = [(d.kind, d.file_name, d.created_by) for d in documents_for(register, first.reference)
-                if d.kind == "pre-hearing check"]
+    recorded = [
+        (d.kind, d.file_name, d.created_by)
+        for d in documents_for(register, first.reference)
+        if d.kind == "pre-hearing check"
+    ]
     register.dispose()
     # the report's two files, each recorded once, by the manager who produced them (was: twice, two users)
     assert sorted(recorded) == [("pre-hearing check", docx, MANAGER.user), ("pre-hearing check", pdf, MANAGER.user)]
-    assert document_audit(register_db)[len(before):] == [(MANAGER.user, "create", "documents")] * 2
+    assert document_audit(register_db)[len(before) :] == [(MANAGER.user, "create", "documents")] * 2
 
 
-@pytest.mark.parametrize(("answers", "variable"), [
-    ({}, "check_date"),
-    ({"check_date": "2026-01-10"}, "hearing_id"),
-])
+@pytest.mark.parametrize(
+    ("answers", "variable"),
+    [
+        ({}, "check_date"),
+        ({"check_date": "2026-01-10"}, "hearing_id"),
+    ],
+)
 def test_stops_at_the_missing_answer(register_db, tmp_path, answers, variable):
     with pytest.raises(InterviewIncomplete) as caught:
         run_interview("hearing_check", answers, tmp_path, actor=MANAGER, register_url=register_db)
@@ -72,8 +77,7 @@ def test_stops_at_the_missing_answer(register_db, tmp_path, answers, variable):
 
 def test_no_hearings_in_the_window_is_explained(register_db, tmp_path):
     with pytest.raises(CourtpackError, match="there are no hearings in the register between 1 June 2030"):
-        run_interview("hearing_check", {"check_date": "2030-06-01"}, tmp_path, actor=MANAGER,
-                      register_url=register_db)
+        run_interview("hearing_check", {"check_date": "2030-06-01"}, tmp_path, actor=MANAGER, register_url=register_db)
 
 
 def test_a_register_db_answer_is_not_a_way_to_another_database(register_db, tmp_path):
@@ -89,12 +93,18 @@ def test_letters_are_recorded_once_under_the_named_user(tmp_path, monkeypatch):
     db = tmp_path / "register.db"
     monkeypatch.setenv("COURTPACK_DATABASE_URL", f"sqlite:///{db}")
     officer = Actor("olu.officer@council.example.com", frozenset({"officer"}))
-    run_interview("letter_before_claim", {"letter_date": "2025-04-07", "instalments_status": "none",
-                                          "letter_checked": True}, tmp_path / "out",
-                  case_source=EXAMPLES / "FTA-2025-0142.yaml", actor=officer)
+    run_interview(
+        "letter_before_claim",
+        {"letter_date": "2025-04-07", "instalments_status": "none", "letter_checked": True},
+        tmp_path / "out",
+        case_source=EXAMPLES / "FTA-2025-0142.yaml",
+        actor=officer,
+    )
     register = open_register(str(db))
     recorded = sorted((d.kind, d.file_name, d.created_by) for d in documents_for(register, "FTA-2025-0142"))
     register.dispose()
-    assert recorded == [("letter before claim", "FTA-2025-0142 letter of claim pack.pdf", officer.user),
-                        ("letter before claim", "FTA-2025-0142 letter of claim.docx", officer.user)]
+    assert recorded == [
+        ("letter before claim", "FTA-2025-0142 letter of claim pack.pdf", officer.user),
+        ("letter before claim", "FTA-2025-0142 letter of claim.docx", officer.user),
+    ]
     assert document_audit(str(db)) == [(officer.user, "create", "documents")] * 2

@@ -24,16 +24,31 @@ def actor(role: str) -> Actor:
 # (interview, a role it refuses), from the teams' duties: letters are an officer's, charging orders a
 # legal reviewer's, reports a manager's
 REFUSED = [
-    ("letter_before_claim", "legal_reviewer"), ("letter_before_claim", "manager"),
-    ("money_claim", "manager"), ("default_judgment", "manager"), ("charging_order", "officer"),
-    ("charging_order", "manager"), ("enforcement", "manager"), ("witness_statement", "manager"),
-    ("court_bundle", "manager"), ("hearing_check", "legal_reviewer"),
+    ("letter_before_claim", "legal_reviewer"),
+    ("letter_before_claim", "manager"),
+    ("money_claim", "manager"),
+    ("default_judgment", "manager"),
+    ("charging_order", "officer"),
+    ("charging_order", "manager"),
+    ("enforcement", "manager"),
+    ("witness_statement", "manager"),
+    ("court_bundle", "manager"),
+    ("hearing_check", "legal_reviewer"),
     # cases are entered and changed by officers; settings, reports and write-offs are a manager's
-    ("new_case", "legal_reviewer"), ("new_case", "manager"), ("edit_case", "legal_reviewer"),
-    ("edit_case", "manager"), ("case_step", "manager"), ("council_settings", "officer"),
-    ("council_settings", "legal_reviewer"), ("performance_report", "officer"),
-    ("performance_report", "legal_reviewer"), ("writeoff", "officer"), ("writeoff", "legal_reviewer"),
-    ("statutory_demand", "manager"), ("liability_orders", "legal_reviewer"), ("liability_orders", "manager"),
+    ("new_case", "legal_reviewer"),
+    ("new_case", "manager"),
+    ("edit_case", "legal_reviewer"),
+    ("edit_case", "manager"),
+    ("case_step", "manager"),
+    ("council_settings", "officer"),
+    ("council_settings", "legal_reviewer"),
+    ("performance_report", "officer"),
+    ("performance_report", "legal_reviewer"),
+    ("writeoff", "officer"),
+    ("writeoff", "legal_reviewer"),
+    ("statutory_demand", "manager"),
+    ("liability_orders", "legal_reviewer"),
+    ("liability_orders", "manager"),
 ]
 
 
@@ -57,19 +72,36 @@ def test_a_permitted_role_gets_past_the_check_to_the_first_question(tmp_path, mo
     from docassemble.courtpack.errors import InterviewIncomplete
 
     with pytest.raises(InterviewIncomplete) as stopped:
-        run_interview("charging_order", {}, tmp_path / "out", case_source=EXAMPLES / "CR-2025-0310.yaml",
-                      actor=actor("legal_reviewer"))
+        run_interview(
+            "charging_order",
+            {},
+            tmp_path / "out",
+            case_source=EXAMPLES / "CR-2025-0310.yaml",
+            actor=actor("legal_reviewer"),
+        )
     assert stopped.value.variable == "judgment_claim_number"  # the example case has no judgment yet
 
 
-@pytest.mark.parametrize(("choice", "role"), [("batch", "manager"), ("batch", "legal_reviewer"),
-                                              ("review", "officer"), ("review", "manager"),
-                                              ("not_a_choice", "officer")])
+@pytest.mark.parametrize(
+    ("choice", "role"),
+    [
+        ("batch", "manager"),
+        ("batch", "legal_reviewer"),
+        ("review", "officer"),
+        ("review", "manager"),
+        ("not_a_choice", "officer"),
+    ],
+)
 def test_the_start_page_refuses_an_action_posted_by_the_wrong_role(tmp_path, choice, role):
     """The button is not shown to them, but posting its value must be refused too."""
     with pytest.raises(NotAllowedError):
-        run_interview("start", {"menu_choice": choice}, tmp_path / "out", actor=actor(role),
-                      register_url=f"sqlite:///{tmp_path / 'register.db'}")
+        run_interview(
+            "start",
+            {"menu_choice": choice},
+            tmp_path / "out",
+            actor=actor(role),
+            register_url=f"sqlite:///{tmp_path / 'register.db'}",
+        )
 
 
 def test_the_batch_task_itself_refuses_a_manager(tmp_path):
@@ -97,8 +129,10 @@ def test_the_start_page_shows_an_officers_work_list_and_asks_what_to_do(tmp_path
         text = start_page_work_list(officer.user, officer.roles)
     # nothing recorded yet, so the next action is the letter before claim, to be done now (no date to wait for)
     assert text.splitlines()[:3] == [
-        "### Your cases", "",
-        "* CR-2025-0310 (letter_before_claim) — Kirkgate Coffee Roasters Ltd (new): Send the letter before claim now"]
+        "### Your cases",
+        "",
+        "* CR-2025-0310 (letter_before_claim) — Kirkgate Coffee Roasters Ltd (new): Send the letter before claim now",
+    ]
 
 
 def test_without_a_register_the_start_page_says_there_is_no_work_list(tmp_path, monkeypatch):
@@ -108,4 +142,5 @@ def test_without_a_register_the_start_page_says_there_is_no_work_list(tmp_path, 
     monkeypatch.delenv("COURTPACK_DATABASE_URL", raising=False)
     with headless_step(StepContext(actor=actor("officer"), output_dir=tmp_path)):
         assert start_page_work_list("officer@council.example.com", {"officer"}) == (
-            "No case register is configured, so there is no work list.")
+            "No case register is configured, so there is no work list."
+        )

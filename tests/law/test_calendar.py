@@ -25,8 +25,14 @@ D = dt.date
 
 def test_2026_bank_holidays_match_gov_uk():
     assert sorted(bank_holidays(2026)) == [
-        D(2026, 1, 1), D(2026, 4, 3), D(2026, 4, 6), D(2026, 5, 4),
-        D(2026, 5, 25), D(2026, 8, 31), D(2026, 12, 25), D(2026, 12, 28),
+        D(2026, 1, 1),
+        D(2026, 4, 3),
+        D(2026, 4, 6),
+        D(2026, 5, 4),
+        D(2026, 5, 25),
+        D(2026, 8, 31),
+        D(2026, 12, 25),
+        D(2026, 12, 28),
     ]
 
 
@@ -103,32 +109,38 @@ def test_latest_day_before_cpr_example():
     assert latest_day_before(D(2026, 1, 2), 7).date == D(2025, 12, 24)
 
 
-@pytest.mark.parametrize(("method", "sent", "expected"), [
-    ("post", dt.datetime(2025, 12, 23, 15, 0), D(2025, 12, 29)),  # 25th not a business day
-    ("post", dt.datetime(2025, 1, 2, 9, 0), D(2025, 1, 6)),  # Saturday -> Monday
-    ("post", dt.datetime(2025, 1, 6, 9, 0), D(2025, 1, 8)),
-    ("dx", dt.datetime(2026, 4, 1, 9, 0), D(2026, 4, 7)),  # Good Friday, Easter Monday
-    ("email", dt.datetime(2025, 12, 23, 15, 0), D(2025, 12, 23)),
-    ("email", dt.datetime(2025, 12, 23, 16, 29, 59), D(2025, 12, 23)),
-    ("email", dt.datetime(2025, 12, 23, 16, 30), D(2025, 12, 24)),  # 4.30 pm is not "before 4.30 pm"
-    ("email", dt.datetime(2025, 12, 24, 16, 31), D(2025, 12, 29)),
-    ("email", dt.datetime(2025, 12, 27, 10, 0), D(2025, 12, 29)),  # Saturday
-    ("personal", dt.datetime(2026, 4, 3, 10, 0), D(2026, 4, 7)),  # Good Friday
-    ("personal", dt.datetime(2022, 9, 19, 9, 0), D(2022, 9, 20)),
-    ("delivery", dt.datetime(2025, 6, 2, 16, 0), D(2025, 6, 2)),
-])
+@pytest.mark.parametrize(
+    ("method", "sent", "expected"),
+    [
+        ("post", dt.datetime(2025, 12, 23, 15, 0), D(2025, 12, 29)),  # 25th not a business day
+        ("post", dt.datetime(2025, 1, 2, 9, 0), D(2025, 1, 6)),  # Saturday -> Monday
+        ("post", dt.datetime(2025, 1, 6, 9, 0), D(2025, 1, 8)),
+        ("dx", dt.datetime(2026, 4, 1, 9, 0), D(2026, 4, 7)),  # Good Friday, Easter Monday
+        ("email", dt.datetime(2025, 12, 23, 15, 0), D(2025, 12, 23)),
+        ("email", dt.datetime(2025, 12, 23, 16, 29, 59), D(2025, 12, 23)),
+        ("email", dt.datetime(2025, 12, 23, 16, 30), D(2025, 12, 24)),  # 4.30 pm is not "before 4.30 pm"
+        ("email", dt.datetime(2025, 12, 24, 16, 31), D(2025, 12, 29)),
+        ("email", dt.datetime(2025, 12, 27, 10, 0), D(2025, 12, 29)),  # Saturday
+        ("personal", dt.datetime(2026, 4, 3, 10, 0), D(2026, 4, 7)),  # Good Friday
+        ("personal", dt.datetime(2022, 9, 19, 9, 0), D(2022, 9, 20)),
+        ("delivery", dt.datetime(2025, 6, 2, 16, 0), D(2025, 6, 2)),
+    ],
+)
 def test_deemed_service_other_documents(method, sent, expected):
     result = deemed_service("other", method, sent)
     assert result.date == expected
     assert "6.26" in result.source
 
 
-@pytest.mark.parametrize(("method", "sent", "expected"), [
-    ("post", dt.datetime(2025, 12, 23, 15, 0), D(2025, 12, 29)),  # Wed 24 is the first, Mon 29 the second
-    ("email", dt.datetime(2025, 12, 23, 18, 0), D(2025, 12, 29)),  # time of day does not matter
-    ("personal", dt.datetime(2025, 1, 4, 10, 0), D(2025, 1, 7)),  # a Saturday step
-    ("post", dt.datetime(2026, 4, 2, 10, 0), D(2026, 4, 8)),
-])
+@pytest.mark.parametrize(
+    ("method", "sent", "expected"),
+    [
+        ("post", dt.datetime(2025, 12, 23, 15, 0), D(2025, 12, 29)),  # Wed 24 is the first, Mon 29 the second
+        ("email", dt.datetime(2025, 12, 23, 18, 0), D(2025, 12, 29)),  # time of day does not matter
+        ("personal", dt.datetime(2025, 1, 4, 10, 0), D(2025, 1, 7)),  # a Saturday step
+        ("post", dt.datetime(2026, 4, 2, 10, 0), D(2026, 4, 8)),
+    ],
+)
 def test_deemed_service_claim_form(method, sent, expected):
     result = deemed_service("claim-form", method, sent)
     assert result.date == expected

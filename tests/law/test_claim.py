@@ -17,8 +17,9 @@ ISSUE = D(2025, 1, 10)
 
 
 def test_statutory_claim_with_legal_representative():
-    figures = claim_figures("1234.56", issue_date=ISSUE, interest_basis="statutory", interest_from=D(2024, 4, 1),
-                            legal_representative=True)
+    figures = claim_figures(
+        "1234.56", issue_date=ISSUE, interest_basis="statutory", interest_from=D(2024, 4, 1), legal_representative=True
+    )
     assert figures.interest.interest == Decimal("76.85")
     assert figures.claim_value == Decimal("1311.41")
     assert figures.fee.fee == Decimal("80.00")

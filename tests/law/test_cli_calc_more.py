@@ -24,27 +24,87 @@ def calc(capsys, *args):
 
 def test_judgment_interest(capsys):
     # £6,000 given 1 January 2025, £1,000 paid 1 July, to 31 December: 39.67 + 398.90 (see test_judgment_interest)
-    data = calc(capsys, "judgment-interest", "--amount", "6000", "--judgment-date", "2025-01-01", "--to",
-                "2025-12-31", "--payment", "2025-07-01:1000.00")
+    data = calc(
+        capsys,
+        "judgment-interest",
+        "--amount",
+        "6000",
+        "--judgment-date",
+        "2025-01-01",
+        "--to",
+        "2025-12-31",
+        "--payment",
+        "2025-07-01:1000.00",
+    )
     assert (data["interest"], data["daily_rate"]) == ("438.57", "1.10")
-    data = calc(capsys, "judgment-interest", "--amount", "6000", "--judgment-date", "2025-01-01", "--to",
-                "2025-05-01", "--payment", "2025-02-01:500", "--instalment", "500", "--frequency", "monthly",
-                "--first-instalment", "2025-02-01")
+    data = calc(
+        capsys,
+        "judgment-interest",
+        "--amount",
+        "6000",
+        "--judgment-date",
+        "2025-01-01",
+        "--to",
+        "2025-05-01",
+        "--payment",
+        "2025-02-01:500",
+        "--instalment",
+        "500",
+        "--frequency",
+        "monthly",
+        "--first-instalment",
+        "2025-02-01",
+    )
     assert data["interest"] == "9.97"  # 6.68 + 3.29 on the March and April instalments
-    data = calc(capsys, "judgment-interest", "--amount", "7300", "--judgment-date", "2025-01-01", "--to",
-                "2026-01-01", "--enforcement-started", "2025-01-11", "--enforcement-unproductive")
+    data = calc(
+        capsys,
+        "judgment-interest",
+        "--amount",
+        "7300",
+        "--judgment-date",
+        "2025-01-01",
+        "--to",
+        "2026-01-01",
+        "--enforcement-started",
+        "2025-01-11",
+        "--enforcement-unproductive",
+    )
     assert data["interest"] == "584.00"
-    assert calc(capsys, "judgment-interest", "--amount", "8000", "--judgment-date", "2025-01-01", "--to",
-                "2026-01-01", "--cca-regulated")["interest"] == "0.00"
+    assert (
+        calc(
+            capsys,
+            "judgment-interest",
+            "--amount",
+            "8000",
+            "--judgment-date",
+            "2025-01-01",
+            "--to",
+            "2026-01-01",
+            "--cca-regulated",
+        )["interest"]
+        == "0.00"
+    )
 
 
 def test_late_payment(capsys):
     # 1000 notice 1 March 2025: relevant day 30 March, 12.75%, 307 days to 31 January 2026 = 107.24;
     # 500 agreed due 9 February: 12.75%, 356 days = 62.18. Interest 169.42; fixed sums 70 + 40 = 110
-    data = calc(capsys, "late-payment", "--invoice", "1000:2025-03-01", "--invoice", "500.00:2025-01-10:2025-02-09",
-                "--to", "2026-01-31")
-    assert (data["interest"], data["compensation"], data["rate"], data["total"]) == ("169.42", "110.00", "12.75",
-                                                                                     "279.42")
+    data = calc(
+        capsys,
+        "late-payment",
+        "--invoice",
+        "1000:2025-03-01",
+        "--invoice",
+        "500.00:2025-01-10:2025-02-09",
+        "--to",
+        "2026-01-31",
+    )
+    assert (data["interest"], data["compensation"], data["rate"], data["total"]) == (
+        "169.42",
+        "110.00",
+        "12.75",
+        "279.42",
+    )
     assert [i["relevant_day"] for i in data["items"]] == ["2025-03-30", "2025-02-09"]
 
 
@@ -58,8 +118,20 @@ def test_protocol(capsys):
     assert (data["ready"], data["earliest"], data["earliest_working_day"]) == (True, "2025-12-26", "2025-12-29")
     # a reply received 1 December, 14 days' notice given 10 December: issue from the later of 31 days after
     # the reply (1 January 2026) and 15 days after the notice (25 December)
-    data = calc(capsys, "protocol", "--debtor", "individual", "--letter", "2025-11-01", "--reply", "2025-12-01",
-                "--notice", "2025-12-10", "--on", "2026-01-02")
+    data = calc(
+        capsys,
+        "protocol",
+        "--debtor",
+        "individual",
+        "--letter",
+        "2025-11-01",
+        "--reply",
+        "2025-12-01",
+        "--notice",
+        "2025-12-10",
+        "--on",
+        "2026-01-02",
+    )
     assert (data["ready"], data["earliest"]) == (True, "2026-01-01")
 
 
@@ -75,11 +147,26 @@ def test_default_judgment_charging_order_part_warrant(capsys):
 
 
 def test_limitation_items(capsys):
-    data = calc(capsys, "limitation", "--cause", "contract", "--accrued", "2019-03-01", "--accrued", "2019-01-01",
-                "--accrued", "2019-09-01", "--on", "2025-07-01")
+    data = calc(
+        capsys,
+        "limitation",
+        "--cause",
+        "contract",
+        "--accrued",
+        "2019-03-01",
+        "--accrued",
+        "2019-01-01",
+        "--accrued",
+        "2019-09-01",
+        "--on",
+        "2025-07-01",
+    )
     assert data["barred"] is True and data["last_day"] == "2025-01-01"  # the earliest last day
     assert [(i["accrued"], i["barred"]) for i in data["items"]] == [
-        ("2019-01-01", True), ("2019-03-01", True), ("2019-09-01", False)]
+        ("2019-01-01", True),
+        ("2019-03-01", True),
+        ("2019-09-01", False),
+    ]
 
 
 def test_claim_interest_item_by_item_from_the_example(capsys):
@@ -89,22 +176,49 @@ def test_claim_interest_item_by_item_from_the_example(capsys):
     #   from 3 Feb 2025 (290 d) 36.13; 40.60 from 2 Mar 2025 (263 d) 2.34 -> 151.86
     data = calc(capsys, "claim", str(EXAMPLES / "FTA-2025-0142.yaml"), "--issue-date", "2025-11-20")
     assert (data["principal"], data["interest"], data["claim_value"]) == ("2037.98", "151.86", "2189.84")
-    assert [i["interest"] for i in data["interest_items"]] == ["1.84", "3.55", "24.40", "43.98", "39.62", "36.13",
-                                                               "2.34"]
+    assert [i["interest"] for i in data["interest_items"]] == [
+        "1.84",
+        "3.55",
+        "24.40",
+        "43.98",
+        "39.62",
+        "36.13",
+        "2.34",
+    ]
     assert data["legal_representative"] is False and data["barred_sum"] == "0.00"
     assert data["issuing_centre"].startswith("Civil National Business Centre")
     assert data["preferred_hearing_centre"] == "County Court at Bromley"  # debtor at SE23
 
 
 def test_bad_input_exits_2_with_one_sentence(capsys):
-    for args in (("judgment-interest", "--amount", "6000", "--judgment-date", "2025-01-01", "--to", "2025-12-31",
-                  "--payment", "July:100"),
-                 ("late-payment", "--invoice", "1000", "--to", "2025-12-31"),
-                 ("judgment-interest", "--amount", "6000", "--judgment-date", "2025-01-01", "--to", "2025-12-31",
-                  "--instalment", "100"),
-                 ("judgment-interest", "--amount", "6000", "--judgment-date", "2025-01-01", "--to", "2024-12-31"),
-                 ("charging-order", "--interim", "2026-02-30"),
-                 ("part-warrant", "--instalment", "-5", "--frequency", "weekly")):
+    for args in (
+        (
+            "judgment-interest",
+            "--amount",
+            "6000",
+            "--judgment-date",
+            "2025-01-01",
+            "--to",
+            "2025-12-31",
+            "--payment",
+            "July:100",
+        ),
+        ("late-payment", "--invoice", "1000", "--to", "2025-12-31"),
+        (
+            "judgment-interest",
+            "--amount",
+            "6000",
+            "--judgment-date",
+            "2025-01-01",
+            "--to",
+            "2025-12-31",
+            "--instalment",
+            "100",
+        ),
+        ("judgment-interest", "--amount", "6000", "--judgment-date", "2025-01-01", "--to", "2024-12-31"),
+        ("charging-order", "--interim", "2026-02-30"),
+        ("part-warrant", "--instalment", "-5", "--frequency", "weekly"),
+    ):
         code, _, err = run(capsys, "calc", *args)
         assert code == 2, args
         assert "Traceback" not in err and err.strip(), args

@@ -17,8 +17,9 @@ ON = dt.date(2025, 6, 1)
 def test_paper_claims_go_to_the_civil_national_business_centre():
     centre = paper_claims_centre(ON)
     assert centre.name == "Civil National Business Centre"
-    assert centre.one_line == ("Civil National Business Centre, St Katharine's House, 21-27 St Katharine's Street, "
-                               "Northampton, NN1 2LH")
+    assert centre.one_line == (
+        "Civil National Business Centre, St Katharine's House, 21-27 St Katharine's Street, Northampton, NN1 2LH"
+    )
     assert paper_claims_centre(dt.date(2023, 8, 14)).name == "Civil National Business Centre"
     with pytest.raises(LawError, match="paper claims centre"):
         paper_claims_centre(dt.date(2023, 8, 13))  # courtpack does not address claims to the old centres
@@ -30,17 +31,20 @@ def test_no_row_names_the_old_centres():
         assert "Money Claims Centre" not in text and "PO Box 527" not in text and "verify" not in text
 
 
-@pytest.mark.parametrize(("postcode", "centre"), [
-    ("LS2 7HY", "County Court at Leeds"),  # an area outside London: the area decides
-    ("ls27hy", "County Court at Leeds"),  # written without the space, in lower case
-    ("BS7 8AE", "County Court at Bristol"),
-    ("M1 1AE", "County Court at Manchester"),
-    ("B1 1AA", "County Court at Birmingham"),
-    ("SE23 1JG", "County Court at Bromley"),  # London: the district decides
-    ("SE1 7HY", "County Court at Wandsworth"),  # SE1, not SE17
-    ("SE17 1AA", "County Court at Wandsworth"),
-    ("EC4M 7AA", "Mayor's and City of London Court"),
-])
+@pytest.mark.parametrize(
+    ("postcode", "centre"),
+    [
+        ("LS2 7HY", "County Court at Leeds"),  # an area outside London: the area decides
+        ("ls27hy", "County Court at Leeds"),  # written without the space, in lower case
+        ("BS7 8AE", "County Court at Bristol"),
+        ("M1 1AE", "County Court at Manchester"),
+        ("B1 1AA", "County Court at Birmingham"),
+        ("SE23 1JG", "County Court at Bromley"),  # London: the district decides
+        ("SE1 7HY", "County Court at Wandsworth"),  # SE1, not SE17
+        ("SE17 1AA", "County Court at Wandsworth"),
+        ("EC4M 7AA", "Mayor's and City of London Court"),
+    ],
+)
 def test_hearing_centre_for_a_postcode(postcode, centre):
     assert hearing_centre_for(postcode, ON) == centre
 

@@ -90,17 +90,20 @@ def test_bad_inputs():
         options(judgment=D(2025, 7, 1))
 
 
-@pytest.mark.parametrize(("instalment", "frequency", "minimum"), [
-    # CPR 83.15(9)(b): the greater of £50 and one monthly instalment / four weekly instalments
-    ("30.00", "monthly", "50.00"),  # max(50, 30)
-    ("75.00", "monthly", "75.00"),  # max(50, 75)
-    ("10.00", "weekly", "50.00"),  # max(50, 4 x 10 = 40)
-    ("20.00", "weekly", "80.00"),  # max(50, 4 x 20 = 80)
-    ("12.51", "weekly", "50.04"),  # max(50, 4 x 12.51 = 50.04): just over the floor
-    ("15.00", "fortnightly", "50.00"),  # four weeks = 2 fortnightly instalments: max(50, 30)
-    ("40.00", "fortnightly", "80.00"),  # max(50, 2 x 40 = 80)
-    ("60.00", "four-weekly", "60.00"),  # one four-weekly instalment covers four weeks: max(50, 60)
-])
+@pytest.mark.parametrize(
+    ("instalment", "frequency", "minimum"),
+    [
+        # CPR 83.15(9)(b): the greater of £50 and one monthly instalment / four weekly instalments
+        ("30.00", "monthly", "50.00"),  # max(50, 30)
+        ("75.00", "monthly", "75.00"),  # max(50, 75)
+        ("10.00", "weekly", "50.00"),  # max(50, 4 x 10 = 40)
+        ("20.00", "weekly", "80.00"),  # max(50, 4 x 20 = 80)
+        ("12.51", "weekly", "50.04"),  # max(50, 4 x 12.51 = 50.04): just over the floor
+        ("15.00", "fortnightly", "50.00"),  # four weeks = 2 fortnightly instalments: max(50, 30)
+        ("40.00", "fortnightly", "80.00"),  # max(50, 2 x 40 = 80)
+        ("60.00", "four-weekly", "60.00"),  # one four-weekly instalment covers four weeks: max(50, 60)
+    ],
+)
 def test_minimum_part_warrant(instalment, frequency, minimum):
     assert minimum_part_warrant(instalment, frequency, ON).amount == Decimal(minimum)
 

@@ -11,13 +11,31 @@ from docassemble.courtpack.law.fees import FEE_CODES, court_fee, issue_fee
 ON = dt.date(2025, 6, 1)
 
 
-@pytest.mark.parametrize(("claim", "fee"), [
-    ("0.01", "35.00"), ("300.00", "35.00"), ("300.01", "50.00"), ("500.00", "50.00"), ("500.01", "70.00"),
-    ("1000.00", "70.00"), ("1000.01", "80.00"), ("1311.41", "80.00"), ("1500.00", "80.00"), ("1500.01", "115.00"),
-    ("3000.00", "115.00"), ("3000.01", "205.00"), ("5000.00", "205.00"), ("5000.01", "455.00"),
-    ("10000.00", "455.00"), ("10000.01", "500.00"), ("12345.67", "617.28"), ("200000.00", "10000.00"),
-    ("200000.01", "10000.00"), ("1000000.00", "10000.00"),
-])
+@pytest.mark.parametrize(
+    ("claim", "fee"),
+    [
+        ("0.01", "35.00"),
+        ("300.00", "35.00"),
+        ("300.01", "50.00"),
+        ("500.00", "50.00"),
+        ("500.01", "70.00"),
+        ("1000.00", "70.00"),
+        ("1000.01", "80.00"),
+        ("1311.41", "80.00"),
+        ("1500.00", "80.00"),
+        ("1500.01", "115.00"),
+        ("3000.00", "115.00"),
+        ("3000.01", "205.00"),
+        ("5000.00", "205.00"),
+        ("5000.01", "455.00"),
+        ("10000.00", "455.00"),
+        ("10000.01", "500.00"),
+        ("12345.67", "617.28"),
+        ("200000.00", "10000.00"),
+        ("200000.01", "10000.00"),
+        ("1000000.00", "10000.00"),
+    ],
+)
 def test_issue_fee_bands(claim, fee):
     assert issue_fee(claim, ON).fee == Decimal(fee)
 
@@ -51,11 +69,17 @@ def test_issue_fee_refuses_bad_claims():
         issue_fee("10.001", ON)
 
 
-@pytest.mark.parametrize(("code", "fee", "number"), [
-    ("warrant_of_control", "138.00", "8.1(a)"), ("warrant_of_control_bulk", "94.00", "8.1(b)"),
-    ("writ_of_control", "80.00", "7.1"), ("charging_order", "135.00", "8.4(b)"),
-    ("application_on_notice", "313.00", "2.4"), ("application_without_notice", "123.00", "2.5"),
-])
+@pytest.mark.parametrize(
+    ("code", "fee", "number"),
+    [
+        ("warrant_of_control", "138.00", "8.1(a)"),
+        ("warrant_of_control_bulk", "94.00", "8.1(b)"),
+        ("writ_of_control", "80.00", "7.1"),
+        ("charging_order", "135.00", "8.4(b)"),
+        ("application_on_notice", "313.00", "2.4"),
+        ("application_without_notice", "123.00", "2.5"),
+    ],
+)
 def test_other_fees_from_8_april_2025(code, fee, number):
     result = court_fee(code, dt.date(2025, 4, 8))
     assert result.fee == Decimal(fee)

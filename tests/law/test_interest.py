@@ -21,8 +21,10 @@ D = dt.date
 def test_issue_example():
     result = statutory_interest("1234.56", D(2024, 4, 1), D(2025, 1, 10))
     assert (result.interest, result.daily_rate, result.days) == (Decimal("76.85"), Decimal("0.27"), 284)
-    assert result.basis.startswith("8% a year simple interest under s.69 County Courts Act 1984 on £1,234.56 "
-                                   "from 1 April 2024 to 10 January 2025 (284 days)")
+    assert result.basis.startswith(
+        "8% a year simple interest under s.69 County Courts Act 1984 on £1,234.56 "
+        "from 1 April 2024 to 10 January 2025 (284 days)"
+    )
 
 
 def test_rounds_only_at_the_end():
@@ -82,8 +84,14 @@ def test_late_payment_interest():
         interest_for("late_payment", "1000.00", D(2025, 3, 1), D(2025, 4, 1), "5")
 
 
-@pytest.mark.parametrize(("debt", "fixed"), [
-    ("999.99", "40.00"), ("1000.00", "70.00"), ("9999.99", "70.00"), ("10000.00", "100.00"),
-])
+@pytest.mark.parametrize(
+    ("debt", "fixed"),
+    [
+        ("999.99", "40.00"),
+        ("1000.00", "70.00"),
+        ("9999.99", "70.00"),
+        ("10000.00", "100.00"),
+    ],
+)
 def test_late_payment_compensation_bands(debt, fixed):
     assert late_payment_compensation(debt, D(2025, 1, 1)).amount == Decimal(fixed)

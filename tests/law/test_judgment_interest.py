@@ -42,13 +42,21 @@ def test_instalment_order_interest_only_on_overdue_instalments():
     # April instalment overdue 30 days: 500 x 0.08 x 30 / 365 = 3.288 -> 3.29
     # May instalment falls due on 1 May: 0 days. Total 9.97; the £4,000 not yet due carries nothing.
     order = InstalmentOrder(Decimal("500.00"), "monthly", D(2025, 2, 1))
-    result = judgment_interest("6000.00", GIVEN, D(2025, 5, 1), payments=[(D(2025, 2, 1), "500.00")],
-                               instalments=order)
+    result = judgment_interest("6000.00", GIVEN, D(2025, 5, 1), payments=[(D(2025, 2, 1), "500.00")], instalments=order)
     assert result.interest == Decimal("9.97")
     assert result.daily_rate == Decimal("0.33")  # 1500 overdue x 0.08 / 365 = 0.3288
-    kept = judgment_interest("6000.00", GIVEN, D(2025, 5, 1), instalments=order,
-                             payments=[(D(2025, 2, 1), "500.00"), (D(2025, 3, 1), "500.00"),
-                                       (D(2025, 4, 1), "500.00"), (D(2025, 5, 1), "500.00")])
+    kept = judgment_interest(
+        "6000.00",
+        GIVEN,
+        D(2025, 5, 1),
+        instalments=order,
+        payments=[
+            (D(2025, 2, 1), "500.00"),
+            (D(2025, 3, 1), "500.00"),
+            (D(2025, 4, 1), "500.00"),
+            (D(2025, 5, 1), "500.00"),
+        ],
+    )
     assert kept.interest == Decimal("0.00")  # every instalment paid on its due date
 
 
@@ -56,12 +64,12 @@ def test_weekly_instalments_and_a_payment_in_advance():
     # £5,200 at £100 a week from 6 January 2025; £300 paid on 6 January covers three instalments;
     # instalments fall due 6, 13, 20 and 27 January: to 27 January only the last is unpaid, for 0 days
     order = InstalmentOrder(Decimal("100.00"), "weekly", D(2025, 1, 6))
-    result = judgment_interest("5200.00", GIVEN, D(2025, 1, 27), payments=[(D(2025, 1, 6), "300.00")],
-                               instalments=order)
+    result = judgment_interest(
+        "5200.00", GIVEN, D(2025, 1, 27), payments=[(D(2025, 1, 6), "300.00")], instalments=order
+    )
     assert result.interest == Decimal("0.00")
     # to 3 February: 27 January overdue 7 days, 3 February 0 days: 100 x 0.08 x 7 / 365 = 0.153 -> 0.15
-    later = judgment_interest("5200.00", GIVEN, D(2025, 2, 3), payments=[(D(2025, 1, 6), "300.00")],
-                              instalments=order)
+    later = judgment_interest("5200.00", GIVEN, D(2025, 2, 3), payments=[(D(2025, 1, 6), "300.00")], instalments=order)
     assert later.interest == Decimal("0.15")
 
 
@@ -72,8 +80,9 @@ def test_enforcement_stops_interest_unless_it_produces_nothing():
     assert (stopped.interest, stopped.daily_rate) == (Decimal("16.00"), Decimal("0.00"))
     assert "stopped when enforcement was taken on 11 January 2025" in stopped.basis
     # produced no payment: as if never taken, 7300 x 0.08 = 584.00 for the year
-    unproductive = judgment_interest("7300.00", GIVEN, YEAR_ON, enforcement_started=D(2025, 1, 11),
-                                     enforcement_unproductive=True)
+    unproductive = judgment_interest(
+        "7300.00", GIVEN, YEAR_ON, enforcement_started=D(2025, 1, 11), enforcement_unproductive=True
+    )
     assert unproductive.interest == Decimal("584.00")
 
 

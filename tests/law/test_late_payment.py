@@ -22,8 +22,11 @@ def test_interest_from_the_day_after_the_relevant_day():
     # 30 June 2025 = 4.25%, + 8 = 12.25%. To 31 December: 184 days. 1000 x 0.1225 x 184 / 365 = 61.753 -> 61.75
     # fixed sum: £1,000 is not under £1,000 -> £70. Total 131.75
     result = late_payment([Invoice(Decimal("1000.00"), D(2025, 6, 1))], D(2025, 12, 31))
-    assert (result.interest, result.compensation, result.total) == (Decimal("61.75"), Decimal("70.00"),
-                                                                    Decimal("131.75"))
+    assert (result.interest, result.compensation, result.total) == (
+        Decimal("61.75"),
+        Decimal("70.00"),
+        Decimal("131.75"),
+    )
     assert result.rates == (Decimal("12.25"),)
 
 
@@ -36,8 +39,12 @@ def test_rate_fixed_by_the_half_year_interest_starts_in():
 def test_fixed_sum_per_invoice_and_its_bands():
     invoices = [Invoice(Decimal(v), D(2025, 1, 1)) for v in ("999.99", "1000.00", "9999.99", "10000.00")]
     result = late_payment(invoices, D(2025, 6, 1))
-    assert [i.compensation for i in result.items] == [Decimal("40.00"), Decimal("70.00"), Decimal("70.00"),
-                                                       Decimal("100.00")]
+    assert [i.compensation for i in result.items] == [
+        Decimal("40.00"),
+        Decimal("70.00"),
+        Decimal("70.00"),
+        Decimal("100.00"),
+    ]
     assert result.compensation == Decimal("280.00")  # 40 + 70 + 70 + 100, not one sum on the £21,999.98 total
 
 

@@ -24,10 +24,16 @@ def test_day_of_accrual_excluded():
     assert limitation("contract", D(2019, 6, 1), D(2025, 6, 2)).barred
 
 
-@pytest.mark.parametrize(("cause", "years", "section"), [
-    ("contract", 6, "s.5"), ("statute", 6, "s.9"), ("rent", 6, "s.19"), ("judgment", 6, "s.24"),
-    ("specialty", 12, "s.8"),
-])
+@pytest.mark.parametrize(
+    ("cause", "years", "section"),
+    [
+        ("contract", 6, "s.5"),
+        ("statute", 6, "s.9"),
+        ("rent", 6, "s.19"),
+        ("judgment", 6, "s.24"),
+        ("specialty", 12, "s.8"),
+    ],
+)
 def test_periods(cause, years, section):
     result = limitation(cause, D(2010, 3, 15), D(2010, 3, 15))
     assert result.last_day == D(2010 + years, 3, 15)

@@ -79,9 +79,11 @@ def test_add_business_days_lands_on_business_days(start, n):
 
 
 @SETTINGS
-@given(st.datetimes(min_value=dt.datetime(2019, 1, 1), max_value=dt.datetime(2027, 12, 1)),
-       st.sampled_from(["post", "email", "personal", "delivery", "dx", "fax"]),
-       st.sampled_from(["claim-form", "other"]))
+@given(
+    st.datetimes(min_value=dt.datetime(2019, 1, 1), max_value=dt.datetime(2027, 12, 1)),
+    st.sampled_from(["post", "email", "personal", "delivery", "dx", "fax"]),
+    st.sampled_from(["claim-form", "other"]),
+)
 def test_deemed_service_is_a_business_day_not_before_sending(sent, method, document):
     served = deemed_service(document, method, sent).date
     assert is_business_day(served)

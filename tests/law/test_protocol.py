@@ -9,8 +9,9 @@ LETTER = D(2025, 1, 1)
 
 
 def status(on, **kw):
-    return protocol_status(debtor_is_individual=kw.pop("individual", True), on=on, letter_date=kw.pop("letter", LETTER),
-                           **kw)
+    return protocol_status(
+        debtor_is_individual=kw.pop("individual", True), on=on, letter_date=kw.pop("letter", LETTER), **kw
+    )
 
 
 def test_no_letter():
@@ -52,12 +53,18 @@ def test_thirty_days_after_the_reply_form():
 
 
 def test_documents_requested_block_until_supplied():
-    blocked = status(D(2025, 6, 1), reply_date=D(2025, 1, 10), documents_requested_date=D(2025, 1, 10),
-                     notice_date=D(2025, 2, 1))
+    blocked = status(
+        D(2025, 6, 1), reply_date=D(2025, 1, 10), documents_requested_date=D(2025, 1, 10), notice_date=D(2025, 2, 1)
+    )
     assert not blocked.ready and blocked.earliest_issue_date is None
     assert any("supply them" in r for r in blocked.reasons)
-    supplied = status(D(2025, 6, 1), reply_date=D(2025, 1, 10), documents_requested_date=D(2025, 1, 10),
-                      documents_supplied_date=D(2025, 3, 1), notice_date=D(2025, 2, 1))
+    supplied = status(
+        D(2025, 6, 1),
+        reply_date=D(2025, 1, 10),
+        documents_requested_date=D(2025, 1, 10),
+        documents_supplied_date=D(2025, 3, 1),
+        notice_date=D(2025, 2, 1),
+    )
     assert supplied.earliest_issue_date == D(2025, 4, 1)
     assert supplied.ready
 
@@ -65,8 +72,9 @@ def test_documents_requested_block_until_supplied():
 def test_advice_sought_extension_is_configurable():
     default = status(D(2025, 6, 1), advice_sought_date=D(2025, 1, 20), notice_date=D(2025, 1, 25))
     assert default.earliest_issue_date == D(2025, 2, 20)
-    longer = status(D(2025, 6, 1), advice_sought_date=D(2025, 1, 20), notice_date=D(2025, 1, 25),
-                    advice_extension_days=60)
+    longer = status(
+        D(2025, 6, 1), advice_sought_date=D(2025, 1, 20), notice_date=D(2025, 1, 25), advice_extension_days=60
+    )
     assert longer.earliest_issue_date == D(2025, 3, 22)
 
 

@@ -23,14 +23,22 @@ from docassemble.courtpack.law import (
 
 LAW = Path(fees.__file__).parent
 TABLES = {
-    "issue fee bands": fees.ISSUE_FEE_BANDS, "other fees": fees.OTHER_FEES,
-    "commencement costs": costs.COMMENCEMENT_COSTS, "judgment costs": costs.JUDGMENT_COSTS,
-    "further defendant": costs.FURTHER_DEFENDANT, "base rates": interest.BASE_RATES,
-    "statutory rates": interest.STATUTORY_RATES, "judgment rates": judgment_interest.JUDGMENT_RATES,
-    "judgment threshold": judgment_interest.THRESHOLDS, "paper claims centre": courts.PAPER_CLAIMS_CENTRES,
-    "hearing centres": courts.HEARING_CENTRES, "form editions": forms.FORM_EDITIONS,
-    "late payment compensation": interest.LATE_PAYMENT_COMPENSATION, "tracks": tracks.TRACK_BANDS,
-    "statement of value": tracks.STATEMENT_OF_VALUE, "limitation": limitation.PERIODS,
+    "issue fee bands": fees.ISSUE_FEE_BANDS,
+    "other fees": fees.OTHER_FEES,
+    "commencement costs": costs.COMMENCEMENT_COSTS,
+    "judgment costs": costs.JUDGMENT_COSTS,
+    "further defendant": costs.FURTHER_DEFENDANT,
+    "base rates": interest.BASE_RATES,
+    "statutory rates": interest.STATUTORY_RATES,
+    "judgment rates": judgment_interest.JUDGMENT_RATES,
+    "judgment threshold": judgment_interest.THRESHOLDS,
+    "paper claims centre": courts.PAPER_CLAIMS_CENTRES,
+    "hearing centres": courts.HEARING_CENTRES,
+    "form editions": forms.FORM_EDITIONS,
+    "late payment compensation": interest.LATE_PAYMENT_COMPENSATION,
+    "tracks": tracks.TRACK_BANDS,
+    "statement of value": tracks.STATEMENT_OF_VALUE,
+    "limitation": limitation.PERIODS,
     "thresholds": enforcement.THRESHOLDS,
 }
 
@@ -74,13 +82,20 @@ def _periods(table, key):
     return groups
 
 
-@pytest.mark.parametrize(("table", "key"), [
-    (fees.ISSUE_FEE_BANDS, lambda r: r.above), (fees.OTHER_FEES, lambda r: r.code),
-    (costs.COMMENCEMENT_COSTS, lambda r: r.above), (costs.JUDGMENT_COSTS, lambda r: r.above),
-    (tracks.TRACK_BANDS, lambda r: (r.above, r.value)), (enforcement.THRESHOLDS, lambda r: r.name),
-    (tracks.STATEMENT_OF_VALUE, lambda r: r.above), (forms.FORM_EDITIONS, lambda r: r.form),
-    (courts.HEARING_CENTRES, lambda r: r.postcode),
-])
+@pytest.mark.parametrize(
+    ("table", "key"),
+    [
+        (fees.ISSUE_FEE_BANDS, lambda r: r.above),
+        (fees.OTHER_FEES, lambda r: r.code),
+        (costs.COMMENCEMENT_COSTS, lambda r: r.above),
+        (costs.JUDGMENT_COSTS, lambda r: r.above),
+        (tracks.TRACK_BANDS, lambda r: (r.above, r.value)),
+        (enforcement.THRESHOLDS, lambda r: r.name),
+        (tracks.STATEMENT_OF_VALUE, lambda r: r.above),
+        (forms.FORM_EDITIONS, lambda r: r.form),
+        (courts.HEARING_CENTRES, lambda r: r.postcode),
+    ],
+)
 def test_no_overlapping_rows(table, key):
     for rows in _periods(table, key).values():
         ordered = sorted(rows, key=lambda r: r.effective_from)
@@ -90,8 +105,14 @@ def test_no_overlapping_rows(table, key):
 
 @pytest.mark.parametrize("on", [dt.date(2020, 1, 1), dt.date(2025, 4, 7), dt.date(2025, 4, 8)])
 def test_issue_fee_bands_are_contiguous(on):
-    bands = sorted((b for b in fees.ISSUE_FEE_BANDS if b.effective_from <= on
-                    and (b.effective_to is None or on <= b.effective_to)), key=lambda b: b.above)
+    bands = sorted(
+        (
+            b
+            for b in fees.ISSUE_FEE_BANDS
+            if b.effective_from <= on and (b.effective_to is None or on <= b.effective_to)
+        ),
+        key=lambda b: b.above,
+    )
     assert bands[0].above == 0 and bands[-1].up_to is None
     for lower, upper in pairwise(bands):
         assert lower.up_to == upper.above

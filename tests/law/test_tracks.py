@@ -10,16 +10,19 @@ from docassemble.courtpack.law.tracks import allocate_track, statement_of_value
 ON = dt.date(2025, 6, 1)
 
 
-@pytest.mark.parametrize(("claim", "track", "words"), [
-    ("0.01", "small_claims", "not more than £10,000"),
-    ("10000.00", "small_claims", "not more than £10,000"),
-    # CPR 16.3(2)(b) from 1 October 2023: four bands, each edge belonging to the lower band
-    ("10000.01", "fast", "more than £10,000 but not more than £25,000"),
-    ("25000.00", "fast", "more than £10,000 but not more than £25,000"),
-    ("25000.01", "intermediate", "more than £25,000 but not more than £100,000"),
-    ("100000.00", "intermediate", "more than £25,000 but not more than £100,000"),
-    ("100000.01", "multi", "more than £100,000"),
-])
+@pytest.mark.parametrize(
+    ("claim", "track", "words"),
+    [
+        ("0.01", "small_claims", "not more than £10,000"),
+        ("10000.00", "small_claims", "not more than £10,000"),
+        # CPR 16.3(2)(b) from 1 October 2023: four bands, each edge belonging to the lower band
+        ("10000.01", "fast", "more than £10,000 but not more than £25,000"),
+        ("25000.00", "fast", "more than £10,000 but not more than £25,000"),
+        ("25000.01", "intermediate", "more than £25,000 but not more than £100,000"),
+        ("100000.00", "intermediate", "more than £25,000 but not more than £100,000"),
+        ("100000.01", "multi", "more than £100,000"),
+    ],
+)
 def test_tracks_and_statement_of_value(claim, track, words):
     result = allocate_track(claim, ON)
     assert (result.track, result.statement_of_value) == (track, words)

@@ -17,13 +17,26 @@ from .conftest import generated_export
 
 def text_of(path):
     document = docx.Document(str(path))
-    return "\n".join([p.text for p in document.paragraphs]
-                     + [c.text for t in document.tables for r in t.rows for c in r.cells])
+    return "\n".join(
+        [p.text for p in document.paragraphs] + [c.text for t in document.tables for r in t.rows for c in r.cells]
+    )
 
 
 def batch_args(example, out, *extra):
-    return ["liability", "batch", str(example / "accounts.csv"), "--mapping", str(example / "mapping.yaml"),
-            "--settings", str(example / "settings.yaml"), "--out", str(out), "--issued", "2026-03-16", *extra]
+    return [
+        "liability",
+        "batch",
+        str(example / "accounts.csv"),
+        "--mapping",
+        str(example / "mapping.yaml"),
+        "--settings",
+        str(example / "settings.yaml"),
+        "--out",
+        str(out),
+        "--issued",
+        "2026-03-16",
+        *extra,
+    ]
 
 
 def test_example_batch(example, tmp_path, capsys):
@@ -70,32 +83,114 @@ def test_orders_and_next_steps(example, tmp_path, capsys):
     out = tmp_path / "batch"
     settings = str(example / "settings.yaml")
     assert main(batch_args(example, out, "--hearing", "2026-04-02")) == 0
-    assert main(["liability", "orders", str(out), "--made", "2026-04-01"]) == 2      # before the earliest hearing
+    assert main(["liability", "orders", str(out), "--made", "2026-04-01"]) == 2  # before the earliest hearing
     assert main(["liability", "orders", str(out), "--made", "2026-04-02", "--not-made", "5100202=paid"]) == 0
     record = json.loads((out / "batch.json").read_text())
-    assert record["accounts"]["5100203"]["order"]["amount"] == "2420.00"      # 2,310.00 + 110.00
+    assert record["accounts"]["5100203"]["order"]["amount"] == "2420.00"  # 2,310.00 + 110.00
     assert record["accounts"]["5100202"]["status"] == "not_made"
     capsys.readouterr()
     # monthly net £1,800: band over £1,420 up to £2,020 -> 17% x 1,800 = £306.00
-    assert main(["liability", "next", str(out), "--settings", settings, "--account", "5100203", "--step",
-                 "attachment_of_earnings", "--employer", "Northgate Hospital Trust", "--net-earnings", "1800",
-                 "--on", "2026-04-20"]) == 0
+    assert (
+        main(
+            [
+                "liability",
+                "next",
+                str(out),
+                "--settings",
+                settings,
+                "--account",
+                "5100203",
+                "--step",
+                "attachment_of_earnings",
+                "--employer",
+                "Northgate Hospital Trust",
+                "--net-earnings",
+                "1800",
+                "--on",
+                "2026-04-20",
+            ]
+        )
+        == 0
+    )
     aeo = text_of(out / "5100203 attachment of earnings.docx")
     assert "£306.00" in aeo and "Northgate Hospital Trust" in aeo
     # enforcement agent on £2,420.00: 235 + 7.5% x 920 = 69.00 -> £304.00; sale 110 + 69 = £179.00
-    assert main(["liability", "next", str(out), "--settings", settings, "--account", "5100203", "--step",
-                 "enforcement_agent", "--on", "2026-04-20"]) == 0
+    assert (
+        main(
+            [
+                "liability",
+                "next",
+                str(out),
+                "--settings",
+                settings,
+                "--account",
+                "5100203",
+                "--step",
+                "enforcement_agent",
+                "--on",
+                "2026-04-20",
+            ]
+        )
+        == 0
+    )
     ea = text_of(out / "5100203 enforcement agent.docx")
     assert "£304.00" in ea and "£179.00" in ea and "£75.00" in ea
-    assert main(["liability", "next", str(out), "--settings", settings, "--account", "5100203", "--step",
-                 "attachment_of_benefits", "--on", "2026-04-20"]) == 0
+    assert (
+        main(
+            [
+                "liability",
+                "next",
+                str(out),
+                "--settings",
+                settings,
+                "--account",
+                "5100203",
+                "--step",
+                "attachment_of_benefits",
+                "--on",
+                "2026-04-20",
+            ]
+        )
+        == 0
+    )
     assert "Department for Work and Pensions" in text_of(out / "5100203 attachment of benefits.docx")
     # charging order: £422.45 outstanding (312.45 + 110) is below £1,000
-    assert main(["liability", "next", str(out), "--settings", settings, "--account", "5100200", "--step",
-                 "charging_order", "--owner", "--on", "2026-04-20"]) == 2
+    assert (
+        main(
+            [
+                "liability",
+                "next",
+                str(out),
+                "--settings",
+                settings,
+                "--account",
+                "5100200",
+                "--step",
+                "charging_order",
+                "--owner",
+                "--on",
+                "2026-04-20",
+            ]
+        )
+        == 2
+    )
     assert "needs at least £1,000.00" in capsys.readouterr().err
-    assert main(["liability", "next", str(out), "--settings", settings, "--account", "5100202", "--step",
-                 "enforcement_agent"]) == 2
+    assert (
+        main(
+            [
+                "liability",
+                "next",
+                str(out),
+                "--settings",
+                settings,
+                "--account",
+                "5100202",
+                "--step",
+                "enforcement_agent",
+            ]
+        )
+        == 2
+    )
 
 
 def test_business_rates_refuses_attachment_of_earnings(example, tmp_path, capsys):
@@ -106,9 +201,26 @@ def test_business_rates_refuses_attachment_of_earnings(example, tmp_path, capsys
     assert main(args) == 0
     assert main(["liability", "orders", str(tmp_path / "out"), "--made", "2026-04-02"]) == 0
     capsys.readouterr()
-    assert main(["liability", "next", str(tmp_path / "out"), "--settings", str(example / "settings.yaml"),
-                 "--account", "5100203", "--step", "attachment_of_earnings", "--employer", "X",
-                 "--net-earnings", "1800"]) == 2
+    assert (
+        main(
+            [
+                "liability",
+                "next",
+                str(tmp_path / "out"),
+                "--settings",
+                str(example / "settings.yaml"),
+                "--account",
+                "5100203",
+                "--step",
+                "attachment_of_earnings",
+                "--employer",
+                "X",
+                "--net-earnings",
+                "1800",
+            ]
+        )
+        == 2
+    )
     assert "not available for business rates" in capsys.readouterr().err.lower()
 
 
@@ -118,9 +230,16 @@ def test_five_hundred_accounts_in_one_run(example, tmp_path, capsys):
     mapping = read_liability_mapping(example / "mapping.yaml")
     accounts = read_accounts(export, mapping)
     ticks = []
-    result = summons_batch(accounts, tax="council_tax", settings=load_settings(example / "settings.yaml"),
-                           issued=dt.date(2026, 3, 16), hearing=dt.date(2026, 4, 2), hearing_time="10:00",
-                           out_dir=tmp_path / "out", progress=ticks.append)
+    result = summons_batch(
+        accounts,
+        tax="council_tax",
+        settings=load_settings(example / "settings.yaml"),
+        issued=dt.date(2026, 3, 16),
+        hearing=dt.date(2026, 4, 2),
+        hearing_time="10:00",
+        out_dir=tmp_path / "out",
+        progress=ticks.append,
+    )
     assert len(result.summonses) == 500 and len(ticks) == 500 and not result.excluded
     with result.complaint_list.open(encoding="utf-8") as handle:
         rows = list(csv.DictReader(handle))
@@ -130,8 +249,15 @@ def test_five_hundred_accounts_in_one_run(example, tmp_path, capsys):
 
 
 def test_reminder_and_final_notices(example, tmp_path, capsys):
-    common = [str(example / "accounts.csv"), "--mapping", str(example / "mapping.yaml"), "--settings",
-              str(example / "settings.yaml"), "--issued", "2026-03-02"]
+    common = [
+        str(example / "accounts.csv"),
+        "--mapping",
+        str(example / "mapping.yaml"),
+        "--settings",
+        str(example / "settings.yaml"),
+        "--issued",
+        "2026-03-02",
+    ]
     assert main(["liability", "notices", *common, "--kind", "reminder", "--out", str(tmp_path / "r")]) == 0
     assert main(["liability", "notices", *common, "--kind", "final", "--out", str(tmp_path / "f")]) == 0
     assert len(list((tmp_path / "r").glob("*.docx"))) == 12 == len(list((tmp_path / "f").glob("*.docx")))
@@ -155,7 +281,11 @@ def test_batch_pdfs_in_one_conversion(example, tmp_path, capsys):
     out = tmp_path / "batch"
     assert main(batch_args(example, out, "--hearing", "2026-04-02", "--pdf")) == 0
     pdfs = sorted((out / "pdf").glob("*.pdf"))
-    assert len(pdfs) == 10                                   # 9 summonses and the schedule
-    text = subprocess.run(["pdftotext", str(out / "pdf" / "NGT-20260402-0004 summons 5100203.pdf"), "-"],
-                          capture_output=True, text=True, check=True).stdout
+    assert len(pdfs) == 10  # 9 summonses and the schedule
+    text = subprocess.run(
+        ["pdftotext", str(out / "pdf" / "NGT-20260402-0004 summons 5100203.pdf"), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
     assert "2 April 2026 at 10:00" in text and "£2,420.00" in text

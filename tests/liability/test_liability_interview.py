@@ -9,9 +9,14 @@ pytestmark = pytest.mark.slow
 
 
 def test_batch_from_the_example(example, tmp_path):
-    answers = {"accounts_export": str(example / "accounts.csv"), "accounts_mapping": str(example / "mapping.yaml"),
-               "council_settings": str(example / "settings.yaml"), "issued": "2026-03-16", "hearing": "2026-04-02",
-               "hearing_time": "10:00"}
+    answers = {
+        "accounts_export": str(example / "accounts.csv"),
+        "accounts_mapping": str(example / "mapping.yaml"),
+        "council_settings": str(example / "settings.yaml"),
+        "issued": "2026-03-16",
+        "hearing": "2026-04-02",
+        "hearing_time": "10:00",
+    }
     result = run_interview("liability_orders", answers, tmp_path / "out")
     assert result.title == "The liability order batch is ready"
     names = [p.name for p in result.documents]
@@ -19,8 +24,11 @@ def test_batch_from_the_example(example, tmp_path):
 
 
 def test_stops_at_the_hearing(example, tmp_path):
-    answers = {"accounts_export": str(example / "accounts.csv"), "accounts_mapping": str(example / "mapping.yaml"),
-               "council_settings": str(example / "settings.yaml")}
+    answers = {
+        "accounts_export": str(example / "accounts.csv"),
+        "accounts_mapping": str(example / "mapping.yaml"),
+        "council_settings": str(example / "settings.yaml"),
+    }
     with pytest.raises(InterviewIncomplete) as caught:
         run_interview("liability_orders", answers, tmp_path)
     assert caught.value.variable == "issued"

@@ -35,11 +35,14 @@ def test_posted_summons_deemed_served_second_business_day():
     assert lo.summons_deemed_served(D(2026, 4, 2)).date == D(2026, 4, 8)
 
 
-@pytest.mark.parametrize(("tax", "due", "last"), [
-    ("council_tax", D(2020, 4, 1), D(2026, 3, 31)),     # six years beginning 1 April 2020 end 31 March 2026
-    ("business_rates", D(2019, 5, 1), D(2025, 4, 30)),  # NDR reg 12(3), same words
-    ("council_tax", D(2020, 2, 29), D(2026, 2, 27)),    # 29 Feb -> 28 Feb 2026 anniversary; the day before
-])
+@pytest.mark.parametrize(
+    ("tax", "due", "last"),
+    [
+        ("council_tax", D(2020, 4, 1), D(2026, 3, 31)),  # six years beginning 1 April 2020 end 31 March 2026
+        ("business_rates", D(2019, 5, 1), D(2025, 4, 30)),  # NDR reg 12(3), same words
+        ("council_tax", D(2020, 2, 29), D(2026, 2, 27)),  # 29 Feb -> 28 Feb 2026 anniversary; the day before
+    ],
+)
 def test_six_year_application_limit(tax, due, last):
     assert lo.application_last_day(tax, due).date == last
 
@@ -53,14 +56,17 @@ def test_charging_order_threshold():
     assert lo.charging_order_check("50000.00", D(2026, 4, 20), "business_rates")[0] is False
 
 
-@pytest.mark.parametrize(("net", "period", "want"), [
-    ("300.00", "monthly", "0.00"),      # not exceeding £300: 0%
-    ("300.01", "monthly", "9.00"),      # 3% x 300.01 = 9.0003 -> £9.00
-    ("1420.00", "monthly", "170.40"),   # 12% x 1,420 = 170.40
-    ("2500.00", "monthly", "583.40"),   # 17% x 2,020 = 343.40, + 50% x 480 = 240 -> 583.40
-    ("200.00", "weekly", "14.00"),      # exceeding 185, not 225: 7% x 200 = 14.00
-    ("80.00", "daily", "16.24"),        # above £72: 17% x 72 = 12.24, + 50% x 8 = 4.00 -> 16.24
-])
+@pytest.mark.parametrize(
+    ("net", "period", "want"),
+    [
+        ("300.00", "monthly", "0.00"),  # not exceeding £300: 0%
+        ("300.01", "monthly", "9.00"),  # 3% x 300.01 = 9.0003 -> £9.00
+        ("1420.00", "monthly", "170.40"),  # 12% x 1,420 = 170.40
+        ("2500.00", "monthly", "583.40"),  # 17% x 2,020 = 343.40, + 50% x 480 = 240 -> 583.40
+        ("200.00", "weekly", "14.00"),  # exceeding 185, not 225: 7% x 200 = 14.00
+        ("80.00", "daily", "16.24"),  # above £72: 17% x 72 = 12.24, + 50% x 8 = 4.00 -> 16.24
+    ],
+)
 def test_attachment_deductions(net, period, want):
     assert attachment_deduction(net, period, D(2026, 1, 1)).deduction == Decimal(want)
 
@@ -73,11 +79,14 @@ def test_powers_differ_by_tax():
         lo.available_power("council_tax", "writ", D(2026, 1, 1))
 
 
-@pytest.mark.parametrize(("debt", "enforcement", "sale", "total"), [
-    ("1500.00", "235.00", "110.00", "1920.00"),    # nothing above £1,500: 1,500 + 75 + 235 + 110
-    ("2000.00", "272.50", "147.50", "2495.00"),    # 7.5% x 500 = 37.50 on each of enforcement and sale
-    ("1500.13", "235.00", "110.00", "1920.13"),    # 7.5% x 0.13 = 0.00975 -> rounded down to £0.00
-])
+@pytest.mark.parametrize(
+    ("debt", "enforcement", "sale", "total"),
+    [
+        ("1500.00", "235.00", "110.00", "1920.00"),  # nothing above £1,500: 1,500 + 75 + 235 + 110
+        ("2000.00", "272.50", "147.50", "2495.00"),  # 7.5% x 500 = 37.50 on each of enforcement and sale
+        ("1500.13", "235.00", "110.00", "1920.13"),  # 7.5% x 0.13 = 0.00975 -> rounded down to £0.00
+    ],
+)
 def test_enforcement_agent_fee_stages(debt, enforcement, sale, total):
     fees = tcg.fee_stages(debt, D(2026, 1, 1))
     assert [s.fee for s in fees.stages] == [Decimal("75.00"), Decimal(enforcement), Decimal(sale)]
@@ -91,8 +100,19 @@ def test_no_fee_table_before_april_2014():
 
 def test_every_new_row_is_dated_sourced_and_flagged():
     from docassemble.courtpack.law import insolvency
-    tables = (lo.PERIODS, lo.APPLICATION_YEARS, lo.THRESHOLDS, lo.POWERS, DEDUCTION_BANDS, lo.POSTAL_SERVICE,
-              tcg.FEE_STAGES, tcg.NOTICE_PERIODS, insolvency.LEVELS, insolvency.PERIODS)
+
+    tables = (
+        lo.PERIODS,
+        lo.APPLICATION_YEARS,
+        lo.THRESHOLDS,
+        lo.POWERS,
+        DEDUCTION_BANDS,
+        lo.POSTAL_SERVICE,
+        tcg.FEE_STAGES,
+        tcg.NOTICE_PERIODS,
+        insolvency.LEVELS,
+        insolvency.PERIODS,
+    )
     for table in tables:
         for row in table:
             assert isinstance(row.verified, bool)

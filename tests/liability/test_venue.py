@@ -38,10 +38,13 @@ def test_council_tax_below_charging_order_threshold_and_before_order():
 
 
 def test_business_rates_has_no_attachment_or_charging_order():
-    nxt = steps(venue.venue_advice(debt_type="business_rates", debt="20000", on=D(2026, 4, 20), debtor_kind="company",
-                                   order_held=True))
+    nxt = steps(
+        venue.venue_advice(
+            debt_type="business_rates", debt="20000", on=D(2026, 4, 20), debtor_kind="company", order_held=True
+        )
+    )
     assert not nxt["attachment_of_earnings"].allowed and not nxt["charging_order"].allowed
-    assert nxt["bankruptcy_or_winding_up"].allowed          # company: more than £750
+    assert nxt["bankruptcy_or_winding_up"].allowed  # company: more than £750
     assert "Committal is for individuals only." in nxt["committal"].reasons
 
 
@@ -51,13 +54,14 @@ def test_sundry_debt_is_a_county_court_claim():
     nxt = steps(advice)
     # art 8: £5,000 or more -> goods only by High Court writ; £600 or more -> a writ is possible
     assert not nxt["warrant_of_control"].allowed and nxt["writ_of_control"].allowed
-    assert nxt["bankruptcy_or_winding_up"].allowed          # exactly £5,000 meets "equal to or exceeds"
+    assert nxt["bankruptcy_or_winding_up"].allowed  # exactly £5,000 meets "equal to or exceeds"
 
 
 def test_breathing_space_closes_every_step_for_an_individual():
     space = breathing_space_status([BreathingSpaceWindow(D(2026, 4, 1))], D(2026, 4, 20))
-    advice = venue.venue_advice(debt_type="council_tax", debt="6200", on=D(2026, 4, 20), order_held=True,
-                                breathing_space=space)
+    advice = venue.venue_advice(
+        debt_type="council_tax", debt="6200", on=D(2026, 4, 20), order_held=True, breathing_space=space
+    )
     assert not any(s.allowed for s in advice.first + advice.next)
 
 

@@ -84,6 +84,7 @@ def pg_db():
 @pytest.fixture
 def demo_db(db, tmp_path):
     from docassemble.courtpack.register.demo import load_demo
+
     load_demo(db, EXAMPLES, None, AS_AT)
     return db
 

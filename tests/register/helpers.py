@@ -23,12 +23,26 @@ def new_case(db, reference: str | None = None) -> str:
     return reference
 
 
-def order(db, reference: str, total: str, instalment: str | None = None, frequency: str | None = None,
-          first: dt.date | None = None, made_on: dt.date = dt.date(2025, 1, 2), costs: str = "0.00",
-          key: str = "judgment") -> int:
+def order(
+    db,
+    reference: str,
+    total: str,
+    instalment: str | None = None,
+    frequency: str | None = None,
+    first: dt.date | None = None,
+    made_on: dt.date = dt.date(2025, 1, 2),
+    costs: str = "0.00",
+    key: str = "judgment",
+) -> int:
     terms = InstalmentTerms(Decimal(instalment), frequency, first) if instalment else None
-    return record_order(db, reference, OrderSpec(kind="judgment", made_on=made_on, amount=Decimal(total),
-                                                 costs=Decimal(costs), instalments=terms, key=key), who="test")
+    return record_order(
+        db,
+        reference,
+        OrderSpec(
+            kind="judgment", made_on=made_on, amount=Decimal(total), costs=Decimal(costs), instalments=terms, key=key
+        ),
+        who="test",
+    )
 
 
 def pay(db, reference: str, day: dt.date, amount: str, ref: str = "") -> None:

@@ -35,8 +35,10 @@ def register(tmp_path):
 
 def state(db) -> tuple[int, int]:
     with Register(db) as reg, reg.transaction() as session:
-        return (session.scalar(select(func.count()).select_from(AuditEntry)),
-                session.scalar(select(func.count()).select_from(Payment)))
+        return (
+            session.scalar(select(func.count()).select_from(AuditEntry)),
+            session.scalar(select(func.count()).select_from(Payment)),
+        )
 
 
 def run(*argv) -> int:
@@ -45,24 +47,48 @@ def run(*argv) -> int:
 
 # (what is wrong, the second data row, the words the message must contain)
 BAD_ROWS = [
-    ("thousands in the wrong places", 'RR-2025-0077,11/10/2025,"1,2,3",card,R2\n',
-     "row 3, column 'Amount': '1,2,3' is not an amount of money"),
-    ("a payment in the future", "RR-2025-0077,11/10/2099,25.00,card,R2\n",
-     "row 3, column 'Payment Date': 2099-10-11 is in the future"),
-    ("an impossible date", "RR-2025-0077,30/02/2025,25.00,card,R2\n",
-     "row 3, column 'Payment Date': '30/02/2025' is not a date in the form dd/mm/yyyy"),
+    (
+        "thousands in the wrong places",
+        'RR-2025-0077,11/10/2025,"1,2,3",card,R2\n',
+        "row 3, column 'Amount': '1,2,3' is not an amount of money",
+    ),
+    (
+        "a payment in the future",
+        "RR-2025-0077,11/10/2099,25.00,card,R2\n",
+        "row 3, column 'Payment Date': 2099-10-11 is in the future",
+    ),
+    (
+        "an impossible date",
+        "RR-2025-0077,30/02/2025,25.00,card,R2\n",
+        "row 3, column 'Payment Date': '30/02/2025' is not a date in the form dd/mm/yyyy",
+    ),
     ("an exponent", "RR-2025-0077,11/10/2025,1e400,card,R2\n", "row 3, column 'Amount': '1e400' is not an amount"),
-    ("10**23 pounds", "RR-2025-0077,11/10/2025,100000000000000000000000,card,R2\n",
-     "row 3, column 'Amount': '100000000000000000000000' is more than the most courtpack accepts"),
-    ("fractions of a penny", "RR-2025-0077,11/10/2025,12.345,card,R2\n",
-     "row 3, column 'Amount': '12.345' has fractions of a penny"),
-    ("NUL in the method", "RR-2025-0077,11/10/2025,25.00,ca\x00rd,R2\n",
-     "row 3, column 'Method': the text contains a control character"),
-    ("dots in the reference", "../../etc,11/10/2025,25.00,card,R2\n",
-     "row 3, column 'Case Reference': '../../etc' cannot be a case reference"),
+    (
+        "10**23 pounds",
+        "RR-2025-0077,11/10/2025,100000000000000000000000,card,R2\n",
+        "row 3, column 'Amount': '100000000000000000000000' is more than the most courtpack accepts",
+    ),
+    (
+        "fractions of a penny",
+        "RR-2025-0077,11/10/2025,12.345,card,R2\n",
+        "row 3, column 'Amount': '12.345' has fractions of a penny",
+    ),
+    (
+        "NUL in the method",
+        "RR-2025-0077,11/10/2025,25.00,ca\x00rd,R2\n",
+        "row 3, column 'Method': the text contains a control character",
+    ),
+    (
+        "dots in the reference",
+        "../../etc,11/10/2025,25.00,card,R2\n",
+        "row 3, column 'Case Reference': '../../etc' cannot be a case reference",
+    ),
     ("a missing date", "RR-2025-0077,,25.00,card,R2\n", "row 3, column 'Payment Date': the date is missing"),
-    ("a case not in the register", "XX-2025-0001,11/10/2025,25.00,card,R2\n",
-     "row 3, column 'Case Reference': no case 'XX-2025-0001' in the register"),
+    (
+        "a case not in the register",
+        "XX-2025-0001,11/10/2025,25.00,card,R2\n",
+        "row 3, column 'Case Reference': no case 'XX-2025-0001' in the register",
+    ),
 ]
 
 
@@ -125,23 +151,33 @@ def mapping_edit(old: str, new: str):
     def change(text: str) -> str:
         assert old in text, old
         return text.replace(old, new, 1)
+
     return change
 
 
 BAD_MAPPINGS = [
     ("misspelt section", mapping_edit("columns:", "colums:"), "colums: is not a known field — did you mean columns?"),
-    ("misspelt field", mapping_edit("Amount: amount", "Amount: amout"),
-     "columns.Amount: field 'amout' is not known for payments — did you mean amount?"),
+    (
+        "misspelt field",
+        mapping_edit("Amount: amount", "Amount: amout"),
+        "columns.Amount: field 'amout' is not known for payments — did you mean amount?",
+    ),
     ("unknown setting", lambda t: t + "sheeet: Ledger\n", "sheeet: is not a known field"),
     ("duplicate key", lambda t: t + "system: other\n", "the key 'system' appears twice"),
     ("nested repeat", lambda t: t + '  pattern: "((a+)+)"\n', "case_reference.pattern: is refused: it repeats"),
     ("back-reference", lambda t: t + '  pattern: "(a)\\\\1"\n', "case_reference.pattern: is refused: it refers back"),
     ("broken pattern", lambda t: t + '  pattern: "(unclosed"\n', "case_reference.pattern: is not a valid regular"),
     ("decimal mark", lambda t: t + 'amounts: {decimal: "x"}\n', "amounts.decimal: 'x' is not known"),
-    ("same marks", lambda t: t + 'amounts: {decimal: ",", thousands: ","}\n',
-     "amounts.thousands: ',' cannot separate thousands"),
-    ("bad date format", mapping_edit('date_format: "%d/%m/%Y"', 'date_format: "%Q"'),
-     "date_format: ['%Q'] is not a date format"),
+    (
+        "same marks",
+        lambda t: t + 'amounts: {decimal: ",", thousands: ","}\n',
+        "amounts.thousands: ',' cannot separate thousands",
+    ),
+    (
+        "bad date format",
+        mapping_edit('date_format: "%d/%m/%Y"', 'date_format: "%Q"'),
+        "date_format: ['%Q'] is not a date format",
+    ),
     ("bad encoding", lambda t: t + "encoding: klingon\n", "encoding: 'klingon' is not a text encoding"),
     ("header row zero", lambda t: t + "header_row: 0\n", "header_row: 0 is not between 1 and 1000"),
     ("empty mapping", lambda t: "", "is empty"),
@@ -163,16 +199,21 @@ def test_bad_mappings_exit_2(register, tmp_path, capsys, label, change, message)
 
 def test_semicolon_csv_with_decimal_comma(register, tmp_path):
     data = tmp_path / "p.csv"
-    data.write_text("Case Reference;Payment Date;Amount;Method;Receipt No\n"
-                    "RR-2025-0077;11/10/2025;10,00;card;R1\n"
-                    "RR-2025-0077;12/10/2025;1.234,56;card;R2\n", encoding="utf-8")
+    data.write_text(
+        "Case Reference;Payment Date;Amount;Method;Receipt No\n"
+        "RR-2025-0077;11/10/2025;10,00;card;R1\n"
+        "RR-2025-0077;12/10/2025;1.234,56;card;R2\n",
+        encoding="utf-8",
+    )
     mapping = tmp_path / "m.yaml"
     mapping.write_text(MAPPING + 'delimiter: ";"\namounts: {decimal: ","}\n', encoding="utf-8")
     assert import_file(str(register), data, mapping, who="tom").added == 2
     with Register(register) as reg, reg.transaction() as s:
         # "10,00" is ten pounds; "1.234,56" is one thousand two hundred and thirty-four pounds 56
-        assert s.scalars(select(Payment.amount).order_by(Payment.paid_on)).all() == [Decimal("10.00"),
-                                                                                  Decimal("1234.56")]
+        assert s.scalars(select(Payment.amount).order_by(Payment.paid_on)).all() == [
+            Decimal("10.00"),
+            Decimal("1234.56"),
+        ]
 
 
 def test_twenty_concurrent_imports_of_one_file(db_url):

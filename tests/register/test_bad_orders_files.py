@@ -19,30 +19,58 @@ def edit(old: str, new: str):
     def change(text: str) -> str:
         assert old in text, old
         return text.replace(old, new, 1)
+
     return change
 
 
 BAD = [
-    ("duplicate key", edit("    kind: judgment\n", "    kind: judgment\n    kind: variation\n"),
-     "the key 'kind' appears twice at line 7"),
-    ("impossible unquoted date", edit("made_on: as_at - 20 weeks", "made_on: 2025-02-30"),
-     "orders[0].made_on: '2025-02-30' is not a date that exists"),
-    ("order made in the future", edit("made_on: as_at - 20 weeks", "made_on: 2099-01-01"),
-     "orders[0].made_on: 2099-01-01 is in the future"),
-    ("hearing in 9999", edit("date: as_at + 12 days", "date: 9999-12-31"),
-     "hearings[0].date: 9999-12-31 is more than 10 years ahead"),
-    ("negative duration", edit("duration_minutes: 30", "duration_minutes: -30"),
-     "hearings[0].duration_minutes: -30 is not a whole number"),
-    ("week-long hearing", edit("duration_minutes: 30", "duration_minutes: 99999"),
-     "hearings[0].duration_minutes: 99999 is not between 1 and 7200"),
+    (
+        "duplicate key",
+        edit("    kind: judgment\n", "    kind: judgment\n    kind: variation\n"),
+        "the key 'kind' appears twice at line 7",
+    ),
+    (
+        "impossible unquoted date",
+        edit("made_on: as_at - 20 weeks", "made_on: 2025-02-30"),
+        "orders[0].made_on: '2025-02-30' is not a date that exists",
+    ),
+    (
+        "order made in the future",
+        edit("made_on: as_at - 20 weeks", "made_on: 2099-01-01"),
+        "orders[0].made_on: 2099-01-01 is in the future",
+    ),
+    (
+        "hearing in 9999",
+        edit("date: as_at + 12 days", "date: 9999-12-31"),
+        "hearings[0].date: 9999-12-31 is more than 10 years ahead",
+    ),
+    (
+        "negative duration",
+        edit("duration_minutes: 30", "duration_minutes: -30"),
+        "hearings[0].duration_minutes: -30 is not a whole number",
+    ),
+    (
+        "week-long hearing",
+        edit("duration_minutes: 30", "duration_minutes: 99999"),
+        "hearings[0].duration_minutes: 99999 is not between 1 and 7200",
+    ),
     ("negative amount", edit('amount: "2189.40"', 'amount: "-2189.40"'), "orders[0].amount: -2189.40 must be more"),
-    ("hourly", edit("frequency: monthly", "frequency: hourly"),
-     "orders[0].instalments.frequency: 'hourly' is not known"),
-    ("misspelt key", edit("    description: judgment in default", "    descripton: judgment in default"),
-     "orders[0].descripton: is not a known field — did you mean description?"),
+    (
+        "hourly",
+        edit("frequency: monthly", "frequency: hourly"),
+        "orders[0].instalments.frequency: 'hourly' is not known",
+    ),
+    (
+        "misspelt key",
+        edit("    description: judgment in default", "    descripton: judgment in default"),
+        "orders[0].descripton: is not a known field — did you mean description?",
+    ),
     ("dots in a key", edit("key: judgment", "key: ../judgment"), "orders[0].key: '../judgment' cannot name files"),
-    ("NUL in the court", edit("court: County Court at Bromley\n    kind", 'court: "Bromley\\0"\n    kind'),
-     "hearings[0].court: contains a control character"),
+    (
+        "NUL in the court",
+        edit("court: County Court at Bromley\n    kind", 'court: "Bromley\\0"\n    kind'),
+        "hearings[0].court: contains a control character",
+    ),
     ("1e400", edit('amount: "100.00"', 'amount: "1e400"'), "orders[0].instalments.amount: '1e400' is not an amount"),
 ]
 

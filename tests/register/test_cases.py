@@ -39,8 +39,9 @@ def test_add_case_with_parties_and_ledger(db):
 def test_adding_again_updates_in_place_and_audits_the_change(db):
     add_case(db, EXAMPLES / "FTA-2025-0142.yaml", who="priya")
     facts = read_case(EXAMPLES / "FTA-2025-0142.yaml")
-    changed = dataclasses.replace(facts, preferred_court="County Court at Bromley", ledger=facts.ledger[:-1],
-                                  version=1)  # exported from the register at version 1
+    changed = dataclasses.replace(
+        facts, preferred_court="County Court at Bromley", ledger=facts.ledger[:-1], version=1
+    )  # exported from the register at version 1
     info = add_case(db, changed, who="tom")
     assert (info.created, info.version) == (False, 2)
     with db.transaction() as s:
@@ -84,7 +85,9 @@ def test_record_document(db, tmp_path):
     with db.transaction() as session:  # inside the caller's transaction
         record_document(session, "CR-2025-0310", "claim form", letter, who="hannah")
     assert [(d.kind, d.created_by) for d in documents_for(db, "CR-2025-0310")] == [
-        ("letter before claim", "hannah"), ("claim form", "hannah")]
+        ("letter before claim", "hannah"),
+        ("claim form", "hannah"),
+    ]
     with pytest.raises(CourtpackError, match="does not exist"):
         record_document(db, "CR-2025-0310", "x", tmp_path / "missing.pdf")
 
@@ -110,6 +113,7 @@ def test_two_sessions_second_writer_gets_concurrent_update_error(db):
         b.preferred_court = "County Court at Bromley"
         with pytest.raises(ConcurrentUpdateError):
             from docassemble.courtpack.register.db import translate_errors
+
             with translate_errors():
                 second.commit()
         second.rollback()

@@ -23,41 +23,83 @@ def run(capsys, *argv: str) -> tuple[int, str, str]:
 
 def test_demo_command(capsys, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path.parent)
-    code, out, _ = run(capsys, "register", "demo", "--out", tmp_path / "out", "--as-at", "2026-01-10",
-                       "--examples", EXAMPLES)
+    code, out, _ = run(
+        capsys, "register", "demo", "--out", tmp_path / "out", "--as-at", "2026-01-10", "--examples", EXAMPLES
+    )
     assert code == 0
     assert "3 cases, 16 payments imported, 3 hearings coming up" in out
     names = {p.name for p in (tmp_path / "out").iterdir()}
-    assert {"hearings.csv", "hearings.xlsx", "compliance.csv", "compliance.xlsx", "hearings.ics", "courtpack.db",
-            "FTA-2025-0142 pre-hearing check 10 January 2026.pdf"} <= names
-    code, out, _ = run(capsys, "register", "demo", "--out", tmp_path / "out", "--as-at", "2026-01-10",
-                       "--examples", EXAMPLES)  # again: a fresh demo register, same answer
+    assert {
+        "hearings.csv",
+        "hearings.xlsx",
+        "compliance.csv",
+        "compliance.xlsx",
+        "hearings.ics",
+        "courtpack.db",
+        "FTA-2025-0142 pre-hearing check 10 January 2026.pdf",
+    } <= names
+    code, out, _ = run(
+        capsys, "register", "demo", "--out", tmp_path / "out", "--as-at", "2026-01-10", "--examples", EXAMPLES
+    )  # again: a fresh demo register, same answer
     assert code == 0 and "16 payments imported" in out
 
 
 def test_register_commands_end_to_end(capsys, tmp_path, db_url):
     db = ("--db", db_url)
     assert run(capsys, "register", "add", EXAMPLES / "FTA-2025-0142.yaml", *db, "--who", "priya")[1].startswith(
-        "added FTA-2025-0142 (version 1)")
-    code, out, _ = run(capsys, "register", "order", "FTA-2025-0142", "--made-on", "2025-08-23", "--amount", "2189.40",
-                       "--instalment", "100", "--frequency", "monthly", "--first-payment", "2025-09-13", *db)
+        "added FTA-2025-0142 (version 1)"
+    )
+    code, out, _ = run(
+        capsys,
+        "register",
+        "order",
+        "FTA-2025-0142",
+        "--made-on",
+        "2025-08-23",
+        "--amount",
+        "2189.40",
+        "--instalment",
+        "100",
+        "--frequency",
+        "monthly",
+        "--first-payment",
+        "2025-09-13",
+        *db,
+    )
     assert code == 0, out
-    code, out, _ = run(capsys, "register", "hearing", "FTA-2025-0142", "--date", "2026-01-22", "--time", "10:00",
-                       "--court", "County Court at Bromley", "--kind", "application to vary (N245)", "--key", "vary",
-                       *db)
+    code, out, _ = run(
+        capsys,
+        "register",
+        "hearing",
+        "FTA-2025-0142",
+        "--date",
+        "2026-01-22",
+        "--time",
+        "10:00",
+        "--court",
+        "County Court at Bromley",
+        "--kind",
+        "application to vary (N245)",
+        "--key",
+        "vary",
+        *db,
+    )
     assert code == 0 and "22 January 2026 at 10:00" in out
-    code, out, err = run(capsys, "payments", "import", IMPORTS / "payments.csv", "--mapping", IMPORTS / "payments.yaml",
-                         *db)
+    code, out, err = run(
+        capsys, "payments", "import", IMPORTS / "payments.csv", "--mapping", IMPORTS / "payments.yaml", *db
+    )
     assert code == 2 and "no case 'RR-2025-0077' in the register" in err and "row 2" in err
     assert run(capsys, "payments", "add", "FTA-2025-0142", "--date", "2025-09-12", "--amount", "100", *db)[0] == 0
-    code, out, _ = run(capsys, "hearings", "--from", "2026-01-01", "--to", "2026-01-31", "--on", "2026-01-10",
-                       "--format", "csv", *db)
+    code, out, _ = run(
+        capsys, "hearings", "--from", "2026-01-01", "--to", "2026-01-31", "--on", "2026-01-10", "--format", "csv", *db
+    )
     assert code == 0
     assert "22 January 2026,10:00,FTA-2025-0142" in out and "3 instalments unpaid: £300.00" in out
     code, out, _ = run(capsys, "compliance", "FTA-2025-0142", "--on", "2026-01-10", *db)
     assert code == 0 and "in arrears" in out and "£2,189.40" in out
-    code, out, _ = run(capsys, "compliance", "--on", "2026-01-10", "--format", "xlsx", "--out", tmp_path / "c.xlsx",
-                       *db)
+    code, out, _ = run(
+        capsys, "compliance", "--on", "2026-01-10", "--format", "xlsx", "--out", tmp_path / "c.xlsx", *db
+    )
     assert code == 0 and load_workbook(tmp_path / "c.xlsx").worksheets[0]["A2"].value == "FTA-2025-0142"
     code, out, _ = run(capsys, "calendar", "export", "--out", tmp_path / "h.ics", *db)
     assert code == 0
@@ -97,8 +139,10 @@ def test_import_with_bad_rows_changes_nothing_unless_good_rows_only(capsys, tmp_
     db = ("--db", tmp_path / "r.db")
     run(capsys, "register", "add", EXAMPLES / "RR-2025-0077.yaml", *db)
     data = tmp_path / "p.csv"
-    data.write_text("Case Reference,Payment Date,Amount,Method,Receipt No\nRR-2025-0077,01/12/2025,25.00,dd,X1\n"
-                    "RR-2025-0077,01/13/2025,25.00,dd,X2\n")
+    data.write_text(
+        "Case Reference,Payment Date,Amount,Method,Receipt No\nRR-2025-0077,01/12/2025,25.00,dd,X1\n"
+        "RR-2025-0077,01/13/2025,25.00,dd,X2\n"
+    )
     code, _, err = run(capsys, "payments", "import", data, "--mapping", IMPORTS / "payments.yaml", *db)
     assert code == 2 and f"{data}: row 3, column 'Payment Date': '01/13/2025' is not a date" in err
     assert "£0.00" in run(capsys, "register", "list", "--format", "csv", *db)[1]
@@ -124,6 +168,7 @@ def test_postgres_tests_fail_loudly_without_a_server(monkeypatch):
     import pytest
 
     from .conftest import postgres_url
+
     monkeypatch.delenv("COURTPACK_TEST_POSTGRES_URL", raising=False)
     with pytest.raises(pytest.fail.Exception, match=r"PostgreSQL not running: run scripts/postgres\.sh start"):
         postgres_url()
@@ -136,6 +181,7 @@ def test_postgres_script_prints_the_url():
     from .conftest import ROOT
 
     env = {**os.environ, "COURTPACK_PG_PORT": "55499"}
-    result = subprocess.run(["sh", str(ROOT / "scripts" / "postgres.sh"), "url"], capture_output=True, text=True,
-                            env=env)
+    result = subprocess.run(
+        ["sh", str(ROOT / "scripts" / "postgres.sh"), "url"], capture_output=True, text=True, env=env
+    )
     assert result.stdout.strip() == "postgresql+psycopg://courtpack:courtpack@127.0.0.1:55499/courtpack"

@@ -30,11 +30,22 @@ def test_monthly_schedule_complying_then_in_arrears(db):
     pay(db, ref, D(2025, 3, 1), "100.00")
     r = one(db, ref, D(2025, 3, 15))
     assert (r.status, r.instalments_due, r.due_to_date, r.paid, r.arrears, r.missed) == (
-        "complying", 2, Decimal("200.00"), Decimal("200.00"), Decimal("0.00"), 0)
+        "complying",
+        2,
+        Decimal("200.00"),
+        Decimal("200.00"),
+        Decimal("0.00"),
+        0,
+    )
     assert r.next_due == D(2025, 4, 1)
     r = one(db, ref, D(2025, 5, 2))
     assert (r.status, r.instalments_due, r.arrears, r.missed, r.first_missed) == (
-        "in arrears", 4, Decimal("200.00"), 2, D(2025, 4, 1))
+        "in arrears",
+        4,
+        Decimal("200.00"),
+        2,
+        D(2025, 4, 1),
+    )
     assert r.balance == Decimal("800.00")
 
 
@@ -47,7 +58,13 @@ def test_weekly_schedule(db):
     assert (r.status, r.instalments_due, r.paid) == ("complying", 3, Decimal("75.00"))
     r = one(db, ref, D(2025, 2, 3))  # 27 January and 3 February now due too
     assert (r.status, r.instalments_due, r.arrears, r.missed, r.first_missed, r.next_due) == (
-        "in arrears", 5, Decimal("50.00"), 2, D(2025, 1, 27), D(2025, 2, 10))
+        "in arrears",
+        5,
+        Decimal("50.00"),
+        2,
+        D(2025, 1, 27),
+        D(2025, 2, 10),
+    )
 
 
 def test_fortnightly_and_four_weekly(db):
@@ -140,25 +157,47 @@ def test_forthwith_judgment_is_due_14_days_after(db):
 def test_superseded_orders_are_left_out(db):
     ref = new_case(db)
     order(db, ref, "800.00", "100.00", "monthly", D(2025, 2, 1))
-    record_order(db, ref, OrderSpec(kind="variation", made_on=D(2025, 4, 1), amount=Decimal("600.00"),
-                                    instalments=None, key="variation", supersedes="judgment"), who="test")
+    record_order(
+        db,
+        ref,
+        OrderSpec(
+            kind="variation",
+            made_on=D(2025, 4, 1),
+            amount=Decimal("600.00"),
+            instalments=None,
+            key="variation",
+            supersedes="judgment",
+        ),
+        who="test",
+    )
     report = compliance(db, D(2025, 4, 2), ref)
     assert [o.kind for o in report.orders] == ["variation"]
 
 
 def test_directions_met_missed_due(db):
     ref = new_case(db)
-    record_order(db, ref, OrderSpec(kind="directions", made_on=D(2025, 1, 2), key="d", directions=[
-        DirectionSpec("file a statement", D(2025, 1, 20), "claimant", met_on=D(2025, 1, 18), key="a"),
-        DirectionSpec("serve the order", D(2025, 1, 25), "claimant", key="b"),
-        DirectionSpec("file a defence", D(2025, 2, 5), "defendant", key="c"),
-    ]), who="test")
+    record_order(
+        db,
+        ref,
+        OrderSpec(
+            kind="directions",
+            made_on=D(2025, 1, 2),
+            key="d",
+            directions=[
+                DirectionSpec("file a statement", D(2025, 1, 20), "claimant", met_on=D(2025, 1, 18), key="a"),
+                DirectionSpec("serve the order", D(2025, 1, 25), "claimant", key="b"),
+                DirectionSpec("file a defence", D(2025, 2, 5), "defendant", key="c"),
+            ],
+        ),
+        who="test",
+    )
     statuses = {d.text: d.status for d in compliance(db, D(2025, 2, 1), ref).directions}
     assert statuses == {"file a statement": "met", "serve the order": "missed", "file a defence": "due"}
     assert compliance(db, D(2025, 1, 17), ref).directions[0].status == "due"  # not met yet on that date
 
 
 # --- the SQL agrees with a plain-Python schedule over random cases -------------------------------------------
+
 
 def reference_schedule(first, frequency, total, instalment, on):
     def due(k):
@@ -167,6 +206,7 @@ def reference_schedule(first, frequency, total, instalment, on):
             year, month = first.year + month // 12, month % 12 + 1
             return D(year, month, min(first.day, calendar.monthrange(year, month)[1]))
         return first + dt.timedelta(days={"weekly": 7, "fortnightly": 14, "four_weekly": 28}[frequency] * k)
+
     dues, k, cumulative = [], 0, Decimal(0)
     while cumulative < total:
         amount = min(instalment, total - cumulative)
@@ -177,10 +217,14 @@ def reference_schedule(first, frequency, total, instalment, on):
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(first=st.dates(D(2021, 1, 1), D(2024, 1, 1)),  # payments up to 700 days on stay in the past
-       frequency=st.sampled_from(["weekly", "fortnightly", "four_weekly", "monthly"]),
-       instalment=st.integers(500, 20000), count=st.integers(1, 30), days=st.integers(-40, 900),
-       paid=st.lists(st.tuples(st.integers(0, 700), st.integers(1, 40000)), max_size=6))
+@given(
+    first=st.dates(D(2021, 1, 1), D(2024, 1, 1)),  # payments up to 700 days on stay in the past
+    frequency=st.sampled_from(["weekly", "fortnightly", "four_weekly", "monthly"]),
+    instalment=st.integers(500, 20000),
+    count=st.integers(1, 30),
+    days=st.integers(-40, 900),
+    paid=st.lists(st.tuples(st.integers(0, 700), st.integers(1, 40000)), max_size=6),
+)
 def test_sql_agrees_with_python(db, first, frequency, instalment, count, days, paid):
     instalment = Decimal(instalment) / 100
     total = instalment * count - Decimal("0.37") if count > 1 else instalment

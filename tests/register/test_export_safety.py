@@ -31,8 +31,11 @@ def test_safe_cell_table():
 
 
 def test_csv_and_xlsx_keep_a_formula_name_as_text_and_survive_a_nul(tmp_path):
-    table = Table("Cases", ["Case", "Debtor", "Balance"],
-                  [["A-1", FORMULA, None], ["A-2", "Nul\x00Name", None], ["A-3", "@cmd", None]])
+    table = Table(
+        "Cases",
+        ["Case", "Debtor", "Balance"],
+        [["A-1", FORMULA, None], ["A-2", "Nul\x00Name", None], ["A-3", "@cmd", None]],
+    )
     rows = list(csv.reader(io.StringIO(to_csv([table]).decode("utf-8-sig"))))
     assert rows[1][1] == "'" + FORMULA and rows[2][1] == "Nul Name" and rows[3][1] == "'@cmd"
     (tmp_path / "t.xlsx").write_bytes(to_xlsx([table]))
@@ -51,13 +54,22 @@ def test_cli_exports_with_hostile_names_and_a_year_9999_hearing(db_url, tmp_path
     try:
         bad = new_case(register)
         good = new_case(register)
-        record_hearing(register, good, dt.datetime(2026, 12, 20, 10, 0), "County Court at Leeds", "disposal",
-                       key="h1", who="test")
+        record_hearing(
+            register, good, dt.datetime(2026, 12, 20, 10, 0), "County Court at Leeds", "disposal", key="h1", who="test"
+        )
         with register.transaction("test") as s:
             s.scalar(select(Case).where(Case.reference == bad)).debtor_name = FORMULA + "\x0b"  # XLSX cannot hold it
             case_id = s.scalar(select(Case.id).where(Case.reference == bad))
-            s.add(Hearing(case_id=case_id, starts_at=dt.datetime(9999, 12, 31, 23, 50), court="Nowhere",
-                          kind="never", duration_minutes=30, status="listed"))  # ends in year 10000
+            s.add(
+                Hearing(
+                    case_id=case_id,
+                    starts_at=dt.datetime(9999, 12, 31, 23, 50),
+                    court="Nowhere",
+                    kind="never",
+                    duration_minutes=30,
+                    status="listed",
+                )
+            )  # ends in year 10000
     finally:
         register.dispose()
     db = ("--db", db_url)

@@ -24,11 +24,14 @@ def test_upcoming_hearings_with_compliance_and_tasks(demo_db):
     assert [(r.reference, r.starts_at, r.compliance_status) for r in rows] == [
         ("FTA-2025-0142", dt.datetime(2026, 1, 22, 10, 0), "in arrears"),
         ("RR-2025-0077", dt.datetime(2026, 1, 30, 11, 30), "complying"),
-        ("CR-2025-0310", dt.datetime(2026, 2, 12, 14, 0), "in arrears")]
+        ("CR-2025-0310", dt.datetime(2026, 2, 12, 14, 0), "in arrears"),
+    ]
     fta, rr, cr = rows
     assert fta.tasks[0] == "2 instalments unpaid: £200.00 in arrears since 13 November 2025"
-    assert ("Debtor: file and serve a statement of means (Standard Financial Statement) by 15 January 2026 (due)"
-            in fta.tasks)
+    assert (
+        "Debtor: file and serve a statement of means (Standard Financial Statement) by 15 January 2026 (due)"
+        in fta.tasks
+    )
     assert rr.tasks == [] and rr.arrears == Decimal("0.00")
     assert cr.arrears == Decimal("7408.47")
     assert "Objections to the charging order due by 12 January 2026" in cr.tasks
@@ -37,8 +40,9 @@ def test_upcoming_hearings_with_compliance_and_tasks(demo_db):
 
 def test_hearing_outcome_and_single_hearing_check(demo_db):
     rows = upcoming_hearings(demo_db, AS_AT, AS_AT + dt.timedelta(days=60), on=AS_AT)
-    update_hearing(demo_db, rows[1].hearing_id, status="vacated", outcome="order reconsidered on the papers",
-        who="test")
+    update_hearing(
+        demo_db, rows[1].hearing_id, status="vacated", outcome="order reconsidered on the papers", who="test"
+    )
     assert len(upcoming_hearings(demo_db, AS_AT, AS_AT + dt.timedelta(days=60))) == 2
     assert len(upcoming_hearings(demo_db, AS_AT, AS_AT + dt.timedelta(days=60), include_all=True)) == 3
     row = hearing_compliance(demo_db, rows[0].hearing_id, AS_AT)
@@ -81,9 +85,11 @@ def test_summer_time_hearing_is_written_in_utc(db, tmp_path):
     from docassemble.courtpack.register.hearings import record_hearing
 
     from .helpers import new_case
+
     ref = new_case(db)
-    record_hearing(db, ref, dt.datetime(2026, 7, 1, 10, 0), "County Court at Leeds", "disposal hearing", key="h1",
-        who="test")
+    record_hearing(
+        db, ref, dt.datetime(2026, 7, 1, 10, 0), "County Court at Leeds", "disposal hearing", key="h1", who="test"
+    )
     event = icalendar.Calendar.from_ical(export_calendar(db, tmp_path / "c.ics").read_bytes()).walk("VEVENT")[0]
     assert event.decoded("DTSTART") == dt.datetime(2026, 7, 1, 9, 0, tzinfo=dt.timezone.utc)
     assert str(event["UID"]) == f"hearing-{ref}-h1@courtpack.register"

@@ -22,13 +22,17 @@ IMPORTS = EXAMPLES / "imports"
 
 def payments(db):
     with db.transaction() as s:
-        return s.execute(select(Payment.paid_on, Payment.amount, Payment.method, Payment.external_ref)
-                         .order_by(Payment.paid_on, Payment.id)).all()
+        return s.execute(
+            select(Payment.paid_on, Payment.amount, Payment.method, Payment.external_ref).order_by(
+                Payment.paid_on, Payment.id
+            )
+        ).all()
 
 
 @pytest.fixture
 def cases(db):
     from docassemble.courtpack.register.cases import add_case
+
     for ref in ("FTA-2025-0142", "RR-2025-0077", "CR-2025-0310"):
         add_case(db, EXAMPLES / f"{ref}.yaml", who="test")
     return db
@@ -46,27 +50,33 @@ def test_plain_payments_csv_and_reimport_adds_nothing(cases):
 
 
 def test_housing_rent_accounts_then_transactions(cases):
-    accounts = import_file(cases, IMPORTS / "housing-rent-accounts.csv", IMPORTS / "housing-rent-accounts.yaml",
-        who="test")
+    accounts = import_file(
+        cases, IMPORTS / "housing-rent-accounts.csv", IMPORTS / "housing-rent-accounts.yaml", who="test"
+    )
     assert (accounts.added, accounts.problems) == (4, [])
     with cases.transaction() as s:
         linked = s.scalars(select(Account).where(Account.case_id.is_not(None))).all()
         assert sorted(a.number for a in linked) == ["0012-4471", "0044-1029"]
         assert s.scalar(select(Account.balance).where(Account.number == "0031-7750")) == Decimal("312.40")
-    again = import_file(cases, IMPORTS / "housing-rent-accounts.csv", IMPORTS / "housing-rent-accounts.yaml",
-        who="test")
+    again = import_file(
+        cases, IMPORTS / "housing-rent-accounts.csv", IMPORTS / "housing-rent-accounts.yaml", who="test"
+    )
     assert (again.added, again.updated, again.already_present) == (0, 0, 4)
-    result = import_file(cases, IMPORTS / "housing-rent-transactions.csv", IMPORTS / "housing-rent-transactions.yaml",
-        who="test")
+    result = import_file(
+        cases, IMPORTS / "housing-rent-transactions.csv", IMPORTS / "housing-rent-transactions.yaml", who="test"
+    )
     # two payments for the court case; two charges and two payments for tenancies not in court skipped
     assert (result.rows, result.added, result.skipped, result.problems) == (6, 2, 4, [])
-    assert [(r.amount, r.method) for r in payments(cases)] == [(Decimal("100.00"), "cash"),
-                                                              (Decimal("100.00"), "debit card")]
+    assert [(r.amount, r.method) for r in payments(cases)] == [
+        (Decimal("100.00"), "cash"),
+        (Decimal("100.00"), "debit card"),
+    ]
 
 
 def test_transactions_before_accounts_are_skipped_not_guessed(cases):
-    result = import_file(cases, IMPORTS / "housing-rent-transactions.csv", IMPORTS / "housing-rent-transactions.yaml",
-        who="test")
+    result = import_file(
+        cases, IMPORTS / "housing-rent-transactions.csv", IMPORTS / "housing-rent-transactions.yaml", who="test"
+    )
     assert result.added == 0
 
 
@@ -83,10 +93,13 @@ def write_csv(tmp_path, body: str, name: str = "in.csv"):
 
 
 def test_bad_rows_apply_nothing_and_name_file_row_column(cases, tmp_path):
-    path = write_csv(tmp_path, "RR-2025-0077,01/12/2025,25.00,card,A1\n"
-                               "RR-2025-0077,31/02/2025,25.00,card,A2\n"
-                               "RR-2025-0077,02/12/2025,abc,card,A3\n"
-                               "XX-0000-0001,03/12/2025,5.00,card,A4\n")
+    path = write_csv(
+        tmp_path,
+        "RR-2025-0077,01/12/2025,25.00,card,A1\n"
+        "RR-2025-0077,31/02/2025,25.00,card,A2\n"
+        "RR-2025-0077,02/12/2025,abc,card,A3\n"
+        "XX-0000-0001,03/12/2025,5.00,card,A4\n",
+    )
     with pytest.raises(ImportRowsError) as caught:
         import_file(cases, path, IMPORTS / "payments.yaml", who="test")
     message = str(caught.value)
@@ -110,8 +123,12 @@ def test_rows_without_reference_are_deduplicated_by_hash_and_occurrence(cases, t
     path = write_csv(tmp_path, "RR-2025-0077,01/12/2025,50.00,cash,\nRR-2025-0077,01/12/2025,50.00,cash,\n")
     assert import_file(cases, path, IMPORTS / "payments.yaml", who="test").added == 2  # two real £50 payments
     assert import_file(cases, path, IMPORTS / "payments.yaml", who="test").added == 0
-    bigger = write_csv(tmp_path, "RR-2025-0077,01/12/2025,50.00,cash,\nRR-2025-0077,01/12/2025,50.00,cash,\n"
-                                 "RR-2025-0077,01/12/2025,50.00,cash,\n", "more.csv")
+    bigger = write_csv(
+        tmp_path,
+        "RR-2025-0077,01/12/2025,50.00,cash,\nRR-2025-0077,01/12/2025,50.00,cash,\n"
+        "RR-2025-0077,01/12/2025,50.00,cash,\n",
+        "more.csv",
+    )
     assert import_file(cases, bigger, IMPORTS / "payments.yaml", who="test").added == 1  # a later export with a third
 
 
@@ -121,6 +138,7 @@ def test_all_or_nothing_when_the_database_refuses(cases, tmp_path, monkeypatch):
 
     def fail(*args, **kwargs):
         raise RuntimeError("disk full")
+
     monkeypatch.setattr(importer.audit, "log", fail)
     with pytest.raises(RuntimeError):
         import_file(cases, path, IMPORTS / "payments.yaml", who="test")
@@ -150,8 +168,10 @@ def test_missing_columns_and_bad_mappings(cases, tmp_path):
     mapping.write_text("kind: payments\nsystem: x\ncolumns: {Ref: reference, When: when}\n")
     with pytest.raises(MappingError, match=r"m.yaml: columns.When: field 'when' is not known"):
         import_file(cases, path, mapping, who="test")
-    mapping.write_text("kind: payments\nsystem: x\ncolumns: {Ref: reference, When: date, How much: amount}\n"
-                       "case_reference: {field: reference, lookup: psychic}\n")
+    mapping.write_text(
+        "kind: payments\nsystem: x\ncolumns: {Ref: reference, When: date, How much: amount}\n"
+        "case_reference: {field: reference, lookup: psychic}\n"
+    )
     with pytest.raises(MappingError, match="lookup: 'psychic' is not known"):
         import_file(cases, path, mapping, who="test")
     with pytest.raises(RegisterError, match=r"cannot import a \.pdf file"):
@@ -162,8 +182,10 @@ def test_missing_columns_and_bad_mappings(cases, tmp_path):
 def test_otherwise_error_reports_charges(db, tmp_path):
     ref = new_case(db)
     mapping = tmp_path / "m.yaml"
-    mapping.write_text("kind: payments\nsystem: rent\ncolumns: {Ref: reference, Date: date, Amount: amount}\n"
-                       "amounts: {payments_are: negative, otherwise: error}\ndate_format: '%Y-%m-%d'\n")
+    mapping.write_text(
+        "kind: payments\nsystem: rent\ncolumns: {Ref: reference, Date: date, Amount: amount}\n"
+        "amounts: {payments_are: negative, otherwise: error}\ndate_format: '%Y-%m-%d'\n"
+    )
     path = tmp_path / "p.csv"
     path.write_text(f"Ref,Date,Amount\n{ref},2025-12-01,-20.00\n{ref},2025-12-02,95.00\n")
     with pytest.raises(ImportRowsError, match=r"row 3, column 'Amount': -95.00 is not a payment"):

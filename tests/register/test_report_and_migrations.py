@@ -33,16 +33,25 @@ def test_pre_hearing_report(demo_db, tmp_path):
     assert docx.name == "FTA-2025-0142 pre-hearing check 10 January 2026.docx"
     assert pdf.name == "FTA-2025-0142 pre-hearing check 10 January 2026.pdf"
     text = pdf_text(pdf)
-    for expected in ("Pre-hearing check: FTA-2025-0142", "£2,189.40",
-                     "£100.00 monthly, first payment 13 September 2025",
-                     "13 November 2025", "unpaid", "HR-7730155", "Balance over time", "£200.00"):
+    for expected in (
+        "Pre-hearing check: FTA-2025-0142",
+        "£2,189.40",
+        "£100.00 monthly, first payment 13 September 2025",
+        "13 November 2025",
+        "unpaid",
+        "HR-7730155",
+        "Balance over time",
+        "£200.00",
+    ):
         assert expected in text, expected
     document = Document(docx)
     cells = [c.text for t in document.tables for row in t.rows for c in row.cells]
     assert "£400.00 (4 instalment(s))" in cells and "2, the first due 13 November 2025" in cells
     assert len(document.inline_shapes) == 1  # the chart, as a PNG
     assert [(d.kind, d.created_by) for d in documents_for(demo_db, "FTA-2025-0142")] == [
-        ("pre-hearing check", "priya"), ("pre-hearing check", "priya")]
+        ("pre-hearing check", "priya"),
+        ("pre-hearing check", "priya"),
+    ]
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")]  # no scratch left behind
 
 
@@ -50,6 +59,7 @@ def test_chart_png_renders():
     from decimal import Decimal
 
     from docassemble.courtpack.register.chart import Series, balance_chart
+
     png = png_bytes(balance_chart([Series("a", [(dt.date(2025, 1, 1), Decimal("100"))])], dt.date(2025, 2, 1)))
     assert png and png.startswith(b"\x89PNG")
 

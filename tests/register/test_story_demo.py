@@ -18,12 +18,18 @@ def test_fta_story_as_recorded(demo_db):
     # before, Friday 16 May; issue - 26 weeks = Saturday 12 July 2025 -> Friday 11 July; judgment - 20 weeks = Saturday
     # 23 August 2025 -> Friday 22 August; the vary hearing + 12 days = Thursday 22 January 2026
     assert [(s.step, s.happened_on) for s in story.steps] == [
-        ("letter_before_claim_sent", dt.date(2025, 5, 16)), ("claim_issued", dt.date(2025, 7, 11)),
-        ("judgment", dt.date(2025, 8, 22)), ("hearing_listed", dt.date(2026, 1, 22))]
+        ("letter_before_claim_sent", dt.date(2025, 5, 16)),
+        ("claim_issued", dt.date(2025, 7, 11)),
+        ("judgment", dt.date(2025, 8, 22)),
+        ("hearing_listed", dt.date(2026, 1, 22)),
+    ]
     assert (story.claim_number, story.court) == ("L4QZ8F2K", "Civil National Business Centre")
     judgment = story.judgment
     assert (judgment.facts["amount"], judgment.facts["terms"], judgment.facts["instalment_amount"]) == (
-        "2189.40", "instalments", "100.00")
+        "2189.40",
+        "instalments",
+        "100.00",
+    )
     assert check_case(demo_db, "FTA-2025-0142") == []
 
 
@@ -37,7 +43,16 @@ def test_demo_work_list(demo_db):
     # Hannah Clarke (CR-2025-0310): interim charging order as_at - 30 days = Thursday 11 December 2025; the
     # final hearing is listed (12 February 2026), so the hearing is the next thing on her list
     assert officer_worklist(demo_db, "Hannah Clarke", AS_AT) == [
-        WorkItem("CR-2025-0310", "Kirkgate Coffee Roasters Ltd", "charging order", "Hearing on",
-                 dt.date(2026, 2, 12), False)]
-    assert caseload_by_stage(demo_db, AS_AT) == [("new", 0), ("letter sent", 0), ("claim issued", 0), ("defended", 0),
-                                                 ("judgment", 2), ("enforcement", 0), ("charging order", 1)]
+        WorkItem(
+            "CR-2025-0310", "Kirkgate Coffee Roasters Ltd", "charging order", "Hearing on", dt.date(2026, 2, 12), False
+        )
+    ]
+    assert caseload_by_stage(demo_db, AS_AT) == [
+        ("new", 0),
+        ("letter sent", 0),
+        ("claim issued", 0),
+        ("defended", 0),
+        ("judgment", 2),
+        ("enforcement", 0),
+        ("charging order", 1),
+    ]

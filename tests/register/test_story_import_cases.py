@@ -33,29 +33,42 @@ def references(db):
 
 
 def test_housing_rent_tenancies_with_their_transactions(council):
-    result = import_cases(council, IMPORTS / "housing-rent-tenancies.csv", IMPORTS / "housing-rent-tenancies.yaml",
-                          who="tom")
+    result = import_cases(
+        council, IMPORTS / "housing-rent-tenancies.csv", IMPORTS / "housing-rent-tenancies.yaml", who="tom"
+    )
     assert (result.rows, result.added, result.updated, result.unchanged) == (
-        2, ["HRA-0031-7750", "HRA-0019-2286"], [], [])
+        2,
+        ["HRA-0031-7750", "HRA-0019-2286"],
+        [],
+        [],
+    )
     facts, _ = load_case_facts(council, "HRA-0031-7750")
     assert facts.debtor.name == "Mrs Patience Adeyemi"
     assert facts.debtor.address.one_line() == "112 Sangley Road, London, SE6 2JT"
     assert facts.debt.description == "rent and charges due under a secure tenancy of 9 Ladywell Road, London SE13 7UW"
     assert (facts.debt.agreement.kind.value, facts.debt.agreement.date) == ("written", dt.date(2016, 4, 14))
     assert [(e.date, e.kind.value, e.amount) for e in facts.ledger] == [
-        (dt.date(2025, 1, 6), "charge", Decimal("512.30")), (dt.date(2025, 1, 20), "payment", Decimal("150.00")),
-        (dt.date(2025, 2, 3), "charge", Decimal("512.30")), (dt.date(2025, 3, 3), "charge", Decimal("119.54"))]
+        (dt.date(2025, 1, 6), "charge", Decimal("512.30")),
+        (dt.date(2025, 1, 20), "payment", Decimal("150.00")),
+        (dt.date(2025, 2, 3), "charge", Decimal("512.30")),
+        (dt.date(2025, 3, 3), "charge", Decimal("119.54")),
+    ]
     # 512.30 - 150.00 + 512.30 + 119.54 = 994.14
     assert facts.balance() == Decimal("994.14")
     assert (facts.claimant.name, facts.claimant.officer_name, facts.claimant.officer_position) == (
-        "London Borough of Lewisham", "Priya Shah", "Income Officer")
+        "London Borough of Lewisham",
+        "Priya Shah",
+        "Income Officer",
+    )
     novak, _ = load_case_facts(council, "HRA-0019-2286")
     assert novak.debtor.vulnerability == "Hearing impaired: write rather than phone"
     # 498.75 + 498.75 - 200.00 = 797.50
     assert novak.balance() == Decimal("797.50")
     with council.transaction() as s:
         assert s.execute(select(Account.system, Account.number, Account.balance).order_by(Account.number)).all() == [
-            ("housing-rent", "0019-2286", Decimal("797.50")), ("housing-rent", "0031-7750", Decimal("994.14"))]
+            ("housing-rent", "0019-2286", Decimal("797.50")),
+            ("housing-rent", "0031-7750", Decimal("994.14")),
+        ]
     again = import_cases(council, IMPORTS / "housing-rent-tenancies.csv", IMPORTS / "housing-rent-tenancies.yaml")
     assert (again.added, again.updated, again.unchanged) == ([], [], ["HRA-0031-7750", "HRA-0019-2286"])
 
@@ -65,16 +78,24 @@ def test_sundry_debtors_one_row_per_invoice(council):
     assert result.added == ["SD-C40118", "SD-C40562", "SD-C40771"]
     company, _ = load_case_facts(council, "SD-C40118")
     assert (company.debtor.name, company.debtor.company_number, company.debt.type.value) == (
-        "Brightwell Catering Ltd", "09876543", "commercial_rent")
+        "Brightwell Catering Ltd",
+        "09876543",
+        "commercial_rent",
+    )
     # two quarters' rent of 1,875.00 = 3,750.00, each on its own due date
-    assert [(e.date, e.amount) for e in company.ledger] == [(dt.date(2025, 3, 25), Decimal("1875.00")),
-                                                             (dt.date(2025, 6, 24), Decimal("1875.00"))]
+    assert [(e.date, e.amount) for e in company.ledger] == [
+        (dt.date(2025, 3, 25), Decimal("1875.00")),
+        (dt.date(2025, 6, 24), Decimal("1875.00")),
+    ]
     assert company.balance() == Decimal("3750.00")
     trader, _ = load_case_facts(council, "SD-C40562")
     assert trader.debtor.name == "Mr Tomasz Wiśniewski trading as TW Scaffolding"
     firm, _ = load_case_facts(council, "SD-C40771")
     assert (firm.debtor.name, firm.debt.type.value, firm.balance()) == (
-        "Okonkwo & Reid (a firm)", "rechargeable_repairs", Decimal("2310.50"))
+        "Okonkwo & Reid (a firm)",
+        "rechargeable_repairs",
+        Decimal("2310.50"),
+    )
 
 
 def test_finance_aged_debt_report(council):
@@ -82,8 +103,10 @@ def test_finance_aged_debt_report(council):
     assert result.added == ["AR-FIN-77120", "AR-FIN-80305"]
     nurseries, _ = load_case_facts(council, "AR-FIN-77120")
     # 1,240.80 + 1,240.80 = 2,481.60, charged on the due dates 1 May and 31 July 2025
-    assert [(e.date, e.amount) for e in nurseries.ledger] == [(dt.date(2025, 5, 1), Decimal("1240.80")),
-                                                               (dt.date(2025, 7, 31), Decimal("1240.80"))]
+    assert [(e.date, e.amount) for e in nurseries.ledger] == [
+        (dt.date(2025, 5, 1), Decimal("1240.80")),
+        (dt.date(2025, 7, 31), Decimal("1240.80")),
+    ]
     assert nurseries.balance() == Decimal("2481.60")
     assert nurseries.interest.basis.value == "late_payment"
     assert references(council) == ["AR-FIN-77120", "AR-FIN-80305"]
@@ -127,17 +150,35 @@ def test_cli_import_then_export_gives_a_case_file_that_validates(council, tmp_pa
 
     data = tmp_path / "finance-aged-debt.xlsx"
     shutil.copy(IMPORTS / "finance-aged-debt.xlsx", data)
-    assert main(["register", "import-cases", str(data), "--mapping", str(IMPORTS / "finance-aged-debt.yaml"),
-                 "--db", council.url]) == 0
-    assert capsys.readouterr().out == (f"{data}: 3 row(s) read; 2 case(s) added (AR-FIN-77120, AR-FIN-80305), "
-                                       "0 updated, 0 already in the register unchanged\n")
+    assert (
+        main(
+            [
+                "register",
+                "import-cases",
+                str(data),
+                "--mapping",
+                str(IMPORTS / "finance-aged-debt.yaml"),
+                "--db",
+                council.url,
+            ]
+        )
+        == 0
+    )
+    assert capsys.readouterr().out == (
+        f"{data}: 3 row(s) read; 2 case(s) added (AR-FIN-77120, AR-FIN-80305), "
+        "0 updated, 0 already in the register unchanged\n"
+    )
     out = tmp_path / "AR-FIN-80305.yaml"
     assert main(["register", "export", "AR-FIN-80305", "--out", str(out), "--db", council.url]) == 0
     case = read_case(out)
-    assert (case.reference, case.debtor.name, case.balance()) == ("AR-FIN-80305", "Adebayo Events Ltd",
-                                                                   Decimal("3600.00"))
-    assert export_case(council, "AR-FIN-80305", tmp_path / "again.yaml").read_text(encoding="utf-8") == \
-        out.read_text(encoding="utf-8")
+    assert (case.reference, case.debtor.name, case.balance()) == (
+        "AR-FIN-80305",
+        "Adebayo Events Ltd",
+        Decimal("3600.00"),
+    )
+    assert export_case(council, "AR-FIN-80305", tmp_path / "again.yaml").read_text(encoding="utf-8") == out.read_text(
+        encoding="utf-8"
+    )
 
 
 def test_a_statement_read_through_the_columns_named(tmp_path):
@@ -146,10 +187,12 @@ def test_a_statement_read_through_the_columns_named(tmp_path):
     path = tmp_path / "s.csv"
     path.write_text("Date,What,Amount\n05/01/2025,Rent,(12.50)\n06/01/2025,Payment,4.00\n", encoding="utf-8")
     # charges shown negative: (12.50) is -12.50, a charge; 4.00 (positive) is a payment
-    assert statement_rows(path, "s.csv", date_column="Date", description_column="What", amount_column="Amount",
-                          charges_are="negative") == [
+    assert statement_rows(
+        path, "s.csv", date_column="Date", description_column="What", amount_column="Amount", charges_are="negative"
+    ) == [
         {"date": "2025-01-05", "description": "Rent", "amount": "12.50", "kind": "charge"},
-        {"date": "2025-01-06", "description": "Payment", "amount": "4.00", "kind": "payment"}]
+        {"date": "2025-01-06", "description": "Payment", "amount": "4.00", "kind": "payment"},
+    ]
     path.write_text("Date,What,Amount\n2025-01-05,Rent,12.50\n", encoding="utf-8")
     with pytest.raises(ImportRowsError) as err:
         statement_rows(path, "s.csv", date_column="Date", description_column="What", amount_column="Amount")

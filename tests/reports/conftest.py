@@ -41,14 +41,34 @@ def empty_register(tmp_path):
     register.dispose()
 
 
-def add_case(session, reference: str, balance: str, referred: dt.date, debt_type: str = "sundry",
-             charged: dt.date | None = None, officer: str = "Asha Patel", debtor: str | None = None) -> Case:
+def add_case(
+    session,
+    reference: str,
+    balance: str,
+    referred: dt.date,
+    debt_type: str = "sundry",
+    charged: dt.date | None = None,
+    officer: str = "Asha Patel",
+    debtor: str | None = None,
+) -> Case:
     """One case with a single charge (the debt) dated ``charged`` (default: 60 days before referral)."""
-    case = Case(reference=reference, claimant="London Borough of Example", debtor_name=debtor or f"Debtor {reference}",
-                debt_type=debt_type, officer_name=officer, balance=Decimal(balance),
-                created_at=dt.datetime.combine(referred, dt.time(9)))
-    case.ledger.append(LedgerEntry(entry_date=charged or referred - dt.timedelta(days=60), description="debt",
-                                   amount=Decimal(balance), kind="charge"))
+    case = Case(
+        reference=reference,
+        claimant="London Borough of Example",
+        debtor_name=debtor or f"Debtor {reference}",
+        debt_type=debt_type,
+        officer_name=officer,
+        balance=Decimal(balance),
+        created_at=dt.datetime.combine(referred, dt.time(9)),
+    )
+    case.ledger.append(
+        LedgerEntry(
+            entry_date=charged or referred - dt.timedelta(days=60),
+            description="debt",
+            amount=Decimal(balance),
+            kind="charge",
+        )
+    )
     session.add(case)
     session.flush()
     return case

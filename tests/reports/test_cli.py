@@ -24,15 +24,52 @@ def _db(empty_register) -> str:
 def test_report_targets_and_trace(empty_register, tmp_path, capsys):
     db = _db(empty_register)
     assert main(["targets", "team", "Asha Patel", "North", "--db", db]) == 0
-    assert main(["targets", "collection", "--from", "2025-01-01", "--amount", "500", "--team", "North",
-                 "--db", db]) == 0
-    assert main(["targets", "indicator", "letter_within_days", "--from", "2025-01-01", "--target", "95",
-                 "--amber", "85", "--days", "10", "--db", db]) == 0
-    assert main(["trace", "add", "C-1", "--on", "2025-09-01", "--method", "dwp", "--result", "not_found",
-                 "--db", db]) == 0
+    assert (
+        main(["targets", "collection", "--from", "2025-01-01", "--amount", "500", "--team", "North", "--db", db]) == 0
+    )
+    assert (
+        main(
+            [
+                "targets",
+                "indicator",
+                "letter_within_days",
+                "--from",
+                "2025-01-01",
+                "--target",
+                "95",
+                "--amber",
+                "85",
+                "--days",
+                "10",
+                "--db",
+                db,
+            ]
+        )
+        == 0
+    )
+    assert (
+        main(["trace", "add", "C-1", "--on", "2025-09-01", "--method", "dwp", "--result", "not_found", "--db", db]) == 0
+    )
     out = tmp_path / "north.xlsx"
-    assert main(["report", "performance", "--from", "2026-01-01", "--to", "2026-01-31", "--team", "North",
-                 "--out", str(out), "--db", db]) == 0
+    assert (
+        main(
+            [
+                "report",
+                "performance",
+                "--from",
+                "2026-01-01",
+                "--to",
+                "2026-01-31",
+                "--team",
+                "North",
+                "--out",
+                str(out),
+                "--db",
+                db,
+            ]
+        )
+        == 0
+    )
     book = openpyxl.load_workbook(out)
     assert book["Collections by month"]["C2"].value == 500  # the North team's target for January
     assert book["Indicators"]["A2"].value == "letters sent within 10 days of referral (%)"
@@ -45,17 +82,49 @@ def test_report_targets_and_trace(empty_register, tmp_path, capsys):
 
 def test_bad_input_is_one_sentence_and_exit_2(empty_register, tmp_path, capsys):
     db = _db(empty_register)
-    assert main(["report", "performance", "--from", "2026-02-01", "--to", "2026-01-01", "--out",
-                 str(tmp_path / "r.pdf"), "--db", db]) == 2
+    assert (
+        main(
+            [
+                "report",
+                "performance",
+                "--from",
+                "2026-02-01",
+                "--to",
+                "2026-01-01",
+                "--out",
+                str(tmp_path / "r.pdf"),
+                "--db",
+                db,
+            ]
+        )
+        == 2
+    )
     assert "before it starts" in capsys.readouterr().err and not (tmp_path / "r.pdf").exists()
-    assert main(["targets", "indicator", "debt_over_2y_pct", "--from", "2026-01-01", "--target", "30",
-                 "--amber", "20", "--db", db]) == 2
+    assert (
+        main(
+            [
+                "targets",
+                "indicator",
+                "debt_over_2y_pct",
+                "--from",
+                "2026-01-01",
+                "--target",
+                "30",
+                "--amber",
+                "20",
+                "--db",
+                db,
+            ]
+        )
+        == 2
+    )
     assert "amber threshold 20 must be on the far side of the target 30" in capsys.readouterr().err
-    assert main(["trace", "add", "C-1", "--on", "2025-09-01", "--method", "dwp", "--result", "found",
-                 "--db", db]) == 2
+    assert main(["trace", "add", "C-1", "--on", "2025-09-01", "--method", "dwp", "--result", "found", "--db", db]) == 2
     assert "needs the new address" in capsys.readouterr().err
-    assert main(["trace", "add", "NOPE", "--on", "2025-09-01", "--method", "dwp", "--result", "not_found",
-                 "--db", db]) == 2
+    assert (
+        main(["trace", "add", "NOPE", "--on", "2025-09-01", "--method", "dwp", "--result", "not_found", "--db", db])
+        == 2
+    )
     assert "no case 'NOPE' in the register" in capsys.readouterr().err
 
 
@@ -75,8 +144,24 @@ def test_approval_refused_without_authority_then_granted(empty_register, capsys)
     assert main(["writeoff", "approve", "C-1", "--as", "olu", "--on", "2026-01-31", "--db", db]) == 2
     assert "needs team leader authority; olu holds officer authority" in capsys.readouterr().err
     assert main(["writeoff", "approve", "C-1", "--as", "tess", "--on", "2026-01-31", "--db", db]) == 0
-    assert main(["writeoff", "reverse", "C-2", "--as", "olu", "--reason", "paid in full 2 Feb", "--on",
-                 "2026-02-03", "--db", db]) == 0
+    assert (
+        main(
+            [
+                "writeoff",
+                "reverse",
+                "C-2",
+                "--as",
+                "olu",
+                "--reason",
+                "paid in full 2 Feb",
+                "--on",
+                "2026-02-03",
+                "--db",
+                db,
+            ]
+        )
+        == 0
+    )
     with empty_register.transaction() as s:
         rows = {(r.reason, r.approved_by, r.status) for r in s.scalars(select(WriteOff))}
     assert rows == {("uneconomic", "olu", "reversed"), ("untraceable", "tess", "approved")}
@@ -84,15 +169,34 @@ def test_approval_refused_without_authority_then_granted(empty_register, capsys)
 
 def test_costs_recorded_show_in_the_report(empty_register, tmp_path, capsys):
     db = _db(empty_register)
-    assert main(["report", "cost", "C-1", "--on", "2026-01-05", "--paid-out", "--amount", "115",
-                 "--description", "issue fee", "--db", db]) == 0
+    assert (
+        main(
+            [
+                "report",
+                "cost",
+                "C-1",
+                "--on",
+                "2026-01-05",
+                "--paid-out",
+                "--amount",
+                "115",
+                "--description",
+                "issue fee",
+                "--db",
+                db,
+            ]
+        )
+        == 0
+    )
     assert main(["report", "cost", "C-1", "--on", "2026-01-20", "--recovered", "--amount", "50.00", "--db", db]) == 0
     assert main(["report", "cost", "C-1", "--on", "2025-12-31", "--paid-out", "--amount", "10", "--db", db]) == 0
     assert main(["report", "cost", "C-1", "--on", "2026-01-05", "--paid-out", "--amount", "-3", "--db", db]) == 2
     assert "must be more than £0.00" in capsys.readouterr().err
     out = tmp_path / "jan.xlsx"
-    assert main(["report", "performance", "--from", "2026-01-01", "--to", "2026-01-31", "--out", str(out),
-                 "--db", db]) == 0
+    assert (
+        main(["report", "performance", "--from", "2026-01-01", "--to", "2026-01-31", "--out", str(out), "--db", db])
+        == 0
+    )
     money = {r[0].value: r[1].value for r in openpyxl.load_workbook(out)["Money"].iter_rows(min_row=2)}
     # December's £10 is outside the period
     assert (money["costs and fees paid out"], money["costs and fees recovered"]) == (115, 50)

@@ -43,9 +43,19 @@ def register_db(tmp_path):
 @pytest.mark.parametrize("interview", ["performance_report", "writeoff"])
 def test_an_officer_is_refused_before_anything_is_read_or_written(register_db, tmp_path, interview):
     with pytest.raises(NotAllowedError, match=f"only a team leader / manager can do this.*{OFFICER.user}"):
-        run_interview(interview, {"report_month": "2026-01-15", "team": "North", "writeoff_date": "2026-01-31",
-                                  "selected_cases": ["WO-1"], "approve_now": True}, tmp_path / "out",
-                      actor=OFFICER, register_url=register_db)
+        run_interview(
+            interview,
+            {
+                "report_month": "2026-01-15",
+                "team": "North",
+                "writeoff_date": "2026-01-31",
+                "selected_cases": ["WO-1"],
+                "approve_now": True,
+            },
+            tmp_path / "out",
+            actor=OFFICER,
+            register_url=register_db,
+        )
     assert not (tmp_path / "out").exists() or list((tmp_path / "out").iterdir()) == []
 
 
@@ -65,16 +75,19 @@ def test_performance_report_interview_produces_xlsx_and_pdf(register_db, tmp_pat
     result = run_interview("performance_report", answers, tmp_path / "out", actor=MANAGER, register_url=register_db)
     assert result.title == "The performance report is ready"
     names = sorted(p.name for p in result.documents)
-    assert names == ["performance 2026-01-01 to 2026-01-31 North.pdf",
-                     "performance 2026-01-01 to 2026-01-31 North.xlsx"]
+    assert names == [
+        "performance 2026-01-01 to 2026-01-31 North.pdf",
+        "performance 2026-01-01 to 2026-01-31 North.xlsx",
+    ]
     cases = openpyxl.load_workbook(next(p for p in result.documents if p.suffix == ".xlsx"))["Cases"]
     assert {row[4].value for row in cases.iter_rows(min_row=2)} == {"North"}
 
 
 def test_performance_report_interview_asks_for_the_team(register_db, tmp_path):
     with pytest.raises(InterviewIncomplete) as caught:
-        run_interview("performance_report", {"report_month": "2026-01-15"}, tmp_path, actor=MANAGER,
-                      register_url=register_db)
+        run_interview(
+            "performance_report", {"report_month": "2026-01-15"}, tmp_path, actor=MANAGER, register_url=register_db
+        )
     assert caught.value.variable == "team"
 
 
@@ -85,8 +98,10 @@ def test_writeoff_interview_recommends_and_approves_within_authority(register_db
     answers = {"writeoff_date": "2026-01-31", "selected_cases": ["WO-1"], "approve_now": True}
     result = run_interview("writeoff", answers, tmp_path / "out", actor=MANAGER, register_url=register_db)
     assert result.title == "The write-off recommendation is ready"
-    assert sorted(p.name for p in result.documents) == ["write-off recommendation 2026-01-31.docx",
-                                                        "write-off recommendation 2026-01-31.pdf"]
+    assert sorted(p.name for p in result.documents) == [
+        "write-off recommendation 2026-01-31.docx",
+        "write-off recommendation 2026-01-31.pdf",
+    ]
     pdf = next(p for p in result.documents if p.suffix == ".pdf")
     text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
     assert "Write-off recommendation: WO-1" in text and "Dee Ceased" in text and "£600.00" in text

@@ -27,8 +27,9 @@ pytestmark = pytest.mark.postgres
 def pg_register():
     url = os.environ.get("COURTPACK_TEST_POSTGRES_URL", "")
     if not url:
-        pytest.fail("PostgreSQL not running: run scripts/postgres.sh start and set COURTPACK_TEST_POSTGRES_URL",
-                    pytrace=False)
+        pytest.fail(
+            "PostgreSQL not running: run scripts/postgres.sh start and set COURTPACK_TEST_POSTGRES_URL", pytrace=False
+        )
     url = url.replace("postgresql://", "postgresql+psycopg://", 1) if url.startswith("postgresql://") else url
     schema = f"t_{uuid.uuid4().hex[:16]}"
     admin = create_engine(url, isolation_level="AUTOCOMMIT")
@@ -49,10 +50,12 @@ def test_report_and_write_off_on_postgres(pg_register):
         add_case(s, "PG-SMALL", "30.00", dt.date(2025, 6, 2))
     report = performance_report(pg_register, *JANUARY)
     with pg_register.engine.connect() as conn:
-        total = conn.execute(text("SELECT SUM(amount) FROM payments WHERE paid_on BETWEEN '2026-01-01' AND "
-                                  "'2026-01-31'")).scalar()
-        referred = conn.execute(text("SELECT COUNT(*) FROM cases WHERE CAST(created_at AS DATE) BETWEEN "
-                                     "'2026-01-01' AND '2026-01-31'")).scalar()
+        total = conn.execute(
+            text("SELECT SUM(amount) FROM payments WHERE paid_on BETWEEN '2026-01-01' AND '2026-01-31'")
+        ).scalar()
+        referred = conn.execute(
+            text("SELECT COUNT(*) FROM cases WHERE CAST(created_at AS DATE) BETWEEN '2026-01-01' AND '2026-01-31'")
+        ).scalar()
     money = {r[0]: r[1] for r in report.tables["Money"].rows}
     assert money["collected"] == Decimal(total).quantize(Decimal("0.01"))
     assert {r[0]: r[1] for r in report.tables["Flow"].rows}["new referrals"] == referred

@@ -19,8 +19,16 @@ FEB = (dt.date(2026, 2, 1), dt.date(2026, 2, 28))
 
 
 def _doc(session, case, kind: str, day: dt.date) -> None:
-    session.add(Document(case_id=case.id, kind=kind, file_name=f"{kind}.pdf", sha256="0" * 64, created_by="t",
-                         created_at=dt.datetime.combine(day, dt.time(11))))
+    session.add(
+        Document(
+            case_id=case.id,
+            kind=kind,
+            file_name=f"{kind}.pdf",
+            sha256="0" * 64,
+            created_by="t",
+            created_at=dt.datetime.combine(day, dt.time(11)),
+        )
+    )
 
 
 def _pay(session, case, day: dt.date, amount: str, key: str) -> None:
@@ -65,8 +73,8 @@ def test_stages_flow_and_money(small):
     assert (flow["new referrals"], flow["letters sent"], flow["closed: paid"]) == (2, 2, 1)
     money = {r[0]: r[1] for r in report.tables["Money"].rows}
     assert money["outstanding at start (open cases)"] == Decimal("1250.00")  # P 1,000 + S 250
-    assert money["debt referred"] == Decimal("500.00")                     # Q 400 + R 100
-    assert money["collected"] == Decimal("300.00")                         # 200 + 100
+    assert money["debt referred"] == Decimal("500.00")  # Q 400 + R 100
+    assert money["collected"] == Decimal("300.00")  # 200 + 100
     assert money["outstanding at end (open cases)"] == Decimal("1450.00")  # P 800 + Q 400 + S 250
     trend = report.tables["Collections trend"].rows
     assert [r[0] for r in (trend[0], trend[-1])] == [dt.date(2025, 3, 1), dt.date(2026, 2, 1)]  # 12 months
@@ -120,22 +128,33 @@ def test_nearest_rank_percentiles():
 
 def test_period_backwards_is_refused(small):
     from docassemble.courtpack.register.errors import RegisterError
+
     with pytest.raises(RegisterError, match=r"ends .* before it starts"):
         performance_report(small, dt.date(2026, 3, 1), dt.date(2026, 2, 1))
 
 
 def test_recorded_case_steps_count_as_well_as_documents(empty_register):
     from sqlalchemy import text
+
     with empty_register.transaction("t") as s:
         add_case(s, "ST-1", "100.00", dt.date(2026, 1, 2))
         case_id = s.execute(text("SELECT id FROM cases WHERE reference = 'ST-1'")).scalar()
     with empty_register.engine.begin() as conn:  # the shape of the case-steps table, if this register lacks it
-        conn.execute(text("CREATE TABLE IF NOT EXISTS case_steps (id INTEGER PRIMARY KEY, case_id INTEGER NOT NULL, "
-                          "step VARCHAR(40) NOT NULL, happened_on DATE NOT NULL, facts TEXT NOT NULL, "
-                          "recorded_by VARCHAR(200) NOT NULL, recorded_at DATETIME NOT NULL)"))
-        conn.execute(text("INSERT INTO case_steps (case_id, step, happened_on, facts, recorded_by, recorded_at) "
-                          "VALUES (:c, 'letter_before_claim_sent', '2026-01-09', '{}', 't', '2026-01-09 10:00:00'), "
-                          "(:c, 'claim_issued', '2026-02-20', '{}', 't', '2026-02-20 10:00:00')"), {"c": case_id})
+        conn.execute(
+            text(
+                "CREATE TABLE IF NOT EXISTS case_steps (id INTEGER PRIMARY KEY, case_id INTEGER NOT NULL, "
+                "step VARCHAR(40) NOT NULL, happened_on DATE NOT NULL, facts TEXT NOT NULL, "
+                "recorded_by VARCHAR(200) NOT NULL, recorded_at DATETIME NOT NULL)"
+            )
+        )
+        conn.execute(
+            text(
+                "INSERT INTO case_steps (case_id, step, happened_on, facts, recorded_by, recorded_at) "
+                "VALUES (:c, 'letter_before_claim_sent', '2026-01-09', '{}', 't', '2026-01-09 10:00:00'), "
+                "(:c, 'claim_issued', '2026-02-20', '{}', 't', '2026-02-20 10:00:00')"
+            ),
+            {"c": case_id},
+        )
     report = performance_report(empty_register, dt.date(2026, 1, 1), dt.date(2026, 1, 31))
     (line,) = report.lines
     assert (line.letter, line.claim) == (dt.date(2026, 1, 9), None)  # the claim is after the period

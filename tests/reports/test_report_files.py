@@ -48,8 +48,21 @@ def xlsx(register, tmp_path_factory):
 
 def test_xlsx_has_sheets_charts_formats_and_filters(xlsx):
     book = openpyxl.load_workbook(xlsx)
-    for sheet in ("Indicators", "Caseload", "Flow", "Collections by month", "Money", "Timeliness", "Compliance",
-                  "Ageing", "Limitation watch", "Past threshold", "Cases", "Payments", "Orders"):
+    for sheet in (
+        "Indicators",
+        "Caseload",
+        "Flow",
+        "Collections by month",
+        "Money",
+        "Timeliness",
+        "Compliance",
+        "Ageing",
+        "Limitation watch",
+        "Past threshold",
+        "Cases",
+        "Payments",
+        "Orders",
+    ):
         assert sheet in book.sheetnames
     charts = {ws.title: len(ws._charts) for ws in book.worksheets if ws._charts}
     assert charts == {"Caseload": 1, "Collections trend": 1, "Ageing": 1, "Compliance": 1}
@@ -72,15 +85,22 @@ def test_xlsx_user_text_never_becomes_a_formula(xlsx):
 def test_pdf_renders_with_its_charts(register, tmp_path):
     out = tmp_path / "january.pdf"
     write_report(register, *JANUARY, None, "pdf", out)
-    text = subprocess.run([_tool("pdftotext"), "-layout", str(out), "-"], capture_output=True, text=True,
-                          check=True).stdout
-    for heading in ("Performance indicators", "Caseload by stage", "Collected by month against target (last 12 months)",
-                    "Outstanding debt by age and debt type", "Instalment orders by compliance",
-                    "Open cases within 6 months of a limitation date"):
+    text = subprocess.run(
+        [_tool("pdftotext"), "-layout", str(out), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    for heading in (
+        "Performance indicators",
+        "Caseload by stage",
+        "Collected by month against target (last 12 months)",
+        "Outstanding debt by age and debt type",
+        "Instalment orders by compliance",
+        "Open cases within 6 months of a limitation date",
+    ):
         assert heading in text, heading
     assert "(verify)" not in text
-    subprocess.run([_tool("pdftoppm"), "-r", "40", "-png", "-f", "1", "-l", "2", str(out), str(tmp_path / "page")],
-                   check=True)
+    subprocess.run(
+        [_tool("pdftoppm"), "-r", "40", "-png", "-f", "1", "-l", "2", str(out), str(tmp_path / "page")], check=True
+    )
     assert sorted(p.name for p in tmp_path.glob("page-*.png")) == ["page-01.png", "page-02.png"]
     assert not list(tmp_path.glob(".january.pdf.*"))  # no temporary file left behind
 
@@ -95,5 +115,6 @@ def test_html_inlines_svg_and_escapes_text(register, tmp_path):
 
 def test_unwritable_folder_is_one_sentence_and_no_file(register, tmp_path):
     from docassemble.courtpack.register.errors import RegisterError
+
     with pytest.raises(RegisterError, match="no such folder"):
         write_report(register, *JANUARY, None, "pdf", tmp_path / "missing" / "r.pdf")

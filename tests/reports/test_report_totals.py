@@ -45,13 +45,13 @@ def row(table, label):
 
 
 def test_the_caseload_is_big_enough(big_register):
-    (count,), = sql(big_register, "SELECT COUNT(*) FROM cases")
-    (payments,), = sql(big_register, "SELECT COUNT(*) FROM payments")
+    ((count,),) = sql(big_register, "SELECT COUNT(*) FROM cases")
+    ((payments,),) = sql(big_register, "SELECT COUNT(*) FROM payments")
     assert count == 2003 and payments > 2000  # the three example cases and 2,000 generated
 
 
 def test_collected_equals_the_sum_of_payments_in_january(big_register, report):
-    (total,), = sql(big_register, "SELECT SUM(amount) FROM payments WHERE paid_on BETWEEN :s AND :e", s=START, e=END)
+    ((total,),) = sql(big_register, "SELECT SUM(amount) FROM payments WHERE paid_on BETWEEN :s AND :e", s=START, e=END)
     assert total and money(total) > 0
     assert row(report.tables["Money"], "collected")[1] == money(total)
     assert sum(r[1] for r in report.tables["Collections by month"].rows) == money(total)
@@ -61,32 +61,54 @@ def test_collected_equals_the_sum_of_payments_in_january(big_register, report):
 
 
 def test_collected_by_debt_type_and_officer_match_sql(big_register, report):
-    by_type = dict(sql(big_register, "SELECT c.debt_type, SUM(p.amount) FROM payments p JOIN cases c ON c.id = "
-                                     "p.case_id WHERE p.paid_on BETWEEN :s AND :e GROUP BY c.debt_type",
-                       s=START, e=END))
+    by_type = dict(
+        sql(
+            big_register,
+            "SELECT c.debt_type, SUM(p.amount) FROM payments p JOIN cases c ON c.id = "
+            "p.case_id WHERE p.paid_on BETWEEN :s AND :e GROUP BY c.debt_type",
+            s=START,
+            e=END,
+        )
+    )
     labels = {"former_tenant_arrears": "former tenant rent arrears", "sundry": "sundry debt"}
     got = {r[0]: r[1] for r in report.tables["Collections by debt type"].rows}
     for debt_type, amount in by_type.items():
         label = labels.get(debt_type)
         if label:
             assert got[label] == money(amount), debt_type
-    by_officer = dict(sql(big_register, "SELECT c.officer_name, SUM(p.amount) FROM payments p JOIN cases c ON c.id = "
-                                        "p.case_id WHERE p.paid_on BETWEEN :s AND :e GROUP BY c.officer_name",
-                          s=START, e=END))
+    by_officer = dict(
+        sql(
+            big_register,
+            "SELECT c.officer_name, SUM(p.amount) FROM payments p JOIN cases c ON c.id = "
+            "p.case_id WHERE p.paid_on BETWEEN :s AND :e GROUP BY c.officer_name",
+            s=START,
+            e=END,
+        )
+    )
     assert {r[0]: r[1] for r in report.tables["Collections by officer"].rows} == {
-        k: money(v) for k, v in by_officer.items()}
+        k: money(v) for k, v in by_officer.items()
+    }
 
 
 def test_referrals_and_letters_match_sql(big_register, report):
-    (count, amount), = sql(big_register, f"SELECT COUNT(*), SUM(c.balance) FROM cases c JOIN {REFERRED} r ON "
-                                         "r.case_id = c.id WHERE r.referred BETWEEN :s AND :e", s=START, e=END)
+    ((count, amount),) = sql(
+        big_register,
+        f"SELECT COUNT(*), SUM(c.balance) FROM cases c JOIN {REFERRED} r ON "
+        "r.case_id = c.id WHERE r.referred BETWEEN :s AND :e",
+        s=START,
+        e=END,
+    )
     assert row(report.tables["Flow"], "new referrals")[1] == count
     assert row(report.tables["Money"], "debt referred")[1] == money(amount)
-    (letters,), = sql(big_register, "SELECT COUNT(*) FROM (SELECT case_id, MIN(date(created_at)) AS d FROM documents "
-                                    "WHERE kind = 'letter before claim' GROUP BY case_id) WHERE d BETWEEN :s AND :e",
-                      s=START, e=END)
+    ((letters,),) = sql(
+        big_register,
+        "SELECT COUNT(*) FROM (SELECT case_id, MIN(date(created_at)) AS d FROM documents "
+        "WHERE kind = 'letter before claim' GROUP BY case_id) WHERE d BETWEEN :s AND :e",
+        s=START,
+        e=END,
+    )
     assert row(report.tables["Flow"], "letters sent")[1] == letters
-    (cases,), = sql(big_register, f"SELECT COUNT(*) FROM {REFERRED} WHERE referred <= :e", e=END)
+    ((cases,),) = sql(big_register, f"SELECT COUNT(*) FROM {REFERRED} WHERE referred <= :e", e=END)
     assert row(report.tables["Caseload"], "total")[2] == cases
 
 
@@ -110,8 +132,8 @@ SELECT SUM(owed) FROM (
 
 
 def test_outstanding_debt_and_ageing_match_sql(big_register, report):
-    (end,), = sql(big_register, OUTSTANDING, d=END)
-    (start,), = sql(big_register, OUTSTANDING, d=BEFORE)
+    ((end,),) = sql(big_register, OUTSTANDING, d=END)
+    ((start,),) = sql(big_register, OUTSTANDING, d=BEFORE)
     assert row(report.tables["Money"], "outstanding at end (open cases)")[1] == money(end)
     assert row(report.tables["Money"], "outstanding at start (open cases)")[1] == money(start)
     assert sum(r[-1] for r in report.tables["Ageing"].rows) == money(end)
@@ -121,15 +143,19 @@ def test_outstanding_debt_and_ageing_match_sql(big_register, report):
 
 
 def test_instalment_orders_counted_once_each(big_register, report):
-    (orders,), = sql(big_register, f"SELECT COUNT(*) FROM orders o JOIN {REFERRED} r ON r.case_id = o.case_id "
-                                   "WHERE o.status = 'active' AND o.amount IS NOT NULL AND o.frequency IS NOT NULL "
-                                   "AND o.made_on <= :e AND r.referred <= :e", e=END)
+    ((orders,),) = sql(
+        big_register,
+        f"SELECT COUNT(*) FROM orders o JOIN {REFERRED} r ON r.case_id = o.case_id "
+        "WHERE o.status = 'active' AND o.amount IS NOT NULL AND o.frequency IS NOT NULL "
+        "AND o.made_on <= :e AND r.referred <= :e",
+        e=END,
+    )
     assert sum(r[1] for r in report.tables["Compliance"].rows) == orders == len(report.tables["Orders"].rows)
 
 
 def test_every_case_has_one_stage_at_the_end(big_register, report):
     stages = [r[0] for r in report.tables["Caseload"].rows[:-1]]
     counts = {s: n for s, _, n in report.tables["Caseload"].rows[:-1]}
-    (referred,), = sql(big_register, f"SELECT COUNT(*) FROM {REFERRED} WHERE referred <= :e", e=END)
+    ((referred,),) = sql(big_register, f"SELECT COUNT(*) FROM {REFERRED} WHERE referred <= :e", e=END)
     assert sum(counts.values()) == len(report.tables["Cases"].rows) == referred
     assert stages[-2:] == ["closed: paid", "closed: written off"]

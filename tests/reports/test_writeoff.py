@@ -32,27 +32,28 @@ REFERRED = dt.date(2025, 6, 2)
 def crafted(empty_register):
     reg = empty_register
     with reg.transaction("officer") as s:
-        add_case(s, "A-DEAD", "800.00", REFERRED)                 # deceased, no estate
-        add_case(s, "B-BANKRUPT", "5000.00", REFERRED)            # bankrupt, proof of debt submitted
-        add_case(s, "C-NO-PROOF", "5000.00", REFERRED)            # bankrupt, no proof of debt yet: not a candidate
+        add_case(s, "A-DEAD", "800.00", REFERRED)  # deceased, no estate
+        add_case(s, "B-BANKRUPT", "5000.00", REFERRED)  # bankrupt, proof of debt submitted
+        add_case(s, "C-NO-PROOF", "5000.00", REFERRED)  # bankrupt, no proof of debt yet: not a candidate
         # a sundry (contract) debt charged 10 January 2018, no payments, no claim: 6 years (s.5) from the day
         # after -> last day to issue 10 January 2024; barred on 31 January 2026
         add_case(s, "D-BARRED", "300.00", dt.date(2019, 3, 1), charged=dt.date(2018, 1, 10))
-        add_case(s, "E-GONE", "20000.00", REFERRED)               # two failed traces
-        add_case(s, "F-FOUND", "900.00", REFERRED)                # failed, found, failed: count restarts at 1
-        add_case(s, "G-SMALL", "30.00", REFERRED)                 # below £50: uneconomic
-        add_case(s, "H-NIL", "150.00", REFERRED)                  # enforcement returned nil
-        add_case(s, "I-LIVE", "500.00", REFERRED)                 # nothing to say: not a candidate
-        add_case(s, "J-ESTATE", "700.00", REFERRED)               # deceased with an estate: not a candidate
-        add_case(s, "K-DRO", "100.00", REFERRED)                  # debt relief order (no proof of debt in a DRO)
+        add_case(s, "E-GONE", "20000.00", REFERRED)  # two failed traces
+        add_case(s, "F-FOUND", "900.00", REFERRED)  # failed, found, failed: count restarts at 1
+        add_case(s, "G-SMALL", "30.00", REFERRED)  # below £50: uneconomic
+        add_case(s, "H-NIL", "150.00", REFERRED)  # enforcement returned nil
+        add_case(s, "I-LIVE", "500.00", REFERRED)  # nothing to say: not a candidate
+        add_case(s, "J-ESTATE", "700.00", REFERRED)  # deceased with an estate: not a candidate
+        add_case(s, "K-DRO", "100.00", REFERRED)  # debt relief order (no proof of debt in a DRO)
     add_fact(reg, "A-DEAD", "deceased", dt.date(2025, 9, 1), estate="none", who="officer")
     add_fact(reg, "B-BANKRUPT", "bankruptcy", dt.date(2025, 8, 1), proof_of_debt="submitted", who="officer")
     add_fact(reg, "C-NO-PROOF", "bankruptcy", dt.date(2025, 8, 1), proof_of_debt="not_submitted", who="officer")
     add_trace(reg, "E-GONE", dt.date(2025, 9, 1), "dwp", "not_found", who="officer")
     add_trace(reg, "E-GONE", dt.date(2025, 11, 1), "enquiry_agent", "not_found", who="officer")
     add_trace(reg, "F-FOUND", dt.date(2025, 7, 1), "dwp", "not_found", who="officer")
-    add_trace(reg, "F-FOUND", dt.date(2025, 8, 1), "enquiry_agent", "found", new_address="1 New Road, E1 1AA",
-              who="officer")
+    add_trace(
+        reg, "F-FOUND", dt.date(2025, 8, 1), "enquiry_agent", "found", new_address="1 New Road, E1 1AA", who="officer"
+    )
     add_trace(reg, "F-FOUND", dt.date(2025, 10, 1), "dwp", "not_found", who="officer")
     add_fact(reg, "H-NIL", "enforcement_nil_return", dt.date(2025, 12, 1), who="officer")
     add_fact(reg, "J-ESTATE", "deceased", dt.date(2025, 9, 1), estate="some", who="officer")
@@ -65,13 +66,13 @@ def crafted(empty_register):
 def test_candidates_are_exactly_the_policy_cases(crafted):
     found = {c.reference: (c.reason, c.authority, c.outstanding) for c in candidates(crafted, ON)}
     assert found == {
-        "A-DEAD": ("deceased_no_estate", "team_leader", Decimal("800.00")),   # £100 < £800 <= £1,000
+        "A-DEAD": ("deceased_no_estate", "team_leader", Decimal("800.00")),  # £100 < £800 <= £1,000
         "B-BANKRUPT": ("insolvency", "head_of_service", Decimal("5000.00")),  # £1,000 < £5,000 <= £10,000
-        "D-BARRED": ("statute_barred", "team_leader", Decimal("300.00")),     # £100 < £300 <= £1,000
-        "E-GONE": ("untraceable", "s151_officer", Decimal("20000.00")),       # over £10,000
-        "G-SMALL": ("uneconomic", "officer", Decimal("30.00")),               # £30 <= £100
+        "D-BARRED": ("statute_barred", "team_leader", Decimal("300.00")),  # £100 < £300 <= £1,000
+        "E-GONE": ("untraceable", "s151_officer", Decimal("20000.00")),  # over £10,000
+        "G-SMALL": ("uneconomic", "officer", Decimal("30.00")),  # £30 <= £100
         "H-NIL": ("enforcement_nil", "team_leader", Decimal("150.00")),
-        "K-DRO": ("insolvency", "officer", Decimal("100.00")),                # exactly £100: within the officer's
+        "K-DRO": ("insolvency", "officer", Decimal("100.00")),  # exactly £100: within the officer's
     }
 
 
@@ -87,19 +88,23 @@ def test_candidate_evidence_comes_from_the_register(crafted):
 
 def test_a_council_policy_changes_the_authority(crafted, tmp_path):
     policy = tmp_path / "policy.yaml"
-    policy.write_text("limits:\n  default: {officer: 1000, team_leader: 5000, s151_officer: null}\n"
-                      "uneconomic_below: 40\ntrace_attempts_needed: 3\nnil_returns_needed: 1\n", encoding="utf-8")
+    policy.write_text(
+        "limits:\n  default: {officer: 1000, team_leader: 5000, s151_officer: null}\n"
+        "uneconomic_below: 40\ntrace_attempts_needed: 3\nnil_returns_needed: 1\n",
+        encoding="utf-8",
+    )
     set_policy(crafted, policy, dt.date(2026, 1, 1), who="manager")
     found = {c.reference: (c.reason, c.authority) for c in candidates(crafted, ON)}
-    assert found["A-DEAD"] == ("deceased_no_estate", "officer")      # £800 <= £1,000
-    assert "E-GONE" not in found                                      # 2 failed traces < 3 now needed
-    assert found["B-BANKRUPT"] == ("insolvency", "team_leader")       # £5,000 <= £5,000
+    assert found["A-DEAD"] == ("deceased_no_estate", "officer")  # £800 <= £1,000
+    assert "E-GONE" not in found  # 2 failed traces < 3 now needed
+    assert found["B-BANKRUPT"] == ("insolvency", "team_leader")  # £5,000 <= £5,000
     # the old (default) policy still applies to a date before the new one
     assert {c.reference for c in candidates(crafted, dt.date(2025, 12, 31))} >= {"E-GONE"}
 
 
 def test_bad_policy_file_names_the_field(crafted, tmp_path):
     from docassemble.courtpack.register.errors import RegisterError
+
     policy = tmp_path / "bad.yaml"
     policy.write_text("limits:\n  default: {officer: 100, chief: 500}\n", encoding="utf-8")
     with pytest.raises(RegisterError, match=r"limits\.default\.chief: is not an authority level"):
@@ -126,7 +131,11 @@ def test_approved_write_off_leaves_the_next_report_and_can_be_reversed(crafted):
 
     row = approve(crafted, "A-DEAD", "Tess Leader", dt.date(2026, 2, 10))
     assert (row.amount, row.reason, row.authority, row.approved_by) == (
-        Decimal("800.00"), "deceased_no_estate", "team_leader", "Tess Leader")
+        Decimal("800.00"),
+        "deceased_no_estate",
+        "team_leader",
+        "Tess Leader",
+    )
     with pytest.raises(WriteOffRefused, match="already written off on 10 February 2026"):
         approve(crafted, "A-DEAD", "Tess Leader", dt.date(2026, 2, 11))
 
@@ -147,9 +156,14 @@ def test_approved_write_off_leaves_the_next_report_and_can_be_reversed(crafted):
     assert caseload["closed: written off"] == (1, 0)
     assert {r[0]: r[1] for r in march.tables["Money"].rows}["outstanding at end (open cases)"] == Decimal("33480.00")
     with crafted.transaction() as s:
-        actions = [(a.action, a.who) for a in s.scalars(select(AuditEntry).where(AuditEntry.entity == "writeoffs",
-                                                                                 AuditEntry.action.in_(
-                                                                                     ("write-off", "reverse"))))]
+        actions = [
+            (a.action, a.who)
+            for a in s.scalars(
+                select(AuditEntry).where(
+                    AuditEntry.entity == "writeoffs", AuditEntry.action.in_(("write-off", "reverse"))
+                )
+            )
+        ]
         assert actions == [("write-off", "Tess Leader"), ("reverse", "Tess Leader")]
         reversal = s.scalars(select(AuditEntry).where(AuditEntry.action == "reverse")).one()
         assert json.loads(reversal.detail)["why"] == "estate found after all"

@@ -40,8 +40,12 @@ def case():
 @pytest.fixture
 def options():
     def make(**changes) -> StatementOptions:
-        base = {"statement_date": STATEMENT_DATE, "claim_number": "K1QZ1234", "court": "County Court at Bromley",
-                "letter": LetterExhibit(dt.date(2025, 4, 7))}
+        base = {
+            "statement_date": STATEMENT_DATE,
+            "claim_number": "K1QZ1234",
+            "court": "County Court at Bromley",
+            "letter": LetterExhibit(dt.date(2025, 4, 7)),
+        }
         return StatementOptions(**{**base, **changes})
 
     return make

@@ -19,15 +19,18 @@ def test_good_uploads_pass(tmp_path):
     assert upload_problem(write_image(tmp_path / "c.JPG", fmt="JPEG")) is None
 
 
-@pytest.mark.parametrize(("name", "make", "problem"), [
-    ("locked.pdf", lambda p: write_encrypted_pdf(p), "is protected by a password"),
-    ("broken.pdf", lambda p: p.write_bytes(b"%PDF-1.7\n1 0 obj garbage"), "is damaged and cannot be read as a PDF"),
-    ("empty.pdf", lambda p: p.write_bytes(b""), "is empty (0 bytes)"),
-    ("setup.exe", lambda p: p.write_bytes(b"MZ\x90\x00"), "is not a type that can be exhibited (.exe)"),
-    ("photo.png", lambda p: p.write_bytes(b"\xff\xd8\xff\xe0 jpeg bytes"), "is not a PNG image"),
-    ("torn.png", lambda p: p.write_bytes(b"\x89PNG\r\n\x1a\n" + b"\x00" * 40), "is a damaged image"),
-    ("letter.pdf", lambda p: p.write_text("Dear Sir"), "is not a PDF"),
-])
+@pytest.mark.parametrize(
+    ("name", "make", "problem"),
+    [
+        ("locked.pdf", lambda p: write_encrypted_pdf(p), "is protected by a password"),
+        ("broken.pdf", lambda p: p.write_bytes(b"%PDF-1.7\n1 0 obj garbage"), "is damaged and cannot be read as a PDF"),
+        ("empty.pdf", lambda p: p.write_bytes(b""), "is empty (0 bytes)"),
+        ("setup.exe", lambda p: p.write_bytes(b"MZ\x90\x00"), "is not a type that can be exhibited (.exe)"),
+        ("photo.png", lambda p: p.write_bytes(b"\xff\xd8\xff\xe0 jpeg bytes"), "is not a PNG image"),
+        ("torn.png", lambda p: p.write_bytes(b"\x89PNG\r\n\x1a\n" + b"\x00" * 40), "is a damaged image"),
+        ("letter.pdf", lambda p: p.write_text("Dear Sir"), "is not a PDF"),
+    ],
+)
 def test_bad_uploads_are_named_with_a_fix(tmp_path, name, make, problem):
     path = tmp_path / name
     make(path)
@@ -62,8 +65,10 @@ def test_bad_exhibit_leaves_no_output_and_no_register(tmp_path, case, options, n
     else:
         bad.write_bytes(b"" if name == "empty.pdf" else b"MZ\x90")
     out = tmp_path / "case" / "out"
-    uploads = (UploadedExhibit(write_pdf(tmp_path / "uploads" / "fine.pdf"), "the tenancy agreement"),
-               UploadedExhibit(bad, "the notice to quit"))
+    uploads = (
+        UploadedExhibit(write_pdf(tmp_path / "uploads" / "fine.pdf"), "the tenancy agreement"),
+        UploadedExhibit(bad, "the notice to quit"),
+    )
     with pytest.raises(DocumentError, match=str(bad).replace(".", r"\.")):
         write_witness_statement(case, options(uploads=uploads), out)
     assert not out.exists() or list(out.iterdir()) == []
@@ -77,8 +82,10 @@ def test_an_exhibit_needs_a_description(tmp_path, case, options):
 
 
 def test_images_become_one_a4_page_each(tmp_path):
-    target = images_to_pdf([write_image(tmp_path / "wide.png", (800, 300)),
-                            write_image(tmp_path / "tall.jpg", (300, 800), "JPEG")], tmp_path / "images.pdf")
+    target = images_to_pdf(
+        [write_image(tmp_path / "wide.png", (800, 300)), write_image(tmp_path / "tall.jpg", (300, 800), "JPEG")],
+        tmp_path / "images.pdf",
+    )
     assert page_count(target) == 2
     import pikepdf
 

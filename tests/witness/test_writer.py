@@ -26,11 +26,19 @@ def made(tmp_path_factory):
     from ..conftest import EXAMPLES
 
     root = tmp_path_factory.mktemp("witness")
-    options = StatementOptions(statement_date=dt.date(2025, 6, 2), claim_number="K1QZ1234",
-                               court="County Court at Bromley", letter=LetterExhibit(dt.date(2025, 4, 7)),
-                               dealt_since=dt.date(2024, 11, 4))
-    return root, write_witness_statement(read_case(EXAMPLES / "FTA-2025-0142.yaml"), options, root / "case" / "out",
-                                         register=root / "case" / "exhibit-register.yaml")
+    options = StatementOptions(
+        statement_date=dt.date(2025, 6, 2),
+        claim_number="K1QZ1234",
+        court="County Court at Bromley",
+        letter=LetterExhibit(dt.date(2025, 4, 7)),
+        dealt_since=dt.date(2024, 11, 4),
+    )
+    return root, write_witness_statement(
+        read_case(EXAMPLES / "FTA-2025-0142.yaml"),
+        options,
+        root / "case" / "out",
+        register=root / "case" / "exhibit-register.yaml",
+    )
 
 
 @pytest.fixture
@@ -41,8 +49,11 @@ def first(made):
 def test_files_and_register(made):
     root, first = made
     out = root / "case" / "out"
-    assert sorted(p.name for p in out.iterdir()) == [f"{STEM} (1) with exhibits.pdf", f"{STEM} (1).docx",
-                                                     f"{STEM} (1).pdf"]
+    assert sorted(p.name for p in out.iterdir()) == [
+        f"{STEM} (1) with exhibits.pdf",
+        f"{STEM} (1).docx",
+        f"{STEM} (1).pdf",
+    ]
     assert [p.name for p in first.files] == [f"{STEM} (1).docx", f"{STEM} (1).pdf", f"{STEM} (1) with exhibits.pdf"]
     assert first.number == 1 and first.marks == ["PS1", "PS2"]
     register = yaml.safe_load((root / "case" / "exhibit-register.yaml").read_text())
@@ -64,8 +75,13 @@ def test_docx_format_pd32(first):
     assert [int(t.split(".")[0]) for t in numbered] == list(range(1, len(numbered) + 1))
     texts = [p.text for p in doc.paragraphs]
     assert STATEMENT_OF_TRUTH in texts
-    assert texts[:5] == ["On behalf of: Claimant", "Witness: P Shah", "Statement: 1st", "Exhibits: PS1–PS2",
-                         "Date: 2 June 2025"]
+    assert texts[:5] == [
+        "On behalf of: Claimant",
+        "Witness: P Shah",
+        "Statement: 1st",
+        "Exhibits: PS1–PS2",
+        "Date: 2 June 2025",
+    ]
     assert doc.paragraphs[0].alignment == 2  # right: the top-right markings
     assert "{{" not in "".join(texts) and "{%" not in "".join(texts)
 
@@ -73,14 +89,21 @@ def test_docx_format_pd32(first):
 def test_statement_pdf_text(first):
     page1 = pdf_text(first.statement_pdf, 1, 1)
     top = page1.split("IN THE COUNTY COURT")[0]
-    for marking in ("On behalf of: Claimant", "Witness: P Shah", "Statement: 1st", "Exhibits: PS1–PS2",
-                    "Date: 2 June 2025"):
+    for marking in (
+        "On behalf of: Claimant",
+        "Witness: P Shah",
+        "Statement: 1st",
+        "Exhibits: PS1–PS2",
+        "Date: 2 June 2025",
+    ):
         assert marking in top
         line = next(line for line in top.splitlines() if marking in line)
         assert line.index(marking) > 40  # right-hand side of the page
     text = statement_text(first.statement_pdf)
-    assert "IN THE COUNTY COURT AT BROMLEY Claim No. K1QZ1234 BETWEEN: LONDON BOROUGH OF LEWISHAM Claimant " \
-           "- and - MR DANIEL JAMES OKAFOR Defendant WITNESS STATEMENT OF PRIYA SHAH" in text
+    assert (
+        "IN THE COUNTY COURT AT BROMLEY Claim No. K1QZ1234 BETWEEN: LONDON BOROUGH OF LEWISHAM Claimant "
+        "- and - MR DANIEL JAMES OKAFOR Defendant WITNESS STATEMENT OF PRIYA SHAH" in text
+    )
     assert "I refer to the statement of account marked 'PS1'" in text
     assert flat(STATEMENT_OF_TRUTH) in text
     assert "Signed: ___" in text
@@ -95,8 +118,10 @@ def test_exhibits_follow_their_cover_sheets(first):
     statement_pages = page_count(first.statement_pdf)
     cover = flat(pdf_text(combined, statement_pages + 1, statement_pages + 1))
     assert "EXHIBIT PS1" in cover
-    assert "This is the exhibit marked 'PS1' referred to in the witness statement of Priya Shah dated 2 June 2025." \
+    assert (
+        "This is the exhibit marked 'PS1' referred to in the witness statement of Priya Shah dated 2 June 2025."
         in cover
+    )
     account = flat(pdf_text(combined, statement_pages + 2, statement_pages + 2))
     assert "Statement of account" in account and "Running" not in account
     assert "Date Description Debit Credit Balance" in account
@@ -109,18 +134,23 @@ def test_exhibits_follow_their_cover_sheets(first):
 
     with pikepdf.open(combined) as pdf, pdf.open_outline() as outline:
         titles = [item.title for item in outline.root]
-    assert titles == ["Witness statement", "Exhibit PS1: the statement of account",
-                      "Exhibit PS2: a copy of the letter of claim dated 7 April 2025 and its enclosures"]
+    assert titles == [
+        "Witness statement",
+        "Exhibit PS1: the statement of account",
+        "Exhibit PS2: a copy of the letter of claim dated 7 April 2025 and its enclosures",
+    ]
 
 
 def test_second_statement_continues_the_marks(tmp_path, case, options):
     out = tmp_path / "case" / "out"
     assert write_witness_statement(case, options(), out).marks == ["PS1", "PS2"]
-    uploads = (UploadedExhibit(write_pdf(tmp_path / "tenancy.pdf", "TENANCY AGREEMENT", pages=2),
-                               "the tenancy agreement"),
-               UploadedExhibit(write_image(tmp_path / "keys.png"), "a photograph of the returned keys"))
-    second = write_witness_statement(case, options(statement_date=dt.date(2025, 7, 1), letter=None,
-                                                   statement_of_account=False, uploads=uploads), out)
+    uploads = (
+        UploadedExhibit(write_pdf(tmp_path / "tenancy.pdf", "TENANCY AGREEMENT", pages=2), "the tenancy agreement"),
+        UploadedExhibit(write_image(tmp_path / "keys.png"), "a photograph of the returned keys"),
+    )
+    second = write_witness_statement(
+        case, options(statement_date=dt.date(2025, 7, 1), letter=None, statement_of_account=False, uploads=uploads), out
+    )
     assert second.number == 2 and second.marks == ["PS3", "PS4"]
     assert second.statement_pdf.name == f"{STEM} (2).pdf"
     text = statement_text(second.statement_pdf)

@@ -40,8 +40,11 @@ def answer_money(value: Any, question: str, *, positive: bool = True) -> Decimal
     except ValueError as err:
         raise AnswerError(question, str(err)) from None
     if amount < 0 or (positive and amount == 0):
-        raise AnswerError(question, f"{amount} must be {'more than' if positive else 'at least'} £0.00",
-                          "give the amount as a positive figure")
+        raise AnswerError(
+            question,
+            f"{amount} must be {'more than' if positive else 'at least'} £0.00",
+            "give the amount as a positive figure",
+        )
     return amount
 
 
@@ -57,8 +60,9 @@ def answer_date(value: Any, question: str, *, past: bool, today: dt.date | None 
     return day
 
 
-def answer_text(value: Any, question: str, *, limit: int = TEXT_LIMIT, multiline: bool = False,
-                required: bool = True) -> str:
+def answer_text(
+    value: Any, question: str, *, limit: int = TEXT_LIMIT, multiline: bool = False, required: bool = True
+) -> str:
     """A text answer without control characters and within ``limit`` characters."""
     text = "" if value is None else str(value).strip()
     if required and not text:

@@ -81,8 +81,9 @@ def case_from_dict(data: Any, source: str = "case", today: dt.date | None = None
     )
     top.refuse_unknown()
     if case.balance() > MAX_AMOUNT:
-        raise top.fail("ledger", f"comes to {case.balance():,}, more than courtpack accepts (£{MAX_AMOUNT:,})",
-                       "check the amounts")
+        raise top.fail(
+            "ledger", f"comes to {case.balance():,}, more than courtpack accepts (£{MAX_AMOUNT:,})", "check the amounts"
+        )
     return case
 
 
@@ -114,8 +115,11 @@ def _claimant(f: Fields) -> Claimant:
 def _debtor(f: Fields) -> Debtor:
     kind = f.choice("kind", DebtorKind)
     spaces = tuple(
-        BreathingSpace(start=b.date("start", past=True), end=b.date("end", None),
-                       kind=b.one_of("kind", BREATHING_SPACE_KINDS, "standard"))
+        BreathingSpace(
+            start=b.date("start", past=True),
+            end=b.date("end", None),
+            kind=b.one_of("kind", BREATHING_SPACE_KINDS, "standard"),
+        )
         for b in f.items("breathing_spaces")
     )
     debtor = Debtor(
@@ -138,9 +142,11 @@ def _debtor(f: Fields) -> Debtor:
     if kind in (DebtorKind.INDIVIDUAL, DebtorKind.SOLE_TRADER) and not debtor.surname:
         raise f.fail("surname", "is missing", "an individual is sued by title and full name")
     if len(debtor.name) > MAX_NAME:
-        raise f.fail("surname" if debtor.is_individual else "company_name",
-                     f"makes a name of {len(debtor.name)} characters, over the {MAX_NAME} a claim form holds",
-                     "shorten it")
+        raise f.fail(
+            "surname" if debtor.is_individual else "company_name",
+            f"makes a name of {len(debtor.name)} characters, over the {MAX_NAME} a claim form holds",
+            "shorten it",
+        )
     if debtor.email and "@" not in debtor.email:
         raise f.fail("email", f"{debtor.email!r} is not an email address")
     return debtor
@@ -172,8 +178,11 @@ def _agreement(f: Fields) -> Agreement:
         place=f.text("place", ""),
     )
     if kind is AgreementKind.ORAL and not (agreement.made_by and agreement.place):
-        raise f.fail("made_by", "an oral agreement needs who made it and where (made_by, place)",
-                     "the protocol requires both in the letter of claim")
+        raise f.fail(
+            "made_by",
+            "an oral agreement needs who made it and where (made_by, place)",
+            "the protocol requires both in the letter of claim",
+        )
     return agreement
 
 
@@ -212,8 +221,11 @@ def _judgment(f: Fields) -> Judgment:
     plan = f.section("instalments", None)
     instalments = None
     if plan:
-        instalments = Instalments(amount=plan.money("amount"), frequency=plan.one_of("frequency", FREQUENCIES),
-                                  first_payment=plan.date("first_payment"))
+        instalments = Instalments(
+            amount=plan.money("amount"),
+            frequency=plan.one_of("frequency", FREQUENCIES),
+            first_payment=plan.date("first_payment"),
+        )
     return Judgment(
         claim_number=f.reference("claim_number"),
         court=f.text("court"),

@@ -64,11 +64,11 @@ def _mapping(loader: _Loader, node: yaml.MappingNode, deep: bool = False) -> dic
         try:
             duplicate = key in seen
         except TypeError:
-            raise yaml.constructor.ConstructorError(None, None, "a key must be plain text",
-                                                    key_node.start_mark) from None
-        if duplicate:
             raise yaml.constructor.ConstructorError(
-                None, None, f"the key {key!r} appears twice", key_node.start_mark)
+                None, None, "a key must be plain text", key_node.start_mark
+            ) from None
+        if duplicate:
+            raise yaml.constructor.ConstructorError(None, None, f"the key {key!r} appears twice", key_node.start_mark)
         seen[key] = loader.construct_object(value_node, deep=deep)
     return seen
 
@@ -76,8 +76,12 @@ def _mapping(loader: _Loader, node: yaml.MappingNode, deep: bool = False) -> dic
 _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _mapping)
 
 
-def load_yaml(path: str | os.PathLike[str], what: str = "case file",
-              error: ErrorFactory = CaseFileError, max_bytes: int = MAX_YAML_BYTES) -> Any:
+def load_yaml(
+    path: str | os.PathLike[str],
+    what: str = "case file",
+    error: ErrorFactory = CaseFileError,
+    max_bytes: int = MAX_YAML_BYTES,
+) -> Any:
     """Read a hand-edited YAML file, or raise ``error`` naming the file, the line and the fix."""
     source = str(path)
     file = Path(path)
@@ -86,8 +90,12 @@ def load_yaml(path: str | os.PathLike[str], what: str = "case file",
     try:
         size = file.stat().st_size
         if size > max_bytes:
-            raise error(source, "", f"is over {_size(max_bytes)} ({size:,} bytes), more than a {what} may be",
-                        "it holds facts, not documents; attach documents separately")
+            raise error(
+                source,
+                "",
+                f"is over {_size(max_bytes)} ({size:,} bytes), more than a {what} may be",
+                "it holds facts, not documents; attach documents separately",
+            )
         text = file.read_text(encoding="utf-8")
     except UnicodeDecodeError:
         raise error(source, "", "is not a text file", "save it as UTF-8 YAML") from None
@@ -145,14 +153,22 @@ class Fields:
     asked for, with the closest known key, so a misspelt optional field is never silently ignored.
     """
 
-    def __init__(self, data: Any, source: str, path: str = "", today: dt.date | None = None,
-                 error: ErrorFactory = CaseFileError, _all: list[Fields] | None = None) -> None:
+    def __init__(
+        self,
+        data: Any,
+        source: str,
+        path: str = "",
+        today: dt.date | None = None,
+        error: ErrorFactory = CaseFileError,
+        _all: list[Fields] | None = None,
+    ) -> None:
         self.error = error
         self.source = source
         self.path = path
         if not isinstance(data, dict):
-            raise self.error(source, path or "(top level)", "must be a set of named fields",
-                             "check the indentation of this section")
+            raise self.error(
+                source, path or "(top level)", "must be a set of named fields", "check the indentation of this section"
+            )
         self.data = data
         self.today = today or dt.date.today()
         self.read: set[str] = set()
@@ -216,8 +232,11 @@ class Fields:
     def reference(self, key: str, default: Any = MISSING) -> Any:
         value = self.text(key, default, limit=40)
         if value is not default and not safe_reference(value):
-            raise self.fail(key, f"{value!r} cannot name files",
-                            "use letters, digits, hyphens and single dots (at most 40), e.g. FTA-2025-0142")
+            raise self.fail(
+                key,
+                f"{value!r} cannot name files",
+                "use letters, digits, hyphens and single dots (at most 40), e.g. FTA-2025-0142",
+            )
         return value
 
     def flag(self, key: str, default: bool = False) -> bool:
@@ -249,8 +268,11 @@ class Fields:
         except ValueError as err:
             raise self.fail(key, str(err)) from None
         if positive and amount <= 0:
-            raise self.fail(key, f"{amount} must be more than zero",
-                            "record charges and payments as positive amounts; the kind says which way")
+            raise self.fail(
+                key,
+                f"{amount} must be more than zero",
+                "record charges and payments as positive amounts; the kind says which way",
+            )
         if amount < 0:
             raise self.fail(key, f"{amount} must not be negative")
         return amount

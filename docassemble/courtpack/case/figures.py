@@ -51,12 +51,16 @@ def personally_served_elsewhere(case: Case, service: str) -> int:
 
 def breathing_space_windows(case: Case) -> list[tuple[dt.date, dt.date | None]]:
     """Every notified breathing space as (first day, last day or None), for leaving days out of interest."""
-    return [(b.start, breathing_space_last_day(BreathingSpaceWindow(b.start, b.end, b.kind)))
-            for d in case.debtors for b in d.breathing_spaces]
+    return [
+        (b.start, breathing_space_last_day(BreathingSpaceWindow(b.start, b.end, b.kind)))
+        for d in case.debtors
+        for b in d.breathing_spaces
+    ]
 
 
-def _unpaid_invoices(charges: list[tuple[dt.date, Decimal, str]], payments: list[tuple[dt.date, Decimal]]
-                     ) -> list[Invoice]:
+def _unpaid_invoices(
+    charges: list[tuple[dt.date, Decimal, str]], payments: list[tuple[dt.date, Decimal]]
+) -> list[Invoice]:
     """Invoices still (partly) unpaid, payments taken against the oldest first; interest on a part paid
     late is not claimed (the smaller figure)."""
     left = sum((value for _, value in payments), Decimal("0.00"))
@@ -77,13 +81,21 @@ def claim_figures_for(case: Case, issue_date: dt.date, service: str = "court") -
     basis = case.interest.basis.value
     itemised = basis in ("statutory", "contractual") and case.interest.from_date is None
     invoices = _unpaid_invoices(charges, payments) if basis == "late_payment" else []
-    return claim_figures(case.balance(on=issue_date), issue_date=issue_date, interest_basis=basis,
-                         interest_rate=case.interest.rate, interest_from=interest_start(case),
-                         charges=charges if itemised else (), payments=payments if itemised else (),
-                         breathing_spaces=breathing_space_windows(case), invoices=invoices,
-                         legal_representative=representative_is_lawyer(case), service=service,
-                         defendants=len(case.debtors),
-                         personally_served_elsewhere=personally_served_elsewhere(case, service))
+    return claim_figures(
+        case.balance(on=issue_date),
+        issue_date=issue_date,
+        interest_basis=basis,
+        interest_rate=case.interest.rate,
+        interest_from=interest_start(case),
+        charges=charges if itemised else (),
+        payments=payments if itemised else (),
+        breathing_spaces=breathing_space_windows(case),
+        invoices=invoices,
+        legal_representative=representative_is_lawyer(case),
+        service=service,
+        defendants=len(case.debtors),
+        personally_served_elsewhere=personally_served_elsewhere(case, service),
+    )
 
 
 def preferred_hearing_centre(case: Case, on: dt.date) -> str | None:
@@ -98,12 +110,15 @@ def protocol_for(case: Case, on: dt.date, letter_date: dt.date | None = None) ->
         return event.date if event else None
 
     return protocol_status(
-        debtor_is_individual=any(d.is_individual for d in case.debtors), on=on,
+        debtor_is_individual=any(d.is_individual for d in case.debtors),
+        on=on,
         letter_date=latest(EventKind.LETTER_BEFORE_CLAIM_SENT) or letter_date,
-        reply_date=latest(EventKind.REPLY_RECEIVED), advice_sought_date=latest(EventKind.ADVICE_SOUGHT),
+        reply_date=latest(EventKind.REPLY_RECEIVED),
+        advice_sought_date=latest(EventKind.ADVICE_SOUGHT),
         documents_requested_date=latest(EventKind.DOCUMENTS_REQUESTED),
         documents_supplied_date=latest(EventKind.DOCUMENTS_SUPPLIED),
-        notice_date=latest(EventKind.NOTICE_OF_INTENTION_TO_ISSUE))
+        notice_date=latest(EventKind.NOTICE_OF_INTENTION_TO_ISSUE),
+    )
 
 
 def limitation_for(case: Case, on: dt.date) -> tuple[limitation_rules.LimitationResult, ...]:
@@ -120,16 +135,18 @@ def breathing_space_for(case: Case, on: dt.date) -> BreathingSpaceStatus:
 
 
 def issue_check_for(case: Case, on: dt.date, letter_date: dt.date | None = None) -> IssueCheck:
-    return issue_check(protocol=protocol_for(case, on, letter_date), limitation=limitation_for(case, on),
-                       breathing_space=breathing_space_for(case, on))
+    return issue_check(
+        protocol=protocol_for(case, on, letter_date),
+        limitation=limitation_for(case, on),
+        breathing_space=breathing_space_for(case, on),
+    )
 
 
 def interest_since_issue(case: Case, issue_date: dt.date, to_date: dt.date) -> InterestResult | None:
     """Interest from the issue date to ``to_date`` at the rate pleaded (N225 "interest since date of claim")."""
     if not case.interest.continuing or to_date <= issue_date:
         return None
-    return interest_for(case.interest.basis.value, case.balance(on=issue_date), issue_date, to_date,
-                        case.interest.rate)
+    return interest_for(case.interest.basis.value, case.balance(on=issue_date), issue_date, to_date, case.interest.rate)
 
 
 @dataclass(frozen=True)
@@ -147,9 +164,16 @@ class JudgmentPosition:
         return self.outstanding + self.interest.interest
 
 
-def judgment_position(case: Case, judgment: Judgment, on: dt.date, *, employed: bool = False,
-                      instalments_in_arrears: bool = False, enforcement_started: dt.date | None = None,
-                      enforcement_unproductive: bool = False) -> JudgmentPosition:
+def judgment_position(
+    case: Case,
+    judgment: Judgment,
+    on: dt.date,
+    *,
+    employed: bool = False,
+    instalments_in_arrears: bool = False,
+    enforcement_started: dt.date | None = None,
+    enforcement_unproductive: bool = False,
+) -> JudgmentPosition:
     """What is owed on ``on`` under ``judgment``, its interest (s.74 CCA 1984, 1991 Order), and the routes.
 
     ``enforcement_started`` is the day enforcement other than a charging order was taken.
@@ -157,19 +181,33 @@ def judgment_position(case: Case, judgment: Judgment, on: dt.date, *, employed: 
     title = next((p.title_number for p in case.properties if p.title_number), None)
     instalment_order = judgment.instalments is not None
     terms = judgment.instalments
-    order = (InstalmentOrder(terms.amount, terms.frequency.replace("_", "-"), terms.first_payment)
-             if terms is not None else None)
+    order = (
+        InstalmentOrder(terms.amount, terms.frequency.replace("_", "-"), terms.first_payment)
+        if terms is not None
+        else None
+    )
     paid = [(judgment.date, judgment.paid_since)] if judgment.paid_since > 0 else []
-    interest = judgment_interest(judgment.amount + judgment.costs, judgment.date, on, payments=paid,
-                                 instalments=order, enforcement_started=enforcement_started,
-                                 enforcement_unproductive=enforcement_unproductive,
-                                 cca_regulated=case.debt.cca_regulated,
-                                 late_payment_debt=case.interest.basis.value == "late_payment",
-                                 breathing_spaces=breathing_space_windows(case))
-    assessment = enforcement_options(outstanding=judgment.outstanding, judgment_date=judgment.date, on=on,
-                                     cca_regulated=case.debt.cca_regulated,
-                                     employed=employed or bool(case.debtor.employer), property_title=title,
-                                     breathing_space=breathing_space_for(case, on),
-                                     instalment_order=instalment_order,
-                                     instalments_in_arrears=instalments_in_arrears)
+    interest = judgment_interest(
+        judgment.amount + judgment.costs,
+        judgment.date,
+        on,
+        payments=paid,
+        instalments=order,
+        enforcement_started=enforcement_started,
+        enforcement_unproductive=enforcement_unproductive,
+        cca_regulated=case.debt.cca_regulated,
+        late_payment_debt=case.interest.basis.value == "late_payment",
+        breathing_spaces=breathing_space_windows(case),
+    )
+    assessment = enforcement_options(
+        outstanding=judgment.outstanding,
+        judgment_date=judgment.date,
+        on=on,
+        cca_regulated=case.debt.cca_regulated,
+        employed=employed or bool(case.debtor.employer),
+        property_title=title,
+        breathing_space=breathing_space_for(case, on),
+        instalment_order=instalment_order,
+        instalments_in_arrears=instalments_in_arrears,
+    )
     return JudgmentPosition(judgment, on, judgment.outstanding, interest, assessment)

@@ -47,8 +47,14 @@ class ProgressBar:
             from rich.console import Console
             from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-            self.bar = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-                                TimeElapsedColumn(), console=Console(stderr=True), transient=True)
+            self.bar = Progress(
+                TextColumn("{task.description}"),
+                BarColumn(),
+                MofNCompleteColumn(),
+                TimeElapsedColumn(),
+                console=Console(stderr=True),
+                transient=True,
+            )
             self.bar.start()
         if stage not in self.tasks:
             self.tasks[stage] = self.bar.add_task(stage, total=total)
@@ -71,8 +77,9 @@ def _ranges(numbers: list[int]) -> str:
 
 
 def _show(report: BundleReport, verb: str) -> None:
-    click.echo(f"{verb} {report.path}: {report.page_count} pages, {len(report.entries)} document(s), "
-               f"in {report.seconds:.1f} s")
+    click.echo(
+        f"{verb} {report.path}: {report.page_count} pages, {len(report.entries)} document(s), in {report.seconds:.1f} s"
+    )
     for entry in report.entries[:MAX_LISTED]:
         click.echo(f"  {entry.tab:<5} {entry.pages:>11}  {entry.title}")
     if len(report.entries) > MAX_LISTED:
@@ -83,9 +90,12 @@ def _show(report: BundleReport, verb: str) -> None:
     for warning in others:
         click.echo(f"warning: {warning}", err=True)
     if report.textless_pages:
-        click.echo(f"warning: {len(report.textless_pages)} page(s) have no text layer (scans or blank pages), so "
-                   f"they are not searchable: pages {_ranges(report.textless_pages)}; install ocrmypdf "
-                   "(apt-get install ocrmypdf) and rebuild to add OCR text", err=True)
+        click.echo(
+            f"warning: {len(report.textless_pages)} page(s) have no text layer (scans or blank pages), so "
+            f"they are not searchable: pages {_ranges(report.textless_pages)}; install ocrmypdf "
+            "(apt-get install ocrmypdf) and rebuild to add OCR text",
+            err=True,
+        )
 
 
 @click.group("bundle")
@@ -95,17 +105,32 @@ def bundle() -> None:
 
 @bundle.command("build")
 @click.argument("spec", type=click.Path(path_type=Path, dir_okay=False))
-@click.option("--out", "-o", required=True, type=click.Path(path_type=Path, dir_okay=False),
-              help="The bundle PDF to write (replaced only when complete).")
+@click.option(
+    "--out",
+    "-o",
+    required=True,
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="The bundle PDF to write (replaced only when complete).",
+)
 @click.option("--volumes", is_flag=True, help="Also write paper volumes (<stem>-volume-N.pdf) beside --out.")
-@click.option("--volume-pages", type=click.IntRange(min=1), default=300, show_default=True,
-              help="Most pages in one paper volume (with --volumes).")
-@click.option("--max-file-mb", type=click.FloatRange(min=0, min_open=True), default=None,
-              help="Refuse inputs bigger than this (default: the spec's max_file_mb, else 200).")
+@click.option(
+    "--volume-pages",
+    type=click.IntRange(min=1),
+    default=300,
+    show_default=True,
+    help="Most pages in one paper volume (with --volumes).",
+)
+@click.option(
+    "--max-file-mb",
+    type=click.FloatRange(min=0, min_open=True),
+    default=None,
+    help="Refuse inputs bigger than this (default: the spec's max_file_mb, else 200).",
+)
 @click.option("--no-ocr", is_flag=True, help="Do not run ocrmypdf on scanned pages even if it is installed.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
-def build(spec: Path, out: Path, volumes: bool, volume_pages: int, max_file_mb: float | None, no_ocr: bool,
-          quiet: bool) -> int:
+def build(
+    spec: Path, out: Path, volumes: bool, volume_pages: int, max_file_mb: float | None, no_ocr: bool, quiet: bool
+) -> int:
     """Build the bundle described by SPEC (YAML) into --out."""
     loaded = load_spec(spec)
     if max_file_mb is not None:
@@ -124,15 +149,30 @@ def build(spec: Path, out: Path, volumes: bool, volume_pages: int, max_file_mb: 
 @bundle.command("add")
 @click.argument("bundle_pdf", metavar="BUNDLE", type=click.Path(path_type=Path, dir_okay=False))
 @click.argument("files", nargs=-1, type=click.Path(path_type=Path, dir_okay=False))
-@click.option("--spec", "late_spec", type=click.Path(path_type=Path, dir_okay=False),
-              help="YAML listing the late documents (path, title, date) instead of FILES.")
+@click.option(
+    "--spec",
+    "late_spec",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="YAML listing the late documents (path, title, date) instead of FILES.",
+)
 @click.option("--title", "titles", multiple=True, help="Title for each FILE, in order (default: from its name).")
 @click.option("--date", "dates", type=DATE, multiple=True, help="Date (YYYY-MM-DD) for each FILE, in order.")
-@click.option("--out", "-o", type=click.Path(path_type=Path, dir_okay=False),
-              help="Where to write the enlarged bundle (default: replace BUNDLE).")
+@click.option(
+    "--out",
+    "-o",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Where to write the enlarged bundle (default: replace BUNDLE).",
+)
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
-def add(bundle_pdf: Path, files: tuple[Path, ...], late_spec: Path | None, titles: tuple[str, ...],
-        dates: tuple[dt.date, ...], out: Path | None, quiet: bool) -> int:
+def add(
+    bundle_pdf: Path,
+    files: tuple[Path, ...],
+    late_spec: Path | None,
+    titles: tuple[str, ...],
+    dates: tuple[dt.date, ...],
+    out: Path | None,
+    quiet: bool,
+) -> int:
     """Append late documents to BUNDLE after its last page, with a supplementary index."""
     if late_spec and files:
         raise click.UsageError("give either FILES or --spec, not both")
@@ -159,10 +199,15 @@ def add(bundle_pdf: Path, files: tuple[Path, ...], late_spec: Path | None, title
 
 @bundle.command("split")
 @click.argument("bundle_pdf", metavar="BUNDLE", type=click.Path(path_type=Path, dir_okay=False))
-@click.option("--max-pages", type=click.IntRange(min=1), default=300, show_default=True,
-              help="Most pages in one paper volume.")
-@click.option("--out-dir", type=click.Path(path_type=Path, file_okay=False), default=None,
-              help="Folder for the volumes (default: beside BUNDLE).")
+@click.option(
+    "--max-pages", type=click.IntRange(min=1), default=300, show_default=True, help="Most pages in one paper volume."
+)
+@click.option(
+    "--out-dir",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=None,
+    help="Folder for the volumes (default: beside BUNDLE).",
+)
 def split(bundle_pdf: Path, max_pages: int, out_dir: Path | None) -> int:
     """Split BUNDLE into paper volumes of at most --max-pages pages, numbering unchanged."""
     for path in split_volumes(bundle_pdf, max_pages=max_pages, out_dir=out_dir):

@@ -46,8 +46,13 @@ def check(reference: str, as_json: bool, db: str | None) -> int:
 @case.command("step")
 @click.argument("reference")
 @click.argument("step")
-@click.option("--facts", "facts_file", type=click.Path(path_type=Path), required=True,
-              help="YAML file of the step's facts (e.g. date, claim_number, court).")
+@click.option(
+    "--facts",
+    "facts_file",
+    type=click.Path(path_type=Path),
+    required=True,
+    help="YAML file of the step's facts (e.g. date, claim_number, court).",
+)
 @db_option
 @who_option
 def step(reference: str, step: str, facts_file: Path, db: str | None, who: str | None) -> None:
@@ -57,8 +62,9 @@ def step(reference: str, step: str, facts_file: Path, db: str | None, who: str |
     try:
         facts = yaml.safe_load(facts_file.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, yaml.YAMLError, ValueError) as err:
-        raise CaseFileError(str(facts_file), "", f"cannot be read as YAML ({type(err).__name__})",
-                            "write one `fact: value` per line") from None
+        raise CaseFileError(
+            str(facts_file), "", f"cannot be read as YAML ({type(err).__name__})", "write one `fact: value` per line"
+        ) from None
     if not isinstance(facts, dict):
         raise CaseFileError(str(facts_file), "", "must map fact names to values", "write one `fact: value` per line")
     record = record_step(db, reference, step, facts, who=who)

@@ -29,12 +29,19 @@ WITNESS_CASE = "FTA-2025-0142"
 
 
 @click.command()
-@click.option("--examples", type=click.Path(path_type=Path, file_okay=False), default=CHECKOUT_DIR / "examples",
-              show_default=True, help="Folder of example case files.")
-@click.option("--out", "out_dir", type=click.Path(path_type=Path, file_okay=False), default=Path("out"),
-              show_default=True)
-@click.option("--as-at", "as_at", type=click.DateTime(["%Y-%m-%d"]), default=None,
-              help="Date the demo acts on (default today).")
+@click.option(
+    "--examples",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=CHECKOUT_DIR / "examples",
+    show_default=True,
+    help="Folder of example case files.",
+)
+@click.option(
+    "--out", "out_dir", type=click.Path(path_type=Path, file_okay=False), default=Path("out"), show_default=True
+)
+@click.option(
+    "--as-at", "as_at", type=click.DateTime(["%Y-%m-%d"]), default=None, help="Date the demo acts on (default today)."
+)
 def demo(examples: Path, out_dir: Path, as_at: dt.datetime | None) -> None:
     """Carry every example case through its steps and produce its documents; check they agree."""
     day = as_at.date() if as_at else dt.date.today()
@@ -44,12 +51,17 @@ def demo(examples: Path, out_dir: Path, as_at: dt.datetime | None) -> None:
     _fresh(out_dir)
     register_db = (out_dir / "register" / "courtpack.db").resolve()
     register_db.parent.mkdir(parents=True)
-    settings = {"COURTPACK_DATABASE_URL": f"sqlite:///{register_db}",
-                "COURTPACK_EXHIBIT_REGISTER": str((out_dir / "exhibit-register.yaml").resolve()),
-                "COURTPACK_USER": "courtpack demo", "COURTPACK_ROLE": "admin"}
+    settings = {
+        "COURTPACK_DATABASE_URL": f"sqlite:///{register_db}",
+        "COURTPACK_EXHIBIT_REGISTER": str((out_dir / "exhibit-register.yaml").resolve()),
+        "COURTPACK_USER": "courtpack demo",
+        "COURTPACK_ROLE": "admin",
+    }
     # the recorded documents' copies (for the bundle) live only as long as the demo
-    with tempfile.TemporaryDirectory(prefix="courtpack-demo-store-") as store, \
-            _environment({**settings, "COURTPACK_DOCUMENT_STORE": store}):
+    with (
+        tempfile.TemporaryDirectory(prefix="courtpack-demo-store-") as store,
+        _environment({**settings, "COURTPACK_DOCUMENT_STORE": store}),
+    ):
         written, problems = _run(examples, references, out_dir, day, register_db)
     click.echo(f"\nWrote {len(written)} files under {out_dir}/:")
     for path in written:
@@ -57,14 +69,17 @@ def demo(examples: Path, out_dir: Path, as_at: dt.datetime | None) -> None:
     click.echo("")
     for reference in references:
         found = problems[reference]
-        click.echo(f"courtpack case check {reference}: " + ("every recorded document agrees with the register"
-                                                          if not found else f"{len(found)} contradiction(s)"))
+        click.echo(
+            f"courtpack case check {reference}: "
+            + ("every recorded document agrees with the register" if not found else f"{len(found)} contradiction(s)")
+        )
         for p in found:
             click.echo(f"  {p.document}: {p.field} says {p.says!r}; the register holds {p.register!r}")
 
 
-def _run(examples: Path, references: list[str], out_dir: Path, day: dt.date,
-         register_db: Path) -> tuple[list[Path], dict[str, list]]:
+def _run(
+    examples: Path, references: list[str], out_dir: Path, day: dt.date, register_db: Path
+) -> tuple[list[Path], dict[str, list]]:
     from ..register import open_register
     from ..register.case_check import check_case
     from ..register.demo import load_demo, write_outputs
@@ -100,12 +115,25 @@ def _hearing_papers(register, examples: Path, out_dir: Path, day: dt.date) -> li
     officer = DemoOfficer(register, WITNESS_CASE, out_dir / WITNESS_CASE)
     answers = yaml.safe_load((examples / "answers" / "witness_statement.yaml").read_text(encoding="utf-8"))
     claim = {"claim_number": story.claim_number, "court": hearing.facts["court"]}
-    officer.run("witness_statement", {**answers, **claim, "statement_date": day.isoformat(),
-                                      "letter_date": letter.happened_on.isoformat()}, day,
-                {"claim_number": story.claim_number, "letter_date": letter.happened_on.isoformat()})
-    officer.run("court_bundle", {
-        "bundle_picked": "trial", "bundle_uploads": [], "bundle_details_done": True, **claim,
-        "hearing_date": hearing.facts["date"], "bundle_checked": True}, day, {"claim_number": story.claim_number})
+    officer.run(
+        "witness_statement",
+        {**answers, **claim, "statement_date": day.isoformat(), "letter_date": letter.happened_on.isoformat()},
+        day,
+        {"claim_number": story.claim_number, "letter_date": letter.happened_on.isoformat()},
+    )
+    officer.run(
+        "court_bundle",
+        {
+            "bundle_picked": "trial",
+            "bundle_uploads": [],
+            "bundle_details_done": True,
+            **claim,
+            "hearing_date": hearing.facts["date"],
+            "bundle_checked": True,
+        },
+        day,
+        {"claim_number": story.claim_number},
+    )
     return officer.written
 
 
@@ -131,12 +159,14 @@ def _fresh(out_dir: Path) -> None:
     """
     if out_dir.exists():
         if not (out_dir / MARKER).is_file() and any(out_dir.iterdir()):
-            raise CourtpackError(f"{out_dir} already holds files courtpack's demo did not write; "
-                                 "choose another folder with --out")
+            raise CourtpackError(
+                f"{out_dir} already holds files courtpack's demo did not write; choose another folder with --out"
+            )
         shutil.rmtree(out_dir)
     out_dir.mkdir(parents=True)
-    (out_dir / MARKER).write_text("written by `courtpack demo`; the next demo run replaces this folder\n",
-                                  encoding="utf-8")
+    (out_dir / MARKER).write_text(
+        "written by `courtpack demo`; the next demo run replaces this folder\n", encoding="utf-8"
+    )
 
 
 def _step(text: str) -> None:

@@ -45,15 +45,20 @@ class StoryChoices:
 def read_choices(path: Path) -> StoryChoices:
     top = Fields(yaml.safe_load(path.read_text(encoding="utf-8")), str(path))
     officer = top.section("officer_to_question", None)
-    return StoryChoices(top.text("hearing_centre"),
-                        (officer.text("name"), officer.text("position")) if officer else None,
-                        top.text("enforcement_agent"))
+    return StoryChoices(
+        top.text("hearing_centre"),
+        (officer.text("name"), officer.text("position")) if officer else None,
+        top.text("enforcement_agent"),
+    )
 
 
 def signatory(settings: CouncilSettings) -> Signatory:
     """PD 22 para 3.4: the legal representative where the legal department conducts the claim, else a senior officer."""
-    wanted = [s for s in settings.signatories
-              if (s.legal_representative if settings.legal_department_conducts else s.senior_position)]
+    wanted = [
+        s
+        for s in settings.signatories
+        if (s.legal_representative if settings.legal_department_conducts else s.senior_position)
+    ]
     return (wanted or list(settings.signatories))[0]
 
 
@@ -77,8 +82,7 @@ class DemoOfficer:
         return documents
 
 
-def carry_case_through(register: Register, reference: str, examples: Path, out_dir: Path,
-                       as_at: dt.date) -> list[Path]:
+def carry_case_through(register: Register, reference: str, examples: Path, out_dir: Path, as_at: dt.date) -> list[Path]:
     """Letter before claim -> claim -> request for judgment -> enforcement (-> charging order) for one case.
 
     The register must hold the case and its story (``register.demo.load_demo``). Returns every
@@ -96,34 +100,67 @@ def carry_case_through(register: Register, reference: str, examples: Path, out_d
     issued = story.latest("claim_issued")
     judgment = story.judgment
     if letter is None or issued is None or judgment is None:
-        raise CourtpackError(f"{reference}: the demo story needs a letter, an issued claim and a judgment; "
-                             f"check examples/story/{reference}.yaml and examples/orders/{reference}.yaml")
-    drive.run("letter_before_claim", {"letter_date": letter.happened_on.isoformat(), "instalments_status": "none",
-                                      "letter_checked": True}, letter.happened_on,
-              {**parties, "letter_date": letter.happened_on.isoformat()})
-    drive.run("money_claim", {
-        "letter_before_claim_date": letter.happened_on.isoformat(), "issue_date": issued.happened_on.isoformat(),
-        "hearing_centre": choices.hearing_centre, "human_rights": False, "claimant_vulnerable": False,
-        "claim_checked": True, **sign}, issued.happened_on, {**parties, "letter_date": letter.happened_on.isoformat()})
+        raise CourtpackError(
+            f"{reference}: the demo story needs a letter, an issued claim and a judgment; "
+            f"check examples/story/{reference}.yaml and examples/orders/{reference}.yaml"
+        )
+    drive.run(
+        "letter_before_claim",
+        {"letter_date": letter.happened_on.isoformat(), "instalments_status": "none", "letter_checked": True},
+        letter.happened_on,
+        {**parties, "letter_date": letter.happened_on.isoformat()},
+    )
+    drive.run(
+        "money_claim",
+        {
+            "letter_before_claim_date": letter.happened_on.isoformat(),
+            "issue_date": issued.happened_on.isoformat(),
+            "hearing_centre": choices.hearing_centre,
+            "human_rights": False,
+            "claimant_vulnerable": False,
+            "claim_checked": True,
+            **sign,
+        },
+        issued.happened_on,
+        {**parties, "letter_date": letter.happened_on.isoformat()},
+    )
 
     claim = {"claim_number": issued.facts["claim_number"], "issue_date": issued.happened_on.isoformat()}
     request = on_or_next_business_day(default_judgment_timing(issued.happened_on).earliest_request)
-    drive.run("default_judgment", {
-        **claim, "service_method": "court", "acknowledged": False, "timing_seen": True,
-        "request_date": request.isoformat(), "payment_terms": judgment.facts["terms"], "paid_since": 0, **sign},
+    drive.run(
+        "default_judgment",
+        {
+            **claim,
+            "service_method": "court",
+            "acknowledged": False,
+            "timing_seen": True,
+            "request_date": request.isoformat(),
+            "payment_terms": judgment.facts["terms"],
+            "paid_since": 0,
+            **sign,
+        },
         request,
-        {**parties, **claim})
+        {**parties, **claim},
+    )
 
     filed = court_day_on_or_before(as_at)  # the enforcement request goes to the court on a court day
     now = drive.story(filed)
     paid = now.paid_since_judgment()
-    judged = {"judgment_claim_number": now.claim_number, "judgment_court": now.court,
-              "judgment_date": judgment.happened_on.isoformat(),
-              "judgment_amount": money_str(judgment.money("amount") + (judgment.money("costs") or 0)),
-              "judgment_paid_since": money_str(paid)}
-    stated = {**parties, "claim_number": now.claim_number, "court": now.court,
-              "judgment_date": judgment.happened_on.isoformat(), "judgment_terms": judgment.facts["terms"],
-              "paid_since_judgment": money_str(paid)}
+    judged = {
+        "judgment_claim_number": now.claim_number,
+        "judgment_court": now.court,
+        "judgment_date": judgment.happened_on.isoformat(),
+        "judgment_amount": money_str(judgment.money("amount") + (judgment.money("costs") or 0)),
+        "judgment_paid_since": money_str(paid),
+    }
+    stated = {
+        **parties,
+        "claim_number": now.claim_number,
+        "court": now.court,
+        "judgment_date": judgment.happened_on.isoformat(),
+        "judgment_terms": judgment.facts["terms"],
+        "paid_since_judgment": money_str(paid),
+    }
     _enforce(drive, register, reference, choices, settings, filed, judged, stated, sign)
 
     application = now.latest("application_made")
@@ -131,30 +168,64 @@ def carry_case_through(register: Register, reference: str, examples: Path, out_d
     if application is not None and interim is not None:
         on = application.happened_on
         then = drive.story(on)
-        drive.run("charging_order", {
-            **judged, "judgment_paid_since": money_str(then.paid_since_judgment()),
-            "application_date": on.isoformat(), "title_number": interim.facts["title_number"], "debtor_interest": "",
-            "other_creditors": "", "persons_to_serve": "", "interim_order_date": interim.happened_on.isoformat(),
-            **sign}, on, {**stated, "paid_since_judgment": money_str(then.paid_since_judgment())})
+        drive.run(
+            "charging_order",
+            {
+                **judged,
+                "judgment_paid_since": money_str(then.paid_since_judgment()),
+                "application_date": on.isoformat(),
+                "title_number": interim.facts["title_number"],
+                "debtor_interest": "",
+                "other_creditors": "",
+                "persons_to_serve": "",
+                "interim_order_date": interim.happened_on.isoformat(),
+                **sign,
+            },
+            on,
+            {**stated, "paid_since_judgment": money_str(then.paid_since_judgment())},
+        )
     return drive.written
 
 
-def _enforce(drive: DemoOfficer, register: Register, reference: str, choices: StoryChoices, settings: CouncilSettings,
-             as_at: dt.date, judged: dict[str, str], stated: dict[str, str], sign: dict[str, str]) -> None:
+def _enforce(
+    drive: DemoOfficer,
+    register: Register,
+    reference: str,
+    choices: StoryChoices,
+    settings: CouncilSettings,
+    as_at: dt.date,
+    judged: dict[str, str],
+    stated: dict[str, str],
+    sign: dict[str, str],
+) -> None:
     from ..case.figures import judgment_position
     from ..register.case_records import case_as_at
 
     case = case_as_at(register, reference, as_at)
     in_arrears = any(o.status == IN_ARREARS for o in compliance(register, as_at, reference).orders)
-    position = judgment_position(case, case.judgment, as_at, employed=bool(case.debtor.employer),
-                                 instalments_in_arrears=in_arrears)
+    position = judgment_position(
+        case, case.judgment, as_at, employed=bool(case.debtor.employer), instalments_in_arrears=in_arrears
+    )
     open_routes = {o.route for o in position.assessment.options if o.allowed}
     chosen = [r for r in ("warrant_of_control", "writ_of_control") if r in open_routes][:1]
     chosen += [r for r in ("order_to_obtain_information",) if r in open_routes]
     agent = settings.agent(choices.enforcement_agent)
     officer = choices.officer_to_question or ("", "")
-    drive.run("enforcement", {
-        **judged, "as_at": as_at.isoformat(), "debtor_employed": bool(case.debtor.employer),
-        "instalments_in_arrears": in_arrears, "routes_seen": True, "chosen_routes": chosen,
-        "officer_name": officer[0], "officer_position": officer[1], "agent_name": agent.name,
-        "agent_address": agent.address.one_line(), **sign}, as_at, stated)
+    drive.run(
+        "enforcement",
+        {
+            **judged,
+            "as_at": as_at.isoformat(),
+            "debtor_employed": bool(case.debtor.employer),
+            "instalments_in_arrears": in_arrears,
+            "routes_seen": True,
+            "chosen_routes": chosen,
+            "officer_name": officer[0],
+            "officer_position": officer[1],
+            "agent_name": agent.name,
+            "agent_address": agent.address.one_line(),
+            **sign,
+        },
+        as_at,
+        stated,
+    )

@@ -45,14 +45,19 @@ def fetch_cmd(number: str, url: str | None) -> None:
 
 @forms.command("fill")
 @click.argument("number")
-@click.option("--case", "case_file", required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path),
-              help="Case file (YAML).")
-@click.option("--out", "out_dir", required=True, type=click.Path(file_okay=False, path_type=Path),
-              help="Folder for the PDF.")
+@click.option(
+    "--case",
+    "case_file",
+    required=True,
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="Case file (YAML).",
+)
+@click.option(
+    "--out", "out_dir", required=True, type=click.Path(file_okay=False, path_type=Path), help="Folder for the PDF."
+)
 @click.option("--official", "mode", flag_value="official", help="Fill the official PDF (fails if not installed).")
 @click.option("--own", "mode", flag_value="own", help="courtpack's own rendering.")
-@click.option("--on", "on", type=DATE, default=None,
-              help="Date of the form (issue date for N1; default today).")
+@click.option("--on", "on", type=DATE, default=None, help="Date of the form (issue date for N1; default today).")
 def fill_cmd(number: str, case_file: Path, out_dir: Path, mode: str | None, on: dt.date | None) -> None:
     """Fill form NUMBER for the case in --case and write it to --out."""
     from ..case import read_case

@@ -48,8 +48,11 @@ def demand_cmd(demand_file: str, out_dir: str, pdf: bool) -> None:
 @insolvency.command("served")
 @click.argument("record_file", type=click.Path(dir_okay=False, exists=True))
 @click.option("--on", "served", type=DATE, required=True, help="The day the demand was served.")
-@click.option("--method", type=click.Choice(["personal", "registered_office", "first_class_post", "left_at_address"]),
-              required=True)
+@click.option(
+    "--method",
+    type=click.Choice(["personal", "registered_office", "first_class_post", "left_at_address"]),
+    required=True,
+)
 @click.option("--by", "served_by", required=True, help="Who served it (name of the officer or process server).")
 def served_cmd(record_file: str, served: dt.date, method: str, served_by: str) -> None:
     """Record service of a demand; prints the set-aside, comply and petition dates."""
@@ -72,19 +75,50 @@ def served_cmd(record_file: str, served: dt.date, method: str, served_by: str) -
 @click.option("--on", type=DATE, default=None, help="Intended presentation date (default today).")
 @click.option("--strict", is_flag=True, help="Exit 2 when the petition is not open (for scripts).")
 @JSON_OPTION
-def petition_check_cmd(debtor_kind: str, debt: str, served: dt.date | None, paid: bool, set_aside_applied: bool,
-                       set_aside: bool, disputed: bool, breathing_space_until: dt.date | None,
-                       oldest_due: dt.date | None, on: dt.date | None, strict: bool, as_json: bool) -> None:
+def petition_check_cmd(
+    debtor_kind: str,
+    debt: str,
+    served: dt.date | None,
+    paid: bool,
+    set_aside_applied: bool,
+    set_aside: bool,
+    disputed: bool,
+    breathing_space_until: dt.date | None,
+    oldest_due: dt.date | None,
+    on: dt.date | None,
+    strict: bool,
+    as_json: bool,
+) -> None:
     """Whether a bankruptcy or winding-up petition may be presented, and the reasons if not."""
     day = on or dt.date.today()
-    windows = [BreathingSpaceWindow(min(day, breathing_space_until), breathing_space_until)] \
-        if breathing_space_until is not None else []
+    windows = (
+        [BreathingSpaceWindow(min(day, breathing_space_until), breathing_space_until)]
+        if breathing_space_until is not None
+        else []
+    )
     result = rules.petition_readiness(
-        debtor_kind=debtor_kind, debt=debt, served=served, on=day, paid_or_secured=paid,
-        set_aside_applied=set_aside_applied, set_aside=set_aside, disputed=disputed,
-        breathing_space=breathing_space_status(windows, day), oldest_due=oldest_due,
-        tax_debt=oldest_due is not None)
-    _emit({"open": result.open, "reasons": list(result.reasons), "warnings": list(result.warnings),
-           "earliest": result.earliest, "basis": result.basis, "sources": list(result.sources)}, as_json)
+        debtor_kind=debtor_kind,
+        debt=debt,
+        served=served,
+        on=day,
+        paid_or_secured=paid,
+        set_aside_applied=set_aside_applied,
+        set_aside=set_aside,
+        disputed=disputed,
+        breathing_space=breathing_space_status(windows, day),
+        oldest_due=oldest_due,
+        tax_debt=oldest_due is not None,
+    )
+    _emit(
+        {
+            "open": result.open,
+            "reasons": list(result.reasons),
+            "warnings": list(result.warnings),
+            "earliest": result.earliest,
+            "basis": result.basis,
+            "sources": list(result.sources),
+        },
+        as_json,
+    )
     if strict and not result.open:
         raise NotReadyError(result.basis)

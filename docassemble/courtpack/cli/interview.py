@@ -26,8 +26,9 @@ def read_answers(path: Path | None) -> dict[str, Any]:
     if data is None:
         return {}
     if not isinstance(data, dict) or not all(isinstance(k, str) and k.isidentifier() for k in data):
-        raise CaseFileError(str(path), "", "must map interview variable names to answers",
-                            "write one `variable: answer` per line")
+        raise CaseFileError(
+            str(path), "", "must map interview variable names to answers", "write one `variable: answer` per line"
+        )
     return data
 
 
@@ -46,15 +47,29 @@ def list_interviews() -> None:
 @interview.command("run")
 @click.argument("name")
 @click.option("--reference", help="The case, by its reference in the register (COURTPACK_DATABASE_URL).")
-@click.option("--case", "case_file", type=click.Path(path_type=Path),
-              help="A case file (YAML) to import into the register first, then run the interview on it.")
+@click.option(
+    "--case",
+    "case_file",
+    type=click.Path(path_type=Path),
+    help="A case file (YAML) to import into the register first, then run the interview on it.",
+)
 @click.option("--answers", type=click.Path(path_type=Path), help="Answers to the interview's questions (YAML).")
 @click.option("--out", "out_dir", type=click.Path(path_type=Path), required=True, help="Folder for the documents.")
 @click.option("--as", "user", help="Who is acting, recorded in the register (default: COURTPACK_USER).")
-@click.option("--role", type=click.Choice(sorted(ROLES)),
-              help="The role they act in (default: COURTPACK_ROLE, else officer); interviews refuse other roles.")
-def run(name: str, reference: str | None, case_file: Path | None, answers: Path | None, out_dir: Path,
-        user: str | None, role: str | None) -> None:
+@click.option(
+    "--role",
+    type=click.Choice(sorted(ROLES)),
+    help="The role they act in (default: COURTPACK_ROLE, else officer); interviews refuse other roles.",
+)
+def run(
+    name: str,
+    reference: str | None,
+    case_file: Path | None,
+    answers: Path | None,
+    out_dir: Path,
+    user: str | None,
+    role: str | None,
+) -> None:
     """Run interview NAME to its end screen and list the documents it produced.
 
     Exits 3, naming the question and the variable, when the answers do not cover a question; exits 2
@@ -68,8 +83,12 @@ def run(name: str, reference: str | None, case_file: Path | None, answers: Path 
     answered = read_answers(answers)
     for forbidden in ("case_reference", "documents", "output_dir"):
         if forbidden in answered:
-            raise CaseFileError(str(answers), forbidden, "is set by courtpack, not by an answers file",
-                                "remove it (choose the case with --reference or --case)")
+            raise CaseFileError(
+                str(answers),
+                forbidden,
+                "is set by courtpack, not by an answers file",
+                "remove it (choose the case with --reference or --case)",
+            )
     result = run_interview(name, answered, out_dir, case_source=case_file, reference=reference, actor=actor)
     click.echo(result.title)
     for document in result.documents:

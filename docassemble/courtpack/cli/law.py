@@ -26,10 +26,23 @@ def sources_cmd(unverified: bool, as_json: bool) -> None:
     """Every table row: table, effective from, figure, source, verified."""
     rows = source_rows(unverified_only=unverified)
     if as_json:
-        click.echo(json.dumps([{"table": r.table, "effective_from": r.effective_from.isoformat(),
-                                "effective_to": r.effective_to.isoformat() if r.effective_to else None,
-                                "figure": r.figure, "source": r.source, "verified": r.verified} for r in rows],
-                              indent=2, ensure_ascii=False))
+        click.echo(
+            json.dumps(
+                [
+                    {
+                        "table": r.table,
+                        "effective_from": r.effective_from.isoformat(),
+                        "effective_to": r.effective_to.isoformat() if r.effective_to else None,
+                        "figure": r.figure,
+                        "source": r.source,
+                        "verified": r.verified,
+                    }
+                    for r in rows
+                ],
+                indent=2,
+                ensure_ascii=False,
+            )
+        )
         return
     for r in rows:
         until = f" to {r.effective_to.isoformat()}" if r.effective_to else ""

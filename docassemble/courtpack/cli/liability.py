@@ -24,8 +24,9 @@ from .calc import DATE
 
 EXPORT = click.argument("export", type=click.Path(dir_okay=False))
 MAPPING = click.option("--mapping", required=True, type=click.Path(dir_okay=False), help="Mapping file (YAML).")
-SETTINGS = click.option("--settings", required=True, type=click.Path(dir_okay=False),
-                        help="Council, court and agreed costs scale (YAML).")
+SETTINGS = click.option(
+    "--settings", required=True, type=click.Path(dir_okay=False), help="Council, court and agreed costs scale (YAML)."
+)
 OUT = click.option("--out", "out_dir", required=True, type=click.Path(file_okay=False), help="Output folder.")
 
 
@@ -46,8 +47,15 @@ def notices_cmd(export: str, mapping: str, settings: str, out_dir: str, kind: st
     spec = read_liability_mapping(mapping)
     accounts = read_accounts(export, spec)
     with click.progressbar(length=len(accounts), label=f"{kind} notices", file=click.get_text_stream("stderr")) as bar:
-        paths = write_notices(accounts, kind=kind, tax=spec.tax, settings=load_settings(settings), issued=issued,
-                              out_dir=Path(out_dir), progress=bar.update)
+        paths = write_notices(
+            accounts,
+            kind=kind,
+            tax=spec.tax,
+            settings=load_settings(settings),
+            issued=issued,
+            out_dir=Path(out_dir),
+            progress=bar.update,
+        )
     click.echo(f"wrote {len(paths)} {kind} notices to {out_dir}")
 
 
@@ -60,17 +68,35 @@ def notices_cmd(export: str, mapping: str, settings: str, out_dir: str, kind: st
 @click.option("--hearing", type=DATE, required=True, help="Date of the magistrates' court hearing.")
 @click.option("--hearing-time", default="10:00", show_default=True)
 @click.option("--pdf", is_flag=True, help="Also convert every document to PDF (one LibreOffice start).")
-def batch_cmd(export: str, mapping: str, settings: str, out_dir: str, issued: dt.date, hearing: dt.date,
-              hearing_time: str, pdf: bool) -> None:
+def batch_cmd(
+    export: str,
+    mapping: str,
+    settings: str,
+    out_dir: str,
+    issued: dt.date,
+    hearing: dt.date,
+    hearing_time: str,
+    pdf: bool,
+) -> None:
     """Summonses, the complaint list (CSV) and the printable schedule for every eligible account."""
     spec = read_liability_mapping(mapping)
     accounts = read_accounts(export, spec)
     out = Path(out_dir)
     with click.progressbar(length=len(accounts), label="summonses", file=click.get_text_stream("stderr")) as bar:
-        result = summons_batch(accounts, tax=spec.tax, settings=load_settings(settings), issued=issued,
-                               hearing=hearing, hearing_time=hearing_time, out_dir=out, progress=bar.update)
-    click.echo(f"wrote {len(result.summonses)} summonses, {result.complaint_list.name}, {result.schedule.name} "
-               f"and {result.record.name} to {out_dir}")
+        result = summons_batch(
+            accounts,
+            tax=spec.tax,
+            settings=load_settings(settings),
+            issued=issued,
+            hearing=hearing,
+            hearing_time=hearing_time,
+            out_dir=out,
+            progress=bar.update,
+        )
+    click.echo(
+        f"wrote {len(result.summonses)} summonses, {result.complaint_list.name}, {result.schedule.name} "
+        f"and {result.record.name} to {out_dir}"
+    )
     click.echo(f"{result.served.basis} {result.hearing_rule.basis}")
     for item in result.excluded:
         click.echo(f"left out {item.account}: {item.reason}")
@@ -82,8 +108,12 @@ def batch_cmd(export: str, mapping: str, settings: str, out_dir: str, issued: dt
 @liability.command("orders")
 @click.argument("batch_dir", type=click.Path(file_okay=False, exists=True))
 @click.option("--made", type=DATE, required=True, help="Date the court made the orders (the hearing).")
-@click.option("--not-made", multiple=True, metavar="ACCOUNT=REASON",
-              help="An account the court made no order on (paid, withdrawn, adjourned), with the reason.")
+@click.option(
+    "--not-made",
+    multiple=True,
+    metavar="ACCOUNT=REASON",
+    help="An account the court made no order on (paid, withdrawn, adjourned), with the reason.",
+)
 def orders_cmd(batch_dir: str, made: dt.date, not_made: tuple[str, ...]) -> None:
     """Record the liability orders made at the hearing against each account of a batch."""
     refused: dict[str, str] = {}
@@ -106,8 +136,17 @@ def orders_cmd(batch_dir: str, made: dt.date, not_made: tuple[str, ...]) -> None
 @click.option("--pay-period", type=click.Choice(PAY_PERIODS), default="monthly")
 @click.option("--owner", is_flag=True, help="Charging order: the debtor owns an interest in the dwelling.")
 @click.option("--on", type=DATE, default=None, help="Date of the document (default today).")
-def next_cmd(batch_dir: str, settings: str, account: str, step: str, employer: str, net_earnings: str | None,
-             pay_period: str, owner: bool, on: dt.date | None) -> None:
+def next_cmd(
+    batch_dir: str,
+    settings: str,
+    account: str,
+    step: str,
+    employer: str,
+    net_earnings: str | None,
+    pay_period: str,
+    owner: bool,
+    on: dt.date | None,
+) -> None:
     """The document for the next step on one account's liability order."""
     earnings: Decimal | None = None
     if net_earnings is not None:
@@ -115,8 +154,9 @@ def next_cmd(batch_dir: str, settings: str, account: str, step: str, employer: s
             earnings = to_money(net_earnings)
         except ValueError as err:
             raise click.BadParameter(str(err), param_hint="--net-earnings") from None
-    facts = NextStepFacts(employer=employer, net_earnings=earnings, pay_period=pay_period, owner=owner,
-                          on=on or dt.date.today())
+    facts = NextStepFacts(
+        employer=employer, net_earnings=earnings, pay_period=pay_period, owner=owner, on=on or dt.date.today()
+    )
     path = next_step(Path(batch_dir), load_settings(settings), account=account, step=step, facts=facts)
     click.echo(f"wrote {path}")
 
@@ -128,12 +168,16 @@ def sources_cmd(unverified: bool) -> None:
     from ..law import council_tax_attachment, insolvency, taking_control_of_goods
     from ..law import liability_orders as lo
 
-    tables = {"liability order periods": lo.PERIODS + lo.APPLICATION_YEARS + lo.POSTAL_SERVICE,
-              "liability order thresholds": lo.THRESHOLDS, "powers after a liability order": lo.POWERS,
-              "council tax attachment of earnings": council_tax_attachment.DEDUCTION_BANDS,
-              "enforcement agent fees": taking_control_of_goods.FEE_STAGES,
-              "notice of enforcement": taking_control_of_goods.NOTICE_PERIODS,
-              "petition thresholds": insolvency.LEVELS, "statutory demand periods": insolvency.PERIODS}
+    tables = {
+        "liability order periods": lo.PERIODS + lo.APPLICATION_YEARS + lo.POSTAL_SERVICE,
+        "liability order thresholds": lo.THRESHOLDS,
+        "powers after a liability order": lo.POWERS,
+        "council tax attachment of earnings": council_tax_attachment.DEDUCTION_BANDS,
+        "enforcement agent fees": taking_control_of_goods.FEE_STAGES,
+        "notice of enforcement": taking_control_of_goods.NOTICE_PERIODS,
+        "petition thresholds": insolvency.LEVELS,
+        "statutory demand periods": insolvency.PERIODS,
+    }
     for title, rows in tables.items():
         seen: set[tuple[str, str, bool]] = set()
         for row in rows:

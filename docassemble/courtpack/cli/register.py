@@ -22,13 +22,18 @@ FORMAT = click.Choice(["table", "csv", "xlsx"])
 
 
 def output_options(f):
-    f = click.option("--out", type=click.Path(dir_okay=False, path_type=Path), default=None,
-                     help="Write to this file instead of the screen.")(f)
+    f = click.option(
+        "--out",
+        type=click.Path(dir_okay=False, path_type=Path),
+        default=None,
+        help="Write to this file instead of the screen.",
+    )(f)
     return click.option("--format", "fmt", type=FORMAT, default="table", show_default=True)(f)
 
 
 def _emit(tables, fmt: str, out: Path | None) -> None:
     from ..register.export import write_tables
+
     if out is not None and fmt == "table":
         fmt = {".csv": "csv", ".xlsx": "xlsx"}.get(out.suffix.lower(), "table")
     written = write_tables(tables, fmt, out)
@@ -37,6 +42,7 @@ def _emit(tables, fmt: str, out: Path | None) -> None:
 
 # --- register ----------------------------------------------------------------------------------------
 
+
 @click.group()
 def register() -> None:
     """The case register: cases, orders, hearings, reports."""
@@ -44,13 +50,18 @@ def register() -> None:
 
 @register.command("add")
 @click.argument("casefile", type=click.Path(path_type=Path))
-@click.option("--expect-version", type=int, default=None,
-              help="Refuse the update if the case is no longer at this version (someone else changed it).")
+@click.option(
+    "--expect-version",
+    type=int,
+    default=None,
+    help="Refuse the update if the case is no longer at this version (someone else changed it).",
+)
 @db_option
 @who_option
 def add(casefile: Path, expect_version: int | None, db: str | None, who: str) -> None:
     """Add a case from a case file, or update it (same reference; refused if the file is out of date)."""
     from ..register.cases import add_case
+
     info = add_case(db, casefile, who=who, expected_version=expect_version)
     click.echo(f"{'added' if info.created else 'updated'} {info.reference} (version {info.version})")
 
@@ -62,10 +73,31 @@ def list_(fmt: str, out: Path | None, db: str | None) -> None:
     """Every case with its balance, payments and next hearing."""
     from ..register.cases import list_cases
     from ..register.export import Table
+
     rows = list_cases(db)
-    _emit([Table("Cases", ["Case", "Debtor", "Debt", "Officer", "Balance", "Paid", "Next hearing", "Version"],
-                 [[r.reference, r.debtor, r.debt_type.replace("_", " "), r.officer, r.balance, r.paid, r.next_hearing,
-                   r.version] for r in rows])], fmt, out)
+    _emit(
+        [
+            Table(
+                "Cases",
+                ["Case", "Debtor", "Debt", "Officer", "Balance", "Paid", "Next hearing", "Version"],
+                [
+                    [
+                        r.reference,
+                        r.debtor,
+                        r.debt_type.replace("_", " "),
+                        r.officer,
+                        r.balance,
+                        r.paid,
+                        r.next_hearing,
+                        r.version,
+                    ]
+                    for r in rows
+                ],
+            )
+        ],
+        fmt,
+        out,
+    )
 
 
 @register.command("show")
@@ -75,6 +107,7 @@ def list_(fmt: str, out: Path | None, db: str | None) -> None:
 def show(reference: str, on: dt.date | None, db: str | None) -> None:
     """One case: parties, orders and compliance, directions, hearings, documents, recent changes."""
     from ..register.show import describe_case
+
     click.echo(describe_case(db, reference, on or dt.date.today()))
 
 
@@ -86,6 +119,7 @@ def show(reference: str, on: dt.date | None, db: str | None) -> None:
 def load(file: Path, as_at: dt.date | None, db: str | None, who: str) -> None:
     """Record the orders and hearings in a YAML file (see examples/orders/); all or nothing."""
     from ..register.orders import load_orders_file
+
     loaded = load_orders_file(db, file, as_at or dt.date.today(), who=who)
     click.echo(f"{loaded.reference}: {len(loaded.orders)} order(s) and {len(loaded.hearings)} hearing(s) recorded")
 
@@ -93,8 +127,12 @@ def load(file: Path, as_at: dt.date | None, db: str | None, who: str) -> None:
 @register.command("order")
 @click.argument("reference", type=REFERENCE, required=False)
 @click.option("--file", "file", type=click.Path(path_type=Path), default=None, help="A YAML file of orders/hearings.")
-@click.option("--kind", type=click.Choice(["judgment", "instalment_order", "variation", "directions",
-                                           "charging_order", "other"]), default="judgment", show_default=True)
+@click.option(
+    "--kind",
+    type=click.Choice(["judgment", "instalment_order", "variation", "directions", "charging_order", "other"]),
+    default="judgment",
+    show_default=True,
+)
 @click.option("--key", type=REFERENCE, default=None, help="A name for the order within the case, to update it later.")
 @click.option("--made-on", type=PAST_DATE, default=None)
 @click.option("--amount", type=MONEY, default=None, help="Sum ordered (judgment debt).")
@@ -108,13 +146,28 @@ def load(file: Path, as_at: dt.date | None, db: str | None, who: str) -> None:
 @click.option("--as-at", type=DATE, default=None, help="With --file: the date relative dates count from.")
 @db_option
 @who_option
-def order(reference: str | None, file: Path | None, kind: str, key: str | None, made_on: dt.date | None,
-          amount: Decimal | None, costs: Decimal, instalment: Decimal | None, frequency: str | None,
-          first_payment: dt.date | None, court: str, claim_number: str | None, supersedes: str | None,
-          as_at: dt.date | None, db: str | None, who: str) -> None:
+def order(
+    reference: str | None,
+    file: Path | None,
+    kind: str,
+    key: str | None,
+    made_on: dt.date | None,
+    amount: Decimal | None,
+    costs: Decimal,
+    instalment: Decimal | None,
+    frequency: str | None,
+    first_payment: dt.date | None,
+    court: str,
+    claim_number: str | None,
+    supersedes: str | None,
+    as_at: dt.date | None,
+    db: str | None,
+    who: str,
+) -> None:
     """Record a judgment or order: from --file, or from options for case REFERENCE."""
     from ..register.errors import RegisterError
     from ..register.orders import InstalmentTerms, OrderSpec, load_orders_file, record_order
+
     if file is not None:
         loaded = load_orders_file(db, file, as_at or dt.date.today(), who=who)
         click.echo(f"{loaded.reference}: {len(loaded.orders)} order(s) and {len(loaded.hearings)} hearing(s) recorded")
@@ -126,9 +179,22 @@ def order(reference: str | None, file: Path | None, kind: str, key: str | None, 
         if instalment is None or frequency is None or first_payment is None:
             raise RegisterError("instalment terms need all of --instalment, --frequency and --first-payment")
         terms = InstalmentTerms(instalment, frequency, first_payment)
-    order_id = record_order(db, reference, OrderSpec(kind=kind, made_on=made_on, amount=amount, costs=costs,
-                                                     instalments=terms, court=court, claim_number=claim_number or "",
-                                                     key=key, supersedes=supersedes), who=who)
+    order_id = record_order(
+        db,
+        reference,
+        OrderSpec(
+            kind=kind,
+            made_on=made_on,
+            amount=amount,
+            costs=costs,
+            instalments=terms,
+            court=court,
+            claim_number=claim_number or "",
+            key=key,
+            supersedes=supersedes,
+        ),
+        who=who,
+    )
     click.echo(f"{reference}: order {order_id} recorded")
 
 
@@ -144,13 +210,24 @@ def order(reference: str | None, file: Path | None, kind: str, key: str | None, 
 @click.option("--as-at", type=DATE, default=None, help="With --file: the date relative dates count from.")
 @db_option
 @who_option
-def hearing(reference: str | None, file: Path | None, day: dt.date | None, time_: str, court: str | None,
-            kind: str | None, duration: int, key: str | None, as_at: dt.date | None, db: str | None,
-            who: str) -> None:
+def hearing(
+    reference: str | None,
+    file: Path | None,
+    day: dt.date | None,
+    time_: str,
+    court: str | None,
+    kind: str | None,
+    duration: int,
+    key: str | None,
+    as_at: dt.date | None,
+    db: str | None,
+    who: str,
+) -> None:
     """Record a hearing: from --file, or from options for case REFERENCE."""
     from ..register.errors import RegisterError
     from ..register.hearings import record_hearing
     from ..register.orders import load_orders_file
+
     if file is not None:
         loaded = load_orders_file(db, file, as_at or dt.date.today(), who=who)
         click.echo(f"{loaded.reference}: {len(loaded.orders)} order(s) and {len(loaded.hearings)} hearing(s) recorded")
@@ -172,10 +249,12 @@ def hearing(reference: str | None, file: Path | None, day: dt.date | None, time_
 @click.option("--expect-version", type=int, default=None)
 @db_option
 @who_option
-def outcome(hearing_id: int, status: str, outcome: str | None, expect_version: int | None, db: str | None,
-            who: str) -> None:
+def outcome(
+    hearing_id: int, status: str, outcome: str | None, expect_version: int | None, db: str | None, who: str
+) -> None:
     """Record what happened at a hearing."""
     from ..register.hearings import update_hearing
+
     update_hearing(db, hearing_id, status=status, outcome=outcome, who=who, expected_version=expect_version)
     click.echo(f"hearing {hearing_id}: {status}")
 
@@ -188,6 +267,7 @@ def outcome(hearing_id: int, status: str, outcome: str | None, expect_version: i
 def direction_met(direction_id: int, on: dt.date, db: str | None, who: str) -> None:
     """Record that a direction was complied with."""
     from ..register.orders import mark_direction_met
+
     mark_direction_met(db, direction_id, on, who=who)
     click.echo(f"direction {direction_id}: met on {format_date(on)}")
 
@@ -201,6 +281,7 @@ def direction_met(direction_id: int, on: dt.date, db: str | None, who: str) -> N
 def report(hearing_id: int, on: dt.date | None, out_dir: Path, db: str | None, who: str) -> None:
     """The pre-hearing check report (DOCX and PDF) for one hearing."""
     from ..register.report import pre_hearing_report
+
     for path in pre_hearing_report(db, hearing_id, on or dt.date.today(), out_dir, who=who):
         click.echo(f"wrote {path}")
 
@@ -208,8 +289,9 @@ def report(hearing_id: int, on: dt.date | None, out_dir: Path, db: str | None, w
 @register.command("demo")
 @click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), required=True)
 @click.option("--as-at", type=DATE, default=None, help="The demo's date (default: today).")
-@click.option("--examples", type=click.Path(file_okay=False, path_type=Path), default=Path("examples"),
-              show_default=True)
+@click.option(
+    "--examples", type=click.Path(file_okay=False, path_type=Path), default=Path("examples"), show_default=True
+)
 @db_option
 def demo(out_dir: Path, as_at: dt.date | None, examples: Path, db: str | None) -> None:
     """Load the example cases, orders, hearings and payments; write hearings, compliance and calendar files.
@@ -217,6 +299,7 @@ def demo(out_dir: Path, as_at: dt.date | None, examples: Path, db: str | None) -
     Without --db the demo uses a fresh SQLite file in the output folder.
     """
     from ..register.demo import load_demo
+
     out_dir.mkdir(parents=True, exist_ok=True)
     if db is None:
         target = out_dir / "courtpack.db"
@@ -224,8 +307,10 @@ def demo(out_dir: Path, as_at: dt.date | None, examples: Path, db: str | None) -
             Path(f"{target}{suffix}").unlink(missing_ok=True)
         db = str(target)
     result = load_demo(db, examples, out_dir, as_at or dt.date.today())
-    click.echo(f"register demo as at {format_date(result.as_at)}: {len(result.cases)} cases, "
-               f"{result.payments_added} payments imported, {result.hearings} hearings coming up")
+    click.echo(
+        f"register demo as at {format_date(result.as_at)}: {len(result.cases)} cases, "
+        f"{result.payments_added} payments imported, {result.hearings} hearings coming up"
+    )
     for path in result.files:
         click.echo(f"wrote {path}")
 
@@ -237,10 +322,12 @@ def demo(out_dir: Path, as_at: dt.date | None, examples: Path, db: str | None) -
 def history(reference: str | None, limit: int, db: str | None) -> None:
     """The audit log: who changed what, when (newest first)."""
     from ..register.show import describe_history
+
     click.echo(describe_history(db, reference, limit))
 
 
 # --- payments ----------------------------------------------------------------------------------------
+
 
 @click.group()
 def payments() -> None:
@@ -256,6 +343,7 @@ def payments() -> None:
 def import_(file: Path, mapping: Path, good_rows_only: bool, db: str | None, who: str) -> None:
     """Import a CSV or XLSX export; a file with bad rows changes nothing unless --good-rows-only."""
     from ..register.importer import import_file
+
     click.echo(import_file(db, file, mapping, good_rows_only=good_rows_only, who=who).summary())
 
 
@@ -267,15 +355,18 @@ def import_(file: Path, mapping: Path, good_rows_only: bool, db: str | None, who
 @click.option("--ref", "external_ref", type=TEXT, default="", help="Receipt number (makes re-entry harmless).")
 @db_option
 @who_option
-def add_payment(reference: str, day: dt.date, amount: Decimal, method: str, external_ref: str, db: str | None,
-                who: str) -> None:
+def add_payment(
+    reference: str, day: dt.date, amount: Decimal, method: str, external_ref: str, db: str | None, who: str
+) -> None:
     """Record one payment by hand."""
     from ..register.cases import add_payment as add
+
     add(db, reference, day, amount, method, external_ref, who=who)
     click.echo(f"{reference}: payment of {format_money(amount)} on {format_date(day)} recorded")
 
 
 # --- hearings, compliance, calendar ----------------------------------------------------------------------
+
 
 @click.command()
 @click.option("--from", "from_date", type=DATE, default=None, help="First day (default: today).")
@@ -284,11 +375,19 @@ def add_payment(reference: str, day: dt.date, amount: Decimal, method: str, exte
 @click.option("--all", "include_all", is_flag=True, help="Include heard, adjourned and vacated hearings.")
 @output_options
 @db_option
-def hearings(from_date: dt.date | None, to_date: dt.date | None, on: dt.date | None, include_all: bool, fmt: str,
-             out: Path | None, db: str | None) -> None:
+def hearings(
+    from_date: dt.date | None,
+    to_date: dt.date | None,
+    on: dt.date | None,
+    include_all: bool,
+    fmt: str,
+    out: Path | None,
+    db: str | None,
+) -> None:
     """Hearings in a period, each with compliance and the tasks outstanding."""
     from ..register.export import hearings_table
     from ..register.hearings import upcoming_hearings
+
     start = from_date or dt.date.today()
     rows = upcoming_hearings(db, start, to_date or start + dt.timedelta(weeks=8), on=on, include_all=include_all)
     _emit([hearings_table(rows)], fmt, out)
@@ -303,6 +402,7 @@ def compliance(reference: str | None, on: dt.date | None, fmt: str, out: Path | 
     """Compliance with instalment orders and directions, for one case or all."""
     from ..register.compliance import compliance as run
     from ..register.export import compliance_tables
+
     _emit(compliance_tables(run(db, on or dt.date.today(), reference)), fmt, out)
 
 
@@ -319,6 +419,7 @@ def calendar() -> None:
 def export(out: Path, from_date: dt.date | None, to_date: dt.date | None, db: str | None) -> None:
     """Write hearings and deadlines as an iCalendar (.ics) file with stable event UIDs."""
     from ..register.ics import export_calendar
+
     click.echo(f"wrote {export_calendar(db, out, from_date, to_date)}")
 
 

@@ -16,8 +16,12 @@ from .types import REFERENCE, db_option, who_option
 
 @click.command("export")
 @click.argument("reference", type=REFERENCE)
-@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), required=True,
-              help="The YAML case file to write, stamped with the register's version.")
+@click.option(
+    "--out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    required=True,
+    help="The YAML case file to write, stamped with the register's version.",
+)
 @db_option
 def export(reference: str, out: Path, db: str | None) -> None:
     """Write case REFERENCE as a case file to edit and add back with `register add` (reload the case)."""
@@ -28,8 +32,12 @@ def export(reference: str, out: Path, db: str | None) -> None:
 
 @click.command("import-cases")
 @click.argument("file", type=click.Path(path_type=Path))
-@click.option("--mapping", type=click.Path(path_type=Path), required=True,
-              help="The mapping YAML (kind: cases) describing the export's columns.")
+@click.option(
+    "--mapping",
+    type=click.Path(path_type=Path),
+    required=True,
+    help="The mapping YAML (kind: cases) describing the export's columns.",
+)
 @db_option
 @who_option
 def import_cases(file: Path, mapping: Path, db: str | None, who: str | None) -> None:

@@ -97,8 +97,12 @@ class ReferenceType(click.ParamType):
     def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> str:
         text = str(value).strip()
         if not safe_reference(text):
-            self.fail(f"{text[:40]!r} is not a reference; use letters, digits, hyphens and single dots "
-                      "(at most 40), e.g. FTA-2025-0142", param, ctx)
+            self.fail(
+                f"{text[:40]!r} is not a reference; use letters, digits, hyphens and single dots "
+                "(at most 40), e.g. FTA-2025-0142",
+                param,
+                ctx,
+            )
         return text
 
 
@@ -112,16 +116,29 @@ REFERENCE = ReferenceType()
 
 def db_option(f: Any) -> Any:
     """``--db URL``: the register to use."""
-    return click.option("--db", metavar="URL", default=None,
-                        help="Database URL or SQLite file (default: $COURTPACK_DATABASE_URL, else ./courtpack.db).")(f)
+    return click.option(
+        "--db",
+        metavar="URL",
+        default=None,
+        help="Database URL or SQLite file (default: $COURTPACK_DATABASE_URL, else ./courtpack.db).",
+    )(f)
 
 
 def _actor(_ctx: click.Context, _param: click.Parameter, value: str | None) -> str:
     from ..register.db import resolve_actor
+
     return resolve_actor(value)
 
 
 def who_option(f: Any) -> Any:
     """``--as USER``: who is acting, recorded on every change; never guessed from the login."""
-    return click.option("--as", "--who", "who", metavar="USER", type=TEXT, default=None, callback=_actor,
-                        help="Who is acting, for the audit log (default: $COURTPACK_USER; one is required).")(f)
+    return click.option(
+        "--as",
+        "--who",
+        "who",
+        metavar="USER",
+        type=TEXT,
+        default=None,
+        callback=_actor,
+        help="Who is acting, for the audit log (default: $COURTPACK_USER; one is required).",
+    )(f)

@@ -58,8 +58,9 @@ class OutputSet:
         """Where a staged file will be (or was) placed."""
         return self.out_dir / Path(staged).name
 
-    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None,
-                 trace: TracebackType | None) -> None:
+    def __exit__(
+        self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None
+    ) -> None:
         try:
             if kind is None:
                 self._commit()
@@ -71,8 +72,10 @@ class OutputSet:
         staged = sorted(p for p in self.scratch.iterdir() if p.is_file() and not p.name.startswith("."))
         blocked = [self.final(p) for p in staged if self.final(p).exists() and not self.final(p).is_file()]
         if blocked:
-            raise DocumentError(f"{blocked[0]}: a folder or other non-file is in the way of a document of that "
-                                "name; move it or choose another output folder")
+            raise DocumentError(
+                f"{blocked[0]}: a folder or other non-file is in the way of a document of that "
+                "name; move it or choose another output folder"
+            )
         backups = self.scratch / ".replaced"
         backups.mkdir()
         moved_aside: list[tuple[Path, Path]] = []

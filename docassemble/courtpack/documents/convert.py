@@ -43,22 +43,26 @@ def timeout_seconds(documents: int) -> int:
     return min(MAX_SECONDS, START_SECONDS + SECONDS_PER_DOCUMENT * max(1, documents))
 
 
-def run_bounded(command: list[str], env: dict[str, str], timeout: float,
-                doing: str) -> subprocess.CompletedProcess[str]:
+def run_bounded(
+    command: list[str], env: dict[str, str], timeout: float, doing: str
+) -> subprocess.CompletedProcess[str]:
     """Run ``command`` in its own process group; past ``timeout`` kill the whole group and say so.
 
     Why a group: ``soffice`` is a launcher that starts ``soffice.bin``; killing only the launcher
     (what ``subprocess.run(timeout=...)`` does) leaves the real converter running and holding
     whatever the caller locked. Killing the group started here ends both, and nothing else.
     """
-    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env,
-                               start_new_session=True)
+    process = subprocess.Popen(
+        command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env, start_new_session=True
+    )
     try:
         stdout, stderr = process.communicate(timeout=timeout)
     except subprocess.TimeoutExpired:
         _kill_group(process)
-        raise DocumentError(f"LibreOffice took over {timeout:g} s {doing} and was stopped; convert fewer "
-                            "documents at once, or check a document for very long text") from None
+        raise DocumentError(
+            f"LibreOffice took over {timeout:g} s {doing} and was stopped; convert fewer "
+            "documents at once, or check a document for very long text"
+        ) from None
     except BaseException:
         _kill_group(process)
         raise
@@ -90,8 +94,16 @@ def convert_to_pdf(sources: Sequence[Path], out_dir: Path) -> list[Path]:
         profile = Path(scratch, "profile").as_uri()
         staging = Path(scratch, "out")
         command = [
-            soffice_path(), f"-env:UserInstallation={profile}", "--headless", "--norestore",
-            "--nologo", "--nodefault", "--convert-to", "pdf", "--outdir", str(staging),
+            soffice_path(),
+            f"-env:UserInstallation={profile}",
+            "--headless",
+            "--norestore",
+            "--nologo",
+            "--nodefault",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(staging),
             *[str(Path(s).resolve()) for s in sources],
         ]
         env = {**os.environ, "HOME": scratch}
@@ -101,8 +113,10 @@ def convert_to_pdf(sources: Sequence[Path], out_dir: Path) -> list[Path]:
             pdf = staging / f"{stem}.pdf"
             if not pdf.is_file() or pdf.stat().st_size == 0:
                 detail = (result.stderr or result.stdout).strip().splitlines()[-1:] or ["no output"]
-                raise DocumentError(f"{source}: LibreOffice could not convert it to PDF ({detail[0]}); "
-                                    "open it in Word or LibreOffice to check it is not damaged")
+                raise DocumentError(
+                    f"{source}: LibreOffice could not convert it to PDF ({detail[0]}); "
+                    "open it in Word or LibreOffice to check it is not damaged"
+                )
             produced.append(pdf)
         finals = []
         for pdf in produced:

@@ -30,8 +30,12 @@ from ._output import OutputSet
 from .convert import convert_to_pdf
 from .render import Template, safe_file_name
 
-INDIVIDUAL_ENCLOSURES = ("Statement of account", "Information Sheet", "Reply Form",
-                         "Financial Statement (income and expenditure)")
+INDIVIDUAL_ENCLOSURES = (
+    "Statement of account",
+    "Information Sheet",
+    "Reply Form",
+    "Financial Statement (income and expenditure)",
+)
 COMPANY_ENCLOSURES = ("Statement of account",)
 
 
@@ -77,12 +81,16 @@ def interest_sentence(case: Case, on: dt.date) -> str:
     figures = interest_for(basis, case.balance(on), start, max(on, start), case.interest.rate)
     if basis == "statutory":
         # s.69 County Courts Act 1984 interest is awarded by the court: nothing is "being added" before a claim
-        return (f"If we have to start a court claim, we will ask the court to award interest under section 69 of the "
-                f"County Courts Act 1984 at {figures.rate.normalize():f}% a year ({format_money(figures.daily_rate)} "
-                f"a day) from {format_date(start)}. It is not included in the balance above.")
-    return (f"Interest is continuing to be added at {figures.rate.normalize():f}% a year "
-            f"({format_money(figures.daily_rate)} a day) from {format_date(start)}; it is not included in the "
-            f"balance above. Basis: {figures.basis}")
+        return (
+            f"If we have to start a court claim, we will ask the court to award interest under section 69 of the "
+            f"County Courts Act 1984 at {figures.rate.normalize():f}% a year ({format_money(figures.daily_rate)} "
+            f"a day) from {format_date(start)}. It is not included in the balance above."
+        )
+    return (
+        f"Interest is continuing to be added at {figures.rate.normalize():f}% a year "
+        f"({format_money(figures.daily_rate)} a day) from {format_date(start)}; it is not included in the "
+        f"balance above. Basis: {figures.basis}"
+    )
 
 
 def agreement_sentence(case: Case) -> str:
@@ -90,22 +98,30 @@ def agreement_sentence(case: Case) -> str:
     agreement = case.debt.agreement
     parties = " and ".join(agreement.parties) if agreement.parties else f"{case.claimant.name} and you"
     if agreement.kind is AgreementKind.WRITTEN:
-        return (f"The debt is due under a written {agreement.description or 'agreement'} dated "
-                f"{format_date(agreement.date)} between {parties}. You can ask us for a copy of it.")
+        return (
+            f"The debt is due under a written {agreement.description or 'agreement'} dated "
+            f"{format_date(agreement.date)} between {parties}. You can ask us for a copy of it."
+        )
     if agreement.kind is AgreementKind.ORAL:
-        return (f"The debt is due under an oral agreement made by {agreement.made_by} on "
-                f"{format_date(agreement.date)} at {agreement.place}: {agreement.description}.")
+        return (
+            f"The debt is due under an oral agreement made by {agreement.made_by} on "
+            f"{format_date(agreement.date)} at {agreement.place}: {agreement.description}."
+        )
     return f"The debt is owed to {case.claimant.name} by law ({case.debt.type.label}); there is no written agreement."
 
 
 def statement_rows(case: Case, on: dt.date) -> list[dict[str, Any]]:
     """The statement of account up to the letter's date (PAPDC 3.1(b))."""
     return [
-        {"date": entry.date, "description": entry.description,
-         "charge": format_money(entry.amount) if entry.kind is EntryKind.CHARGE else "",
-         "payment": format_money(entry.amount) if entry.kind is EntryKind.PAYMENT else "",
-         "balance": balance}
-        for entry, balance in case.running_ledger() if entry.date <= on
+        {
+            "date": entry.date,
+            "description": entry.description,
+            "charge": format_money(entry.amount) if entry.kind is EntryKind.CHARGE else "",
+            "payment": format_money(entry.amount) if entry.kind is EntryKind.PAYMENT else "",
+            "balance": balance,
+        }
+        for entry, balance in case.running_ledger()
+        if entry.date <= on
     ]
 
 
@@ -113,8 +129,10 @@ def letter_context(case: Case, options: LetterOptions) -> dict[str, Any]:
     """Everything the letter templates may use (see docs/templates.md)."""
     balance = case.balance(options.letter_date)
     if balance <= 0:
-        raise DocumentError(f"case {case.reference}: the balance at {format_date(options.letter_date)} is "
-                            f"{format_money(balance)}; there is nothing to claim")
+        raise DocumentError(
+            f"case {case.reference}: the balance at {format_date(options.letter_date)} is "
+            f"{format_money(balance)}; there is nothing to claim"
+        )
     individual = case.debtor.is_individual
     instalments = options.instalments
     return {
@@ -131,8 +149,14 @@ def letter_context(case: Case, options: LetterOptions) -> dict[str, Any]:
         "reply_by": reply_by(case, options.letter_date),
         "interest_sentence": interest_sentence(case, options.letter_date),
         "agreement_sentence": agreement_sentence(case),
-        "instalments": {"kind": instalments.kind, "amount": instalments.amount, "frequency": instalments.frequency,
-                        "reason": instalments.reason} if instalments else None,
+        "instalments": {
+            "kind": instalments.kind,
+            "amount": instalments.amount,
+            "frequency": instalments.frequency,
+            "reason": instalments.reason,
+        }
+        if instalments
+        else None,
         "statement": statement_rows(case, options.letter_date),
         "enclosures": INDIVIDUAL_ENCLOSURES if individual else COMPANY_ENCLOSURES,
     }
@@ -141,11 +165,17 @@ def letter_context(case: Case, options: LetterOptions) -> dict[str, Any]:
 def templates_for(case: Case) -> list[tuple[str, str]]:
     """(template, title) in pack order."""
     if case.debtor.is_individual:
-        return [("letter_of_claim.docx", "letter of claim"), ("statement_of_account.docx", "statement of account"),
-                ("information_sheet.docx", "information sheet"), ("reply_form.docx", "reply form"),
-                ("financial_statement.docx", "financial statement")]
-    return [("letter_before_claim_company.docx", "letter before claim"),
-            ("statement_of_account.docx", "statement of account")]
+        return [
+            ("letter_of_claim.docx", "letter of claim"),
+            ("statement_of_account.docx", "statement of account"),
+            ("information_sheet.docx", "information sheet"),
+            ("reply_form.docx", "reply form"),
+            ("financial_statement.docx", "financial statement"),
+        ]
+    return [
+        ("letter_before_claim_company.docx", "letter before claim"),
+        ("statement_of_account.docx", "statement of account"),
+    ]
 
 
 class LetterWriter:
@@ -187,7 +217,7 @@ class LetterWriter:
                 out = outputs.get(Path(out_dir))
                 if out is None:
                     out = outputs[Path(out_dir)] = stack.enter_context(OutputSet(out_dir))
-                pack_pdfs, start = pdfs[start:start + len(docs)], start + len(docs)
+                pack_pdfs, start = pdfs[start : start + len(docs)], start + len(docs)
                 title = "letter of claim" if case.debtor.is_individual else "letter before claim"
                 letter = out.stage(safe_file_name(f"{case.reference} {title}.docx"))
                 pack = out.stage(safe_file_name(f"{case.reference} {title} pack.pdf"))

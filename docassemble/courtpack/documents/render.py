@@ -70,11 +70,15 @@ class Template:
         try:
             document.render(context, jinja_env())
         except jinja2.UndefinedError as err:
-            raise DocumentError(f"template {self.name}: the tag uses {_undefined_name(err)}, which courtpack "
-                                "does not provide; correct the tag (see docs/templates.md)") from None
+            raise DocumentError(
+                f"template {self.name}: the tag uses {_undefined_name(err)}, which courtpack "
+                "does not provide; correct the tag (see docs/templates.md)"
+            ) from None
         except jinja2.TemplateSyntaxError as err:
-            raise DocumentError(f"template {self.name}: a tag is malformed near line {err.lineno} "
-                                f"({err.message}); check the {{{{ }}}} and {{% %}} pairs") from None
+            raise DocumentError(
+                f"template {self.name}: a tag is malformed near line {err.lineno} "
+                f"({err.message}); check the {{{{ }}}} and {{% %}} pairs"
+            ) from None
         return atomic_save(document.save, target)
 
 

@@ -22,15 +22,27 @@ from pathlib import Path
 from ..errors import CourtpackError
 
 __all__ = [
-    "ENV_ROLE", "ENV_USER", "ROLES", "Actor", "NotAllowedError", "NotSignedInError", "StepContext",
-    "actor_from_environment", "headless_step", "running_headless",
+    "ENV_ROLE",
+    "ENV_USER",
+    "ROLES",
+    "Actor",
+    "NotAllowedError",
+    "NotSignedInError",
+    "StepContext",
+    "actor_from_environment",
+    "headless_step",
+    "running_headless",
 ]
 
 ENV_USER = "COURTPACK_USER"
 ENV_ROLE = "COURTPACK_ROLE"
 # courtpack's roles (docassemble privileges made by server/setup_accounts.py); admin holds them all
-ROLES = {"officer": "Debt recovery officer", "legal_reviewer": "Legal reviewer", "manager": "Team leader / manager",
-         "admin": "Administrator"}
+ROLES = {
+    "officer": "Debt recovery officer",
+    "legal_reviewer": "Legal reviewer",
+    "manager": "Team leader / manager",
+    "admin": "Administrator",
+}
 DEFAULT_HEADLESS_ROLE = "officer"
 
 
@@ -90,10 +102,13 @@ def actor_from_environment(user: str | None = None, role: str | None = None) -> 
     """
     name = " ".join(str(user or os.environ.get(ENV_USER, "")).split())
     if not name:
-        raise NotSignedInError("name who is acting: give --as EMAIL (or set COURTPACK_USER), so the register "
-                               "records the person who produced the documents")
+        raise NotSignedInError(
+            "name who is acting: give --as EMAIL (or set COURTPACK_USER), so the register "
+            "records the person who produced the documents"
+        )
     wanted = str(role or os.environ.get(ENV_ROLE, "") or DEFAULT_HEADLESS_ROLE).strip()
     if wanted not in ROLES:
-        raise NotAllowedError(f"role {wanted!r} is not one of courtpack's roles ({', '.join(ROLES)}); "
-                              "give --role with one of them")
+        raise NotAllowedError(
+            f"role {wanted!r} is not one of courtpack's roles ({', '.join(ROLES)}); give --role with one of them"
+        )
     return Actor(user=name, roles=frozenset({wanted}))

@@ -79,14 +79,21 @@ class HeadlessHost:
         return os.path.splitext(filename)[1].lstrip(".").lower(), mimetype
 
     @hookimpl
-    def file_finder(self, file_reference: Any, question: Any, folder: Any, package: Any, filename: Any,
-                    return_nonexistent: bool, uids: Any) -> dict[str, Any]:
+    def file_finder(
+        self,
+        file_reference: Any,
+        question: Any,
+        folder: Any,
+        package: Any,
+        filename: Any,
+        return_nonexistent: bool,
+        uids: Any,
+    ) -> dict[str, Any]:
         path = _resolve(str(file_reference), folder, package)
         if path is None or (not path.exists() and not return_nonexistent):
             return {"filename": str(file_reference), "fullpath": None}
         ext, mimetype = self.get_ext_and_mimetype(path.name)
-        return {"filename": path.name, "fullpath": str(path), "path": str(path), "extension": ext,
-                "mimetype": mimetype}
+        return {"filename": path.name, "fullpath": str(path), "path": str(path), "extension": ext, "mimetype": mimetype}
 
     @hookimpl
     def file_number_finder(self, file_number: Any, filename: Any, uids: Any, privileged: Any) -> dict[str, Any]:

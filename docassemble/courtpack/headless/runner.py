@@ -68,27 +68,63 @@ def _load_engine() -> dict[str, Any]:
         from docassemble.base.interview_source import InterviewSourceFile
         from docassemble.base.language.control import update_locale
 
-        _engine.update(parse=parse, thread_context=thread_context, source_class=InterviewSourceFile,
-                       update_locale=update_locale)
+        _engine.update(
+            parse=parse, thread_context=thread_context, source_class=InterviewSourceFile, update_locale=update_locale
+        )
         return _engine
 
 
 def _current_info(yaml_filename: str, actor: Actor) -> dict[str, Any]:
     """What docassemble knows of the request: a signed-in user with the actor's roles, from a browser."""
-    user = {"is_anonymous": False, "is_authenticated": True, "email": actor.user, "theid": 1,
-            "the_user_id": 1, "roles": sorted(actor.roles), "firstname": "", "lastname": "", "nickname": None,
-            "country": "GB", "subdivisionfirst": None, "subdivisionsecond": None, "subdivisionthird": None,
-            "organization": None, "timezone": "Europe/London", "language": "en", "location": None,
-            "session_uid": "headless", "device_id": "headless", "login_method": None}
-    return {"user": user, "session": "headless", "secret": None, "yaml_filename": yaml_filename,
-            "url": "http://localhost/interview", "url_root": "http://localhost/", "encrypted": False,
-            "interface": "web", "arguments": {}, "headers": {}, "clientip": "127.0.0.1",
-            "method": "POST"}
+    user = {
+        "is_anonymous": False,
+        "is_authenticated": True,
+        "email": actor.user,
+        "theid": 1,
+        "the_user_id": 1,
+        "roles": sorted(actor.roles),
+        "firstname": "",
+        "lastname": "",
+        "nickname": None,
+        "country": "GB",
+        "subdivisionfirst": None,
+        "subdivisionsecond": None,
+        "subdivisionthird": None,
+        "organization": None,
+        "timezone": "Europe/London",
+        "language": "en",
+        "location": None,
+        "session_uid": "headless",
+        "device_id": "headless",
+        "login_method": None,
+    }
+    return {
+        "user": user,
+        "session": "headless",
+        "secret": None,
+        "yaml_filename": yaml_filename,
+        "url": "http://localhost/interview",
+        "url_root": "http://localhost/",
+        "encrypted": False,
+        "interface": "web",
+        "arguments": {},
+        "headers": {},
+        "clientip": "127.0.0.1",
+        "method": "POST",
+    }
 
 
-def run_interview(name: str, answers: dict[str, Any], output_dir: Path, case_source: Path | None = None, *,
-                  reference: str | None = None, actor: Actor | None = None,
-                  register_url: str | None = None, as_at: dt.date | None = None) -> InterviewResult:
+def run_interview(
+    name: str,
+    answers: dict[str, Any],
+    output_dir: Path,
+    case_source: Path | None = None,
+    *,
+    reference: str | None = None,
+    actor: Actor | None = None,
+    register_url: str | None = None,
+    as_at: dt.date | None = None,
+) -> InterviewResult:
     """Drive ``name`` to its end screen with ``answers`` as ``actor``; raise if a question is left unanswered.
 
     ``reference`` chooses a case in the register; ``case_source`` (a case file) is imported into the
@@ -102,15 +138,15 @@ def run_interview(name: str, answers: dict[str, Any], output_dir: Path, case_sou
         case_reference = reference or imported
         if case_reference:
             values["case_reference"] = case_reference
-        step = StepContext(actor=who, output_dir=Path(output_dir), register_url=url, document_store=store,
-                           as_at=as_at)
+        step = StepContext(actor=who, output_dir=Path(output_dir), register_url=url, document_store=store, as_at=as_at)
         with headless_step(step):
             return _assemble(name, values, who)
 
 
 @contextlib.contextmanager
-def _register_for(case_source: Path | None, register_url: str | None, who: Actor
-                  ) -> Iterator[tuple[str | None, Path | None, str | None]]:
+def _register_for(
+    case_source: Path | None, register_url: str | None, who: Actor
+) -> Iterator[tuple[str | None, Path | None, str | None]]:
     """(register URL, document store, imported reference): a case file goes into the register first.
 
     With no register configured, a scratch SQLite register (and document store) is made for the run

@@ -22,8 +22,18 @@ from typing import Any, NoReturn
 from .context import ROLES, Actor, NotSignedInError
 
 __all__ = [
-    "action_url", "create_task_session", "file_number", "file_url", "interface", "progress_get", "progress_set",
-    "reject_answer", "session_id", "sign", "signed_in_actor", "store_file",
+    "action_url",
+    "create_task_session",
+    "file_number",
+    "file_url",
+    "interface",
+    "progress_get",
+    "progress_set",
+    "reject_answer",
+    "session_id",
+    "sign",
+    "signed_in_actor",
+    "store_file",
 ]
 
 log = logging.getLogger(__name__)
@@ -37,8 +47,10 @@ def signed_in_actor() -> Actor:
         raise NotSignedInError("sign in first: courtpack's tasks are for signed-in council staff only")
     email = str(user_info().email or "").strip()
     if not email:
-        raise NotSignedInError("your account has no email address, so the register cannot record who acted; "
-                               "ask your administrator to add one")
+        raise NotSignedInError(
+            "your account has no email address, so the register cannot record who acted; "
+            "ask your administrator to add one"
+        )
     held = frozenset(str(p) for p in user_privileges()) & set(ROLES)
     return Actor(user=email, roles=held)
 

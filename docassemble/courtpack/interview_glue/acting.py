@@ -46,8 +46,10 @@ def refusal_for(name: str, actor: Actor | None = None) -> str:
         return ""
     wanted = " or ".join(ROLES[r].lower() for r in needed)
     log.info("refused %s to %s (roles held: %s)", name, who.user, ", ".join(sorted(who.roles)) or "none")
-    return (f"only a {wanted} can do this ({task_title(name).lower()}); you are signed in as {who.user}, "
-            f"who is not — ask your administrator for the role if you need it")
+    return (
+        f"only a {wanted} can do this ({task_title(name).lower()}); you are signed in as {who.user}, "
+        f"who is not — ask your administrator for the role if you need it"
+    )
 
 
 def require(name: str, actor: Actor | None = None) -> Actor:

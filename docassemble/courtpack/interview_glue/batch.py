@@ -43,8 +43,9 @@ def checked(choices: Any) -> list[str]:
     return [str(key) for key, ticked in choices.items() if ticked]
 
 
-def batch_letters(references: Iterable[str], letter_date: Any, output_dir: Path,
-                  progress: Callable[[str], None] | None = None) -> BatchResult:
+def batch_letters(
+    references: Iterable[str], letter_date: Any, output_dir: Path, progress: Callable[[str], None] | None = None
+) -> BatchResult:
     """A letter before claim for each case (each recorded in the register); one ZIP of them all."""
     refs = list(references)
     result = BatchResult()

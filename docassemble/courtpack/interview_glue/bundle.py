@@ -19,14 +19,28 @@ from ..errors import DocumentError
 from .common import as_date, record_documents
 
 __all__ = [
-    "SOURCES", "STATEMENTS_OF_CASE", "WITNESS", "bundle_contents", "bundle_path", "bundle_spec",
-    "case_documents", "make_bundle", "section_for",
+    "SOURCES",
+    "STATEMENTS_OF_CASE",
+    "WITNESS",
+    "bundle_contents",
+    "bundle_path",
+    "bundle_spec",
+    "case_documents",
+    "make_bundle",
+    "section_for",
 ]
 
 SOURCES = ("folder", "spec")
 # Section A: statements of case and orders, in the order a judge reads them (PD 39A 3.2)
-STATEMENTS_OF_CASE = ("claim form", "particulars of claim", "defence", "reply to defence", "notice of issue",
-                      "judgment", "order")
+STATEMENTS_OF_CASE = (
+    "claim form",
+    "particulars of claim",
+    "defence",
+    "reply to defence",
+    "notice of issue",
+    "judgment",
+    "order",
+)
 WITNESS = ("witness statement", "exhibit")
 
 
@@ -51,39 +65,57 @@ def case_documents(case: Case, folder: Path) -> list[BundleDocument]:
     """
     folder = Path(folder)
     if not folder.is_dir():
-        raise DocumentError(f"{folder}: no such folder of documents — give the folder the case's documents "
-                            "were written to")
+        raise DocumentError(
+            f"{folder}: no such folder of documents — give the folder the case's documents were written to"
+        )
     prefix = f"{case.reference} "
-    pdfs = sorted(p for p in folder.iterdir() if p.is_file() and p.suffix.lower() == ".pdf"
-                  and p.name.startswith(prefix) and "bundle" not in p.name.lower())
+    pdfs = sorted(
+        p
+        for p in folder.iterdir()
+        if p.is_file() and p.suffix.lower() == ".pdf" and p.name.startswith(prefix) and "bundle" not in p.name.lower()
+    )
     names = {p.name for p in pdfs}
     picked = []
     for pdf in pdfs:
         if f"{pdf.stem} with exhibits.pdf" in names:
             continue  # the statement is in its 'with exhibits' PDF
-        title = pdf.stem[len(prefix):].strip()
+        title = pdf.stem[len(prefix) :].strip()
         title = title[:1].upper() + title[1:]
         section, rank = section_for(title)
         picked.append((section, rank, title, pdf))
     if not picked:
-        raise DocumentError(f"{folder}: holds no PDF documents for case {case.reference} (their names start "
-                            f"'{prefix}'); produce the documents first or use a bundle spec file")
+        raise DocumentError(
+            f"{folder}: holds no PDF documents for case {case.reference} (their names start "
+            f"'{prefix}'); produce the documents first or use a bundle spec file"
+        )
     picked.sort(key=lambda item: (item[0], item[1], item[2]))
     return [BundleDocument(path=pdf, title=title, section=section) for section, _, title, pdf in picked]
 
 
-def bundle_spec(case: Case, source: str, folder: Any = None, spec_file: Any = None, claim_number: Any = "",
-                court: Any = "", hearing_date: Any = None, title: str = "Trial bundle") -> BundleSpec:
+def bundle_spec(
+    case: Case,
+    source: str,
+    folder: Any = None,
+    spec_file: Any = None,
+    claim_number: Any = "",
+    court: Any = "",
+    hearing_date: Any = None,
+    title: str = "Trial bundle",
+) -> BundleSpec:
     """The bundle to build: from a folder of the case's documents, or from a spec file."""
     if source not in SOURCES:
         raise DocumentError(f"bundle_source: {source!r} is not one of {', '.join(SOURCES)}")
     if source == "spec":
         return load_spec(Path(str(spec_file)))
     parties = " and ".join(d.name for d in case.debtors)
-    return BundleSpec(documents=case_documents(case, Path(str(folder))), title=title,
-                      claim_number=" ".join(str(claim_number or "").split()),
-                      court=" ".join(str(court or "").split()), parties=f"{case.claimant.name} v {parties}",
-                      hearing_date=as_date(hearing_date, "hearing_date") if hearing_date else None)
+    return BundleSpec(
+        documents=case_documents(case, Path(str(folder))),
+        title=title,
+        claim_number=" ".join(str(claim_number or "").split()),
+        court=" ".join(str(court or "").split()),
+        parties=f"{case.claimant.name} v {parties}",
+        hearing_date=as_date(hearing_date, "hearing_date") if hearing_date else None,
+    )
 
 
 def bundle_contents(spec: BundleSpec) -> str:

@@ -52,7 +52,7 @@ class BundleItem:
 def _title(file_name: str, reference: str) -> str:
     stem = Path(file_name).stem
     if stem.startswith(f"{reference} "):
-        stem = stem[len(reference) + 1:]
+        stem = stem[len(reference) + 1 :]
     stem = " ".join(stem.split())
     return stem[:1].upper() + stem[1:]
 
@@ -60,8 +60,11 @@ def _title(file_name: str, reference: str) -> str:
 def _candidates(case: Case) -> list[RecordedFile]:
     """The case's recorded documents a bundle can hold: one copy each, no earlier bundles, and a
     statement's 'with exhibits' PDF instead of the bare statement."""
-    files = [f for f in recorded_files(str(register_url()), case.reference)
-             if f.path.suffix.lower() in KINDS and "bundle" not in f.file_name.lower()]
+    files = [
+        f
+        for f in recorded_files(str(register_url()), case.reference)
+        if f.path.suffix.lower() in KINDS and "bundle" not in f.file_name.lower()
+    ]
     names = {f.file_name for f in files}
     latest: dict[str, RecordedFile] = {}
     for f in files:  # oldest first: a document recorded again (same name) keeps its latest copy
@@ -80,8 +83,14 @@ def _for_trial(f: RecordedFile) -> bool:
 
 def recorded_choices(case: Case) -> list[dict[str, Any]]:
     """Checkbox choices of the documents recorded for the case; those a trial bundle holds are ticked."""
-    return [{"value": f"r{f.id}", "label": f"{f.file_name} ({f.kind}, dated {_day(f.stated_on or f.created_at)})",
-             "default": _for_trial(f)} for f in _candidates(case)]
+    return [
+        {
+            "value": f"r{f.id}",
+            "label": f"{f.file_name} ({f.kind}, dated {_day(f.stated_on or f.created_at)})",
+            "default": _for_trial(f),
+        }
+        for f in _candidates(case)
+    ]
 
 
 def _day(value: Any) -> str:
@@ -125,8 +134,10 @@ def bundle_items_for(case: Case, picked: Any, uploads: Any) -> list[BundleItem]:
     wanted = set(_ticked(picked, list(recorded), [k for k, f in recorded.items() if _for_trial(f)]))
     unknown = wanted - set(recorded)
     if unknown:
-        raise DocumentError(f"case {case.reference}: {', '.join(sorted(unknown))} is not a document recorded for "
-                            "this case; choose from the list")
+        raise DocumentError(
+            f"case {case.reference}: {', '.join(sorted(unknown))} is not a document recorded for "
+            "this case; choose from the list"
+        )
     items = []
     for key, f in recorded.items():
         if key in wanted:
@@ -146,16 +157,39 @@ def detail_fields(items: list[BundleItem]) -> list[dict[str, Any]]:
     choices = [{"label": f"{key} — {title}", "value": key} for key, title in SECTIONS.items()]
     fields: list[dict[str, Any]] = []
     for item in items:
-        fields.append({"label": f"Section of {item.title}", "field": f"bundle_section['{item.key}']",
-                       "input type": "dropdown", "choices": choices, "default": item.section})
+        fields.append(
+            {
+                "label": f"Section of {item.title}",
+                "field": f"bundle_section['{item.key}']",
+                "input type": "dropdown",
+                "choices": choices,
+                "default": item.section,
+            }
+        )
         fields.append({"label": "Title", "field": f"bundle_title['{item.key}']", "default": item.title})
-        fields.append({"label": "Date", "field": f"bundle_date['{item.key}']", "datatype": "date",
-                       "required": False, "default": item.date.isoformat() if item.date else ""})
+        fields.append(
+            {
+                "label": "Date",
+                "field": f"bundle_date['{item.key}']",
+                "datatype": "date",
+                "required": False,
+                "default": item.date.isoformat() if item.date else "",
+            }
+        )
     return fields
 
 
-def plan_bundle(case: Case, items: list[BundleItem], sections: Any, titles: Any, dates: Any, claim_number: Any = "",
-                court: Any = "", hearing_date: Any = None, title: str = "Trial bundle") -> BundleSpec:
+def plan_bundle(
+    case: Case,
+    items: list[BundleItem],
+    sections: Any,
+    titles: Any,
+    dates: Any,
+    claim_number: Any = "",
+    court: Any = "",
+    hearing_date: Any = None,
+    title: str = "Trial bundle",
+) -> BundleSpec:
     """The bundle to build: each document in its section, in date order within the section (undated last)."""
     documents = []
     for item in items:
@@ -168,6 +202,11 @@ def plan_bundle(case: Case, items: list[BundleItem], sections: Any, titles: Any,
         documents.append(BundleDocument(path=item.path, title=name, date=day, section=section))
     documents.sort(key=lambda d: (d.section, d.date is None, d.date or dt.date.min, d.title))
     parties = " and ".join(d.name for d in case.debtors)
-    return BundleSpec(documents=documents, title=title, claim_number=" ".join(str(claim_number or "").split()),
-                      court=" ".join(str(court or "").split()), parties=f"{case.claimant.name} v {parties}",
-                      hearing_date=as_date(hearing_date, "hearing_date") if hearing_date else None)
+    return BundleSpec(
+        documents=documents,
+        title=title,
+        claim_number=" ".join(str(claim_number or "").split()),
+        court=" ".join(str(court or "").split()),
+        parties=f"{case.claimant.name} v {parties}",
+        hearing_date=as_date(hearing_date, "hearing_date") if hearing_date else None,
+    )

@@ -45,8 +45,11 @@ def step_fields(step: str) -> list[dict[str, Any]]:
     """The screen's fields for ``step`` (docassemble ``fields: code:``), saved into ``step_facts``."""
     fields = []
     for spec in STEPS[step]:
-        field: dict[str, Any] = {"label": spec.name.replace("_", " ").capitalize(),
-                                 "field": f"step_facts[{spec.name!r}]", "required": spec.required}
+        field: dict[str, Any] = {
+            "label": spec.name.replace("_", " ").capitalize(),
+            "field": f"step_facts[{spec.name!r}]",
+            "required": spec.required,
+        }
         if spec.kind == "choice":
             field["datatype"] = "radio"
             field["choices"] = [{c: c.replace("_", " ")} for c in spec.choices]

@@ -27,8 +27,10 @@ def register_url(required: bool = True) -> str | None:
     step = running_headless()
     url = (step.register_url if step and step.register_url else None) or os.environ.get(ENV_DATABASE, "")
     if not url and required:
-        raise CourtpackError("there is no case register to choose a case from: set COURTPACK_DATABASE_URL "
-                             "(scripts/server.sh does on the server) or give the run a case file to import")
+        raise CourtpackError(
+            "there is no case register to choose a case from: set COURTPACK_DATABASE_URL "
+            "(scripts/server.sh does on the server) or give the run a case file to import"
+        )
     return url or None
 
 
@@ -43,8 +45,10 @@ def load_case(reference: Any) -> Case:
 
     ref = str(reference or "").strip()
     if not ref:
-        raise CourtpackError("case_reference: choose a case from the register (if the list is empty, add the case "
-                             "first: courtpack register add CASEFILE, or upload it on the start page)")
+        raise CourtpackError(
+            "case_reference: choose a case from the register (if the list is empty, add the case "
+            "first: courtpack register add CASEFILE, or upload it on the start page)"
+        )
     step = running_headless()
     return case_as_at(register_url(), ref, step.as_at if step else None)
 
@@ -54,8 +58,13 @@ def case_choices() -> list[dict[str, str]]:
     from ..register import list_cases
 
     rows = list_cases(register_url())
-    return [{row.reference: f"{row.reference} — {row.debtor} ({row.debt_type.replace('_', ' ')}), "
-                            f"balance {format_money(row.balance)}"} for row in rows]
+    return [
+        {
+            row.reference: f"{row.reference} — {row.debtor} ({row.debt_type.replace('_', ' ')}), "
+            f"balance {format_money(row.balance)}"
+        }
+        for row in rows
+    ]
 
 
 def case_reference_choices() -> list[str]:

@@ -42,11 +42,14 @@ def refuse_during_breathing_space(case: Case, on: dt.date, step: str, doing: str
     status = breathing_space_for(case, on)
     if not (status.active and step in status.blocked_steps):
         return
-    names = " and ".join(d.name for d in case.debtors if any(b.start == status.window.start
-                                                             for b in d.breathing_spaces))
+    names = " and ".join(
+        d.name for d in case.debtors if any(b.start == status.window.start for b in d.breathing_spaces)
+    )
     until = f"until {format_date(status.ends)}" if status.ends else "until the debt adviser ends it"
-    raise NotReadyError(f"case {case.reference}: {names} is in a breathing space {until}, so "
-                        f"courtpack will not {doing} on {format_date(on)}. {status.basis}")
+    raise NotReadyError(
+        f"case {case.reference}: {names} is in a breathing space {until}, so "
+        f"courtpack will not {doing} on {format_date(on)}. {status.basis}"
+    )
 
 
 def record_documents(case: Case, kind: str, documents: list[str], who: str | None = None) -> None:
@@ -59,8 +62,9 @@ def record_documents(case: Case, kind: str, documents: list[str], who: str | Non
     """
     url = register_url(required=False)
     if not url:
-        log.info("case %s: no register configured; %d %s document(s) not recorded", case.reference,
-                 len(documents), kind)
+        log.info(
+            "case %s: no register configured; %d %s document(s) not recorded", case.reference, len(documents), kind
+        )
         return
     from ..register import open_register, record_document
 

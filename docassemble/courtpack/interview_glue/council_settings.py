@@ -33,25 +33,51 @@ def _get(item: Any, name: str) -> Any:
 
 def _address(item: Any, prefix: str) -> dict[str, Any]:
     lines = [str(_get(item, f"{prefix}line_{n}") or "").strip() for n in (1, 2)]
-    return {"lines": [line for line in lines if line], "town": str(_get(item, f"{prefix}town") or "").strip(),
-            "postcode": str(_get(item, f"{prefix}postcode") or "").strip()}
+    return {
+        "lines": [line for line in lines if line],
+        "town": str(_get(item, f"{prefix}town") or "").strip(),
+        "postcode": str(_get(item, f"{prefix}postcode") or "").strip(),
+    }
 
 
 def settings_answers(answers: dict[str, Any], signatories: Any, agents: Any) -> CouncilSettings:
     """The answers as checked settings (a ``CaseFileError`` names the setting that is wrong)."""
-    data = {key: answers[key] for key in ("legal_name", "team", "phone", "email", "payment_details",
-                                          "fee_account", "legal_department_conducts", "legal_department_lawyer")}
+    data = {
+        key: answers[key]
+        for key in (
+            "legal_name",
+            "team",
+            "phone",
+            "email",
+            "payment_details",
+            "fee_account",
+            "legal_department_conducts",
+            "legal_department_lawyer",
+        )
+    }
     data["address"] = _address(answers, "address_")
     data["address_for_service"] = _address(answers, "service_")
     if answers.get("legal_department_conducts"):
         data["legal_representative"] = answers.get("legal_representative", "")
-    data["signatories"] = [{"name": _get(s, "name"), "position": _get(s, "position"),
-                            "senior_position": bool(_get(s, "senior_position")),
-                            "legal_representative": bool(_get(s, "legal_representative"))}
-                           for s in rows_of(signatories)]
-    data["enforcement_agents"] = [{"name": _get(a, "name"), "kind": _get(a, "kind"), "address": _address(a, ""),
-                                   "email": _get(a, "email") or "", "reference_format": _get(a, "reference_format")}
-                                  for a in rows_of(agents)]
+    data["signatories"] = [
+        {
+            "name": _get(s, "name"),
+            "position": _get(s, "position"),
+            "senior_position": bool(_get(s, "senior_position")),
+            "legal_representative": bool(_get(s, "legal_representative")),
+        }
+        for s in rows_of(signatories)
+    ]
+    data["enforcement_agents"] = [
+        {
+            "name": _get(a, "name"),
+            "kind": _get(a, "kind"),
+            "address": _address(a, ""),
+            "email": _get(a, "email") or "",
+            "reference_format": _get(a, "reference_format"),
+        }
+        for a in rows_of(agents)
+    ]
     return settings_from_dict(data, "council settings")
 
 

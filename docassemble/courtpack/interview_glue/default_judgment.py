@@ -23,8 +23,9 @@ from .money_claim import as_bool, as_money
 __all__ = ["judgment_timing", "make_judgment_request", "timing_summary"]
 
 
-def judgment_timing(issue_date: Any, service_method: str = "court", service_sent_date: Any = None,
-                    acknowledged: Any = False) -> JudgmentTiming:
+def judgment_timing(
+    issue_date: Any, service_method: str = "court", service_sent_date: Any = None, acknowledged: Any = False
+) -> JudgmentTiming:
     issued = as_date(issue_date, "issue_date")
     sent = None
     if service_method != "court":
@@ -34,29 +35,59 @@ def judgment_timing(issue_date: Any, service_method: str = "court", service_sent
 
 
 def timing_summary(timing: JudgmentTiming) -> str:
-    return (f"Deemed served on **{format_date(timing.deemed_service)}**; the defendant had until "
-            f"**{format_date(timing.last_day)}** to respond; judgment in default can be requested from "
-            f"**{format_date(timing.earliest_request)}**.")
+    return (
+        f"Deemed served on **{format_date(timing.deemed_service)}**; the defendant had until "
+        f"**{format_date(timing.last_day)}** to respond; judgment in default can be requested from "
+        f"**{format_date(timing.earliest_request)}**."
+    )
 
 
-def make_judgment_request(case: Case, timing: JudgmentTiming, *, claim_number: str, issue_date: Any,
-                          request_date: Any, payment_terms: str = "forthwith", paid_since: Any = None,
-                          signatory_name: str = "", signatory_position: str = "", output_dir: Any) -> list[str]:
+def make_judgment_request(
+    case: Case,
+    timing: JudgmentTiming,
+    *,
+    claim_number: str,
+    issue_date: Any,
+    request_date: Any,
+    payment_terms: str = "forthwith",
+    paid_since: Any = None,
+    signatory_name: str = "",
+    signatory_position: str = "",
+    output_dir: Any,
+) -> list[str]:
     """N225 and a JSON note of the dates; refused before the response period has run."""
     issued = as_date(issue_date, "issue_date")
     day = as_date(request_date, "request_date")
     if day < timing.earliest_request:
-        raise NotReadyError(f"case {case.reference}: judgment in default cannot be requested on {format_date(day)}. "
-                            f"{timing.basis} Request it from {format_date(timing.earliest_request)}.")
+        raise NotReadyError(
+            f"case {case.reference}: judgment in default cannot be requested on {format_date(day)}. "
+            f"{timing.basis} Request it from {format_date(timing.earliest_request)}."
+        )
     figures = claim_figures_for(case, issued)
-    values = n225_values(case, figures, timing, claim_number=str(claim_number).strip(), issue_date=issued,
-                         request_date=day, payment_terms=payment_terms,
-                         paid_since=as_money(paid_since, "paid_since") if paid_since not in (None, "") else None,
-                         signatory_name=signatory_name, signatory_position=signatory_position)
-    record = {"reference": case.reference, "claim_number": values["claim_number"], "issue_date": issued.isoformat(),
-              "deemed_service": timing.deemed_service.isoformat(), "response_deadline": timing.last_day.isoformat(),
-              "earliest_request": timing.earliest_request.isoformat(), "request_date": day.isoformat(),
-              "amount_payable": money_str(values["amount_payable"]), "basis": timing.basis, "source": timing.source}
+    values = n225_values(
+        case,
+        figures,
+        timing,
+        claim_number=str(claim_number).strip(),
+        issue_date=issued,
+        request_date=day,
+        payment_terms=payment_terms,
+        paid_since=as_money(paid_since, "paid_since") if paid_since not in (None, "") else None,
+        signatory_name=signatory_name,
+        signatory_position=signatory_position,
+    )
+    record = {
+        "reference": case.reference,
+        "claim_number": values["claim_number"],
+        "issue_date": issued.isoformat(),
+        "deemed_service": timing.deemed_service.isoformat(),
+        "response_deadline": timing.last_day.isoformat(),
+        "earliest_request": timing.earliest_request.isoformat(),
+        "request_date": day.isoformat(),
+        "amount_payable": money_str(values["amount_payable"]),
+        "basis": timing.basis,
+        "source": timing.source,
+    }
     with OutputSet(Path(str(output_dir))) as out:  # the form and its note together, or neither
         staged_form = write_form(load_spec("N225"), values, out.scratch, case.reference)
         staged_note = out.stage(safe_file_name(f"{case.reference} judgment request dates.json"))

@@ -35,24 +35,41 @@ from .cases import register_url
 from .common import as_date, record_documents
 from .money_claim import as_bool, as_choices, as_money
 
-__all__ = ["AGENT_ROUTES", "PERMISSION_ROUTE_CHOICES", "ROUTE_CHOICES", "blocked_reason", "enforcement_answers",
-           "enforcement_documents", "is_company", "judgment_from_answers", "pending_enforcement", "position_for",
-           "routes_table", "wants"]
+__all__ = [
+    "AGENT_ROUTES",
+    "PERMISSION_ROUTE_CHOICES",
+    "ROUTE_CHOICES",
+    "blocked_reason",
+    "enforcement_answers",
+    "enforcement_documents",
+    "is_company",
+    "judgment_from_answers",
+    "pending_enforcement",
+    "position_for",
+    "routes_table",
+    "wants",
+]
 
 ROUTE_CHOICES = [{route: LABELS[route]} for route in CHOICES]
 PERMISSION_ROUTE_CHOICES = [{r.value: LABELS[r.value]} for r in PermissionRoute]
 
 
-def judgment_from_answers(claim_number: Any, court: Any, date: Any, amount: Any, paid_since: Any = None,
-                          costs: Any = None) -> Judgment:
+def judgment_from_answers(
+    claim_number: Any, court: Any, date: Any, amount: Any, paid_since: Any = None, costs: Any = None
+) -> Judgment:
     """The judgment as answered (used when the case file does not hold one yet)."""
     number = str(claim_number or "").strip()
     if not number:
         raise CourtpackError("judgment_claim_number: give the claim number shown on the judgment")
     day = as_date(date, "judgment_date")
-    return Judgment(claim_number=number, court=str(court or "").strip() or paper_claims_centre(day).name,
-                    date=day, amount=as_money(amount, "judgment_amount"),
-                    costs=as_money(costs, "judgment_costs"), paid_since=as_money(paid_since, "judgment_paid_since"))
+    return Judgment(
+        claim_number=number,
+        court=str(court or "").strip() or paper_claims_centre(day).name,
+        date=day,
+        amount=as_money(amount, "judgment_amount"),
+        costs=as_money(costs, "judgment_costs"),
+        paid_since=as_money(paid_since, "judgment_paid_since"),
+    )
 
 
 def pending_enforcement(case: Case) -> str:
@@ -69,19 +86,25 @@ def pending_enforcement(case: Case) -> str:
     lines = []
     for record in story.pending_enforcement():
         if record.step == "charging_order_interim":
-            lines.append(f"Interim charging order made on {format_date(record.happened_on)} (title number "
-                         f"{record.facts['title_number']}), not yet made final")
+            lines.append(
+                f"Interim charging order made on {format_date(record.happened_on)} (title number "
+                f"{record.facts['title_number']}), not yet made final"
+            )
         else:
             kind = record.facts["type"].replace("_", " ")
-            lines.append(f"{kind[:1].upper()}{kind[1:]} issued on {format_date(record.happened_on)} "
-                         f"(reference {record.facts['reference']}), no outcome yet")
+            lines.append(
+                f"{kind[:1].upper()}{kind[1:]} issued on {format_date(record.happened_on)} "
+                f"(reference {record.facts['reference']}), no outcome yet"
+            )
     return "; ".join(lines)
 
 
-def position_for(case: Case, judgment: Judgment, as_at: Any, employed: Any = False, in_arrears: Any = False
-                 ) -> JudgmentPosition:
-    return judgment_position(case, judgment, as_date(as_at, "as_at"), employed=as_bool(employed),
-                             instalments_in_arrears=as_bool(in_arrears))
+def position_for(
+    case: Case, judgment: Judgment, as_at: Any, employed: Any = False, in_arrears: Any = False
+) -> JudgmentPosition:
+    return judgment_position(
+        case, judgment, as_date(as_at, "as_at"), employed=as_bool(employed), instalments_in_arrears=as_bool(in_arrears)
+    )
 
 
 def is_company(case: Case) -> bool:
@@ -95,8 +118,7 @@ def routes_table(case: Case, position: JudgmentPosition, permission_granted: Any
         fee = format_money(view.fee) if view.fee is not None else "—"
         why = " ".join(view.reasons) or "—"
         rows.append(f"| {view.form} | {view.label} | {'open' if view.allowed else 'blocked'} | {why} | {fee} |")
-    head = (f"Due on {format_date(position.on)}: **{format_money(position.total_due)}** "
-            f"({position.interest.basis})")
+    head = f"Due on {format_date(position.on)}: **{format_money(position.total_due)}** ({position.interest.basis})"
     return head + "\n\n" + "\n".join(rows)
 
 
@@ -108,8 +130,7 @@ def wants(chosen: Any, *routes: str) -> bool:
 def blocked_reason(case: Case, position: JudgmentPosition, chosen: Any, permission_granted: Any = False) -> str:
     """'' when every chosen route is open; else the refusal (shown, or raised headless)."""
     try:
-        refuse_blocked(case, route_views(case, position, as_bool(permission_granted)), as_choices(chosen),
-                       position.on)
+        refuse_blocked(case, route_views(case, position, as_bool(permission_granted)), as_choices(chosen), position.on)
     except NotReadyError as err:
         return str(err)
     return ""
@@ -119,29 +140,54 @@ def _text(value: Any) -> str:
     return "" if value is None else str(value).strip()
 
 
-def enforcement_answers(*, chosen: Any, permission_granted: Any, third_party: Any, account_details: Any,
-                        belief: Any, employer: Any, officer_name: Any, officer_position: Any, other_enforcement: Any,
-                        permission_route: Any, delay_reasons: Any, agent_name: Any, agent_address: Any,
-                        signatory_name: Any, signatory_position: Any) -> EnforcementAnswers:
+def enforcement_answers(
+    *,
+    chosen: Any,
+    permission_granted: Any,
+    third_party: Any,
+    account_details: Any,
+    belief: Any,
+    employer: Any,
+    officer_name: Any,
+    officer_position: Any,
+    other_enforcement: Any,
+    permission_route: Any,
+    delay_reasons: Any,
+    agent_name: Any,
+    agent_address: Any,
+    signatory_name: Any,
+    signatory_position: Any,
+) -> EnforcementAnswers:
     """The interview's answers as one typed value: every keyword required (the YAML sets "" for what
     it did not ask), so a forgotten answer is an error, not an empty box."""
     route = _text(permission_route)
     try:
         permission = PermissionRoute(route) if route else None
     except ValueError:
-        raise CourtpackError(f"permission_route: {route!r} is not a route; use "
-                             f"{' or '.join(r.value for r in PermissionRoute)}") from None
+        raise CourtpackError(
+            f"permission_route: {route!r} is not a route; use {' or '.join(r.value for r in PermissionRoute)}"
+        ) from None
     return EnforcementAnswers(
-        routes=tuple(as_choices(chosen)), permission_granted=as_bool(permission_granted),
-        third_party=_text(third_party), account_details=_text(account_details), belief=_text(belief),
-        employer=_text(employer), officer_name=_text(officer_name), officer_position=_text(officer_position),
-        other_enforcement=_text(other_enforcement), permission_route=permission, delay_reasons=_text(delay_reasons),
-        agent_name=_text(agent_name), agent_address=_text(agent_address),
-        signatory=Signatory(name=_text(signatory_name), position=_text(signatory_position)))
+        routes=tuple(as_choices(chosen)),
+        permission_granted=as_bool(permission_granted),
+        third_party=_text(third_party),
+        account_details=_text(account_details),
+        belief=_text(belief),
+        employer=_text(employer),
+        officer_name=_text(officer_name),
+        officer_position=_text(officer_position),
+        other_enforcement=_text(other_enforcement),
+        permission_route=permission,
+        delay_reasons=_text(delay_reasons),
+        agent_name=_text(agent_name),
+        agent_address=_text(agent_address),
+        signatory=Signatory(name=_text(signatory_name), position=_text(signatory_position)),
+    )
 
 
-def enforcement_documents(case: Case, position: JudgmentPosition, answers: EnforcementAnswers,
-                          output_dir: Any) -> list[str]:
+def enforcement_documents(
+    case: Case, position: JudgmentPosition, answers: EnforcementAnswers, output_dir: Any
+) -> list[str]:
     """Write the chosen requests and, for a writ, the referral pack; convert the DOCX; all files or none."""
     from ..documents.convert import convert_to_pdf
 
@@ -149,10 +195,17 @@ def enforcement_documents(case: Case, position: JudgmentPosition, answers: Enfor
         files = write_requests(case, position, answers, out, position.on)
         agent_route = next((r for r in answers.routes if r in AGENT_ROUTES), None)
         if agent_route is not None:
-            pack = write_referral_pack(case, position, agent_route, out, letter_date=position.on,
-                                       agent_name=answers.agent_name, agent_address=answers.agent_address,
-                                       signatory_name=answers.signatory.name,
-                                       signatory_position=answers.signatory.position)
+            pack = write_referral_pack(
+                case,
+                position,
+                agent_route,
+                out,
+                letter_date=position.on,
+                agent_name=answers.agent_name,
+                agent_address=answers.agent_address,
+                signatory_name=answers.signatory.name,
+                signatory_position=answers.signatory.position,
+            )
             pdfs = convert_to_pdf([pack[0]], out.scratch)
             files += [pack[0], *pdfs, *pack[1:]]
     documents = [str(out.final(p)) for p in files]

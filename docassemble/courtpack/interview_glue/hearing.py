@@ -32,24 +32,40 @@ def hearing_choices(register_db: Any, on: Any, days: int = LOOK_AHEAD_DAYS) -> l
     with _register(register_db) as register:
         rows = upcoming_hearings(register, day, day + dt.timedelta(days=days), on=day)
     if not rows:
-        raise CourtpackError(f"there are no hearings in the register between {format_date(day)} and "
-                             f"{format_date(day + dt.timedelta(days=days))}; add one with `courtpack register hearing`")
-    return [{str(row.hearing_id): f"{row.when} — {row.reference} {row.debtor} — {row.kind}, {row.court} "
-                                  f"({row.compliance_status})"} for row in rows]
+        raise CourtpackError(
+            f"there are no hearings in the register between {format_date(day)} and "
+            f"{format_date(day + dt.timedelta(days=days))}; add one with `courtpack register hearing`"
+        )
+    return [
+        {
+            str(row.hearing_id): f"{row.when} — {row.reference} {row.debtor} — {row.kind}, {row.court} "
+            f"({row.compliance_status})"
+        }
+        for row in rows
+    ]
 
 
 def compliance_summary(register_db: Any, hearing_id: Any, on: Any) -> str:
     """The compliance summary shown before the report is produced (Markdown)."""
     with _register(register_db) as register:
         row = hearing_compliance(register, int(hearing_id), as_date(on, "check_date"))
-    lines = [f"**{row.reference} — {row.debtor}**, {row.kind} at {row.court} on {row.when}.", "",
-             f"Compliance on {format_date(row.on)}: **{row.compliance_status}**"
-             + (f", arrears {format_money(row.arrears)}" if row.arrears else "") + "."]
+    lines = [
+        f"**{row.reference} — {row.debtor}**, {row.kind} at {row.court} on {row.when}.",
+        "",
+        f"Compliance on {format_date(row.on)}: **{row.compliance_status}**"
+        + (f", arrears {format_money(row.arrears)}" if row.arrears else "")
+        + ".",
+    ]
     for order in row.orders:
-        missed = f"; {order.missed} instalment(s) missed since {format_date(order.first_missed)}" \
-            if order.first_missed else ""
-        lines.append(f"* Order of {format_date(order.made_on)}: {order.terms}; due to date "
-                     f"{format_money(order.due_to_date)}, paid {format_money(order.paid)}{missed}.")
+        missed = (
+            f"; {order.missed} instalment(s) missed since {format_date(order.first_missed)}"
+            if order.first_missed
+            else ""
+        )
+        lines.append(
+            f"* Order of {format_date(order.made_on)}: {order.terms}; due to date "
+            f"{format_money(order.due_to_date)}, paid {format_money(order.paid)}{missed}."
+        )
     lines.extend(f"* Direction: {d}" for d in row.directions)
     lines.extend(f"* To do: {task}" for task in row.tasks)
     return "\n".join(lines)

@@ -39,29 +39,58 @@ def _money(value: Any, field: str) -> Decimal:
         raise CaseFileError("answers", field, str(err), "give the amount, e.g. 5093.75") from None
 
 
-def demand_from_answers(*, reference: Any, debtor_kind: Any, kind: Any, creditor_name: Any, creditor_address: Any,
-                        contact_name: Any, contact_phone: Any, contact_email: Any, debtor_name: Any,
-                        debtor_address: Any, company_number: Any, debt_description: Any, debt_amount: Any,
-                        consideration: Any, judgment_date: Any, judgment_court: Any, demand_date: Any,
-                        assumed_service: Any, set_aside_court: Any, signatory_name: Any,
-                        signatory_position: Any) -> DemandRequest:
+def demand_from_answers(
+    *,
+    reference: Any,
+    debtor_kind: Any,
+    kind: Any,
+    creditor_name: Any,
+    creditor_address: Any,
+    contact_name: Any,
+    contact_phone: Any,
+    contact_email: Any,
+    debtor_name: Any,
+    debtor_address: Any,
+    company_number: Any,
+    debt_description: Any,
+    debt_amount: Any,
+    consideration: Any,
+    judgment_date: Any,
+    judgment_court: Any,
+    demand_date: Any,
+    assumed_service: Any,
+    set_aside_court: Any,
+    signatory_name: Any,
+    signatory_position: Any,
+) -> DemandRequest:
     judgment = None
     if str(kind) == "judgment_debt":
-        judgment = Judgment(date=as_date(judgment_date, "judgment_date"), court=str(judgment_court).strip(),
-                            claim_number="")
+        judgment = Judgment(
+            date=as_date(judgment_date, "judgment_date"), court=str(judgment_court).strip(), claim_number=""
+        )
     return DemandRequest(
-        reference=str(reference).strip(), debtor_kind=str(debtor_kind), kind=str(kind),
-        creditor=Creditor(name=str(creditor_name), address=str(creditor_address), contact_name=str(contact_name),
-                          phone=str(contact_phone), email=str(contact_email)),
-        debtor=Debtor(name=str(debtor_name), address=str(debtor_address), other_names="",
-                      company_number=str(company_number or "")),
+        reference=str(reference).strip(),
+        debtor_kind=str(debtor_kind),
+        kind=str(kind),
+        creditor=Creditor(
+            name=str(creditor_name),
+            address=str(creditor_address),
+            contact_name=str(contact_name),
+            phone=str(contact_phone),
+            email=str(contact_email),
+        ),
+        debtor=Debtor(
+            name=str(debtor_name), address=str(debtor_address), other_names="", company_number=str(company_number or "")
+        ),
         items=(DemandItem(description=str(debt_description), amount=_money(debt_amount, "debt_amount")),),
-        consideration=str(consideration), judgment=judgment,
+        consideration=str(consideration),
+        judgment=judgment,
         interest_statement="No interest or other charge is included.",
         demand_date=as_date(demand_date, "demand_date"),
         assumed_service=as_date(assumed_service or demand_date, "assumed_service"),
-        set_aside_court=str(set_aside_court or ""), signatory=Signatory(name=str(signatory_name),
-                                                                         position=str(signatory_position)))
+        set_aside_court=str(set_aside_court or ""),
+        signatory=Signatory(name=str(signatory_name), position=str(signatory_position)),
+    )
 
 
 def make_demand(request: DemandRequest, output_dir: Any) -> list[str]:
@@ -78,9 +107,13 @@ def petition_summary(request: DemandRequest, served: Any, on: Any, breathing_spa
     if breathing_space_until:
         until = as_date(breathing_space_until, "breathing_space_until")
         windows.append(BreathingSpaceWindow(min(day, until), until))
-    result = insolvency.petition_readiness(debtor_kind=request.debtor_kind, debt=request.amount,
-                                           served=as_date(served, "served"), on=day,
-                                           breathing_space=breathing_space_status(windows, day))
+    result = insolvency.petition_readiness(
+        debtor_kind=request.debtor_kind,
+        debt=request.amount,
+        served=as_date(served, "served"),
+        on=day,
+        breathing_space=breathing_space_status(windows, day),
+    )
     lines = [result.basis]
     if result.earliest and not result.open:
         lines.append(f"Earliest date on these facts: **{format_date(result.earliest)}**.")

@@ -25,15 +25,21 @@ def _file(value: Any, field: str) -> Path:
     return uploaded_file(value, field)[0]
 
 
-def make_liability_batch(export: Any, mapping: Any, settings: Any, issued: Any, hearing: Any, hearing_time: Any,
-                         output_dir: Any) -> BatchResult:
+def make_liability_batch(
+    export: Any, mapping: Any, settings: Any, issued: Any, hearing: Any, hearing_time: Any, output_dir: Any
+) -> BatchResult:
     """The summonses, complaint list and schedule for one hearing, written to the step's folder."""
     require("liability_orders")
     spec = read_liability_mapping(_file(mapping, "accounts_mapping"))
-    return summons_batch(read_accounts(_file(export, "accounts_export"), spec), tax=spec.tax,
-                         settings=load_settings(_file(settings, "council_settings")),
-                         issued=as_date(issued, "issued"), hearing=as_date(hearing, "hearing"),
-                         hearing_time=str(hearing_time or "10:00"), out_dir=Path(str(output_dir)))
+    return summons_batch(
+        read_accounts(_file(export, "accounts_export"), spec),
+        tax=spec.tax,
+        settings=load_settings(_file(settings, "council_settings")),
+        issued=as_date(issued, "issued"),
+        hearing=as_date(hearing, "hearing"),
+        hearing_time=str(hearing_time or "10:00"),
+        out_dir=Path(str(output_dir)),
+    )
 
 
 def batch_documents(result: BatchResult) -> list[str]:

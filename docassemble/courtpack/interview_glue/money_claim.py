@@ -22,8 +22,18 @@ from ..law.dates import format_date
 from ..law.money import format_money, to_money
 from .common import as_date, record_documents
 
-__all__ = ["as_bool", "as_choices", "as_money", "claim_options", "claim_summary", "default_issue_date",
-           "make_claim_pack", "needs_letter_date", "raise_refusal", "refusal_reason"]
+__all__ = [
+    "as_bool",
+    "as_choices",
+    "as_money",
+    "claim_options",
+    "claim_summary",
+    "default_issue_date",
+    "make_claim_pack",
+    "needs_letter_date",
+    "raise_refusal",
+    "refusal_reason",
+]
 
 
 def as_money(value: Any, field: str = "amount") -> Decimal:
@@ -58,13 +68,24 @@ def needs_letter_date(case: Case) -> bool:
     return case.latest_event(EventKind.LETTER_BEFORE_CLAIM_SENT) is None
 
 
-def claim_options(issue_date: Any, letter_date: Any = None, hearing_centre: str = "", human_rights: Any = False,
-                  vulnerability: str = "", signatory_name: str = "", signatory_position: str = "") -> ClaimOptions:
-    return ClaimOptions(issue_date=as_date(issue_date, "issue_date"),
-                        letter_date=as_date(letter_date, "letter_before_claim_date") if letter_date else None,
-                        hearing_centre=str(hearing_centre or "").strip(), human_rights=as_bool(human_rights),
-                        vulnerability=str(vulnerability or "").strip(), signatory_name=str(signatory_name or ""),
-                        signatory_position=str(signatory_position or ""))
+def claim_options(
+    issue_date: Any,
+    letter_date: Any = None,
+    hearing_centre: str = "",
+    human_rights: Any = False,
+    vulnerability: str = "",
+    signatory_name: str = "",
+    signatory_position: str = "",
+) -> ClaimOptions:
+    return ClaimOptions(
+        issue_date=as_date(issue_date, "issue_date"),
+        letter_date=as_date(letter_date, "letter_before_claim_date") if letter_date else None,
+        hearing_centre=str(hearing_centre or "").strip(),
+        human_rights=as_bool(human_rights),
+        vulnerability=str(vulnerability or "").strip(),
+        signatory_name=str(signatory_name or ""),
+        signatory_position=str(signatory_position or ""),
+    )
 
 
 def refusal_reason(case: Case, issue_date: Any, letter_date: Any = None) -> str:
@@ -86,15 +107,23 @@ def claim_summary(case: Case, options: ClaimOptions) -> str:
     lines = [f"* Amount claimed: **{format_money(figures.claim_value)}**"]
     if figures.interest:
         lines.append(f"* Interest: {figures.interest.basis}")
-    values = n1_values(case, figures, issue_date=options.issue_date, hearing_centre=options.hearing_centre,
-                       signatory_name=options.signatory_name, signatory_position=options.signatory_position)
+    values = n1_values(
+        case,
+        figures,
+        issue_date=options.issue_date,
+        hearing_centre=options.hearing_centre,
+        signatory_name=options.signatory_name,
+        signatory_position=options.signatory_position,
+    )
     warning = signer_warning(values)
     if warning:
         lines.append(f"* **Check the signer:** {warning}")
-    lines += [f"* Court fee: {format_money(figures.fee.fee)} — {figures.fee.basis}",
-              f"* Legal representative's costs: {format_money(figures.costs.costs)} — {figures.costs.basis}",
-              f"* Total: **{format_money(figures.total)}**",
-              f"* Track: {figures.track.label}; issue on {format_date(options.issue_date)}"]
+    lines += [
+        f"* Court fee: {format_money(figures.fee.fee)} — {figures.fee.basis}",
+        f"* Legal representative's costs: {format_money(figures.costs.costs)} — {figures.costs.basis}",
+        f"* Total: **{format_money(figures.total)}**",
+        f"* Track: {figures.track.label}; issue on {format_date(options.issue_date)}",
+    ]
     return "\n".join(lines)
 
 

@@ -44,15 +44,24 @@ __all__ = [
 ]
 
 DEBT_TYPE_CHOICES = [{t.value: t.label[0].upper() + t.label[1:]} for t in DebtType]
-DEBTOR_KIND_CHOICES = [{DebtorKind.INDIVIDUAL.value: "An individual"},
-                       {DebtorKind.SOLE_TRADER.value: "A sole trader (an individual trading under a business name)"},
-                       {DebtorKind.COMPANY.value: "A limited company or LLP"},
-                       {DebtorKind.PARTNERSHIP.value: "A partnership (a firm)"}]
-AGREEMENT_CHOICES = [{"written": "A written agreement (tenancy, lease, licence, order form)"},
-                     {"oral": "An oral agreement"}]
+DEBTOR_KIND_CHOICES = [
+    {DebtorKind.INDIVIDUAL.value: "An individual"},
+    {DebtorKind.SOLE_TRADER.value: "A sole trader (an individual trading under a business name)"},
+    {DebtorKind.COMPANY.value: "A limited company or LLP"},
+    {DebtorKind.PARTNERSHIP.value: "A partnership (a firm)"},
+]
+AGREEMENT_CHOICES = [
+    {"written": "A written agreement (tenancy, lease, licence, order form)"},
+    {"oral": "An oral agreement"},
+]
 # debts that arise from the occupation of a property: the officer gives its address
-PROPERTY_DEBTS = {DebtType.FORMER_TENANT_ARREARS, DebtType.GARAGE_RENT, DebtType.COMMERCIAL_RENT,
-                  DebtType.LEASEHOLD_SERVICE_CHARGE, DebtType.RECHARGEABLE_REPAIRS}
+PROPERTY_DEBTS = {
+    DebtType.FORMER_TENANT_ARREARS,
+    DebtType.GARAGE_RENT,
+    DebtType.COMMERCIAL_RENT,
+    DebtType.LEASEHOLD_SERVICE_CHARGE,
+    DebtType.RECHARGEABLE_REPAIRS,
+}
 # debts owed by statute or court order, with no agreement behind them
 STATUTORY_DEBTS = {DebtType.BENEFIT_OVERPAYMENT, DebtType.COURT_COSTS}
 
@@ -67,9 +76,11 @@ def needs_agreement(debt_type: str) -> bool:
 
 def interest_choices(debtor_kinds: Iterable[str]) -> list[dict[str, str]]:
     """Late Payment Act interest only where every debtor acts in the course of a business (1998 Act s.2)."""
-    choices = [{"statutory": "Interest under section 69 of the County Courts Act 1984"},
-               {"contractual": "Interest at the rate the agreement sets"},
-               {"none": "No interest"}]
+    choices = [
+        {"statutory": "Interest under section 69 of the County Courts Act 1984"},
+        {"contractual": "Interest at the rate the agreement sets"},
+        {"none": "No interest"},
+    ]
     if all(k != DebtorKind.INDIVIDUAL.value for k in debtor_kinds):
         choices.insert(1, {"late_payment": "Late Payment of Commercial Debts (Interest) Act 1998"})
     return choices
@@ -110,57 +121,88 @@ def _text(value: Any) -> str:
 
 def _address(item: Any, prefix: str) -> dict[str, Any]:
     lines = [_text(_get(item, f"{prefix}line_{n}")) for n in (1, 2)]
-    return {"lines": [line for line in lines if line], "town": _text(_get(item, f"{prefix}town")),
-            "postcode": _text(_get(item, f"{prefix}postcode"))}
+    return {
+        "lines": [line for line in lines if line],
+        "town": _text(_get(item, f"{prefix}town")),
+        "postcode": _text(_get(item, f"{prefix}postcode")),
+    }
 
 
 def _debtor(item: Any) -> dict[str, Any]:
     kind = _text(_get(item, "kind"))
     debtor: dict[str, Any] = {"kind": kind, "address": _address(item, "")}
-    wanted = {"individual": ("title", "first_names", "surname"),
-              "sole_trader": ("title", "first_names", "surname", "trading_name"),
-              "company": ("company_name", "company_number"), "partnership": ("company_name",)}.get(kind, ())
+    wanted = {
+        "individual": ("title", "first_names", "surname"),
+        "sole_trader": ("title", "first_names", "surname", "trading_name"),
+        "company": ("company_name", "company_number"),
+        "partnership": ("company_name",),
+    }.get(kind, ())
     for name in (*wanted, "email", "phone", "vulnerability"):
         if _text(_get(item, name)):
             debtor[name] = _text(_get(item, name))
     start = _get(item, "breathing_space_start", None)
     if start:
         end = _get(item, "breathing_space_end", None)
-        debtor["breathing_spaces"] = [{"start": as_date(start, "breathing_space_start").isoformat(),
-                                       **({"end": as_date(end, "breathing_space_end").isoformat()} if end else {})}]
+        debtor["breathing_spaces"] = [
+            {
+                "start": as_date(start, "breathing_space_start").isoformat(),
+                **({"end": as_date(end, "breathing_space_end").isoformat()} if end else {}),
+            }
+        ]
     return debtor
 
 
 def _entry(item: Any) -> dict[str, Any]:
     amount = _get(item, "amount")
-    return {"date": as_date(_get(item, "date"), "ledger date").isoformat(), "description": _text(_get(item,
-                                                                                                   "description")),
-            "amount": f"{amount:.2f}" if isinstance(amount, float) else str(amount), "kind": _text(_get(item, "kind"))}
+    return {
+        "date": as_date(_get(item, "date"), "ledger date").isoformat(),
+        "description": _text(_get(item, "description")),
+        "amount": f"{amount:.2f}" if isinstance(amount, float) else str(amount),
+        "kind": _text(_get(item, "kind")),
+    }
 
 
-def build_case(reference: str, debt_type: str, description: str, debtors: Any, ledger_rows: Any, interest: str,
-               officer_name: str, officer_position: str, agreement: dict[str, Any] | None = None,
-               property_address: dict[str, Any] | None = None, interest_rate: Any = None,
-               settings: Any = None) -> Case:
+def build_case(
+    reference: str,
+    debt_type: str,
+    description: str,
+    debtors: Any,
+    ledger_rows: Any,
+    interest: str,
+    officer_name: str,
+    officer_position: str,
+    agreement: dict[str, Any] | None = None,
+    property_address: dict[str, Any] | None = None,
+    interest_rate: Any = None,
+    settings: Any = None,
+) -> Case:
     """The answers as a checked ``Case`` (claimant from the council settings)."""
     from ..register.settings import claimant_data, council_settings
 
     claimant = claimant_data(settings or council_settings(register_url()), _text(officer_name), _text(officer_position))
     debt: dict[str, Any] = {"type": debt_type, "description": _text(description)}
     if agreement and needs_agreement(debt_type):
-        debt["agreement"] = {k: (as_date(v, "agreement date").isoformat() if k == "date" else v)
-                             for k, v in agreement.items() if v not in (None, "")}
+        debt["agreement"] = {
+            k: (as_date(v, "agreement date").isoformat() if k == "date" else v)
+            for k, v in agreement.items()
+            if v not in (None, "")
+        }
     if property_address and needs_property(debt_type):
         debt["property_address"] = _address(property_address, "")
-    data: dict[str, Any] = {"reference": _text(reference), "claimant": claimant,
-                            "debtors": [_debtor(d) for d in rows_of(debtors)], "debt": debt,
-                            "ledger": sorted((_entry(e) for e in rows_of(ledger_rows)), key=lambda e: e["date"]),
-                            "interest": {"basis": interest, **({"rate": str(interest_rate)} if interest_rate else {})}}
+    data: dict[str, Any] = {
+        "reference": _text(reference),
+        "claimant": claimant,
+        "debtors": [_debtor(d) for d in rows_of(debtors)],
+        "debt": debt,
+        "ledger": sorted((_entry(e) for e in rows_of(ledger_rows)), key=lambda e: e["date"]),
+        "interest": {"basis": interest, **({"rate": str(interest_rate)} if interest_rate else {})},
+    }
     return case_from_dict(data, f"new case {_text(reference)}")
 
 
-def save_case_answers(case: Case, output_dir: Any, letter_sent: Any = None, letter_how: str = "post",
-                      expected_version: int | None = None) -> list[str]:
+def save_case_answers(
+    case: Case, output_dir: Any, letter_sent: Any = None, letter_how: str = "post", expected_version: int | None = None
+) -> list[str]:
     """Save the case (new, or an edit of ``expected_version``), record a letter already sent, export the file.
 
     Returns the exported case file (the end screen's document).
@@ -175,8 +217,13 @@ def save_case_answers(case: Case, output_dir: Any, letter_sent: Any = None, lett
         with register.transaction(who) as session:
             save_case_facts(session, case, who, expected_version, new=expected_version is None)
             if letter_sent:
-                record_step(session, case.reference, "letter_before_claim_sent",
-                            {"date": as_date(letter_sent, "letter_sent"), "how": letter_how}, who=who)
+                record_step(
+                    session,
+                    case.reference,
+                    "letter_before_claim_sent",
+                    {"date": as_date(letter_sent, "letter_sent"), "how": letter_how},
+                    who=who,
+                )
         target = Path(str(output_dir)) / f"{case.reference}.yaml"
         return [str(export_case(register, case.reference, target))]
     finally:
@@ -190,22 +237,37 @@ def load_for_edit(reference: str) -> tuple[Case, int]:
     return load_case_facts(register_url(), _text(reference))
 
 
-def agreement_answers(kind: str, date: Any, description: str, made_by: str = "", place: str = "",
-                      parties: Iterable[str] = ()) -> dict[str, Any]:
+def agreement_answers(
+    kind: str, date: Any, description: str, made_by: str = "", place: str = "", parties: Iterable[str] = ()
+) -> dict[str, Any]:
     if kind not in ("written", "oral"):
         raise CaseFileError("new case", "agreement.kind", f"{kind!r} is not known", "choose written or oral")
-    return {"kind": kind, "date": date, "description": _text(description), "made_by": _text(made_by),
-            "place": _text(place), "parties": [p for p in parties if p]}
+    return {
+        "kind": kind,
+        "date": date,
+        "description": _text(description),
+        "made_by": _text(made_by),
+        "place": _text(place),
+        "parties": [p for p in parties if p],
+    }
 
 
-def statement_ledger(upload: Any, date_column: str, description_column: str, amount_column: str,
-                     date_format: str, charges_are: str) -> list[dict[str, str]]:
+def statement_ledger(
+    upload: Any, date_column: str, description_column: str, amount_column: str, date_format: str, charges_are: str
+) -> list[dict[str, str]]:
     """The account rows from an uploaded statement (a docassemble upload, or a path headless)."""
     from ..register.import_cases import statement_rows
 
     path, name = uploaded_file(upload, "statement_file")
-    return statement_rows(str(path), name, date_column=date_column, description_column=description_column,
-                          amount_column=amount_column, date_format=date_format, charges_are=charges_are)
+    return statement_rows(
+        str(path),
+        name,
+        date_column=date_column,
+        description_column=description_column,
+        amount_column=amount_column,
+        date_format=date_format,
+        charges_are=charges_are,
+    )
 
 
 def uploaded_file(upload: Any, field: str) -> tuple[Path, str]:
@@ -239,5 +301,12 @@ def debtor_defaults(case: Case) -> dict[str, str]:
     """The first debtor's current contact details, to prefill the edit screen."""
     debtor = case.debtor
     lines = [*debtor.address.lines, "", ""]
-    return {"line_1": lines[0], "line_2": lines[1], "town": debtor.address.town, "postcode": debtor.address.postcode,
-            "email": debtor.email, "phone": debtor.phone, "vulnerability": debtor.vulnerability}
+    return {
+        "line_1": lines[0],
+        "line_2": lines[1],
+        "town": debtor.address.town,
+        "postcode": debtor.address.postcode,
+        "email": debtor.email,
+        "phone": debtor.phone,
+        "vulnerability": debtor.vulnerability,
+    }

@@ -83,9 +83,21 @@ def recorded_files(register_url: str, reference: str) -> list[RecordedFile]:
         path = store / _stored_name(record.sha256, record.file_name)
         if path.is_file():
             stated = (record.facts or {}).get("as_at")
-            found.append(RecordedFile(record.id, record.kind, record.file_name, record.created_at, path,
-                                      dt.date.fromisoformat(stated) if stated else None))
+            found.append(
+                RecordedFile(
+                    record.id,
+                    record.kind,
+                    record.file_name,
+                    record.created_at,
+                    path,
+                    dt.date.fromisoformat(stated) if stated else None,
+                )
+            )
         else:
-            log.info("case %s: recorded document %s (%s) is not in the document store", reference,
-                     record.file_name, record.sha256[:12])
+            log.info(
+                "case %s: recorded document %s (%s) is not in the document store",
+                reference,
+                record.file_name,
+                record.sha256[:12],
+            )
     return found

@@ -32,8 +32,10 @@ def add_uploaded_case(upload: Any) -> str:
         raise CourtpackError("upload exactly one case file (YAML)")
     case = read_case(paths[0][0])  # a bad file is reported field by field before anything is stored
     if case.reference in case_reference_choices():
-        raise CourtpackError(f"case {case.reference} is already in the register: choose it from the list instead "
-                             "(an upload never overwrites the register's facts)")
+        raise CourtpackError(
+            f"case {case.reference} is already in the register: choose it from the list instead "
+            "(an upload never overwrites the register's facts)"
+        )
     add_case(register_url(), case, who=acting_user())
     return case.reference
 

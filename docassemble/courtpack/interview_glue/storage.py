@@ -24,8 +24,16 @@ from typing import Any
 from ..headless import server
 from ..headless.context import NotAllowedError, running_headless
 
-__all__ = ["ProducedFile", "download_links", "file_links", "keep", "planned_output", "private_folder", "sign_stored",
-           "step_output"]
+__all__ = [
+    "ProducedFile",
+    "download_links",
+    "file_links",
+    "keep",
+    "planned_output",
+    "private_folder",
+    "sign_stored",
+    "step_output",
+]
 
 log = logging.getLogger(__name__)
 _folder: contextvars.ContextVar[Path | None] = contextvars.ContextVar("courtpack_step_folder", default=None)
@@ -122,8 +130,9 @@ def _checked(entry: Any, session: str) -> ProducedFile:
         if expected == entry.signature and str(entry.file.filename) == entry.filename:
             return entry
     log.warning("refused to offer %r in session %s: not a file this step produced", entry, session)
-    raise NotAllowedError("a document listed for download was not produced by this step, so none is offered; "
-                          "start the task again")
+    raise NotAllowedError(
+        "a document listed for download was not produced by this step, so none is offered; start the task again"
+    )
 
 
 def file_links(files: Iterable[Any]) -> str:

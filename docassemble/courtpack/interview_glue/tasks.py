@@ -20,8 +20,19 @@ from ..headless.context import ROLES
 from ..resources import data_dir
 
 __all__ = [
-    "PACKAGE", "START", "TASKS", "Task", "available_tasks", "interview_id", "interview_link", "roles_for",
-    "start_menu_buttons", "task_choices", "task_menu_markdown", "task_title", "tasks_by_role",
+    "PACKAGE",
+    "START",
+    "TASKS",
+    "Task",
+    "available_tasks",
+    "interview_id",
+    "interview_link",
+    "roles_for",
+    "start_menu_buttons",
+    "task_choices",
+    "task_menu_markdown",
+    "task_title",
+    "tasks_by_role",
 ]
 
 log = logging.getLogger(__name__)
@@ -41,38 +52,106 @@ class Task:
 
 
 TASKS = (
-    Task("letter_before_claim", "Letter before claim", ("officer",),
-         what="Letter of Claim (PAPDC) or PD-PAC letter with its enclosures"),
-    Task("money_claim", "Money claim", ("officer", "legal_reviewer"),
-         what="claim form N1 and particulars, with interest, fee and costs worked out"),
-    Task("default_judgment", "Judgment", ("officer", "legal_reviewer"),
-         what="request for judgment in default or on admission"),
-    Task("charging_order", "Charging order", ("legal_reviewer",),
-         what="application for a charging order, with the title details"),
-    Task("enforcement", "Enforcement", ("officer", "legal_reviewer"),
-         what="writ/warrant requests, attachment of earnings, and the enforcement agent referral pack"),
-    Task("witness_statement", "Witness statement", ("officer", "legal_reviewer"),
-         what="witness statement with its exhibits"),
-    Task("court_bundle", "Bundle", ("legal_reviewer", "officer"),
-         what="indexed, paginated hearing bundle (a legal reviewer marks it reviewed)"),
-    Task("new_case", "New case", ("officer",), needs_case=False,
-         what="enter a case (debtors, account, agreement) into the register without writing a file"),
-    Task("edit_case", "Edit a case", ("officer",),
-         what="change the debtor's contact details or add charges and payments"),
-    Task("case_step", "Record a step", ("officer", "legal_reviewer"),
-         what="record what happened (claim issued, judgment, payment, hearing...) with its facts"),
-    Task("statutory_demand", "Statutory demand", ("officer", "legal_reviewer"), needs_case=False,
-         what="statutory demand (bankruptcy or winding-up) and whether a petition would be open"),
-    Task("liability_orders", "Liability orders", ("officer",), needs_case=False,
-         what="council tax or business rates summonses and the complaint list for one hearing"),
-    Task("council_settings", "Council settings", ("manager",), needs_case=False,
-         what="the council's details, signatories and enforcement agents every document reads"),
-    Task("performance_report", "Performance report", ("manager",), needs_case=False,
-         what="the month's caseload, money, timeliness and ageing as XLSX and PDF"),
-    Task("writeoff", "Write-off", ("manager",), needs_case=False,
-         what="write-off recommendation for sign-off, approved within your delegated authority"),
-    Task("hearing_check", "Hearing check", ("officer", "manager"), needs_case=False,
-         what="before a hearing: is the debtor complying with every order?"),
+    Task(
+        "letter_before_claim",
+        "Letter before claim",
+        ("officer",),
+        what="Letter of Claim (PAPDC) or PD-PAC letter with its enclosures",
+    ),
+    Task(
+        "money_claim",
+        "Money claim",
+        ("officer", "legal_reviewer"),
+        what="claim form N1 and particulars, with interest, fee and costs worked out",
+    ),
+    Task(
+        "default_judgment",
+        "Judgment",
+        ("officer", "legal_reviewer"),
+        what="request for judgment in default or on admission",
+    ),
+    Task(
+        "charging_order",
+        "Charging order",
+        ("legal_reviewer",),
+        what="application for a charging order, with the title details",
+    ),
+    Task(
+        "enforcement",
+        "Enforcement",
+        ("officer", "legal_reviewer"),
+        what="writ/warrant requests, attachment of earnings, and the enforcement agent referral pack",
+    ),
+    Task(
+        "witness_statement",
+        "Witness statement",
+        ("officer", "legal_reviewer"),
+        what="witness statement with its exhibits",
+    ),
+    Task(
+        "court_bundle",
+        "Bundle",
+        ("legal_reviewer", "officer"),
+        what="indexed, paginated hearing bundle (a legal reviewer marks it reviewed)",
+    ),
+    Task(
+        "new_case",
+        "New case",
+        ("officer",),
+        needs_case=False,
+        what="enter a case (debtors, account, agreement) into the register without writing a file",
+    ),
+    Task(
+        "edit_case", "Edit a case", ("officer",), what="change the debtor's contact details or add charges and payments"
+    ),
+    Task(
+        "case_step",
+        "Record a step",
+        ("officer", "legal_reviewer"),
+        what="record what happened (claim issued, judgment, payment, hearing...) with its facts",
+    ),
+    Task(
+        "statutory_demand",
+        "Statutory demand",
+        ("officer", "legal_reviewer"),
+        needs_case=False,
+        what="statutory demand (bankruptcy or winding-up) and whether a petition would be open",
+    ),
+    Task(
+        "liability_orders",
+        "Liability orders",
+        ("officer",),
+        needs_case=False,
+        what="council tax or business rates summonses and the complaint list for one hearing",
+    ),
+    Task(
+        "council_settings",
+        "Council settings",
+        ("manager",),
+        needs_case=False,
+        what="the council's details, signatories and enforcement agents every document reads",
+    ),
+    Task(
+        "performance_report",
+        "Performance report",
+        ("manager",),
+        needs_case=False,
+        what="the month's caseload, money, timeliness and ageing as XLSX and PDF",
+    ),
+    Task(
+        "writeoff",
+        "Write-off",
+        ("manager",),
+        needs_case=False,
+        what="write-off recommendation for sign-off, approved within your delegated authority",
+    ),
+    Task(
+        "hearing_check",
+        "Hearing check",
+        ("officer", "manager"),
+        needs_case=False,
+        what="before a hearing: is the debtor complying with every order?",
+    ),
 )
 # actions on the start page, and the roles that may take them (checked in Python, not by the buttons shown)
 ACTIONS = {"batch": ("officer",), "review": ("legal_reviewer",)}
@@ -112,16 +191,21 @@ def tasks_by_role(privileges: Iterable[str], folder: Path | None = None) -> dict
     held = set(privileges)
     everything = "admin" in held
     tasks = available_tasks(folder)
-    return {title: [t for t in tasks if role in t.roles]
-            for role, title in ROLES.items() if role != "admin" and (everything or role in held)}
+    return {
+        title: [t for t in tasks if role in t.roles]
+        for role, title in ROLES.items()
+        if role != "admin" and (everything or role in held)
+    }
 
 
 def task_menu_markdown(privileges: Iterable[str], folder: Path | None = None) -> str:
     """The start page's list of tasks by role, each linking to its interview (Markdown)."""
     groups = tasks_by_role(privileges, folder)
     if not any(groups.values()):
-        return ("You have none of courtpack's roles (officer, legal reviewer, manager). "
-                "Ask your administrator to give you one in User List.")
+        return (
+            "You have none of courtpack's roles (officer, legal reviewer, manager). "
+            "Ask your administrator to give you one in User List."
+        )
     lines = []
     for title, tasks in groups.items():
         lines += [f"#### {title}", ""]

@@ -25,8 +25,16 @@ from ..errors import DocumentError
 from .common import as_date, record_documents
 
 __all__ = [
-    "LETTER_CHOICES", "default_claim_number", "default_court", "default_letter_date", "letter_exhibit_from",
-    "make_witness_statement", "statement_options", "statement_preview", "uploaded_exhibits", "witness_for",
+    "LETTER_CHOICES",
+    "default_claim_number",
+    "default_court",
+    "default_letter_date",
+    "letter_exhibit_from",
+    "make_witness_statement",
+    "statement_options",
+    "statement_preview",
+    "uploaded_exhibits",
+    "witness_for",
 ]
 
 LETTER_CHOICES = ("generate", "upload", "none")
@@ -51,8 +59,13 @@ def witness_for(case: Case, name: Any, position: Any) -> Witness:
     name = " ".join(str(name or "").split()) or officer.name
     position = " ".join(str(position or "").split()) or officer.position
     department = officer.department if name == officer.name else ""
-    return Witness(name=name, position=position, employer=officer.employer, work_address=officer.work_address,
-                   department=department)
+    return Witness(
+        name=name,
+        position=position,
+        employer=officer.employer,
+        work_address=officer.work_address,
+        department=department,
+    )
 
 
 def _paths(files: Any) -> list[Path]:
@@ -80,8 +93,10 @@ def uploaded_exhibits(files: Any, descriptions: Any) -> tuple[UploadedExhibit, .
     paths = _paths(files)
     lines = [" ".join(line.split()) for line in str(descriptions or "").splitlines() if line.strip()]
     if len(lines) != len(paths):
-        raise DocumentError(f"{len(paths)} document(s) uploaded but {len(lines)} description(s) given; "
-                            "describe each document on its own line, in the order uploaded")
+        raise DocumentError(
+            f"{len(paths)} document(s) uploaded but {len(lines)} description(s) given; "
+            "describe each document on its own line, in the order uploaded"
+        )
     return tuple(UploadedExhibit(path, text) for path, text in zip(paths, lines, strict=True))
 
 
@@ -99,18 +114,35 @@ def letter_exhibit_from(choice: str, letter_date: Any = None, letter_file: Any =
     return LetterExhibit(day, files[0])
 
 
-def statement_options(statement_date: Any, claim_number: Any, court: Any, witness: Witness, preparation: str,
-                      prepared_by: Any = "", interpreter: Any = "", interpreter_language: Any = "",
-                      dealt_since: Any = None, letter: LetterExhibit | None = None,
-                      uploads: tuple[UploadedExhibit, ...] = (), additional_facts: Any = "") -> StatementOptions:
+def statement_options(
+    statement_date: Any,
+    claim_number: Any,
+    court: Any,
+    witness: Witness,
+    preparation: str,
+    prepared_by: Any = "",
+    interpreter: Any = "",
+    interpreter_language: Any = "",
+    dealt_since: Any = None,
+    letter: LetterExhibit | None = None,
+    uploads: tuple[UploadedExhibit, ...] = (),
+    additional_facts: Any = "",
+) -> StatementOptions:
     facts = [p for p in str(additional_facts or "").split("\n\n") if p.strip()]
     return StatementOptions(
-        statement_date=as_date(statement_date, "statement_date"), claim_number=str(claim_number or ""),
-        court=str(court or ""), witness=witness, preparation=str(preparation),
-        prepared_by=" ".join(str(prepared_by or "").split()), interpreter=" ".join(str(interpreter or "").split()),
+        statement_date=as_date(statement_date, "statement_date"),
+        claim_number=str(claim_number or ""),
+        court=str(court or ""),
+        witness=witness,
+        preparation=str(preparation),
+        prepared_by=" ".join(str(prepared_by or "").split()),
+        interpreter=" ".join(str(interpreter or "").split()),
         interpreter_language=" ".join(str(interpreter_language or "").split()),
         dealt_since=as_date(dealt_since, "dealt_since") if dealt_since else None,
-        letter=letter, uploads=uploads, additional_facts=tuple(facts))
+        letter=letter,
+        uploads=uploads,
+        additional_facts=tuple(facts),
+    )
 
 
 def statement_preview(case: Case, options: StatementOptions, output_dir: Any) -> str:

@@ -33,7 +33,7 @@ def _plain(task: str, reference: str) -> str:
 def task_link(task: str, reference: str) -> str:
     """``[FTA-2025-0142](…)``: opens ``task`` for the case through the start page's ``open_task`` action."""
     url = server.action_url(OPEN_TASK, task=task, reference=reference)
-    return f"[{reference}]({url} \"{task_title(task)}\")"
+    return f'[{reference}]({url} "{task_title(task)}")'
 
 
 def start_page_work_list(user: str, roles: Iterable[str]) -> str:
@@ -43,8 +43,9 @@ def start_page_work_list(user: str, roles: Iterable[str]) -> str:
     return work_list_markdown(user, roles, link=_plain if running_headless() is not None else task_link)
 
 
-def work_list_markdown(user: str, roles: Iterable[str], on: dt.date | None = None,
-                       link: Callable[[str, str], str] = _plain) -> str:
+def work_list_markdown(
+    user: str, roles: Iterable[str], on: dt.date | None = None, link: Callable[[str, str], str] = _plain
+) -> str:
     """The sections of the work list the user's roles call for, as Markdown."""
     day = on or dt.date.today()
     held = set(roles)
@@ -52,18 +53,39 @@ def work_list_markdown(user: str, roles: Iterable[str], on: dt.date | None = Non
     parts: list[str] = []
     if held & {"officer", "admin"}:
         items = officer_worklist(url, user, day)
-        parts.append("### Your cases\n\n" + ("\n".join(
-            f"* {'**Overdue:** ' if i.overdue else ''}{link(i.task, i.reference)} — {i.debtor} ({i.stage}): "
-            f"{i.next_action} {format_date(i.due) if i.due else 'now'}" for i in items) or "No cases."))
+        parts.append(
+            "### Your cases\n\n"
+            + (
+                "\n".join(
+                    f"* {'**Overdue:** ' if i.overdue else ''}{link(i.task, i.reference)} — {i.debtor} ({i.stage}): "
+                    f"{i.next_action} {format_date(i.due) if i.due else 'now'}"
+                    for i in items
+                )
+                or "No cases."
+            )
+        )
         rows = hearings_soon(url, day, user)
-        parts.append("### Hearings in the next 14 days\n\n" + ("\n".join(
-            f"* {link('hearing_check', r.reference)} — {r.when}, {r.court}: {r.compliance_status}" for r in rows)
-            or "None."))
+        parts.append(
+            "### Hearings in the next 14 days\n\n"
+            + (
+                "\n".join(
+                    f"* {link('hearing_check', r.reference)} — {r.when}, {r.court}: {r.compliance_status}" for r in rows
+                )
+                or "None."
+            )
+        )
     if held & {"legal_reviewer", "admin"}:
         bundles = bundles_awaiting_review(url)
-        parts.append("### Bundles awaiting review\n\n" + ("\n".join(
-            f"* {link('court_bundle', b.reference)} — {b.file_name}, by {b.created_by}" for b in bundles) or "None."))
+        parts.append(
+            "### Bundles awaiting review\n\n"
+            + (
+                "\n".join(f"* {link('court_bundle', b.reference)} — {b.file_name}, by {b.created_by}" for b in bundles)
+                or "None."
+            )
+        )
     if held & {"manager", "admin"}:
-        parts.append("### Caseload by stage\n\n| Stage | Cases |\n|---|---|\n" + "\n".join(
-            f"| {stage} | {count} |" for stage, count in caseload_by_stage(url, day)))
+        parts.append(
+            "### Caseload by stage\n\n| Stage | Cases |\n|---|---|\n"
+            + "\n".join(f"| {stage} | {count} |" for stage, count in caseload_by_stage(url, day))
+        )
     return "\n\n".join(parts)

@@ -16,8 +16,10 @@ from dataclasses import dataclass
 from ..errors import LawError
 from .dates import format_date
 
-SOURCE = ("Debt Respite Scheme (Breathing Space Moratorium and Mental Health Crisis Moratorium) (England and "
-          "Wales) Regulations 2020 (SI 2020/1311) regs 7, 26, 29, 32")
+SOURCE = (
+    "Debt Respite Scheme (Breathing Space Moratorium and Mental Health Crisis Moratorium) (England and "
+    "Wales) Regulations 2020 (SI 2020/1311) regs 7, 26, 29, 32"
+)
 STANDARD_DAYS = 60
 KINDS = ("standard", "mental_health_crisis")
 BLOCKED_STEPS: dict[str, str] = {
@@ -25,11 +27,13 @@ BLOCKED_STEPS: dict[str, str] = {
     "contact_for_payment": "contact the debtor to ask for payment",
     "issue_proceedings": "issue a claim for the debt",
     "enforcement": "take any enforcement step (warrants, writs, attachment of earnings, charging or third party "
-                   "debt orders, orders to obtain information)",
+    "debt orders, orders to obtain information)",
     "possession_notice": "serve a notice or take a step to recover possession for the debt",
 }
-ALLOWED_NOTE = ("Proceedings already issued may continue up to judgment, but not to enforcement; the creditor may "
-                "ask the money adviser for a review within 20 days, or the court for permission.")
+ALLOWED_NOTE = (
+    "Proceedings already issued may continue up to judgment, but not to enforcement; the creditor may "
+    "ask the money adviser for a review within 20 days, or the court for permission."
+)
 
 
 @dataclass(frozen=True)
@@ -57,8 +61,10 @@ def last_day(window: BreathingSpaceWindow) -> dt.date | None:
         raise LawError(f"breathing space kind {window.kind!r} is not known; use one of: {', '.join(KINDS)}")
     if window.end is not None:
         if window.end < window.start:
-            raise LawError(f"breathing space end {window.end.isoformat()} is before its start "
-                           f"{window.start.isoformat()} — correct the dates")
+            raise LawError(
+                f"breathing space end {window.end.isoformat()} is before its start "
+                f"{window.start.isoformat()} — correct the dates"
+            )
         return window.end
     if window.kind == "standard":
         return window.start + dt.timedelta(days=STANDARD_DAYS)
@@ -72,9 +78,13 @@ def breathing_space_status(windows: Iterable[BreathingSpaceWindow], on: dt.date)
         if window.start <= on and (end is None or on <= end):
             kind = "mental health crisis" if window.kind == "mental_health_crisis" else "standard"
             until = f"until {format_date(end)}" if end else "with no end date notified yet"
-            basis = (f"A {kind} breathing space started on {format_date(window.start)} and is active on "
-                     f"{format_date(on)}, {until}. Without the court's permission do not: "
-                     + "; ".join(BLOCKED_STEPS.values()) + ". " + ALLOWED_NOTE)
+            basis = (
+                f"A {kind} breathing space started on {format_date(window.start)} and is active on "
+                f"{format_date(on)}, {until}. Without the court's permission do not: "
+                + "; ".join(BLOCKED_STEPS.values())
+                + ". "
+                + ALLOWED_NOTE
+            )
             return BreathingSpaceStatus(True, window, end, tuple(BLOCKED_STEPS), basis, SOURCE)
     return BreathingSpaceStatus(False, None, None, (), f"No breathing space is active on {format_date(on)}.", SOURCE)
 

@@ -134,8 +134,10 @@ def deadline(start: dt.date, days: int) -> DayResult:
         raise LawError(f"days is {days}; a period of time must be at least 1 day — give a whole number such as 14")
     if days <= SHORT_PERIOD_DAYS:
         end = add_business_days(start, days)
-        how = (f"{day_count(days)} after {format_date(start)}, not counting the day it starts, weekends or "
-               f"bank holidays (a period of {SHORT_PERIOD_DAYS} days or less)")
+        how = (
+            f"{day_count(days)} after {format_date(start)}, not counting the day it starts, weekends or "
+            f"bank holidays (a period of {SHORT_PERIOD_DAYS} days or less)"
+        )
     else:
         end = start + dt.timedelta(days=days)
         how = f"{day_count(days)} after {format_date(start)}, not counting the day it starts"
@@ -160,8 +162,12 @@ def latest_day_before(event: dt.date, days: int) -> DayResult:
         day = event - dt.timedelta(days=days + 1)
         if not is_business_day(day):
             day = previous_business_day(day)
-    return DayResult(day, f"Last day is {format_date(day)}: {day_count(days)} clear of {format_date(event)}, "
-                          "counting neither the day of acting nor the day of the event.", CPR_2_8)
+    return DayResult(
+        day,
+        f"Last day is {format_date(day)}: {day_count(days)} clear of {format_date(event)}, "
+        "counting neither the day of acting nor the day of the event.",
+        CPR_2_8,
+    )
 
 
 def deemed_service(document: str, method: str, sent: dt.datetime) -> DayResult:
@@ -181,22 +187,37 @@ def deemed_service(document: str, method: str, sent: dt.datetime) -> DayResult:
     when = f"{format_date(day)} at {sent.strftime('%H:%M')}"
     if document == "claim-form":
         served = add_business_days(day, 2)
-        return DayResult(served, f"A claim form sent by {method} on {format_date(day)} is deemed served on the "
-                                 f"second business day after that step: {format_date(served)}.", CPR_6_14)
+        return DayResult(
+            served,
+            f"A claim form sent by {method} on {format_date(day)} is deemed served on the "
+            f"second business day after that step: {format_date(served)}.",
+            CPR_6_14,
+        )
     if method in ("post", "dx"):
         second = day + dt.timedelta(days=2)
         served = on_or_next_business_day(second)
-        tail = ("a business day" if served == second
-                else f"not a business day, so the next business day, {format_date(served)}")
-        return DayResult(served, f"Sent by {method} on {format_date(day)}: deemed served on the second day after, "
-                                 f"{format_date(second)}, {tail}.", CPR_6_26)
+        tail = (
+            "a business day"
+            if served == second
+            else f"not a business day, so the next business day, {format_date(served)}"
+        )
+        return DayResult(
+            served,
+            f"Sent by {method} on {format_date(day)}: deemed served on the second day after, "
+            f"{format_date(second)}, {tail}.",
+            CPR_6_26,
+        )
     if is_business_day(day) and sent.time() < CUT_OFF:
-        return DayResult(day, f"Served by {method} on {when}, before 4.30 pm on a business day: deemed served "
-                              "that day.", CPR_6_26)
+        return DayResult(
+            day, f"Served by {method} on {when}, before 4.30 pm on a business day: deemed served that day.", CPR_6_26
+        )
     served = next_business_day(day)
     why = "at or after 4.30 pm" if is_business_day(day) else "not on a business day"
-    return DayResult(served, f"Served by {method} on {when}, {why}: deemed served on the next business day, "
-                             f"{format_date(served)}.", CPR_6_26)
+    return DayResult(
+        served,
+        f"Served by {method} on {when}, {why}: deemed served on the next business day, {format_date(served)}.",
+        CPR_6_26,
+    )
 
 
 def court_issued_deemed_service(issue_date: dt.date) -> DayResult:
@@ -205,6 +226,9 @@ def court_issued_deemed_service(issue_date: dt.date) -> DayResult:
     Why: judgment in default counts from service, and the centre's claims are served by the court.
     """
     served = issue_date + dt.timedelta(days=5)
-    return DayResult(served, f"Issued on {format_date(issue_date)} and served by the court: deemed served five "
-                             f"days later, {format_date(served)}.", "CPR 6.14 and PD 7E para 5.8 (claims issued "
-                             "and served by the Civil National Business Centre)")
+    return DayResult(
+        served,
+        f"Issued on {format_date(issue_date)} and served by the court: deemed served five "
+        f"days later, {format_date(served)}.",
+        "CPR 6.14 and PD 7E para 5.8 (claims issued and served by the Civil National Business Centre)",
+    )

@@ -20,15 +20,21 @@ from .dates import format_date
 
 INTERIM_SERVICE_DAYS = 21
 OBJECTION_DAYS = 28
-SERVICE_SOURCE = ("CPR 73.7 (serve the interim charging order within 21 days of it being made), as substituted by "
-                  "the Civil Procedure (Amendment) Rules 2016 (SI 2016/234) from 6 April 2016; CPR 6.26 (deemed "
-                  "service by first class post); CPR 2.8(5) does not apply: service is not done at the court office")
-OBJECTION_SOURCE = ("CPR 73.10(2): objections filed and served not later than 28 days after service of the "
-                    "application notice and interim order (SI 2016/234); time computed under CPR 2.8")
+SERVICE_SOURCE = (
+    "CPR 73.7 (serve the interim charging order within 21 days of it being made), as substituted by "
+    "the Civil Procedure (Amendment) Rules 2016 (SI 2016/234) from 6 April 2016; CPR 6.26 (deemed "
+    "service by first class post); CPR 2.8(5) does not apply: service is not done at the court office"
+)
+OBJECTION_SOURCE = (
+    "CPR 73.10(2): objections filed and served not later than 28 days after service of the "
+    "application notice and interim order (SI 2016/234); time computed under CPR 2.8"
+)
 CHARGING_SOURCE = f"{SERVICE_SOURCE}; {OBJECTION_SOURCE}"
 INSTALMENT_ORDERS_FROM = dt.date(2012, 10, 1)
-INSTALMENT_ORDERS_SOURCE = "Charging Orders Act 1979 s.1(6)-(8) as amended by the Tribunals, Courts and Enforcement " \
-                           "Act 2007 s.94, in force 1 October 2012; PD 73 para 1.2"
+INSTALMENT_ORDERS_SOURCE = (
+    "Charging Orders Act 1979 s.1(6)-(8) as amended by the Tribunals, Courts and Enforcement "
+    "Act 2007 s.94, in force 1 October 2012; PD 73 para 1.2"
+)
 
 
 @dataclass(frozen=True)
@@ -63,11 +69,13 @@ def charging_order_dates(interim_order: dt.date) -> ChargingOrderDates:
     serve_by = interim_service_deadline(interim_order)
     post_by = last_posting_day(serve_by)
     objections = deadline(serve_by, OBJECTION_DAYS)
-    basis = (f"Serve the interim charging order made on {format_date(interim_order)} within {INTERIM_SERVICE_DAYS} "
-             f"days: it must be deemed served by {format_date(serve_by)} (the court office being closed does not "
-             f"extend this). Posted first class, post it by {format_date(post_by)}. Anyone served may object within "
-             f"{OBJECTION_DAYS} days after service; if served on {format_date(serve_by)}, objections close on "
-             f"{format_date(objections.date)}.")
+    basis = (
+        f"Serve the interim charging order made on {format_date(interim_order)} within {INTERIM_SERVICE_DAYS} "
+        f"days: it must be deemed served by {format_date(serve_by)} (the court office being closed does not "
+        f"extend this). Posted first class, post it by {format_date(post_by)}. Anyone served may object within "
+        f"{OBJECTION_DAYS} days after service; if served on {format_date(serve_by)}, objections close on "
+        f"{format_date(objections.date)}."
+    )
     return ChargingOrderDates(interim_order, serve_by, post_by, objections.date, basis, CHARGING_SOURCE)
 
 

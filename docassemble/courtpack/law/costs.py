@@ -25,17 +25,29 @@ from .basis import ZERO, amount, rows_in_force
 from .dates import format_date
 from .money import format_money
 
-_TABLE_1 = ("PD 45 Table 1 (fixed commencement costs in a claim for the recovery of money or goods), CPR Part 45 "
-            "Section II as substituted from 1 October 2023 (SI 2023/572)")
-_TABLE_2 = ("PD 45 Table 2 (fixed costs on entry of judgment in a claim for the recovery of money or goods), CPR "
-            "Part 45 Section II as substituted from 1 October 2023 (SI 2023/572)")
-LITIGANT_IN_PERSON = ("CPR 45.4 (litigants in person) and CPR 46.5(6) (a corporation acting without a legal "
-                      "representative is a litigant in person)")
+_TABLE_1 = (
+    "PD 45 Table 1 (fixed commencement costs in a claim for the recovery of money or goods), CPR Part 45 "
+    "Section II as substituted from 1 October 2023 (SI 2023/572)"
+)
+_TABLE_2 = (
+    "PD 45 Table 2 (fixed costs on entry of judgment in a claim for the recovery of money or goods), CPR "
+    "Part 45 Section II as substituted from 1 October 2023 (SI 2023/572)"
+)
+LITIGANT_IN_PERSON = (
+    "CPR 45.4 (litigants in person) and CPR 46.5(6) (a corporation acting without a legal "
+    "representative is a litigant in person)"
+)
 _FROM = dt.date(2023, 10, 1)
 MINIMUM_CLAIM = Decimal("25.00")  # the tables apply where the claim "exceeds £25"
 SERVICES = ("court", "claimant-post", "claimant-personal")
-STAGES = ("issue", "default-acknowledgment", "default-defence", "admission-accepted",
-          "admission-court-decides", "summary-judgment")
+STAGES = (
+    "issue",
+    "default-acknowledgment",
+    "default-defence",
+    "admission-accepted",
+    "admission-court-decides",
+    "summary-judgment",
+)
 _STAGE_TEXT = {
     "default-acknowledgment": "judgment in default of an acknowledgment of service",
     "default-defence": "judgment in default of a defence",
@@ -89,36 +101,67 @@ def _table(rows: tuple[tuple[str, str | None, tuple[tuple[str, str], ...]], ...]
     )
 
 
-COMMENCEMENT_COSTS: tuple[CostsBand, ...] = _table((
-    ("25", "500", (("first", "50.00"), ("personal", "60.00"))),
-    ("500", "1000", (("first", "70.00"), ("personal", "80.00"))),
-    ("1000", "5000", (("first", "80.00"), ("personal", "90.00"))),
-    ("5000", None, (("first", "100.00"), ("personal", "110.00"))),
-), 0)
+COMMENCEMENT_COSTS: tuple[CostsBand, ...] = _table(
+    (
+        ("25", "500", (("first", "50.00"), ("personal", "60.00"))),
+        ("500", "1000", (("first", "70.00"), ("personal", "80.00"))),
+        ("1000", "5000", (("first", "80.00"), ("personal", "90.00"))),
+        ("5000", None, (("first", "100.00"), ("personal", "110.00"))),
+    ),
+    0,
+)
 FURTHER_DEFENDANT: tuple[CostsBand, ...] = _table((("25", None, (("each", "15.00"),)),), 0)
-JUDGMENT_COSTS: tuple[CostsBand, ...] = _table((
-    ("25", "5000", (("default-acknowledgment", "22.00"), ("default-defence", "25.00"),
-                    ("admission-accepted", "40.00"), ("admission-court-decides", "55.00"),
-                    ("summary-judgment", "175.00"))),
-    ("5000", None, (("default-acknowledgment", "30.00"), ("default-defence", "35.00"),
-                    ("admission-accepted", "55.00"), ("admission-court-decides", "70.00"),
-                    ("summary-judgment", "210.00"))),
-), 1)
+JUDGMENT_COSTS: tuple[CostsBand, ...] = _table(
+    (
+        (
+            "25",
+            "5000",
+            (
+                ("default-acknowledgment", "22.00"),
+                ("default-defence", "25.00"),
+                ("admission-accepted", "40.00"),
+                ("admission-court-decides", "55.00"),
+                ("summary-judgment", "175.00"),
+            ),
+        ),
+        (
+            "5000",
+            None,
+            (
+                ("default-acknowledgment", "30.00"),
+                ("default-defence", "35.00"),
+                ("admission-accepted", "55.00"),
+                ("admission-court-decides", "70.00"),
+                ("summary-judgment", "210.00"),
+            ),
+        ),
+    ),
+    1,
+)
 
 
 def _band(table: tuple[CostsBand, ...], value: Decimal, on: dt.date) -> CostsBand | None:
     bands = rows_in_force(table, on)
     if not bands:
-        raise LawError(f"courtpack has no fixed costs table in force on {on.isoformat()} — use a date from "
-                       f"{format_date(_OLD_FROM)}")
+        raise LawError(
+            f"courtpack has no fixed costs table in force on {on.isoformat()} — use a date from "
+            f"{format_date(_OLD_FROM)}"
+        )
     for band in sorted(bands, key=lambda b: b.above):
         if value > band.above and (band.up_to is None or value <= band.up_to):
             return band
     return None
 
 
-def commencement_costs(claim_value: object, on: dt.date, *, service: str = "court", defendants: int = 1,
-                       personally_served_elsewhere: int = 0, legal_representative: bool = True) -> CostsResult:
+def commencement_costs(
+    claim_value: object,
+    on: dt.date,
+    *,
+    service: str = "court",
+    defendants: int = 1,
+    personally_served_elsewhere: int = 0,
+    legal_representative: bool = True,
+) -> CostsResult:
     """Fixed commencement costs for the claim form.
 
     ``service`` is ``court``, ``claimant-post`` or ``claimant-personal``; ``defendants`` counts every
@@ -129,62 +172,108 @@ def commencement_costs(claim_value: object, on: dt.date, *, service: str = "cour
     if service not in SERVICES:
         raise LawError(f"service {service!r} is not known; use one of: {', '.join(SERVICES)}")
     if defendants < 1 or not 0 <= personally_served_elsewhere < defendants:
-        raise LawError(f"{defendants} defendant(s) with {personally_served_elsewhere} further defendant(s) served "
-                       "personally elsewhere does not add up — give at least 1 defendant and fewer further ones")
+        raise LawError(
+            f"{defendants} defendant(s) with {personally_served_elsewhere} further defendant(s) served "
+            "personally elsewhere does not add up — give at least 1 defendant and fewer further ones"
+        )
     if personally_served_elsewhere and service != "claimant-personal":
         raise LawError("further defendants served personally need --service claimant-personal")
     if not legal_representative:
-        return CostsResult(ZERO, "issue", "No fixed commencement costs: the council acts without a legal "
-                                          "representative, so it is a litigant in person and the table's legal "
-                                          "representative's charges are not claimed.",
-                           f"{_TABLE_1}; {LITIGANT_IN_PERSON}", False)
+        return CostsResult(
+            ZERO,
+            "issue",
+            "No fixed commencement costs: the council acts without a legal "
+            "representative, so it is a litigant in person and the table's legal "
+            "representative's charges are not claimed.",
+            f"{_TABLE_1}; {LITIGANT_IN_PERSON}",
+            False,
+        )
     band = _band(COMMENCEMENT_COSTS, value, on)
     if band is None:
-        return CostsResult(ZERO, "issue", f"No fixed commencement costs: the claim of {format_money(value)} does "
-                                          f"not exceed {format_money(MINIMUM_CLAIM)}.", _TABLE_1)
+        return CostsResult(
+            ZERO,
+            "issue",
+            f"No fixed commencement costs: the claim of {format_money(value)} does "
+            f"not exceed {format_money(MINIMUM_CLAIM)}.",
+            _TABLE_1,
+        )
     higher = service == "claimant-personal" and defendants == 1
     base = band.get("personal" if higher else "first")
     extra = _band(FURTHER_DEFENDANT, value, on)
     each = extra.get("each") if extra and service == "claimant-personal" else ZERO
     total = base + each * personally_served_elsewhere
-    how = {"court": "the court serves the claim form", "claimant-post": "the claimant serves it by post",
-           "claimant-personal": "the claimant serves it personally"}[service]
-    column = ("the higher figure: served personally by the claimant on the only defendant" if higher
-              else "the first column")
+    how = {
+        "court": "the court serves the claim form",
+        "claimant-post": "the claimant serves it by post",
+        "claimant-personal": "the claimant serves it personally",
+    }[service]
+    column = (
+        "the higher figure: served personally by the claimant on the only defendant" if higher else "the first column"
+    )
     basis = f"Fixed commencement costs {format_money(base)} for a claim of {format_money(value)} where {how} ({column})"
     if personally_served_elsewhere:
-        basis += (f", plus {format_money(each)} for each of {personally_served_elsewhere} further defendant(s) served "
-                  f"personally by the claimant at a separate address: {format_money(total)}")
+        basis += (
+            f", plus {format_money(each)} for each of {personally_served_elsewhere} further defendant(s) served "
+            f"personally by the claimant at a separate address: {format_money(total)}"
+        )
     return CostsResult(total, "issue", basis + ".", band.source)
 
 
-def judgment_costs(judgment_amount: object, stage: str, on: dt.date, *,
-                   legal_representative: bool = True) -> CostsResult:
+def judgment_costs(
+    judgment_amount: object, stage: str, on: dt.date, *, legal_representative: bool = True
+) -> CostsResult:
     """Fixed costs on entering judgment, banded on the amount of the judgment (over £25 to £5,000; over £5,000)."""
     value = amount(judgment_amount, "judgment amount")
     if stage not in _STAGE_TEXT:
         raise LawError(f"stage {stage!r} is not known; use one of: {', '.join(STAGES)}")
     what = _STAGE_TEXT[stage]
     if not legal_representative:
-        return CostsResult(ZERO, stage, f"No fixed costs on {what}: the council acts without a legal "
-                                        "representative, so it is a litigant in person and the table's legal "
-                                        "representative's charges are not claimed.",
-                           f"{_TABLE_2}; {LITIGANT_IN_PERSON}", False)
+        return CostsResult(
+            ZERO,
+            stage,
+            f"No fixed costs on {what}: the council acts without a legal "
+            "representative, so it is a litigant in person and the table's legal "
+            "representative's charges are not claimed.",
+            f"{_TABLE_2}; {LITIGANT_IN_PERSON}",
+            False,
+        )
     band = _band(JUDGMENT_COSTS, value, on)
     if band is None:
-        return CostsResult(ZERO, stage, f"No fixed costs on {what}: the judgment of {format_money(value)} does not "
-                                        f"exceed {format_money(MINIMUM_CLAIM)}.", _TABLE_2)
+        return CostsResult(
+            ZERO,
+            stage,
+            f"No fixed costs on {what}: the judgment of {format_money(value)} does not "
+            f"exceed {format_money(MINIMUM_CLAIM)}.",
+            _TABLE_2,
+        )
     costs = band.get(stage)
-    return CostsResult(costs, stage, f"Fixed costs {format_money(costs)} on {what} for a judgment of "
-                                     f"{format_money(value)}.", band.source)
+    return CostsResult(
+        costs,
+        stage,
+        f"Fixed costs {format_money(costs)} on {what} for a judgment of {format_money(value)}.",
+        band.source,
+    )
 
 
-def fixed_costs(value: object, stage: str, on: dt.date, *, service: str = "court", defendants: int = 1,
-                personally_served_elsewhere: int = 0, legal_representative: bool = True) -> CostsResult:
+def fixed_costs(
+    value: object,
+    stage: str,
+    on: dt.date,
+    *,
+    service: str = "court",
+    defendants: int = 1,
+    personally_served_elsewhere: int = 0,
+    legal_representative: bool = True,
+) -> CostsResult:
     """One entry point for the calculator: ``stage`` is ``issue`` (``value`` = the claim) or a judgment
     stage (``value`` = the amount of the judgment; see ``STAGES``)."""
     if stage == "issue":
-        return commencement_costs(value, on, service=service, defendants=defendants,
-                                  personally_served_elsewhere=personally_served_elsewhere,
-                                  legal_representative=legal_representative)
+        return commencement_costs(
+            value,
+            on,
+            service=service,
+            defendants=defendants,
+            personally_served_elsewhere=personally_served_elsewhere,
+            legal_representative=legal_representative,
+        )
     return judgment_costs(value, stage, on, legal_representative=legal_representative)

@@ -40,9 +40,17 @@ _PERCENTS = ("0", "3", "5", "7", "12", "17")
 TOP_RATE = Decimal("50")
 PAY_PERIODS = tuple(_BANDS)
 DEDUCTION_BANDS: tuple[DeductionBand, ...] = tuple(
-    DeductionBand(pay_period, Decimal(lows[i - 1]) if i else Decimal("0"), Decimal(lows[i]), Decimal(_PERCENTS[i]),
-                  dt.date(2007, 4, 1), _SCH3, False)
-    for pay_period, lows in _BANDS.items() for i in range(len(lows))
+    DeductionBand(
+        pay_period,
+        Decimal(lows[i - 1]) if i else Decimal("0"),
+        Decimal(lows[i]),
+        Decimal(_PERCENTS[i]),
+        dt.date(2007, 4, 1),
+        _SCH3,
+        False,
+    )
+    for pay_period, lows in _BANDS.items()
+    for i in range(len(lows))
 )
 
 
@@ -61,8 +69,11 @@ def attachment_deduction(net_earnings: object, pay_period: str, on: dt.date) -> 
     if pay_period not in PAY_PERIODS:
         raise LawError(f"pay period {pay_period!r} is not known; use one of: {', '.join(PAY_PERIODS)}")
     net = amount(net_earnings, "net earnings")
-    bands = [b for b in DEDUCTION_BANDS if b.period == pay_period and b.effective_from <= on
-             and (b.effective_to is None or on <= b.effective_to)]
+    bands = [
+        b
+        for b in DEDUCTION_BANDS
+        if b.period == pay_period and b.effective_from <= on and (b.effective_to is None or on <= b.effective_to)
+    ]
     if not bands:
         raise LawError(f"courtpack has no attachment of earnings table in force on {on.isoformat()}")
     bands.sort(key=lambda b: b.above)
@@ -70,8 +81,10 @@ def attachment_deduction(net_earnings: object, pay_period: str, on: dt.date) -> 
     limit = top.up_to or Decimal("0")
     if net > limit:
         deduction = round_penny(limit * top.percent / 100 + (net - limit) * TOP_RATE / 100)
-        how = (f"{top.percent}% of the first {format_money(limit)} and {TOP_RATE}% of the "
-               f"{format_money(net - limit)} above it")
+        how = (
+            f"{top.percent}% of the first {format_money(limit)} and {TOP_RATE}% of the "
+            f"{format_money(net - limit)} above it"
+        )
     else:
         band = next(b for b in bands if b.up_to is not None and net <= b.up_to)
         deduction = round_penny(net * band.percent / 100)

@@ -38,11 +38,13 @@ class PaperClaimsCentre:
 
 PAPER_CLAIMS_CENTRES: tuple[PaperClaimsCentre, ...] = (
     PaperClaimsCentre(
-        "Civil National Business Centre", ("St Katharine's House", "21-27 St Katharine's Street", "Northampton",
-                                           "NN1 2LH"),
-        "DX 702885 Northampton 7", dt.date(2023, 8, 14),
+        "Civil National Business Centre",
+        ("St Katharine's House", "21-27 St Katharine's Street", "Northampton", "NN1 2LH"),
+        "DX 702885 Northampton 7",
+        dt.date(2023, 8, 14),
         "PD 7A para 4A.1 and the CPR as amended from 14 August 2023, which name the Civil National Business Centre "
-        "(e.g. CPR 73.10(1)); HMCTS notice of the CNBC's filing address (old names returned from 1 September 2023)"),
+        "(e.g. CPR 73.10(1)); HMCTS notice of the CNBC's filing address (old names returned from 1 September 2023)",
+    ),
 )
 
 
@@ -63,26 +65,86 @@ class HearingCentre:
     verified: bool = False
 
 
-HOME_COURT_RULE = ("CPR 26.5 (from 1 October 2023; formerly CPR 26.2A): a defended claim against an individual "
-                   "is sent to the defendant's home court, the hearing centre serving their address")
+HOME_COURT_RULE = (
+    "CPR 26.5 (from 1 October 2023; formerly CPR 26.2A): a defended claim against an individual "
+    "is sent to the defendant's home court, the hearing centre serving their address"
+)
 _FINDER = "HMCTS Court and tribunal finder, County Court money claims by postcode"
 _FROM = dt.date(2016, 4, 1)  # after the 2016 court closures (Lambeth, Woolwich, Ilford...)
 _AREAS = {
     # postcode area -> the main County Court hearing centre for it
-    "B": "Birmingham", "BA": "Bath", "BB": "Blackburn", "BD": "Bradford", "BH": "Bournemouth and Poole",
-    "BL": "Bolton", "BN": "Brighton", "BR": "Bromley", "BS": "Bristol", "CA": "Carlisle", "CB": "Cambridge",
-    "CF": "Cardiff", "CH": "Chester", "CM": "Chelmsford", "CO": "Colchester", "CR": "Croydon", "CT": "Canterbury",
-    "CV": "Coventry", "DE": "Derby", "DL": "Darlington", "DN": "Doncaster", "EN": "Edmonton", "EX": "Exeter",
-    "FY": "Blackpool", "GL": "Gloucester and Cheltenham", "GU": "Guildford", "HD": "Huddersfield",
-    "HU": "Kingston-upon-Hull", "IG": "Romford", "IP": "Ipswich", "KT": "Kingston-upon-Thames", "L": "Liverpool",
-    "LA": "Lancaster", "LE": "Leicester", "LN": "Lincoln", "LS": "Leeds", "LU": "Luton", "M": "Manchester",
-    "ME": "Medway", "MK": "Milton Keynes", "NE": "Newcastle upon Tyne", "NG": "Nottingham", "NN": "Northampton",
-    "NP": "Newport (Gwent)", "NR": "Norwich", "OL": "Oldham", "OX": "Oxford", "PE": "Peterborough", "PL": "Plymouth",
-    "PO": "Portsmouth", "PR": "Preston", "RG": "Reading", "RM": "Romford", "S": "Sheffield", "SA": "Swansea",
-    "SK": "Stockport", "SN": "Swindon", "SO": "Southampton", "SR": "Sunderland", "SS": "Southend",
+    "B": "Birmingham",
+    "BA": "Bath",
+    "BB": "Blackburn",
+    "BD": "Bradford",
+    "BH": "Bournemouth and Poole",
+    "BL": "Bolton",
+    "BN": "Brighton",
+    "BR": "Bromley",
+    "BS": "Bristol",
+    "CA": "Carlisle",
+    "CB": "Cambridge",
+    "CF": "Cardiff",
+    "CH": "Chester",
+    "CM": "Chelmsford",
+    "CO": "Colchester",
+    "CR": "Croydon",
+    "CT": "Canterbury",
+    "CV": "Coventry",
+    "DE": "Derby",
+    "DL": "Darlington",
+    "DN": "Doncaster",
+    "EN": "Edmonton",
+    "EX": "Exeter",
+    "FY": "Blackpool",
+    "GL": "Gloucester and Cheltenham",
+    "GU": "Guildford",
+    "HD": "Huddersfield",
+    "HU": "Kingston-upon-Hull",
+    "IG": "Romford",
+    "IP": "Ipswich",
+    "KT": "Kingston-upon-Thames",
+    "L": "Liverpool",
+    "LA": "Lancaster",
+    "LE": "Leicester",
+    "LN": "Lincoln",
+    "LS": "Leeds",
+    "LU": "Luton",
+    "M": "Manchester",
+    "ME": "Medway",
+    "MK": "Milton Keynes",
+    "NE": "Newcastle upon Tyne",
+    "NG": "Nottingham",
+    "NN": "Northampton",
+    "NP": "Newport (Gwent)",
+    "NR": "Norwich",
+    "OL": "Oldham",
+    "OX": "Oxford",
+    "PE": "Peterborough",
+    "PL": "Plymouth",
+    "PO": "Portsmouth",
+    "PR": "Preston",
+    "RG": "Reading",
+    "RM": "Romford",
+    "S": "Sheffield",
+    "SA": "Swansea",
+    "SK": "Stockport",
+    "SN": "Swindon",
+    "SO": "Southampton",
+    "SR": "Sunderland",
+    "SS": "Southend",
     "ST": "Stoke-on-Trent",
-    "TA": "Taunton", "TN": "Tunbridge Wells", "TQ": "Torquay and Newton Abbot", "TR": "Truro", "TS": "Teesside",
-    "UB": "Uxbridge", "WA": "Warrington", "WF": "Wakefield", "WN": "Wigan", "WR": "Worcester", "WV": "Wolverhampton",
+    "TA": "Taunton",
+    "TN": "Tunbridge Wells",
+    "TQ": "Torquay and Newton Abbot",
+    "TR": "Truro",
+    "TS": "Teesside",
+    "UB": "Uxbridge",
+    "WA": "Warrington",
+    "WF": "Wakefield",
+    "WN": "Wigan",
+    "WR": "Worcester",
+    "WV": "Wolverhampton",
     "YO": "York",
 }
 # London postcode areas span several hearing centres: only districts courtpack knows are listed.
@@ -90,8 +152,32 @@ _LONDON_AREAS = ("E", "EC", "N", "NW", "SE", "SW", "W", "WC")
 _DISTRICTS = {
     **dict.fromkeys(("SE3", "SE4", "SE6", "SE8", "SE9", "SE10", "SE12", "SE13", "SE14", "SE23", "SE26"), "Bromley"),
     **dict.fromkeys(("SE19", "SE20", "SE25"), "Croydon"),
-    **dict.fromkeys(("SE1", "SE5", "SE11", "SE15", "SE16", "SE17", "SE21", "SE22", "SE24", "SE27", "SW2", "SW4",
-                     "SW8", "SW9", "SW11", "SW12", "SW15", "SW16", "SW17", "SW18", "SW19"), "Wandsworth"),
+    **dict.fromkeys(
+        (
+            "SE1",
+            "SE5",
+            "SE11",
+            "SE15",
+            "SE16",
+            "SE17",
+            "SE21",
+            "SE22",
+            "SE24",
+            "SE27",
+            "SW2",
+            "SW4",
+            "SW8",
+            "SW9",
+            "SW11",
+            "SW12",
+            "SW15",
+            "SW16",
+            "SW17",
+            "SW18",
+            "SW19",
+        ),
+        "Wandsworth",
+    ),
     **dict.fromkeys(("EC1", "EC2", "EC3", "EC4"), "Mayor's and City of London Court"),
     **dict.fromkeys(("WC1", "WC2", "W1", "SW1"), "Central London"),
     **dict.fromkeys(("N1", "N4", "N5", "N7", "N16", "N19", "E1", "E2", "E8"), "Clerkenwell and Shoreditch"),
@@ -101,8 +187,12 @@ _DISTRICTS = {
     **dict.fromkeys(("W3", "W4", "W5", "W7", "W13"), "Brentford"),
 }
 HEARING_CENTRES: tuple[HearingCentre, ...] = tuple(
-    HearingCentre(code, f"County Court at {place}" if not place.startswith("Mayor") else place, _FROM,
-                  f"{_FINDER}; {HOME_COURT_RULE}")
+    HearingCentre(
+        code,
+        f"County Court at {place}" if not place.startswith("Mayor") else place,
+        _FROM,
+        f"{_FINDER}; {HOME_COURT_RULE}",
+    )
     for code, place in sorted({**_AREAS, **_DISTRICTS}.items())
 )
 _POSTCODE = re.compile(r"^([A-Z]{1,2})(\d[A-Z\d]?)\s*\d[A-Z]{2}$")

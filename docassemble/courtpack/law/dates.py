@@ -31,8 +31,7 @@ def format_date(day: dt.date) -> str:
 
 
 def _human(fmt: str) -> str:
-    return (fmt.replace("%d", "dd").replace("%m", "mm").replace("%Y", "yyyy").replace("%y", "yy")
-            .replace("%b", "Mon"))
+    return fmt.replace("%d", "dd").replace("%m", "mm").replace("%Y", "yyyy").replace("%y", "yy").replace("%b", "Mon")
 
 
 def uk_local(moment: dt.datetime) -> dt.datetime:
@@ -54,8 +53,9 @@ def parse_datetime(value: object) -> dt.datetime:
     try:
         return uk_local(dt.datetime.fromisoformat(text.replace("Z", "+00:00")))
     except (ValueError, OverflowError):
-        raise ValueError(f"{text!r} is not a date and time in the form YYYY-MM-DDTHH:MM "
-                         "(optionally with an offset such as +01:00)") from None
+        raise ValueError(
+            f"{text!r} is not a date and time in the form YYYY-MM-DDTHH:MM (optionally with an offset such as +01:00)"
+        ) from None
 
 
 def parse_date(value: object, formats: Sequence[str] = ()) -> dt.date:

@@ -46,13 +46,16 @@ def request_dates(served: dt.date, acknowledged: bool = False) -> RequestDates:
     last = deadline(served, days)
     earliest = last.date + dt.timedelta(days=1)
     what = "a defence (an acknowledgment was filed)" if acknowledged else "an acknowledgment of service or a defence"
-    basis = (f"Served on {format_date(served)}: the defendant had {days} days after service to file {what}: "
-             f"{last.basis} Judgment in default may be requested from {format_date(earliest)}.")
+    basis = (
+        f"Served on {format_date(served)}: the defendant had {days} days after service to file {what}: "
+        f"{last.basis} Judgment in default may be requested from {format_date(earliest)}."
+    )
     return RequestDates(served, last.date, earliest, basis, RESPONSE_SOURCE)
 
 
-def default_judgment_timing(issue_date: dt.date, service: str = "court", sent: dt.datetime | None = None,
-                            acknowledged: bool = False) -> JudgmentTiming:
+def default_judgment_timing(
+    issue_date: dt.date, service: str = "court", sent: dt.datetime | None = None, acknowledged: bool = False
+) -> JudgmentTiming:
     """When the claim form was deemed served and when judgment in default can first be requested."""
     if service == "court":
         served = court_issued_deemed_service(issue_date)
@@ -61,5 +64,11 @@ def default_judgment_timing(issue_date: dt.date, service: str = "court", sent: d
         served = deemed_service("claim-form", service, when)
     dates = request_dates(served.date, acknowledged)
     stage = "default-defence" if acknowledged else "default-acknowledgment"
-    return JudgmentTiming(served.date, dates.last_day, dates.request_from, stage, f"{served.basis} {dates.basis}",
-                          f"{served.source}; {RESPONSE_SOURCE}")
+    return JudgmentTiming(
+        served.date,
+        dates.last_day,
+        dates.request_from,
+        stage,
+        f"{served.basis} {dates.basis}",
+        f"{served.source}; {RESPONSE_SOURCE}",
+    )

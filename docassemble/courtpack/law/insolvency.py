@@ -50,15 +50,36 @@ class LevelRow:
 
 
 LEVELS: tuple[LevelRow, ...] = (
-    LevelRow("individual", Decimal("750.00"), False, dt.date(1986, 12, 29), f"{IA} s.267(4) as enacted", True,
-             dt.date(2015, 9, 30)),
-    LevelRow("individual", Decimal("5000.00"), False, dt.date(2015, 10, 1),
-             f"{IA} s.267(4) as amended by the Insolvency Act 1986 (Amendment) Order 2015 (SI 2015/922) art 2", True),
-    LevelRow("company", Decimal("750.00"), True, dt.date(1986, 12, 29), f"{IA} s.123(1)(a)", True,
-             dt.date(2021, 9, 30)),
-    LevelRow("company", Decimal("10000.00"), True, dt.date(2021, 10, 1),
-             "Corporate Insolvency and Governance Act 2020 Sch 10 as amended by SI 2021/1091 (temporary £10,000 "
-             "petition threshold)", False, dt.date(2022, 3, 31)),
+    LevelRow(
+        "individual",
+        Decimal("750.00"),
+        False,
+        dt.date(1986, 12, 29),
+        f"{IA} s.267(4) as enacted",
+        True,
+        dt.date(2015, 9, 30),
+    ),
+    LevelRow(
+        "individual",
+        Decimal("5000.00"),
+        False,
+        dt.date(2015, 10, 1),
+        f"{IA} s.267(4) as amended by the Insolvency Act 1986 (Amendment) Order 2015 (SI 2015/922) art 2",
+        True,
+    ),
+    LevelRow(
+        "company", Decimal("750.00"), True, dt.date(1986, 12, 29), f"{IA} s.123(1)(a)", True, dt.date(2021, 9, 30)
+    ),
+    LevelRow(
+        "company",
+        Decimal("10000.00"),
+        True,
+        dt.date(2021, 10, 1),
+        "Corporate Insolvency and Governance Act 2020 Sch 10 as amended by SI 2021/1091 (temporary £10,000 "
+        "petition threshold)",
+        False,
+        dt.date(2022, 3, 31),
+    ),
     LevelRow("company", Decimal("750.00"), True, dt.date(2022, 4, 1), f"{IA} s.123(1)(a)", True),
 )
 
@@ -92,9 +113,11 @@ def period(name: str, on: dt.date) -> int:
     return row_in_force([r for r in PERIODS if r.name == name], on, name.replace("_", " ")).length
 
 
-SERVICE_SOURCE = {"individual": f"{IR} r.10.2 (all that is reasonable to bring the demand to the debtor's attention; "
-                                "personal service where practicable)",
-                  "company": f"{IA} s.123(1)(a) (left at the company's registered office)"}
+SERVICE_SOURCE = {
+    "individual": f"{IR} r.10.2 (all that is reasonable to bring the demand to the debtor's attention; "
+    "personal service where practicable)",
+    "company": f"{IA} s.123(1)(a) (left at the company's registered office)",
+}
 LATE_PETITION_MONTHS = 4
 LATE_PETITION_SOURCE = f"{IR} r.10.9: a petition more than 4 months after service needs a statement of the reasons"
 LATE_PETITION_VERIFIED = False
@@ -102,8 +125,10 @@ LATE_PETITION_VERIFIED = False
 # r.10.1(1): what an individual's statutory demand must contain (the document prints each of these).
 # Read: (a)-(l) in SI 2016/1024 as made. Not yet read in the instrument: (m) onwards, taken from a summary.
 DEMAND_CONTENTS: tuple[tuple[str, str], ...] = (
-    ("r.10.1(1)(a)", "the heading: Statutory demand under section 268(1) (debt payable immediately) of the "
-                     "Insolvency Act 1986"),
+    (
+        "r.10.1(1)(a)",
+        "the heading: Statutory demand under section 268(1) (debt payable immediately) of the Insolvency Act 1986",
+    ),
     ("r.10.1(1)(b)", "identification details for the debtor"),
     ("r.10.1(1)(c)", "the name and address of the creditor"),
     ("r.10.1(1)(d)", "the amount of the debt and the consideration for it (or how it arises)"),
@@ -114,8 +139,11 @@ DEMAND_CONTENTS: tuple[tuple[str, str], ...] = (
     ("r.10.1(1)(k)", "that the debtor may apply to the court to have the demand set aside"),
     ("r.10.1(1)(l)", "that r.10.4(4) says which court, and the court the application must be made to"),
     ("r.10.1(1)(m)-(n)", "the 18 days to apply to set aside and the 21 days to comply, from service"),
-    ("r.10.1", "the name and contact details of someone the debtor may contact about the demand; that the "
-               "debtor should seek advice; dated and authenticated by the creditor or someone authorised"),
+    (
+        "r.10.1",
+        "the name and contact details of someone the debtor may contact about the demand; that the "
+        "debtor should seek advice; dated and authenticated by the creditor or someone authorised",
+    ),
 )
 
 
@@ -142,9 +170,13 @@ def threshold_check(debtor_kind: str, debt: object, on: dt.date) -> ThresholdChe
     test = "more than" if row.strictly_more else "at least"
     verdict = "meets" if meets else "does not meet"
     what = "winding-up" if debtor_kind == "company" else "bankruptcy"
-    return ThresholdCheck(meets, row.amount, f"{format_money(owed)} {verdict} the {what} petition threshold on "
-                                             f"{format_date(on)}: the debt must be {test} {format_money(row.amount)}.",
-                          row.source)
+    return ThresholdCheck(
+        meets,
+        row.amount,
+        f"{format_money(owed)} {verdict} the {what} petition threshold on "
+        f"{format_date(on)}: the debt must be {test} {format_money(row.amount)}.",
+        row.source,
+    )
 
 
 @dataclass(frozen=True)
@@ -169,11 +201,14 @@ def demand_dates(debtor_kind: str, served: dt.date) -> DemandDates:
     late = add_months(served, period("late_petition_months", served))
     parts = [f"Served on {format_date(served)}."]
     if debtor_kind == "individual":
-        parts.append(f"An application to set it aside must be made within {set_aside_days} days, by "
-                     f"{format_date(set_aside)}.")
-    parts.append(f"The debtor has {comply_days} days after service to comply, to the end of {format_date(comply)}; "
-                 f"a petition may be presented from {format_date(petition)} if the demand is unpaid and not set "
-                 "aside.")
+        parts.append(
+            f"An application to set it aside must be made within {set_aside_days} days, by {format_date(set_aside)}."
+        )
+    parts.append(
+        f"The debtor has {comply_days} days after service to comply, to the end of {format_date(comply)}; "
+        f"a petition may be presented from {format_date(petition)} if the demand is unpaid and not set "
+        "aside."
+    )
     source = COMPLY_SOURCE[debtor_kind] + (f"; {SET_ASIDE_SOURCE}" if debtor_kind == "individual" else "")
     return DemandDates(served, set_aside, comply, petition, late, " ".join(parts), source)
 
@@ -188,10 +223,20 @@ class PetitionReadiness:
     sources: tuple[str, ...]
 
 
-def petition_readiness(*, debtor_kind: str, debt: object, served: dt.date | None, on: dt.date,
-                       paid_or_secured: bool = False, set_aside_applied: bool = False, set_aside: bool = False,
-                       disputed: bool = False, breathing_space: BreathingSpaceStatus | None = None,
-                       oldest_due: dt.date | None = None, tax_debt: bool = False) -> PetitionReadiness:
+def petition_readiness(
+    *,
+    debtor_kind: str,
+    debt: object,
+    served: dt.date | None,
+    on: dt.date,
+    paid_or_secured: bool = False,
+    set_aside_applied: bool = False,
+    set_aside: bool = False,
+    disputed: bool = False,
+    breathing_space: BreathingSpaceStatus | None = None,
+    oldest_due: dt.date | None = None,
+    tax_debt: bool = False,
+) -> PetitionReadiness:
     """Whether a bankruptcy (individual) or winding-up (company) petition may be presented on ``on``.
 
     ``oldest_due`` with ``tax_debt``: council tax or business rates more than six years past due is
@@ -206,23 +251,30 @@ def petition_readiness(*, debtor_kind: str, debt: object, served: dt.date | None
     if not threshold.meets:
         reasons.append(threshold.basis)
     if served is None:
-        reasons.append("No statutory demand has been served: serve one and wait the 21 days "
-                       "(or rely on an unsatisfied execution return).")
+        reasons.append(
+            "No statutory demand has been served: serve one and wait the 21 days "
+            "(or rely on an unsatisfied execution return)."
+        )
     else:
         if served > on:
-            raise LawError(f"the demand's service date {served.isoformat()} is after {on.isoformat()} — check the "
-                           "service record")
+            raise LawError(
+                f"the demand's service date {served.isoformat()} is after {on.isoformat()} — check the service record"
+            )
         dates = demand_dates(debtor_kind, served)
         sources.append(dates.source)
         earliest = dates.petition_from
         if on < dates.petition_from:
-            reasons.append(f"The 21 days after service on {format_date(served)} run to the end of "
-                           f"{format_date(dates.comply_by)}: a petition may be presented from "
-                           f"{format_date(dates.petition_from)}.")
+            reasons.append(
+                f"The 21 days after service on {format_date(served)} run to the end of "
+                f"{format_date(dates.comply_by)}: a petition may be presented from "
+                f"{format_date(dates.petition_from)}."
+            )
         if on > dates.late_petition_after and debtor_kind == "individual":
             months = period("late_petition_months", served)
-            warnings.append(f"More than {months} months have passed since service: the petition must explain the "
-                            "delay in a witness statement.")
+            warnings.append(
+                f"More than {months} months have passed since service: the petition must explain the "
+                "delay in a witness statement."
+            )
             sources.append(LATE_PETITION_SOURCE)
     if paid_or_secured:
         reasons.append("The demand has been paid, secured or compounded for to the creditor's satisfaction.")
@@ -232,8 +284,10 @@ def petition_readiness(*, debtor_kind: str, debt: object, served: dt.date | None
         reasons.append("An application to set the demand aside is outstanding: wait for the court's decision.")
         sources.append(SET_ASIDE_SOURCE)
     if disputed:
-        reasons.append("The debt is disputed on substantial grounds: a petition is not the place to decide it; "
-                       "obtain judgment first.")
+        reasons.append(
+            "The debt is disputed on substantial grounds: a petition is not the place to decide it; "
+            "obtain judgment first."
+        )
     if breathing_space is not None and breathing_space.active and debtor_kind == "individual":
         until = f" until {format_date(breathing_space.ends)}" if breathing_space.ends else ""
         reasons.append(f"A breathing space is active{until}: no bankruptcy petition without the court's permission.")
@@ -241,8 +295,9 @@ def petition_readiness(*, debtor_kind: str, debt: object, served: dt.date | None
         if breathing_space.ends and (earliest is None or breathing_space.ends >= earliest):
             earliest = breathing_space.ends + dt.timedelta(days=1)
     if tax_debt and oldest_due is not None and add_years(oldest_due, 6) <= on:
-        warnings.append(f"Sums due on {format_date(oldest_due)} are more than six years old: leave them out of the "
-                        "petition debt.")
+        warnings.append(
+            f"Sums due on {format_date(oldest_due)} are more than six years old: leave them out of the petition debt."
+        )
         sources.append("Bolsover DC v Ashfield Nominees Ltd [2010] EWCA Civ 1129")
     what = "winding-up" if debtor_kind == "company" else "bankruptcy"
     state = "open" if not reasons else "not open"
@@ -255,5 +310,7 @@ def demand_kind_check(kind: str, judgment_date: dt.date | None, court: str | Non
     if kind not in DEMAND_KINDS:
         raise LawError(f"demand kind {kind!r} is not known; use one of: {', '.join(DEMAND_KINDS)}")
     if kind == "judgment_debt" and (judgment_date is None or not court):
-        raise LawError("a judgment-debt statutory demand must give the judgment's date and the court that made it "
-                       f"({IR} r.10.1(1)(e)) — add judgment_date and judgment_court")
+        raise LawError(
+            "a judgment-debt statutory demand must give the judgment's date and the court that made it "
+            f"({IR} r.10.1(1)(e)) — add judgment_date and judgment_court"
+        )

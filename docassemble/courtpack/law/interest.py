@@ -46,15 +46,21 @@ class CompensationRow:
 
 
 STATUTORY_RATES: tuple[RateRow, ...] = (
-    RateRow(dt.date(1993, 4, 1), Decimal("8"),
-            "s.69 County Courts Act 1984; 8% a year is the conventional rate, equal to the judgment rate "
-            "under the Judgment Debts (Rate of Interest) Order 1993 (SI 1993/564)"),
+    RateRow(
+        dt.date(1993, 4, 1),
+        Decimal("8"),
+        "s.69 County Courts Act 1984; 8% a year is the conventional rate, equal to the judgment rate "
+        "under the Judgment Debts (Rate of Interest) Order 1993 (SI 1993/564)",
+    ),
 )
 
 LATE_PAYMENT_MARGIN: tuple[RateRow, ...] = (
-    RateRow(dt.date(2002, 8, 7), Decimal("8"),
-            "Late Payment of Commercial Debts (Rate of Interest) (No. 3) Order 2002 (SI 2002/1675) art 4: "
-            "8% over the reference rate"),
+    RateRow(
+        dt.date(2002, 8, 7),
+        Decimal("8"),
+        "Late Payment of Commercial Debts (Rate of Interest) (No. 3) Order 2002 (SI 2002/1675) art 4: "
+        "8% over the reference rate",
+    ),
 )
 
 _BOE = "Bank of England Bank Rate history (official Bank Rate), change effective {}"
@@ -143,25 +149,31 @@ class InterestItem:
 
 def _simple(principal: Decimal, pct: Decimal, from_date: dt.date, to_date: dt.date) -> tuple[int, Decimal, Decimal]:
     if to_date < from_date:
-        raise LawError(f"interest 'to' date {to_date.isoformat()} is before the 'from' date "
-                       f"{from_date.isoformat()}; interest runs forwards — swap or correct the dates")
+        raise LawError(
+            f"interest 'to' date {to_date.isoformat()} is before the 'from' date "
+            f"{from_date.isoformat()}; interest runs forwards — swap or correct the dates"
+        )
     days = (to_date - from_date).days
     yearly = principal * pct / 100
     return days, round_penny(yearly * days / _DAYS_IN_YEAR), round_penny(yearly / _DAYS_IN_YEAR)
 
 
-def _result(kind: str, label: str, principal: object, pct: Decimal, from_date: dt.date, to_date: dt.date,
-            source: str) -> InterestResult:
+def _result(
+    kind: str, label: str, principal: object, pct: Decimal, from_date: dt.date, to_date: dt.date, source: str
+) -> InterestResult:
     money = amount(principal, "principal")
     days, interest, daily = _simple(money, pct, from_date, to_date)
-    basis = (f"{pct.normalize():f}% a year simple interest {label} on {format_money(money)} from "
-             f"{format_date(from_date)} to {format_date(to_date)} ({day_count(days)}): {format_money(interest)}; "
-             f"daily rate {format_money(daily)}")
+    basis = (
+        f"{pct.normalize():f}% a year simple interest {label} on {format_money(money)} from "
+        f"{format_date(from_date)} to {format_date(to_date)} ({day_count(days)}): {format_money(interest)}; "
+        f"daily rate {format_money(daily)}"
+    )
     return InterestResult(kind, money, pct, from_date, to_date, days, interest, daily, basis, source)
 
 
-def statutory_interest(principal: object, from_date: dt.date, to_date: dt.date,
-                       rate_pct: object | None = None) -> InterestResult:
+def statutory_interest(
+    principal: object, from_date: dt.date, to_date: dt.date, rate_pct: object | None = None
+) -> InterestResult:
     """s.69 County Courts Act 1984 interest; the court's discretion is conventionally exercised at 8%."""
     row = row_in_force(STATUTORY_RATES, from_date, "statutory interest rate")
     pct = row.rate if rate_pct is None else rate(rate_pct)
@@ -171,8 +183,15 @@ def statutory_interest(principal: object, from_date: dt.date, to_date: dt.date,
 def contractual_interest(principal: object, rate_pct: object, from_date: dt.date, to_date: dt.date) -> InterestResult:
     """Interest at the rate the agreement provides (the agreement is the source; s.69 is then not claimed)."""
     pct = rate(rate_pct, "contractual rate")
-    return _result("contractual", "under the agreement", principal, pct, from_date, to_date,
-                   "the parties' agreement (CPR 16.4(2)(a)(i): contractual interest)")
+    return _result(
+        "contractual",
+        "under the agreement",
+        principal,
+        pct,
+        from_date,
+        to_date,
+        "the parties' agreement (CPR 16.4(2)(a)(i): contractual interest)",
+    )
 
 
 def late_payment_reference_date(due: dt.date) -> dt.date:
@@ -189,37 +208,57 @@ def late_payment_rate(due: dt.date) -> RateRow:
     """
     reference = late_payment_reference_date(due)
     if reference > BASE_RATES_KNOWN_TO:
-        raise LawError(f"courtpack's Bank Rate table is only known to {format_date(BASE_RATES_KNOWN_TO)}, so the "
-                       f"reference rate on {format_date(reference)} is not known — add the Bank Rate in force that "
-                       "day to BASE_RATES in law/interest.py")
+        raise LawError(
+            f"courtpack's Bank Rate table is only known to {format_date(BASE_RATES_KNOWN_TO)}, so the "
+            f"reference rate on {format_date(reference)} is not known — add the Bank Rate in force that "
+            "day to BASE_RATES in law/interest.py"
+        )
     base = row_in_force(BASE_RATES, reference, "Bank of England base rate")
     margin = row_in_force(LATE_PAYMENT_MARGIN, due, "Late Payment Act margin")
-    return RateRow(reference, base.rate + margin.rate,
-                   f"{margin.source}; reference rate {base.rate}% on {format_date(reference)}: {base.source}")
+    return RateRow(
+        reference,
+        base.rate + margin.rate,
+        f"{margin.source}; reference rate {base.rate}% on {format_date(reference)}: {base.source}",
+    )
 
 
 def late_payment_interest(principal: object, from_date: dt.date, to_date: dt.date) -> InterestResult:
     """Late Payment of Commercial Debts (Interest) Act 1998 interest (business-to-business supplies)."""
     row = late_payment_rate(from_date)
-    return _result("late_payment", "under the Late Payment of Commercial Debts (Interest) Act 1998", principal,
-                   row.rate, from_date, to_date, row.source)
+    return _result(
+        "late_payment",
+        "under the Late Payment of Commercial Debts (Interest) Act 1998",
+        principal,
+        row.rate,
+        from_date,
+        to_date,
+        row.source,
+    )
 
 
 def late_payment_compensation(debt: object, on: dt.date) -> MoneyResult:
     """Fixed sum per debt: £40 under £1,000, £70 under £10,000, £100 from £10,000 (s.5A)."""
     money = amount(debt, "debt")
-    for row in sorted((r for r in LATE_PAYMENT_COMPENSATION if r.effective_from <= on
-                       and (r.effective_to is None or on <= r.effective_to)),
-                      key=lambda r: (r.below is None, r.below)):
+    for row in sorted(
+        (
+            r
+            for r in LATE_PAYMENT_COMPENSATION
+            if r.effective_from <= on and (r.effective_to is None or on <= r.effective_to)
+        ),
+        key=lambda r: (r.below is None, r.below),
+    ):
         if row.below is None or money < row.below:
-            basis = (f"Fixed compensation of {format_money(row.amount)} for a debt of {format_money(money)} under "
-                     "s.5A of the Late Payment Act 1998.")
+            basis = (
+                f"Fixed compensation of {format_money(row.amount)} for a debt of {format_money(money)} under "
+                "s.5A of the Late Payment Act 1998."
+            )
             return MoneyResult(row.amount, basis, row.source)
     raise LawError(f"courtpack has no Late Payment Act compensation table in force on {on.isoformat()}")
 
 
-def interest_for(kind: str, principal: object, from_date: dt.date, to_date: dt.date,
-                 rate_pct: object | None = None) -> InterestResult:
+def interest_for(
+    kind: str, principal: object, from_date: dt.date, to_date: dt.date, rate_pct: object | None = None
+) -> InterestResult:
     """Dispatch on the pleaded basis (``statutory``, ``contractual``, ``late_payment``, ``none``)."""
     if kind == "statutory":
         return statutory_interest(principal, from_date, to_date, rate_pct)
@@ -234,13 +273,14 @@ def interest_for(kind: str, principal: object, from_date: dt.date, to_date: dt.d
     if kind == "none":
         money = amount(principal, "principal")
         days, _, _ = _simple(money, ZERO, from_date, to_date)
-        return InterestResult("none", money, ZERO, from_date, to_date, days, ZERO, ZERO,
-                              "No interest is claimed.", "")
+        return InterestResult("none", money, ZERO, from_date, to_date, days, ZERO, ZERO, "No interest is claimed.", "")
     raise LawError(f"interest basis {kind!r} is not known; use one of: {', '.join(KINDS)}")
 
 
-BREATHING_SPACE_SOURCE = ("Debt Respite Scheme (Breathing Space Moratorium and Mental Health Crisis Moratorium) "
-                          "(England and Wales) Regulations 2020 (SI 2020/1311) reg 7: no interest for the moratorium")
+BREATHING_SPACE_SOURCE = (
+    "Debt Respite Scheme (Breathing Space Moratorium and Mental Health Crisis Moratorium) "
+    "(England and Wales) Regulations 2020 (SI 2020/1311) reg 7: no interest for the moratorium"
+)
 
 
 def days_excluded(start: dt.date, end: dt.date, windows: Iterable[tuple[dt.date, dt.date | None]]) -> int:
@@ -256,9 +296,15 @@ def days_excluded(start: dt.date, end: dt.date, windows: Iterable[tuple[dt.date,
     return len(days)
 
 
-def itemised_interest(charges: Sequence[tuple[dt.date, object, str]], payments: Sequence[tuple[dt.date, object]],
-                      to_date: dt.date, *, kind: str = "statutory", rate_pct: object | None = None,
-                      breathing_spaces: Sequence[tuple[dt.date, dt.date | None]] = ()) -> InterestResult:
+def itemised_interest(
+    charges: Sequence[tuple[dt.date, object, str]],
+    payments: Sequence[tuple[dt.date, object]],
+    to_date: dt.date,
+    *,
+    kind: str = "statutory",
+    rate_pct: object | None = None,
+    breathing_spaces: Sequence[tuple[dt.date, dt.date | None]] = (),
+) -> InterestResult:
     """Interest on each sum from the day it fell due: s.69 County Courts Act 1984 (or the contract rate).
 
     ``charges`` are (due date, amount, description); ``payments`` (date, amount) are applied to the
@@ -277,8 +323,10 @@ def itemised_interest(charges: Sequence[tuple[dt.date, object, str]], payments: 
     else:
         pct = rate(rate_pct, "contractual rate")
         label, source = "under the agreement", "the parties' agreement (CPR 16.4(2)(a)(i): contractual interest)"
-    queue = [Owing(day, amount(value, f"sum due on {day.isoformat()}"), text) for day, value, text in sorted(
-        (c for c in charges if c[0] <= to_date), key=lambda c: c[0])]
+    queue = [
+        Owing(day, amount(value, f"sum due on {day.isoformat()}"), text)
+        for day, value, text in sorted((c for c in charges if c[0] <= to_date), key=lambda c: c[0])
+    ]
     if not queue:
         raise LawError(f"no sum fell due on or before {to_date.isoformat()} — interest needs at least one charge")
     parts: list[tuple[dt.date, Decimal, str, dt.date, bool]] = []  # due, amount, text, until, paid
@@ -298,18 +346,24 @@ def itemised_interest(charges: Sequence[tuple[dt.date, object, str]], payments: 
     for due, value, text, until, paid in sorted(parts, key=lambda p: (p[0], p[3])):
         skipped = days_excluded(due, until, windows)
         days = (until - due).days - skipped
-        items.append(InterestItem(text, value, due, until, days, skipped,
-                                  round_penny(value * pct / 100 * days / _DAYS_IN_YEAR), paid))
+        items.append(
+            InterestItem(
+                text, value, due, until, days, skipped, round_penny(value * pct / 100 * days / _DAYS_IN_YEAR), paid
+            )
+        )
     outstanding = sum((o.amount for o in queue), ZERO)
     total = sum((item.interest for item in items), ZERO)
     daily = round_penny(outstanding * pct / 100 / _DAYS_IN_YEAR)
     skipped_total = sum(item.excluded_days for item in items)
-    basis = (f"{pct.normalize():f}% a year simple interest {label} on each sum from the day it fell due to "
-             f"{format_date(to_date)} (or to the day it was paid): {format_money(total)} on {len(items)} item(s)"
-             + (f", leaving out {day_count(skipped_total)} in a breathing space" if skipped_total else "")
-             + f"; daily rate {format_money(daily)} on the {format_money(outstanding)} unpaid")
+    basis = (
+        f"{pct.normalize():f}% a year simple interest {label} on each sum from the day it fell due to "
+        f"{format_date(to_date)} (or to the day it was paid): {format_money(total)} on {len(items)} item(s)"
+        + (f", leaving out {day_count(skipped_total)} in a breathing space" if skipped_total else "")
+        + f"; daily rate {format_money(daily)} on the {format_money(outstanding)} unpaid"
+    )
     if skipped_total:
         source = f"{source}; {BREATHING_SPACE_SOURCE}"
     earliest = min(item.due for item in items)
-    return InterestResult(kind, outstanding, pct, earliest, to_date, (to_date - earliest).days, total, daily, basis,
-                          source, tuple(items))
+    return InterestResult(
+        kind, outstanding, pct, earliest, to_date, (to_date - earliest).days, total, daily, basis, source, tuple(items)
+    )

@@ -35,8 +35,13 @@ JUDGMENT_RATES: tuple[RateRow, ...] = (
     RateRow(dt.date(1993, 4, 1), Decimal("8"), f"{_ORDER}: 8% a year (the Judgments Act rate, SI 1993/564)"),
 )
 THRESHOLDS: tuple[RateRow, ...] = (  # "rate" here is the minimum sum ordered, in pounds
-    RateRow(dt.date(1991, 7, 1), Decimal("5000.00"), f"{_ORDER} art 1(2) ('relevant judgment': not less than "
-            "£5,000, or a Late Payment Act qualifying debt, as amended by SI 1998/2400)", verified=True),
+    RateRow(
+        dt.date(1991, 7, 1),
+        Decimal("5000.00"),
+        f"{_ORDER} art 1(2) ('relevant judgment': not less than "
+        "£5,000, or a Late Payment Act qualifying debt, as amended by SI 1998/2400)",
+        verified=True,
+    ),
 )
 FREQUENCIES = {"weekly": 7, "fortnightly": 14, "four-weekly": 28, "monthly": 0}
 
@@ -64,30 +69,51 @@ def instalment_dates(total: Decimal, order: InstalmentOrder, upto: dt.date) -> l
     return found
 
 
-def judgment_interest(ordered: object, judgment_date: dt.date, to_date: dt.date, *,
-                      payments: Sequence[tuple[dt.date, object]] = (), instalments: InstalmentOrder | None = None,
-                      enforcement_started: dt.date | None = None, enforcement_unproductive: bool = False,
-                      cca_regulated: bool = False, late_payment_debt: bool = False,
-                      breathing_spaces: Sequence[tuple[dt.date, dt.date | None]] = ()) -> InterestResult:
+def judgment_interest(
+    ordered: object,
+    judgment_date: dt.date,
+    to_date: dt.date,
+    *,
+    payments: Sequence[tuple[dt.date, object]] = (),
+    instalments: InstalmentOrder | None = None,
+    enforcement_started: dt.date | None = None,
+    enforcement_unproductive: bool = False,
+    cca_regulated: bool = False,
+    late_payment_debt: bool = False,
+    breathing_spaces: Sequence[tuple[dt.date, dt.date | None]] = (),
+) -> InterestResult:
     """Interest to ``to_date`` on a judgment for ``ordered`` given on ``judgment_date``, and the daily rate after.
 
     Days inside a breathing space carry no interest (SI 2020/1311 reg 7), as for any interest on the debt.
     """
     total = amount(ordered, "judgment amount", allow_zero=False)
     if to_date < judgment_date:
-        raise LawError(f"the date {to_date.isoformat()} is before the judgment of {judgment_date.isoformat()} — "
-                       "check the dates")
+        raise LawError(
+            f"the date {to_date.isoformat()} is before the judgment of {judgment_date.isoformat()} — check the dates"
+        )
     row = row_in_force(JUDGMENT_RATES, judgment_date, "judgment interest rate")
     floor = row_in_force(THRESHOLDS, judgment_date, "judgment interest threshold")
     why = []
     if total < floor.rate and not late_payment_debt:
-        why.append(f"the judgment ordered {format_money(total)}, under {format_money(floor.rate)}, and is not for a "
-                   "Late Payment Act debt (art 1(2))")
+        why.append(
+            f"the judgment ordered {format_money(total)}, under {format_money(floor.rate)}, and is not for a "
+            "Late Payment Act debt (art 1(2))"
+        )
     if cca_regulated:
         why.append("the judgment is on an agreement regulated by the Consumer Credit Act 1974")
     if why:
-        return InterestResult("judgment", total, ZERO, judgment_date, to_date, (to_date - judgment_date).days, ZERO,
-                              ZERO, f"No judgment interest: {' and '.join(why)}.", f"{floor.source}; {row.source}")
+        return InterestResult(
+            "judgment",
+            total,
+            ZERO,
+            judgment_date,
+            to_date,
+            (to_date - judgment_date).days,
+            ZERO,
+            ZERO,
+            f"No judgment interest: {' and '.join(why)}.",
+            f"{floor.source}; {row.source}",
+        )
     end = to_date
     stopped = ""
     if enforcement_started is not None and not enforcement_unproductive and enforcement_started <= to_date:
@@ -95,8 +121,9 @@ def judgment_interest(ordered: object, judgment_date: dt.date, to_date: dt.date,
         stopped = f"; interest stopped when enforcement was taken on {format_date(enforcement_started)}"
     # The sums carrying interest: the whole judgment from its date, or each instalment from its due date.
     # Payments go to the earliest instalment first, so instalments not yet due are in the queue too.
-    due_sums = (instalment_dates(total, instalments, dt.date.max) if instalments is not None
-                else [(judgment_date, total)])
+    due_sums = (
+        instalment_dates(total, instalments, dt.date.max) if instalments is not None else [(judgment_date, total)]
+    )
     queue = [Owing(day, value) for day, value in due_sums]
     parts: list[tuple[dt.date, Decimal, dt.date, bool]] = []
     for paid_on, value in sorted((p for p in payments if p[0] <= end), key=lambda p: p[0]):
@@ -115,20 +142,43 @@ def judgment_interest(ordered: object, judgment_date: dt.date, to_date: dt.date,
     for day, value, until, paid in sorted(parts):
         skipped = days_excluded(day, until, breathing_spaces)
         days = (until - day).days - skipped
-        items.append(InterestItem("instalment due" if instalments else "judgment debt", value, day, until, days,
-                                  skipped, round_penny(value * row.rate / 100 * days / 365), paid))
+        items.append(
+            InterestItem(
+                "instalment due" if instalments else "judgment debt",
+                value,
+                day,
+                until,
+                days,
+                skipped,
+                round_penny(value * row.rate / 100 * days / 365),
+                paid,
+            )
+        )
     interest = sum((item.interest for item in items), ZERO)
     carrying = sum((o.amount for o in queue), ZERO) if not stopped else ZERO
     daily = round_penny(carrying * row.rate / 100 / 365)
     what = "on each instalment from the day it fell due unpaid" if instalments else "on the balance unpaid"
-    basis = (f"{row.rate.normalize():f}% a year {what} under the judgment of {format_money(total)} given on "
-             f"{format_date(judgment_date)}, to {format_date(end)}: {format_money(interest)}; daily rate "
-             f"{format_money(daily)}{stopped}.")
+    basis = (
+        f"{row.rate.normalize():f}% a year {what} under the judgment of {format_money(total)} given on "
+        f"{format_date(judgment_date)}, to {format_date(end)}: {format_money(interest)}; daily rate "
+        f"{format_money(daily)}{stopped}."
+    )
     if enforcement_started is not None and enforcement_unproductive:
         basis += " Enforcement produced no payment, so interest runs as if it had not been taken."
     source = f"{floor.source}; {row.source}"
     if any(item.excluded_days for item in items):
         basis += " Days in a breathing space are left out."
         source += f"; {BREATHING_SPACE_SOURCE}"
-    return InterestResult("judgment", carrying, row.rate, judgment_date, end, (end - judgment_date).days, interest,
-                          daily, basis, source, tuple(items))
+    return InterestResult(
+        "judgment",
+        carrying,
+        row.rate,
+        judgment_date,
+        end,
+        (end - judgment_date).days,
+        interest,
+        daily,
+        basis,
+        source,
+        tuple(items),
+    )

@@ -22,8 +22,10 @@ from .dates import format_date
 from .interest import late_payment_compensation, late_payment_rate
 from .money import format_money, round_penny
 
-S4 = ("Late Payment of Commercial Debts (Interest) Act 1998 s.4 (interest from the day after the relevant day) "
-      "and s.5A (fixed sum per qualifying debt)")
+S4 = (
+    "Late Payment of Commercial Debts (Interest) Act 1998 s.4 (interest from the day after the relevant day) "
+    "and s.5A (fixed sum per qualifying debt)"
+)
 DEFAULT_PERIOD_DAYS = 30  # s.4(5)/(6): the 30 days beginning with performance or notice
 
 
@@ -74,9 +76,18 @@ def late_payment(invoices: Sequence[Invoice], to_date: dt.date) -> LatePaymentRe
         value = amount(invoice.amount, f"invoice {number} amount", allow_zero=False)
         day = relevant_day(invoice.notice, invoice.due)
         if to_date <= day:
-            items.append(InvoiceInterest(invoice, day, Decimal(0), 0, ZERO, ZERO,
-                                         f"Invoice {number} ({format_money(value)}): not yet late on "
-                                         f"{format_date(to_date)}; the relevant day is {format_date(day)}."))
+            items.append(
+                InvoiceInterest(
+                    invoice,
+                    day,
+                    Decimal(0),
+                    0,
+                    ZERO,
+                    ZERO,
+                    f"Invoice {number} ({format_money(value)}): not yet late on "
+                    f"{format_date(to_date)}; the relevant day is {format_date(day)}.",
+                )
+            )
             continue
         row = late_payment_rate(day + dt.timedelta(days=1))
         days = (to_date - day).days
@@ -85,16 +96,28 @@ def late_payment(invoices: Sequence[Invoice], to_date: dt.date) -> LatePaymentRe
         fixed = late_payment_compensation(value, day + dt.timedelta(days=1))
         daily += yearly / 365
         sources.append(row.source)
-        items.append(InvoiceInterest(invoice, day, row.rate, days, interest, fixed.amount,
-                                     f"Invoice {number} ({format_money(value)}): relevant day {format_date(day)}; "
-                                     f"{row.rate.normalize():f}% a year from {format_date(day + dt.timedelta(days=1))}"
-                                     f" to {format_date(to_date)} ({days} days): {format_money(interest)}; fixed "
-                                     f"sum {format_money(fixed.amount)}."))
+        items.append(
+            InvoiceInterest(
+                invoice,
+                day,
+                row.rate,
+                days,
+                interest,
+                fixed.amount,
+                f"Invoice {number} ({format_money(value)}): relevant day {format_date(day)}; "
+                f"{row.rate.normalize():f}% a year from {format_date(day + dt.timedelta(days=1))}"
+                f" to {format_date(to_date)} ({days} days): {format_money(interest)}; fixed "
+                f"sum {format_money(fixed.amount)}.",
+            )
+        )
     interest = sum((item.interest for item in items), ZERO)
     compensation = sum((item.compensation for item in items), ZERO)
     rates = tuple(dict.fromkeys(item.rate for item in items if item.days))
-    basis = (" ".join(item.basis for item in items)
-             + f" Total interest {format_money(interest)} and fixed sums {format_money(compensation)}.")
+    basis = (
+        " ".join(item.basis for item in items)
+        + f" Total interest {format_money(interest)} and fixed sums {format_money(compensation)}."
+    )
     source = "; ".join(dict.fromkeys([S4, *sources]))
-    return LatePaymentResult(tuple(items), interest, compensation, interest + compensation, round_penny(daily), rates,
-                             basis, source)
+    return LatePaymentResult(
+        tuple(items), interest, compensation, interest + compensation, round_penny(daily), rates, basis, source
+    )

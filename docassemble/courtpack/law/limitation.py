@@ -46,8 +46,10 @@ PERIODS: tuple[PeriodRow, ...] = (
     PeriodRow("judgment", 6, "an action on a judgment", _LA, "Limitation Act 1980 s.24"),
 )
 WARN_DAYS = 90  # warn when the last day to issue is this close
-ACKNOWLEDGMENT_SOURCE = ("Limitation Act 1980 s.29(5) and (7) and s.30 (acknowledgment in writing signed by the "
-                         "debtor or agent; payment by the debtor or agent; no revival of a barred claim)")
+ACKNOWLEDGMENT_SOURCE = (
+    "Limitation Act 1980 s.29(5) and (7) and s.30 (acknowledgment in writing signed by the "
+    "debtor or agent; payment by the debtor or agent; no revival of a barred claim)"
+)
 
 
 @dataclass(frozen=True)
@@ -75,8 +77,15 @@ def last_day(accrued: dt.date, years: int) -> dt.date:
     return add_years(accrued, years)
 
 
-def limitation(cause: str, accrued: dt.date, on: dt.date, acknowledgments: Iterable[dt.date] = (), *,
-               amount: Decimal | None = None, description: str = "") -> LimitationResult:
+def limitation(
+    cause: str,
+    accrued: dt.date,
+    on: dt.date,
+    acknowledgments: Iterable[dt.date] = (),
+    *,
+    amount: Decimal | None = None,
+    description: str = "",
+) -> LimitationResult:
     """Whether a claim of ``cause`` accruing on ``accrued`` is barred on ``on``.
 
     ``acknowledgments`` are dates of acknowledgments in writing signed by the debtor or agent, or of
@@ -97,8 +106,10 @@ def limitation(cause: str, accrued: dt.date, on: dt.date, acknowledgments: Itera
             runs_from, end = ack, last_day(ack, row.years)
         else:
             late = True
-            warnings.append(f"The acknowledgment or payment on {format_date(ack)} came after the claim was barred "
-                            f"and does not revive it (s.29(7)).")
+            warnings.append(
+                f"The acknowledgment or payment on {format_date(ack)} came after the claim was barred "
+                f"and does not revive it (s.29(7))."
+            )
     barred = on > end
     days_left = (end - on).days
     if barred:
@@ -110,12 +121,15 @@ def limitation(cause: str, accrued: dt.date, on: dt.date, acknowledgments: Itera
     restarted = ""
     if runs_from != accrued:
         restarted = f", restarted by the acknowledgment or payment on {format_date(runs_from)}"
-    basis = (f"{row.years} years for {row.label}, from the day after it accrued on {format_date(accrued)}"
-             f"{restarted}: the last day to issue is {format_date(end)}; "
-             f"{'barred' if barred else 'not barred'} on {format_date(on)}.")
+    basis = (
+        f"{row.years} years for {row.label}, from the day after it accrued on {format_date(accrued)}"
+        f"{restarted}: the last day to issue is {format_date(end)}; "
+        f"{'barred' if barred else 'not barred'} on {format_date(on)}."
+    )
     source = row.source + (f"; {ACKNOWLEDGMENT_SOURCE}" if runs_from != accrued or late else "")
-    return LimitationResult(cause, accrued, runs_from, end, barred, days_left, tuple(warnings), basis, source,
-                            amount, description)
+    return LimitationResult(
+        cause, accrued, runs_from, end, barred, days_left, tuple(warnings), basis, source, amount, description
+    )
 
 
 def earliest_live_accrual(cause: str, on: dt.date) -> dt.date:
@@ -145,8 +159,9 @@ def cause_for_debt_type(debt_type: str) -> str:
     return "contract"
 
 
-def debt_limitation(cause: str, charges: Iterable[tuple[dt.date, Decimal] | dt.date],
-                    acknowledgments: Iterable[dt.date], on: dt.date) -> tuple[LimitationResult, ...]:
+def debt_limitation(
+    cause: str, charges: Iterable[tuple[dt.date, Decimal] | dt.date], acknowledgments: Iterable[dt.date], on: dt.date
+) -> tuple[LimitationResult, ...]:
     """Limitation for a ledger, one result per sum due (each charge is its own cause of action).
 
     ``charges`` are ``(due date, amount)`` pairs (bare dates are accepted where amounts are unknown);
@@ -179,10 +194,15 @@ def check_items(items: Sequence[LimitationResult]) -> LimitationCheck:
     total = sum((item.amount or ZERO for item in barred), ZERO)
     live = [item.last_day for item in items if not item.barred]
     if barred:
-        named = "; ".join(f"{format_money(item.amount) + ' ' if item.amount is not None else ''}due "
-                          f"{format_date(item.accrued)} (last day {format_date(item.last_day)})" for item in barred)
-        basis = (f"{len(barred)} of {len(items)} sums due are statute-barred: {named}. Leave "
-                 f"{format_money(total)} out of the claim.")
+        named = "; ".join(
+            f"{format_money(item.amount) + ' ' if item.amount is not None else ''}due "
+            f"{format_date(item.accrued)} (last day {format_date(item.last_day)})"
+            for item in barred
+        )
+        basis = (
+            f"{len(barred)} of {len(items)} sums due are statute-barred: {named}. Leave "
+            f"{format_money(total)} out of the claim."
+        )
     else:
         basis = f"None of the {len(items)} sums due is statute-barred."
     return LimitationCheck(tuple(items), barred, total, min(live) if live else None, basis)

@@ -34,8 +34,7 @@ def _pattern(decimal: str, thousands: str) -> re.Pattern[str]:
     return re.compile(rf"(?P<whole>{whole})?(?:{dec}(?P<frac>\d{{1,8}}))?")
 
 
-def to_money(value: object, *, decimal: str = ".", thousands: str = ",",
-             maximum: Decimal = MAX_AMOUNT) -> Decimal:
+def to_money(value: object, *, decimal: str = ".", thousands: str = ",", maximum: Decimal = MAX_AMOUNT) -> Decimal:
     """Parse a user or file value (``"1,234.50"``, ``"£12"``, ``12``, ``"-5"``) to Decimal pence.
 
     Text is read only with the declared ``decimal`` and ``thousands`` separators (a semicolon-CSV
@@ -44,8 +43,9 @@ def to_money(value: object, *, decimal: str = ".", thousands: str = ",",
     plain message; callers wrap it with the file and field.
     """
     if decimal not in SEPARATORS or not decimal or thousands not in SEPARATORS or decimal == thousands:
-        raise ValueError(f"decimal {decimal!r} and thousands {thousands!r} separators must differ "
-                         "and be one of . , space or '")
+        raise ValueError(
+            f"decimal {decimal!r} and thousands {thousands!r} separators must differ and be one of . , space or '"
+        )
     example = f"e.g. '1{thousands}234{decimal}56'"
     if isinstance(value, (bool, float)):
         raise ValueError(f"{value!r} must be written as a string or whole number, {example}")

@@ -24,8 +24,7 @@ from .money import format_money, round_down_penny
 
 _FEES = "Taking Control of Goods (Fees) Regulations 2014 (SI 2014/1)"
 STAGES = ("compliance", "enforcement", "sale")
-STAGE_LABELS = {"compliance": "compliance stage", "enforcement": "enforcement stage",
-                "sale": "sale or disposal stage"}
+STAGE_LABELS = {"compliance": "compliance stage", "enforcement": "enforcement stage", "sale": "sale or disposal stage"}
 
 
 @dataclass(frozen=True)
@@ -43,14 +42,34 @@ class FeeStageRow:
 
 
 FEE_STAGES: tuple[FeeStageRow, ...] = (
-    FeeStageRow("compliance", Decimal("75.00"), Decimal("0"), Decimal("1500.00"), dt.date(2014, 4, 6),
-                f"{_FEES} reg 5(1)(a), reg 7 and the Schedule, Table 1", True),
-    FeeStageRow("enforcement", Decimal("235.00"), Decimal("7.5"), Decimal("1500.00"), dt.date(2014, 4, 6),
-                f"{_FEES} reg 5(1)(b), reg 7 and the Schedule, Table 1", True),
-    FeeStageRow("sale", Decimal("110.00"), Decimal("7.5"), Decimal("1500.00"), dt.date(2014, 4, 6),
-                f"{_FEES} reg 5(1)(c), reg 7 and the Schedule, Table 1", True),
+    FeeStageRow(
+        "compliance",
+        Decimal("75.00"),
+        Decimal("0"),
+        Decimal("1500.00"),
+        dt.date(2014, 4, 6),
+        f"{_FEES} reg 5(1)(a), reg 7 and the Schedule, Table 1",
+        True,
+    ),
+    FeeStageRow(
+        "enforcement",
+        Decimal("235.00"),
+        Decimal("7.5"),
+        Decimal("1500.00"),
+        dt.date(2014, 4, 6),
+        f"{_FEES} reg 5(1)(b), reg 7 and the Schedule, Table 1",
+        True,
+    ),
+    FeeStageRow(
+        "sale",
+        Decimal("110.00"),
+        Decimal("7.5"),
+        Decimal("1500.00"),
+        dt.date(2014, 4, 6),
+        f"{_FEES} reg 5(1)(c), reg 7 and the Schedule, Table 1",
+        True,
+    ),
 )
-
 
 
 @dataclass(frozen=True)
@@ -105,9 +124,14 @@ def stage_fee(stage: str, sum_to_recover: object, on: dt.date) -> StageFee:
     how = f"the fixed fee {format_money(row.fixed)}"
     if row.percent:
         pct = f"{row.percent.normalize():f}%"
-        how += (f" plus {pct} of the {format_money(excess)} above {format_money(row.above)} "
-                f"({format_money(extra)}, rounded down to the penny)") if excess else \
-            f" (no {pct} part: the sum is not above {format_money(row.above)})"
+        how += (
+            (
+                f" plus {pct} of the {format_money(excess)} above {format_money(row.above)} "
+                f"({format_money(extra)}, rounded down to the penny)"
+            )
+            if excess
+            else f" (no {pct} part: the sum is not above {format_money(row.above)})"
+        )
     basis = f"The {STAGE_LABELS[stage]} fee on {format_money(debt)} is {format_money(fee)}: {how}."
     return StageFee(stage, fee, row.fixed, extra, basis, row.source)
 
@@ -117,8 +141,10 @@ def fee_stages(sum_to_recover: object, on: dt.date) -> FeeStages:
     debt = amount(sum_to_recover, "sum to be recovered", allow_zero=False)
     stages = tuple(stage_fee(stage, debt, on) for stage in STAGES)
     total = debt + sum((s.fee for s in stages), Decimal("0.00"))
-    basis = (f"Referred to an enforcement agent, {format_money(debt)} may grow by "
-             + ", ".join(f"{format_money(s.fee)} ({STAGE_LABELS[s.stage]})" for s in stages)
-             + f" to {format_money(total)} if goods are sold (before disbursements such as storage and auction "
-               "costs).")
+    basis = (
+        f"Referred to an enforcement agent, {format_money(debt)} may grow by "
+        + ", ".join(f"{format_money(s.fee)} ({STAGE_LABELS[s.stage]})" for s in stages)
+        + f" to {format_money(total)} if goods are sold (before disbursements such as storage and auction "
+        "costs)."
+    )
     return FeeStages(debt, stages, total, basis)

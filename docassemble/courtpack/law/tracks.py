@@ -16,15 +16,22 @@ from .basis import amount, rows_in_force
 from .dates import format_date
 from .money import format_money
 
-_CPR26 = ("CPR 26.9 (scope of each track, from 1 October 2023, Civil Procedure (Amendment No. 2) Rules 2023, "
-          "SI 2023/572)")
+_CPR26 = (
+    "CPR 26.9 (scope of each track, from 1 October 2023, Civil Procedure (Amendment No. 2) Rules 2023, SI 2023/572)"
+)
 _CPR26_OLD = "CPR 26.6 (scope of each track, before 1 October 2023)"
-_CPR16 = ("CPR 16.3(2)(b) (statement of value in the claim form) as substituted from 1 October 2023 by the Civil "
-          "Procedure (Amendment No. 2) Rules 2023 (SI 2023/572)")
+_CPR16 = (
+    "CPR 16.3(2)(b) (statement of value in the claim form) as substituted from 1 October 2023 by the Civil "
+    "Procedure (Amendment No. 2) Rules 2023 (SI 2023/572)"
+)
 _CPR16_OLD = "CPR 16.3(2)(b) (statement of value in the claim form) before 1 October 2023"
 TRACKS = ("small_claims", "fast", "intermediate", "multi")
-TRACK_LABELS = {"small_claims": "small claims track", "fast": "fast track",
-                "intermediate": "intermediate track", "multi": "multi-track"}
+TRACK_LABELS = {
+    "small_claims": "small claims track",
+    "fast": "fast track",
+    "intermediate": "intermediate track",
+    "multi": "multi-track",
+}
 
 
 @dataclass(frozen=True)
@@ -63,8 +70,9 @@ TRACK_BANDS: tuple[ValueBand, ...] = (
 _BEFORE = dt.date(2023, 9, 30)
 STATEMENT_OF_VALUE: tuple[ValueBand, ...] = (
     ValueBand(_OLD, Decimal("0"), Decimal("10000"), "not more than £10,000", _CPR16_OLD, _BEFORE),
-    ValueBand(_OLD, Decimal("10000"), Decimal("25000"), "more than £10,000 but not more than £25,000", _CPR16_OLD,
-              _BEFORE),
+    ValueBand(
+        _OLD, Decimal("10000"), Decimal("25000"), "more than £10,000 but not more than £25,000", _CPR16_OLD, _BEFORE
+    ),
     ValueBand(_OLD, Decimal("25000"), None, "more than £25,000", _CPR16_OLD, _BEFORE),
     ValueBand(_NEW, Decimal("0"), Decimal("10000"), "not more than £10,000", _CPR16),
     ValueBand(_NEW, Decimal("10000"), Decimal("25000"), "more than £10,000 but not more than £25,000", _CPR16),
@@ -76,8 +84,9 @@ STATEMENT_OF_VALUE: tuple[ValueBand, ...] = (
 def _pick(table: tuple[ValueBand, ...], value: Decimal, on: dt.date) -> ValueBand:
     bands = sorted(rows_in_force(table, on), key=lambda b: b.above)
     if not bands:
-        raise LawError(f"courtpack has no track table in force on {on.isoformat()} — use a date from "
-                       f"{format_date(_OLD)}")
+        raise LawError(
+            f"courtpack has no track table in force on {on.isoformat()} — use a date from {format_date(_OLD)}"
+        )
     return next(b for b in bands if b.up_to is None or value <= b.up_to)
 
 
@@ -93,7 +102,9 @@ def allocate_track(claim: object, on: dt.date) -> TrackResult:
     band = _pick(TRACK_BANDS, value, on)
     limit = f"up to {format_money(band.up_to)}" if band.up_to is not None else f"over {format_money(band.above)}"
     label = TRACK_LABELS[band.value]
-    basis = (f"A claim of {format_money(value)} (interest and costs disregarded) is normally allocated to the {label} "
-             f"({limit}); statement of value: {_pick(STATEMENT_OF_VALUE, value, on).value}.")
+    basis = (
+        f"A claim of {format_money(value)} (interest and costs disregarded) is normally allocated to the {label} "
+        f"({limit}); statement of value: {_pick(STATEMENT_OF_VALUE, value, on).value}."
+    )
     words = _pick(STATEMENT_OF_VALUE, value, on)
     return TrackResult(band.value, label, words.value, basis, f"{band.source}; {words.source}")

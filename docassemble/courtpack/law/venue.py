@@ -68,8 +68,15 @@ class VenueAdvice:
     sources: tuple[str, ...]
 
 
-def venue_advice(*, debt_type: str, debt: object, on: dt.date, debtor_kind: str = "individual",
-                 order_held: bool = False, breathing_space: BreathingSpaceStatus | None = None) -> VenueAdvice:
+def venue_advice(
+    *,
+    debt_type: str,
+    debt: object,
+    on: dt.date,
+    debtor_kind: str = "individual",
+    order_held: bool = False,
+    breathing_space: BreathingSpaceStatus | None = None,
+) -> VenueAdvice:
     """The route for ``debt`` of ``debt_type`` owed by an individual or a company, as at ``on``.
 
     ``order_held``: the council already holds the order the route leads to (a liability order for
@@ -78,15 +85,23 @@ def venue_advice(*, debt_type: str, debt: object, on: dt.date, debtor_kind: str 
     if debt_type not in DEBT_TYPES:
         raise LawError(f"debt type {debt_type!r} is not known; use one of: {', '.join(DEBT_TYPES)}")
     if debtor_kind not in insolvency.DEBTOR_KINDS:
-        raise LawError(f"debtor kind {debtor_kind!r} is not known; use one of: "
-                       f"{', '.join(insolvency.DEBTOR_KINDS)}")
+        raise LawError(f"debtor kind {debtor_kind!r} is not known; use one of: {', '.join(insolvency.DEBTOR_KINDS)}")
     owed = amount(debt, "debt", allow_zero=False)
     blocked = breathing_space is not None and breathing_space.active and debtor_kind == "individual"
-    paused = ("A breathing space is active: no recovery or enforcement step without the court's permission."
-              if blocked else "")
+    paused = (
+        "A breathing space is active: no recovery or enforcement step without the court's permission."
+        if blocked
+        else ""
+    )
     petition = insolvency.threshold_check(debtor_kind, owed, on)
-    thresholds = [Threshold("bankruptcy_petition" if debtor_kind == "individual" else "winding_up_petition",
-                            petition.level, petition.meets, petition.source)]
+    thresholds = [
+        Threshold(
+            "bankruptcy_petition" if debtor_kind == "individual" else "winding_up_petition",
+            petition.level,
+            petition.meets,
+            petition.source,
+        )
+    ]
     if debt_type in liability_orders.DEBT_TYPES:
         advice = _liability_route(debt_type, owed, on, debtor_kind, order_held, petition, thresholds)
     else:
@@ -97,31 +112,60 @@ def venue_advice(*, debt_type: str, debt: object, on: dt.date, debtor_kind: str 
         nxt = tuple(Step(s.name, False, (paused, *s.reasons), s.notes, s.source) for s in nxt)
     open_next = [s.name.replace("_", " ") for s in nxt if s.allowed]
     who = "a company" if debtor_kind == "company" else "an individual"
-    basis = (f"{label.capitalize()} of {format_money(owed)} owed by {who} on {format_date(on)}: {court}. "
-             + (f"Open next: {', '.join(open_next)}." if open_next else "Nothing further is open until the steps "
-                                                                       "before it are taken.")
-             + (f" {paused}" if paused else ""))
+    basis = (
+        f"{label.capitalize()} of {format_money(owed)} owed by {who} on {format_date(on)}: {court}. "
+        + (
+            f"Open next: {', '.join(open_next)}."
+            if open_next
+            else "Nothing further is open until the steps before it are taken."
+        )
+        + (f" {paused}" if paused else "")
+    )
     return VenueAdvice(debt_type, label, court, first, nxt, tuple(thresholds), basis, tuple(dict.fromkeys(sources)))
 
 
-def _liability_route(debt_type: str, owed: Decimal, on: dt.date, debtor_kind: str, order_held: bool,
-                     petition: insolvency.ThresholdCheck,
-                     thresholds: list[Threshold]) -> tuple[str, str, tuple[Step, ...], tuple[Step, ...], list[str]]:
+def _liability_route(
+    debt_type: str,
+    owed: Decimal,
+    on: dt.date,
+    debtor_kind: str,
+    order_held: bool,
+    petition: insolvency.ThresholdCheck,
+    thresholds: list[Threshold],
+) -> tuple[str, str, tuple[Step, ...], tuple[Step, ...], list[str]]:
     lo = liability_orders
     label = lo.DEBT_LABELS[debt_type]
     complaint = lo.period(debt_type, "final_notice_to_complaint", on)
     summons = lo.period(debt_type, "summons_to_hearing", on)
     first = (
-        Step("reminder_and_final_notice", True, (),
-             (f"Serve a reminder or final notice; the complaint may be made once the sum is unpaid {complaint.days} "
-              "days after the notice was issued.",), complaint.source),
-        Step("complaint_and_summons", True, (),
-             (f"Complain to the magistrates' court and serve the summons; the order may be made only after "
-              f"{summons.days} whole days from service.",
-              "No complaint for sums that fell due more than six years before it."),
-             f"{summons.source}; {lo.APPLICATION_SOURCE[debt_type]}"),
-        Step("liability_order", True, (), ("The court makes the order if the sum is payable and unpaid, with the "
-                                       "council's reasonable costs.",), lo.COSTS_SOURCE[debt_type]),
+        Step(
+            "reminder_and_final_notice",
+            True,
+            (),
+            (
+                f"Serve a reminder or final notice; the complaint may be made once the sum is unpaid {complaint.days} "
+                "days after the notice was issued.",
+            ),
+            complaint.source,
+        ),
+        Step(
+            "complaint_and_summons",
+            True,
+            (),
+            (
+                f"Complain to the magistrates' court and serve the summons; the order may be made only after "
+                f"{summons.days} whole days from service.",
+                "No complaint for sums that fell due more than six years before it.",
+            ),
+            f"{summons.source}; {lo.APPLICATION_SOURCE[debt_type]}",
+        ),
+        Step(
+            "liability_order",
+            True,
+            (),
+            ("The court makes the order if the sum is payable and unpaid, with the council's reasonable costs.",),
+            lo.COSTS_SOURCE[debt_type],
+        ),
     )
     steps: list[Step] = []
     held = [] if order_held else ["Only once a liability order is held."]
@@ -133,8 +177,9 @@ def _liability_route(debt_type: str, owed: Decimal, on: dt.date, debtor_kind: st
         reasons, notes = list(held), [row.note]
         if power == "charging_order":
             ok, why, source = lo.charging_order_check(owed, on, debt_type)
-            minimum = row_in_force([t for t in lo.THRESHOLDS if t.name == "charging_order_minimum"], on,
-                                   "charging order minimum")
+            minimum = row_in_force(
+                [t for t in lo.THRESHOLDS if t.name == "charging_order_minimum"], on, "charging order minimum"
+            )
             thresholds.append(Threshold("charging_order", minimum.amount, ok, source))
             reasons += [] if ok else [why]
         elif power == "bankruptcy_or_winding_up":
@@ -153,43 +198,78 @@ def _liability_route(debt_type: str, owed: Decimal, on: dt.date, debtor_kind: st
     return label, court, first, tuple(steps), sources
 
 
-def _county_court_route(debt_type: str, owed: Decimal, on: dt.date, debtor_kind: str, judgment_held: bool,
-                        petition: insolvency.ThresholdCheck,
-                        thresholds: list[Threshold]) -> tuple[str, str, tuple[Step, ...], tuple[Step, ...], list[str]]:
+def _county_court_route(
+    debt_type: str,
+    owed: Decimal,
+    on: dt.date,
+    debtor_kind: str,
+    judgment_held: bool,
+    petition: insolvency.ThresholdCheck,
+    thresholds: list[Threshold],
+) -> tuple[str, str, tuple[Step, ...], tuple[Step, ...], list[str]]:
     label, limitation_source = COUNTY_COURT_DEBT_TYPES[debt_type]
-    protocol = ("A letter of claim under the Pre-Action Protocol for Debt Claims, then 30 days for the reply."
-                if debtor_kind == "individual" else
-                "A letter before claim under the Practice Direction on Pre-Action Conduct (typically 14 days).")
+    protocol = (
+        "A letter of claim under the Pre-Action Protocol for Debt Claims, then 30 days for the reply."
+        if debtor_kind == "individual"
+        else "A letter before claim under the Practice Direction on Pre-Action Conduct (typically 14 days)."
+    )
     first = (
         Step("letter_before_claim", True, (), (protocol,), PROTOCOL_SOURCE),
-        Step("money_claim", True, (), ("Issue a claim (N1) within the limitation period, then ask for judgment.",),
-             f"{MONEY_CLAIM_SOURCE}; {limitation_source}"),
+        Step(
+            "money_claim",
+            True,
+            (),
+            ("Issue a claim (N1) within the limitation period, then ask for judgment.",),
+            f"{MONEY_CLAIM_SOURCE}; {limitation_source}",
+        ),
     )
-    by_name = {t.name: t for t in ENFORCEMENT_THRESHOLDS if t.effective_from <= on
-               and (t.effective_to is None or on <= t.effective_to)}
+    by_name = {
+        t.name: t
+        for t in ENFORCEMENT_THRESHOLDS
+        if t.effective_from <= on and (t.effective_to is None or on <= t.effective_to)
+    }
     high, low, aeo = by_name["high_court_only_from"], by_name["county_court_only_below"], by_name["attachment_minimum"]
-    thresholds += [Threshold("warrant_of_control_below", high.amount, owed < high.amount, high.source),
-                   Threshold("writ_of_control_from", low.amount, owed >= low.amount, low.source)]
+    thresholds += [
+        Threshold("warrant_of_control_below", high.amount, owed < high.amount, high.source),
+        Threshold("writ_of_control_from", low.amount, owed >= low.amount, low.source),
+    ]
     held = [] if judgment_held else ["Only once judgment is entered."]
     company = debtor_kind == "company"
     routes: tuple[tuple[str, list[str], str], ...] = (
-        ("warrant_of_control", [] if owed < high.amount else
-         [f"{format_money(owed)} is {format_money(high.amount)} or more: goods only under a High Court writ."],
-         f"CPR 83.15; {high.source}"),
-        ("writ_of_control", [] if owed >= low.amount else
-         [f"{format_money(owed)} is under {format_money(low.amount)}: only a County Court warrant."],
-         f"CPR 83.9; {low.source}"),
-        ("attachment_of_earnings", (["A company has no earnings."] if company else [])
-         + ([] if owed >= aeo.amount else [f"Less than {format_money(aeo.amount)} is owed."]),
-         f"CPR 89; Attachment of Earnings Act 1971; {aeo.source}"),
+        (
+            "warrant_of_control",
+            []
+            if owed < high.amount
+            else [f"{format_money(owed)} is {format_money(high.amount)} or more: goods only under a High Court writ."],
+            f"CPR 83.15; {high.source}",
+        ),
+        (
+            "writ_of_control",
+            []
+            if owed >= low.amount
+            else [f"{format_money(owed)} is under {format_money(low.amount)}: only a County Court warrant."],
+            f"CPR 83.9; {low.source}",
+        ),
+        (
+            "attachment_of_earnings",
+            (["A company has no earnings."] if company else [])
+            + ([] if owed >= aeo.amount else [f"Less than {format_money(aeo.amount)} is owed."]),
+            f"CPR 89; Attachment of Earnings Act 1971; {aeo.source}",
+        ),
         ("charging_order", [], "CPR 73; Charging Orders Act 1979"),
         ("third_party_debt_order", [], "CPR 72"),
         ("order_to_obtain_information", [], "CPR 71"),
     )
     steps = [Step(name, not (held + reasons), tuple(held + reasons), (), source) for name, reasons, source in routes]
     # A statutory demand needs no judgment for an undisputed liquidated debt (s.267(2)); a disputed one does.
-    steps.append(Step("bankruptcy_or_winding_up", petition.meets, () if petition.meets else (petition.basis,),
-                      ("Serve a statutory demand and wait 21 days after service; a disputed debt needs judgment "
-                       "first.",), petition.source))
+    steps.append(
+        Step(
+            "bankruptcy_or_winding_up",
+            petition.meets,
+            () if petition.meets else (petition.basis,),
+            ("Serve a statutory demand and wait 21 days after service; a disputed debt needs judgment first.",),
+            petition.source,
+        )
+    )
     court = "the County Court (a money claim; enforcement there or, for goods from £5,000, in the High Court)"
     return label, court, first, tuple(steps), [PROTOCOL_SOURCE, MONEY_CLAIM_SOURCE, limitation_source, petition.source]

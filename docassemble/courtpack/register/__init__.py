@@ -30,27 +30,62 @@ import importlib
 from typing import Any
 
 _EXPORTS = {
-    "Register": "db", "open_register": "db", "resolve_url": "db",
-    "add_case": "cases", "get_case": "cases", "list_cases": "cases", "add_payment": "cases", "CaseInfo": "cases",
-    "OrderSpec": "orders", "InstalmentTerms": "orders", "DirectionSpec": "orders", "ChargingSpec": "orders",
-    "record_order": "orders", "load_orders_file": "orders", "mark_direction_met": "orders",
-    "record_hearing": "hearings", "update_hearing": "hearings", "upcoming_hearings": "hearings",
-    "hearing_compliance": "hearings", "HearingRow": "hearings",
-    "compliance": "compliance", "ComplianceReport": "compliance", "OrderCompliance": "compliance",
+    "Register": "db",
+    "open_register": "db",
+    "resolve_url": "db",
+    "add_case": "cases",
+    "get_case": "cases",
+    "list_cases": "cases",
+    "add_payment": "cases",
+    "CaseInfo": "cases",
+    "OrderSpec": "orders",
+    "InstalmentTerms": "orders",
+    "DirectionSpec": "orders",
+    "ChargingSpec": "orders",
+    "record_order": "orders",
+    "load_orders_file": "orders",
+    "mark_direction_met": "orders",
+    "record_hearing": "hearings",
+    "update_hearing": "hearings",
+    "upcoming_hearings": "hearings",
+    "hearing_compliance": "hearings",
+    "HearingRow": "hearings",
+    "compliance": "compliance",
+    "ComplianceReport": "compliance",
+    "OrderCompliance": "compliance",
     "DirectionStatus": "compliance",
-    "import_file": "importer", "ImportResult": "importer", "read_mapping": "mapping",
-    "export_calendar": "ics", "pre_hearing_report": "report", "record_document": "generated",
-    "load_demo": "demo", "ConcurrentUpdateError": "errors", "ImportRowsError": "errors", "RegisterError": "errors",
+    "import_file": "importer",
+    "ImportResult": "importer",
+    "read_mapping": "mapping",
+    "export_calendar": "ics",
+    "pre_hearing_report": "report",
+    "record_document": "generated",
+    "load_demo": "demo",
+    "ConcurrentUpdateError": "errors",
+    "ImportRowsError": "errors",
+    "RegisterError": "errors",
 }
 
 # issue 11: council settings, a case's recorded steps, the document check, imports of cases, work lists
-_EXPORTS.update({
-    "council_settings": "settings", "save_settings": "settings", "CouncilSettings": "settings",
-    "record_step": "steps", "case_facts": "steps", "CaseStory": "steps", "StepRecord": "steps",
-    "check_case": "case_check", "import_cases": "import_cases", "export_case": "case_records",
-    "case_as_at": "case_records", "officer_worklist": "worklist", "hearings_soon": "worklist",
-    "bundles_awaiting_review": "worklist", "caseload_by_stage": "worklist",
-})
+_EXPORTS.update(
+    {
+        "council_settings": "settings",
+        "save_settings": "settings",
+        "CouncilSettings": "settings",
+        "record_step": "steps",
+        "case_facts": "steps",
+        "CaseStory": "steps",
+        "StepRecord": "steps",
+        "check_case": "case_check",
+        "import_cases": "import_cases",
+        "export_case": "case_records",
+        "case_as_at": "case_records",
+        "officer_worklist": "worklist",
+        "hearings_soon": "worklist",
+        "bundles_awaiting_review": "worklist",
+        "caseload_by_stage": "worklist",
+    }
+)
 
 __all__ = sorted(_EXPORTS)
 

@@ -86,8 +86,9 @@ def _after_flush(session: Session, _context: Any) -> None:
 def _before_flush(session: Session, _context: Any, _instances: Any) -> None:
     """No change without a name: every register function that writes takes ``who``."""
     if (session.new or session.dirty or session.deleted) and not session.info.get("who"):
-        raise RegisterError("the register records who made each change: give your name with --as NAME "
-                            "(or set COURTPACK_USER=NAME)")
+        raise RegisterError(
+            "the register records who made each change: give your name with --as NAME (or set COURTPACK_USER=NAME)"
+        )
 
 
 @event.listens_for(Base, "after_delete", propagate=True)
@@ -99,26 +100,44 @@ def _after_delete(_mapper: Any, connection: Any, target: Any) -> None:
     if session is None or not isinstance(session, AuditedSession):
         return
     row = _row(session, target, "delete")
-    row["detail"] = json.dumps({a.key: _plain(getattr(target, a.key)) for a in inspect(target).mapper.column_attrs
-                                if a.key not in SKIP_FIELDS and getattr(target, a.key) not in (None, "")},
-                               sort_keys=True)
+    row["detail"] = json.dumps(
+        {
+            a.key: _plain(getattr(target, a.key))
+            for a in inspect(target).mapper.column_attrs
+            if a.key not in SKIP_FIELDS and getattr(target, a.key) not in (None, "")
+        },
+        sort_keys=True,
+    )
     connection.execute(insert(AuditEntry), [row])
 
 
-def log(session: Session, action: str, entity: str, detail: dict[str, Any] | str, case_id: int | None = None,
-        entity_id: str = "") -> None:
+def log(
+    session: Session,
+    action: str,
+    entity: str,
+    detail: dict[str, Any] | str,
+    case_id: int | None = None,
+    entity_id: str = "",
+) -> None:
     """Write one audit entry by hand (for bulk steps that bypass the ORM)."""
-    session.add(AuditEntry(
-        who=_actor(session), action=action, entity=entity, entity_id=entity_id,
-        case_id=case_id, detail=detail if isinstance(detail, str) else json.dumps(detail, sort_keys=True, default=str),
-    ))
+    session.add(
+        AuditEntry(
+            who=_actor(session),
+            action=action,
+            entity=entity,
+            entity_id=entity_id,
+            case_id=case_id,
+            detail=detail if isinstance(detail, str) else json.dumps(detail, sort_keys=True, default=str),
+        )
+    )
 
 
 def _actor(session: Session) -> str:
     who = session.info.get("who")
     if not who:
-        raise RegisterError("the register records who made each change: give your name with --as NAME "
-                            "(or set COURTPACK_USER=NAME)")
+        raise RegisterError(
+            "the register records who made each change: give your name with --as NAME (or set COURTPACK_USER=NAME)"
+        )
     return str(who)
 
 

@@ -103,8 +103,9 @@ def check_case(db: Register | Session | str | os.PathLike[str] | None, reference
                     continue
                 register = CHECKED[name](story)
                 if not _same(name, stated[name], register):
-                    problems.append(Problem(doc.file_name, name, stated[name],
-                                            NOT_RECORDED if register is None else register))
+                    problems.append(
+                        Problem(doc.file_name, name, stated[name], NOT_RECORDED if register is None else register)
+                    )
         return problems
 
 

@@ -27,11 +27,13 @@ from .errors import RegisterError
 __all__ = ["case_as_at", "export_case", "load_case_facts", "save_case_facts"]
 
 # recorded steps that the case file's events list carries (what the protocol and the documents read)
-STEP_EVENTS = {"letter_before_claim_sent": EventKind.LETTER_BEFORE_CLAIM_SENT,
-               "reply_received": EventKind.REPLY_RECEIVED,
-               "notice_of_intention_to_issue": EventKind.NOTICE_OF_INTENTION_TO_ISSUE,
-               "claim_issued": EventKind.CLAIM_ISSUED,
-               "judgment": EventKind.JUDGMENT_ENTERED}
+STEP_EVENTS = {
+    "letter_before_claim_sent": EventKind.LETTER_BEFORE_CLAIM_SENT,
+    "reply_received": EventKind.REPLY_RECEIVED,
+    "notice_of_intention_to_issue": EventKind.NOTICE_OF_INTENTION_TO_ISSUE,
+    "claim_issued": EventKind.CLAIM_ISSUED,
+    "judgment": EventKind.JUDGMENT_ENTERED,
+}
 
 
 def load_case_facts(db: Register | Session | str | os.PathLike[str] | None, reference: str) -> tuple[CaseFacts, int]:
@@ -43,25 +45,34 @@ def load_case_facts(db: Register | Session | str | os.PathLike[str] | None, refe
         return case_from_dict(json.loads(case.casefile), f"register case {reference}"), case.version
 
 
-def save_case_facts(db: Register | Session | str | os.PathLike[str] | None, facts: CaseFacts, who: str | None,
-                    expected_version: int | None, new: bool) -> CaseInfo:
+def save_case_facts(
+    db: Register | Session | str | os.PathLike[str] | None,
+    facts: CaseFacts,
+    who: str | None,
+    expected_version: int | None,
+    new: bool,
+) -> CaseInfo:
     """Save a case from an interview: ``new`` refuses a reference already in use; an edit needs its version."""
     with session_for(db, who) as session:
         if new:
             from sqlalchemy import select
 
             from .models import Case
+
             if session.scalar(select(Case.id).where(Case.reference == facts.reference)) is not None:
-                raise RegisterError(f"case {facts.reference} is already in the register; choose another reference, "
-                                    "or change that case with edit_case")
+                raise RegisterError(
+                    f"case {facts.reference} is already in the register; choose another reference, "
+                    "or change that case with edit_case"
+                )
             return add_case(session, facts, who=who)
         if expected_version is None:
             raise RegisterError(f"case {facts.reference}: an edit must say which version it changes; reload the case")
         return add_case(session, facts, who=who, expected_version=expected_version)
 
 
-def case_as_at(db: Register | Session | str | os.PathLike[str] | None, reference: str,
-               as_at: dt.date | None = None) -> CaseFacts:
+def case_as_at(
+    db: Register | Session | str | os.PathLike[str] | None, reference: str, as_at: dt.date | None = None
+) -> CaseFacts:
     """The case's facts with its recorded story up to ``as_at``: events, and the judgment with its terms and
     the payments made under it. This is what a step's documents are built from."""
     from .steps import case_facts
@@ -69,8 +80,9 @@ def case_as_at(db: Register | Session | str | os.PathLike[str] | None, reference
     with session_for(db) as session:
         facts, _ = load_case_facts(session, reference)
         story = case_facts(session, reference, as_at)
-    recorded = [Event(s.happened_on, STEP_EVENTS[s.step], _note(s.step, s.facts)) for s in story.steps
-                if s.step in STEP_EVENTS]
+    recorded = [
+        Event(s.happened_on, STEP_EVENTS[s.step], _note(s.step, s.facts)) for s in story.steps if s.step in STEP_EVENTS
+    ]
     events = [e for e in facts.events if e.kind not in STEP_EVENTS.values()] + recorded
     judgment = facts.judgment
     step = story.judgment
@@ -78,9 +90,15 @@ def case_as_at(db: Register | Session | str | os.PathLike[str] | None, reference
         terms = None
         if step.facts["terms"] == "instalments":
             terms = Instalments(step.money("instalment_amount"), step.facts["frequency"], step.date("first_payment"))
-        judgment = Judgment(claim_number=story.claim_number or "", court=story.court or "", date=step.happened_on,
-                            amount=step.money("amount"), costs=step.money("costs") or Decimal("0.00"),
-                            paid_since=story.paid_since_judgment(), instalments=terms)
+        judgment = Judgment(
+            claim_number=story.claim_number or "",
+            court=story.court or "",
+            date=step.happened_on,
+            amount=step.money("amount"),
+            costs=step.money("costs") or Decimal("0.00"),
+            paid_since=story.paid_since_judgment(),
+            instalments=terms,
+        )
     return dataclasses.replace(facts, events=sorted(events, key=lambda e: e.date), judgment=judgment)
 
 
@@ -92,8 +110,12 @@ def _note(step: str, facts: dict[str, str]) -> str:
     return facts.get("summary", "")
 
 
-def export_case(db: Register | Session | str | os.PathLike[str] | None, reference: str,
-                out: str | os.PathLike[str], as_at: dt.date | None = None) -> Path:
+def export_case(
+    db: Register | Session | str | os.PathLike[str] | None,
+    reference: str,
+    out: str | os.PathLike[str],
+    as_at: dt.date | None = None,
+) -> Path:
     """Write the case's facts and recorded story (to ``as_at``) as a YAML case file that validates, stamped
     with the register's version so that adding it back after an edit is checked for staleness."""
     with session_for(db) as session:

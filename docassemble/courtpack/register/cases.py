@@ -59,8 +59,13 @@ def get_case(session: Session, reference: str) -> Case:
     return case
 
 
-def add_case(db: Register | Session | str | None, source: str | os.PathLike[str] | CaseFacts,
-             *, who: str, expected_version: int | None = None) -> CaseInfo:
+def add_case(
+    db: Register | Session | str | None,
+    source: str | os.PathLike[str] | CaseFacts,
+    *,
+    who: str,
+    expected_version: int | None = None,
+) -> CaseInfo:
     """Add a case from a case file (or a ``Case``), or update the one with the same reference.
 
     An update is checked against the register version the file was taken from (``expected_version``,
@@ -81,8 +86,9 @@ def add_case(db: Register | Session | str | None, source: str | os.PathLike[str]
     return _add_case(db, facts, who, expected_version)
 
 
-def _add_case(db: Register | Session | str | None, facts: CaseFacts, who: str,
-              expected_version: int | None) -> CaseInfo:
+def _add_case(
+    db: Register | Session | str | None, facts: CaseFacts, who: str, expected_version: int | None
+) -> CaseInfo:
     expected = expected_version if expected_version is not None else facts.version
     stored = _stored_facts(facts)
     with session_for(db, who) as session:
@@ -90,8 +96,10 @@ def _add_case(db: Register | Session | str | None, facts: CaseFacts, who: str,
         created = case is None
         if case is None:
             if expected_version is not None:
-                raise RegisterError(f"case {facts.reference!r} is not in the register, so it has no version "
-                                    f"{expected_version}; add it without --expect-version")
+                raise RegisterError(
+                    f"case {facts.reference!r} is not in the register, so it has no version "
+                    f"{expected_version}; add it without --expect-version"
+                )
             case = Case(reference=facts.reference)
             session.add(case)
         elif expected is not None and case.version != expected:
@@ -101,7 +109,8 @@ def _add_case(db: Register | Session | str | None, facts: CaseFacts, who: str,
                 f"case {facts.reference} is already in the register (version {case.version}) and this file "
                 "differs from it but does not say which version it was based on, so it may be out of date; "
                 f"reload the case with `courtpack register export {facts.reference} --out FILE`, make the "
-                f"change there and add that file (or pass --expect-version {case.version})")
+                f"change there and add that file (or pass --expect-version {case.version})"
+            )
         else:
             if case.casefile == stored:
                 return CaseInfo(case.reference, case.id, case.version, False)
@@ -128,69 +137,147 @@ def _apply(case: Case, facts: CaseFacts, stored: str) -> None:
     case.balance = facts.balance()
     case.casefile = stored
     case.updated_at = dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)  # always bumps the version
-    wanted = [_party("claimant", 0, facts.claimant.name, facts.claimant.address.one_line(),
-                     facts.claimant.address.postcode, facts.claimant.officer_email, facts.claimant.officer_phone)]
+    wanted = [
+        _party(
+            "claimant",
+            0,
+            facts.claimant.name,
+            facts.claimant.address.one_line(),
+            facts.claimant.address.postcode,
+            facts.claimant.officer_email,
+            facts.claimant.officer_phone,
+        )
+    ]
     wanted += [_debtor_party(i, d) for i, d in enumerate(facts.debtors)]
-    _replace(case.parties, wanted, ("role", "position", "kind", "name", "address", "postcode", "email", "phone",
-                                    "vulnerability"))
-    entries = [LedgerEntry(entry_date=e.date, description=e.description, amount=e.amount, kind=e.kind.value)
-               for e in sorted(facts.ledger, key=lambda e: e.date)]
+    _replace(
+        case.parties,
+        wanted,
+        ("role", "position", "kind", "name", "address", "postcode", "email", "phone", "vulnerability"),
+    )
+    entries = [
+        LedgerEntry(entry_date=e.date, description=e.description, amount=e.amount, kind=e.kind.value)
+        for e in sorted(facts.ledger, key=lambda e: e.date)
+    ]
     _replace(case.ledger, entries, ("entry_date", "description", "amount", "kind"))
 
 
 def _replace(current: list, wanted: list, keys: tuple[str, ...]) -> None:
     """Replace a child collection only where it differs, so the audit log shows real changes."""
+
     def sig(obj: object) -> tuple:
         return tuple(getattr(obj, k) for k in keys)
+
     if [sig(o) for o in current] == [sig(o) for o in wanted]:
         return
     current[:] = wanted
 
 
-def _party(role: str, position: int, name: str, address: str, postcode: str, email: str = "", phone: str = "",
-           kind: str = "", vulnerability: str = "") -> Party:
-    return Party(role=role, position=position, kind=kind, name=name, address=address, postcode=postcode,
-                 email=email, phone=phone, vulnerability=vulnerability)
+def _party(
+    role: str,
+    position: int,
+    name: str,
+    address: str,
+    postcode: str,
+    email: str = "",
+    phone: str = "",
+    kind: str = "",
+    vulnerability: str = "",
+) -> Party:
+    return Party(
+        role=role,
+        position=position,
+        kind=kind,
+        name=name,
+        address=address,
+        postcode=postcode,
+        email=email,
+        phone=phone,
+        vulnerability=vulnerability,
+    )
 
 
 def _debtor_party(index: int, debtor: Debtor) -> Party:
-    return _party("debtor", index + 1, debtor.name, debtor.address.one_line(), debtor.address.postcode,
-                  debtor.email, debtor.phone, debtor.kind.value, debtor.vulnerability)
+    return _party(
+        "debtor",
+        index + 1,
+        debtor.name,
+        debtor.address.one_line(),
+        debtor.address.postcode,
+        debtor.email,
+        debtor.phone,
+        debtor.kind.value,
+        debtor.vulnerability,
+    )
 
 
 def list_cases(db: Register | Session | str | None) -> list[CaseRow]:
     """Every case with its balance, payments and next hearing — one query."""
     now = dt.datetime.now()
-    paid = (select(Payment.case_id, func.sum(Payment.amount).label("paid"))
-            .group_by(Payment.case_id).subquery())
-    judged = (select(Order.case_id, func.sum(Order.amount + Order.costs).label("total"),
-                     func.min(Order.made_on).label("since"))
-              .where(Order.status == "active", Order.amount.is_not(None)).group_by(Order.case_id).subquery())
-    paid_since = (select(Payment.case_id, func.sum(Payment.amount).label("paid"))
-                  .join(judged, judged.c.case_id == Payment.case_id)
-                  .where(Payment.paid_on >= judged.c.since).group_by(Payment.case_id).subquery())
-    hearing = (select(Hearing.case_id, func.min(Hearing.starts_at).label("next"))
-               .where(Hearing.starts_at >= now, Hearing.status == "listed").group_by(Hearing.case_id).subquery())
-    query = (select(Case, paid.c.paid, judged.c.total, paid_since.c.paid, hearing.c.next)
-             .outerjoin(paid, paid.c.case_id == Case.id).outerjoin(judged, judged.c.case_id == Case.id)
-             .outerjoin(paid_since, paid_since.c.case_id == Case.id).outerjoin(hearing, hearing.c.case_id == Case.id)
-             .order_by(Case.reference))
+    paid = select(Payment.case_id, func.sum(Payment.amount).label("paid")).group_by(Payment.case_id).subquery()
+    judged = (
+        select(
+            Order.case_id, func.sum(Order.amount + Order.costs).label("total"), func.min(Order.made_on).label("since")
+        )
+        .where(Order.status == "active", Order.amount.is_not(None))
+        .group_by(Order.case_id)
+        .subquery()
+    )
+    paid_since = (
+        select(Payment.case_id, func.sum(Payment.amount).label("paid"))
+        .join(judged, judged.c.case_id == Payment.case_id)
+        .where(Payment.paid_on >= judged.c.since)
+        .group_by(Payment.case_id)
+        .subquery()
+    )
+    hearing = (
+        select(Hearing.case_id, func.min(Hearing.starts_at).label("next"))
+        .where(Hearing.starts_at >= now, Hearing.status == "listed")
+        .group_by(Hearing.case_id)
+        .subquery()
+    )
+    query = (
+        select(Case, paid.c.paid, judged.c.total, paid_since.c.paid, hearing.c.next)
+        .outerjoin(paid, paid.c.case_id == Case.id)
+        .outerjoin(judged, judged.c.case_id == Case.id)
+        .outerjoin(paid_since, paid_since.c.case_id == Case.id)
+        .outerjoin(hearing, hearing.c.case_id == Case.id)
+        .order_by(Case.reference)
+    )
     rows = []
     with session_for(db) as session:
         for case, paid_all, total, since, next_hearing in session.execute(query):
             paid_all = Decimal(paid_all or 0).quantize(Decimal("0.01"))
             balance = Decimal(total) - Decimal(since or 0) if total is not None else case.balance - paid_all
-            rows.append(CaseRow(case.reference, case.debtor_name, case.debt_type, case.officer_name,
-                                balance.quantize(Decimal("0.01")), paid_all, next_hearing, case.version))
+            rows.append(
+                CaseRow(
+                    case.reference,
+                    case.debtor_name,
+                    case.debt_type,
+                    case.officer_name,
+                    balance.quantize(Decimal("0.01")),
+                    paid_all,
+                    next_hearing,
+                    case.version,
+                )
+            )
     return rows
 
 
-def add_payment(db: Register | Session | str | None, reference: str, paid_on: dt.date, amount: Decimal,
-                method: str = "", external_ref: str = "", *, who: str) -> int:
+def add_payment(
+    db: Register | Session | str | None,
+    reference: str,
+    paid_on: dt.date,
+    amount: Decimal,
+    method: str = "",
+    external_ref: str = "",
+    *,
+    who: str,
+) -> int:
     """Record one payment by hand (imports use ``importer``). Returns its id."""
     if amount <= 0 or amount > MAX_AMOUNT:
-        raise RegisterError(f"payment of {amount} for {reference}: a payment must be more than £0.00 and at most "
-                            f"£{MAX_AMOUNT:,}")
+        raise RegisterError(
+            f"payment of {amount} for {reference}: a payment must be more than £0.00 and at most £{MAX_AMOUNT:,}"
+        )
     problem = check_range(paid_on, today=dt.date.today(), past=True)
     if problem:
         raise RegisterError(f"payment for {reference}: {problem}")
@@ -201,8 +288,15 @@ def add_payment(db: Register | Session | str | None, reference: str, paid_on: dt
     with session_for(db, who) as session:
         case = get_case(session, reference)
         key = f"manual:ref:{external_ref}" if external_ref else f"manual:{new_key()}"
-        payment = Payment(case_id=case.id, paid_on=paid_on, amount=amount, method=method, source="manual",
-                          external_ref=external_ref, dedupe_key=key)
+        payment = Payment(
+            case_id=case.id,
+            paid_on=paid_on,
+            amount=amount,
+            method=method,
+            source="manual",
+            external_ref=external_ref,
+            dedupe_key=key,
+        )
         session.add(payment)
         session.flush()
         return payment.id

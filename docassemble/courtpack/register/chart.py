@@ -88,6 +88,7 @@ def png_bytes(drawing: Drawing, scale: float = 2.0) -> bytes | None:
     try:
         import cairosvg
         from reportlab.graphics import renderSVG
+
         svg = renderSVG.drawToString(drawing)
         return cairosvg.svg2png(bytestring=svg.encode("utf-8") if isinstance(svg, str) else svg, scale=scale)
     except Exception:  # noqa: BLE001 - missing libcairo shows up as OSError, ImportError or others

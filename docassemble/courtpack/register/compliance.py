@@ -53,8 +53,13 @@ PAID_IN_FULL = "paid in full"
 COMPLYING = "complying"
 IN_ARREARS = "in arrears"
 PERIOD_DAYS = {"weekly": 7, "fortnightly": 14, "four_weekly": 28}
-FREQUENCY_LABELS = {"weekly": "weekly", "fortnightly": "fortnightly", "four_weekly": "every four weeks",
-                    "monthly": "monthly", None: "in one payment"}
+FREQUENCY_LABELS = {
+    "weekly": "weekly",
+    "fortnightly": "fortnightly",
+    "four_weekly": "every four weeks",
+    "monthly": "monthly",
+    None: "in one payment",
+}
 
 
 @dataclass(slots=True)
@@ -123,31 +128,60 @@ def order_compliance_query(on: dt.date, case_ids: Sequence[int] | None = None) -
     freq = o.c.frequency
     total_p = _pennies(o.c.amount + o.c.costs)
     inst_p = case((freq.is_(None), total_p), else_=_pennies(o.c.instalment_amount))
-    n_raw = case((on_param < first, 0),
-                 (freq == "monthly", on_month - month_index(first) + 1
-                  - case((on_day < least(day_of_month(first), on_dim), 1), else_=0)),
-                 (freq.in_(tuple(PERIOD_DAYS)),
-                  days_between(first, on_param) // case(*((freq == k, v) for k, v in PERIOD_DAYS.items()), else_=1)
-                  + 1),
-                 else_=1)
+    n_raw = case(
+        (on_param < first, 0),
+        (
+            freq == "monthly",
+            on_month - month_index(first) + 1 - case((on_day < least(day_of_month(first), on_dim), 1), else_=0),
+        ),
+        (
+            freq.in_(tuple(PERIOD_DAYS)),
+            days_between(first, on_param) // case(*((freq == k, v) for k, v in PERIOD_DAYS.items()), else_=1) + 1,
+        ),
+        else_=1,
+    )
     # one pass: each order with the sum of its payments (an index range scan per order), grouped by the
     # primary keys so the order's and case's own columns can be selected as they are
-    sched = (select(o.c.id, o.c.case_id, o.c.kind, o.c.made_on, o.c.claim_number, first.label("first"),
-                    freq.label("freq"), c.c.reference, total_p.label("total_p"), inst_p.label("inst_p"),
-                    _pennies(func.coalesce(func.sum(p.c.amount), 0)).label("paid_p"), n_raw.label("n_raw"))
-             .select_from(o.join(c, c.c.id == o.c.case_id)
-                          .outerjoin(p, and_(p.c.case_id == o.c.case_id, p.c.paid_on >= o.c.made_on,
-                                             p.c.paid_on <= on_param)))
-             .where(active).group_by(o.c.id, c.c.id)
-             .cte("sched").prefix_with("MATERIALIZED"))
+    sched = (
+        select(
+            o.c.id,
+            o.c.case_id,
+            o.c.kind,
+            o.c.made_on,
+            o.c.claim_number,
+            first.label("first"),
+            freq.label("freq"),
+            c.c.reference,
+            total_p.label("total_p"),
+            inst_p.label("inst_p"),
+            _pennies(func.coalesce(func.sum(p.c.amount), 0)).label("paid_p"),
+            n_raw.label("n_raw"),
+        )
+        .select_from(
+            o.join(c, c.c.id == o.c.case_id).outerjoin(
+                p, and_(p.c.case_id == o.c.case_id, p.c.paid_on >= o.c.made_on, p.c.paid_on <= on_param)
+            )
+        )
+        .where(active)
+        .group_by(o.c.id, c.c.id)
+        .cte("sched")
+        .prefix_with("MATERIALIZED")
+    )
 
     s = sched.c
     n_total = (s.total_p + s.inst_p - 1) // s.inst_p  # the last instalment is whatever is left
     n_due = least(s.n_raw, n_total)
-    calc = (select(*s, n_due.label("n_due"), n_total.label("n_total"),
-                   least(n_due * s.inst_p, s.total_p).label("due_p"),
-                   least(s.paid_p // s.inst_p, n_total).label("covered"))
-            .cte("calc").prefix_with("MATERIALIZED"))
+    calc = (
+        select(
+            *s,
+            n_due.label("n_due"),
+            n_total.label("n_total"),
+            least(n_due * s.inst_p, s.total_p).label("due_p"),
+            least(s.paid_p // s.inst_p, n_total).label("covered"),
+        )
+        .cte("calc")
+        .prefix_with("MATERIALIZED")
+    )
 
     k = calc.c
     status = case((k.paid_p >= k.total_p, PAID_IN_FULL), (k.paid_p >= k.due_p, COMPLYING), else_=IN_ARREARS)
@@ -156,16 +190,28 @@ def order_compliance_query(on: dt.date, case_ids: Sequence[int] | None = None) -
     def due_date(index):
         return case((k.freq == "monthly", add_months(k.first, index)), else_=add_days(k.first, index * period))
 
-    return (select(k.reference, k.case_id, k.id, k.kind, type_coerce(k.made_on, String).label("made_on"),
-                   k.claim_number, k.total_p, k.inst_p, k.freq, type_coerce(k.first, String).label("first"),
-                   k.n_due, k.due_p, k.paid_p, status.label("status"),
-                   greatest(k.due_p - k.paid_p, literal(0)).label("arrears_p"),
-                   case((k.paid_p < k.due_p, k.n_due - k.covered), else_=0).label("missed"),
-                   type_coerce(case((k.paid_p < k.due_p, due_date(k.covered)), else_=None), String)
-                   .label("first_missed"),
-                   type_coerce(case((and_(k.n_due < k.n_total, k.paid_p < k.total_p), due_date(k.n_due)), else_=None),
-                               String).label("next_due"))
-            .order_by(k.reference, k.made_on, k.id))
+    return select(
+        k.reference,
+        k.case_id,
+        k.id,
+        k.kind,
+        type_coerce(k.made_on, String).label("made_on"),
+        k.claim_number,
+        k.total_p,
+        k.inst_p,
+        k.freq,
+        type_coerce(k.first, String).label("first"),
+        k.n_due,
+        k.due_p,
+        k.paid_p,
+        status.label("status"),
+        greatest(k.due_p - k.paid_p, literal(0)).label("arrears_p"),
+        case((k.paid_p < k.due_p, k.n_due - k.covered), else_=0).label("missed"),
+        type_coerce(case((k.paid_p < k.due_p, due_date(k.covered)), else_=None), String).label("first_missed"),
+        type_coerce(
+            case((and_(k.n_due < k.n_total, k.paid_p < k.total_p), due_date(k.n_due)), else_=None), String
+        ).label("next_due"),
+    ).order_by(k.reference, k.made_on, k.id)
 
 
 def _money(pennies: int | Decimal | None) -> Decimal:
@@ -187,42 +233,87 @@ def order_compliance(session: Session, on: dt.date, case_ids: Sequence[int] | No
     def date(value):
         return value if value is None or parse is None else parse(value)
 
-    for (reference, case_id, order_id, kind, made_on, claim_number, total_p, inst_p, freq, first, n_due, due_p, paid_p,
-         status, arrears_p, missed, first_missed, next_due) in session.execute(order_compliance_query(on, case_ids)):
+    for (
+        reference,
+        case_id,
+        order_id,
+        kind,
+        made_on,
+        claim_number,
+        total_p,
+        inst_p,
+        freq,
+        first,
+        n_due,
+        due_p,
+        paid_p,
+        status,
+        arrears_p,
+        missed,
+        first_missed,
+        next_due,
+    ) in session.execute(order_compliance_query(on, case_ids)):
         total, paid = money(total_p), money(paid_p)
-        out.append(OrderCompliance(
-            reference, case_id, order_id, kind, date(made_on), claim_number, total, money(inst_p), freq, date(first),
-            int(n_due), money(due_p), paid, status, money(arrears_p), int(missed), date(first_missed), date(next_due),
-            total - paid if total > paid else zero))
+        out.append(
+            OrderCompliance(
+                reference,
+                case_id,
+                order_id,
+                kind,
+                date(made_on),
+                claim_number,
+                total,
+                money(inst_p),
+                freq,
+                date(first),
+                int(n_due),
+                money(due_p),
+                paid,
+                status,
+                money(arrears_p),
+                int(missed),
+                date(first_missed),
+                date(next_due),
+                total - paid if total > paid else zero,
+            )
+        )
     return out
 
 
 def direction_query(on: dt.date, case_ids: Sequence[int] | None = None) -> Select:
     d, c, o = Direction.__table__, Case.__table__, Order.__table__
     on_param = bindparam("on", on, type_=Date)
-    status = case((and_(d.c.met_on.is_not(None), d.c.met_on <= on_param), "met"),
-                  (d.c.deadline < on_param, "missed"), else_="due")
-    query = (select(c.c.reference, d.c.case_id, d.c.id, d.c.text, d.c.party, d.c.deadline, d.c.met_on,
-                    status.label("status"))
-             .select_from(d.join(c, c.c.id == d.c.case_id).join(o, o.c.id == d.c.order_id))
-             .where(o.c.status == "active").order_by(c.c.reference, d.c.deadline, d.c.id))
+    status = case(
+        (and_(d.c.met_on.is_not(None), d.c.met_on <= on_param), "met"), (d.c.deadline < on_param, "missed"), else_="due"
+    )
+    query = (
+        select(
+            c.c.reference, d.c.case_id, d.c.id, d.c.text, d.c.party, d.c.deadline, d.c.met_on, status.label("status")
+        )
+        .select_from(d.join(c, c.c.id == d.c.case_id).join(o, o.c.id == d.c.order_id))
+        .where(o.c.status == "active")
+        .order_by(c.c.reference, d.c.deadline, d.c.id)
+    )
     if case_ids is not None:
         query = query.where(d.c.case_id.in_(list(case_ids)))
     return query
 
 
 def direction_status(session: Session, on: dt.date, case_ids: Sequence[int] | None = None) -> list[DirectionStatus]:
-    return [DirectionStatus(r.reference, r.case_id, r.id, r.text, r.party, _date(r.deadline), _date(r.met_on),
-                            r.status)
-            for r in session.execute(direction_query(on, case_ids))]
+    return [
+        DirectionStatus(r.reference, r.case_id, r.id, r.text, r.party, _date(r.deadline), _date(r.met_on), r.status)
+        for r in session.execute(direction_query(on, case_ids))
+    ]
 
 
-def compliance(db: Register | Session | str | os.PathLike[str] | None, on: dt.date,
-               reference: str | None = None) -> ComplianceReport:
+def compliance(
+    db: Register | Session | str | os.PathLike[str] | None, on: dt.date, reference: str | None = None
+) -> ComplianceReport:
     """Compliance of every case (or one) as at ``on``: orders and directions."""
     with session_for(db) as session:
         case_ids = None
         if reference:
             from .cases import get_case
+
             case_ids = [get_case(session, reference).id]
         return ComplianceReport(on, order_compliance(session, on, case_ids), direction_status(session, on, case_ids))

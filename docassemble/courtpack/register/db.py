@@ -55,11 +55,13 @@ def resolve_actor(who: str | None) -> str:
     """
     name = (who or os.environ.get(ENV_USER) or "").strip()
     if not name:
-        raise RegisterError("the register records who made each change: give your name with --as NAME "
-                            f"(or set {ENV_USER}=NAME)")
+        raise RegisterError(
+            f"the register records who made each change: give your name with --as NAME (or set {ENV_USER}=NAME)"
+        )
     if len(name) > 100 or any(ord(c) < 32 or ord(c) == 127 for c in name):
-        raise RegisterError(f"{name[:40]!r} cannot be recorded as who acted; give a plain name or email "
-                            "of at most 100 characters")
+        raise RegisterError(
+            f"{name[:40]!r} cannot be recorded as who acted; give a plain name or email of at most 100 characters"
+        )
     return name
 
 
@@ -71,8 +73,10 @@ class Register:
         try:
             url = make_url(self.url)
         except ArgumentError:
-            raise RegisterError(f"{self.url!r} is not a database URL; give a file path such as ./courtpack.db or "
-                                "postgresql+psycopg://user:password@host:5432/name") from None
+            raise RegisterError(
+                f"{self.url!r} is not a database URL; give a file path such as ./courtpack.db or "
+                "postgresql+psycopg://user:password@host:5432/name"
+            ) from None
         self.dialect = url.get_backend_name()
         self.engine = _engine(url)
         self._sessions = sessionmaker(self.engine, class_=audit.AuditedSession, expire_on_commit=False)
@@ -119,23 +123,34 @@ def translate_errors() -> Iterator[None]:
         what = "this record"
         for table in ("cases", "orders", "directions", "charging_orders", "hearings"):
             if f"'{table}'" in text:
-                what = {"cases": "The case", "orders": "The order", "directions": "The direction",
-                        "charging_orders": "The charging order", "hearings": "The hearing"}[table]
+                what = {
+                    "cases": "The case",
+                    "orders": "The order",
+                    "directions": "The direction",
+                    "charging_orders": "The charging order",
+                    "hearings": "The hearing",
+                }[table]
         raise ConcurrentUpdateError(what) from None
     except OperationalError as err:
         if "database is locked" in str(err):
             raise ConcurrentUpdateError("The register") from None
         raise
     except DataError:
-        raise RegisterError("a value does not fit the register (too long, or a character it cannot store); "
-                            "nothing was saved — shorten or correct it and try again") from None
+        raise RegisterError(
+            "a value does not fit the register (too long, or a character it cannot store); "
+            "nothing was saved — shorten or correct it and try again"
+        ) from None
     except IntegrityError as err:
         text = str(err.orig).lower()
         if "unique" in text or "duplicate" in text:
-            raise DuplicateRecordError("the same record was added by someone else a moment ago; nothing you "
-                                       "entered was saved — reload the case and check it") from None
-        raise RegisterError("the change does not fit what is already in the register (a linked record is "
-                            "missing or in use); nothing was saved — reload the case and check it") from None
+            raise DuplicateRecordError(
+                "the same record was added by someone else a moment ago; nothing you "
+                "entered was saved — reload the case and check it"
+            ) from None
+        raise RegisterError(
+            "the change does not fit what is already in the register (a linked record is "
+            "missing or in use); nothing was saved — reload the case and check it"
+        ) from None
 
 
 def open_register(db: Register | str | os.PathLike[str] | None = None) -> Register:
@@ -167,8 +182,9 @@ def _engine(url) -> Engine:
         if path and path != ":memory:":
             folder = Path(path).parent
             if not folder.is_dir():
-                raise RegisterError(f"{folder}: no such folder for the register database; create it or give "
-                                    "another --db path")
+                raise RegisterError(
+                    f"{folder}: no such folder for the register database; create it or give another --db path"
+                )
         engine = create_engine(url, connect_args={"timeout": 30})
 
         @event.listens_for(engine, "connect")
@@ -181,8 +197,10 @@ def _engine(url) -> Engine:
         return engine
     if url.get_backend_name() == "postgresql":
         return create_engine(url, pool_pre_ping=True)
-    raise RegisterError(f"{url.get_backend_name()} databases are not supported; use SQLite (a file path) "
-                        "or PostgreSQL (postgresql+psycopg://...)")
+    raise RegisterError(
+        f"{url.get_backend_name()} databases are not supported; use SQLite (a file path) "
+        "or PostgreSQL (postgresql+psycopg://...)"
+    )
 
 
 def upgrade(engine: Engine) -> None:
@@ -206,7 +224,8 @@ def upgrade(engine: Engine) -> None:
             command.upgrade(config, "head")
     except OperationalError as err:
         reason = str(err.orig).strip().splitlines()[0] if err.orig else str(err)
-        raise RegisterError(f"cannot open the register database {engine.url.render_as_string()}: {reason}; "
-                            "check the --db / COURTPACK_DATABASE_URL setting (for the project's PostgreSQL, "
-                            "run scripts/postgres.sh start)") from None
-
+        raise RegisterError(
+            f"cannot open the register database {engine.url.render_as_string()}: {reason}; "
+            "check the --db / COURTPACK_DATABASE_URL setting (for the project's PostgreSQL, "
+            "run scripts/postgres.sh start)"
+        ) from None

@@ -41,10 +41,12 @@ EXAMPLES_AS_AT = dt.date(2026, 1, 10)  # the date the sample import files were w
 DEMO_CASES = ("FTA-2025-0142", "RR-2025-0077", "CR-2025-0310")
 DEMO_COUNCILS = ("lewisham", "bristol", "leeds")  # examples/settings/<name>.yaml
 # (data file, mapping) in the order they must be imported: accounts link tenancies to cases first
-DEMO_IMPORTS = (("housing-rent-accounts.csv", "housing-rent-accounts.yaml"),
-                ("housing-rent-transactions.csv", "housing-rent-transactions.yaml"),
-                ("sundry-debt-ledger.xlsx", "sundry-debt-ledger.yaml"),
-                ("payments.csv", "payments.yaml"))
+DEMO_IMPORTS = (
+    ("housing-rent-accounts.csv", "housing-rent-accounts.yaml"),
+    ("housing-rent-transactions.csv", "housing-rent-transactions.yaml"),
+    ("sundry-debt-ledger.xlsx", "sundry-debt-ledger.yaml"),
+    ("payments.csv", "payments.yaml"),
+)
 HEARING_WINDOW_DAYS = 56
 
 
@@ -92,11 +94,18 @@ def _yaml(path: Path) -> Any:
 
 
 def _judgment_facts(spec: OrderSpec) -> dict[str, Any]:
-    facts: dict[str, Any] = {"date": court_day_on_or_before(spec.made_on), "amount": spec.amount,
-                             "costs": spec.costs, "terms": "instalments" if spec.instalments else "forthwith"}
+    facts: dict[str, Any] = {
+        "date": court_day_on_or_before(spec.made_on),
+        "amount": spec.amount,
+        "costs": spec.costs,
+        "terms": "instalments" if spec.instalments else "forthwith",
+    }
     if spec.instalments:
-        facts.update(instalment_amount=spec.instalments.amount, frequency=spec.instalments.frequency,
-                     first_payment=spec.instalments.first_payment)
+        facts.update(
+            instalment_amount=spec.instalments.amount,
+            frequency=spec.instalments.frequency,
+            first_payment=spec.instalments.first_payment,
+        )
     return facts
 
 
@@ -107,8 +116,9 @@ def _record_once(session: Any, reference: str, name: str, facts: dict[str, Any],
     record_step(session, reference, name, facts, who=who)
 
 
-def load_story(db: Register | str | os.PathLike[str] | None, examples: Path, reference: str, as_at: dt.date,
-               who: str) -> None:
+def load_story(
+    db: Register | str | os.PathLike[str] | None, examples: Path, reference: str, as_at: dt.date, who: str
+) -> None:
     """Record one example case's steps, then its orders and hearings, in one transaction."""
     steps = read_story(examples / "story" / f"{reference}.yaml", as_at)
     _, orders, hearings = read_orders_file(examples / "orders" / f"{reference}.yaml", as_at)
@@ -121,28 +131,47 @@ def load_story(db: Register | str | os.PathLike[str] | None, examples: Path, ref
             if spec.kind == "judgment":
                 _record_once(session, reference, "judgment", _judgment_facts(spec), who)
                 if issued is not None:  # the judgment is in the claim the court issued
-                    spec = dataclasses.replace(spec, claim_number=issued.facts["claim_number"],
-                                               court=issued.facts["court"])
+                    spec = dataclasses.replace(
+                        spec, claim_number=issued.facts["claim_number"], court=issued.facts["court"]
+                    )
             if spec.charging and spec.charging.interim_made:
                 charging = dataclasses.replace(spec.charging, interim_made=spec.made_on)
                 spec = dataclasses.replace(spec, key="charging-order", charging=charging)
-                _record_once(session, reference, "charging_order_interim",
-                             {"date": spec.made_on, "title_number": charging.title_number, "land": charging.land},
-                             who)
+                _record_once(
+                    session,
+                    reference,
+                    "charging_order_interim",
+                    {"date": spec.made_on, "title_number": charging.title_number, "land": charging.land},
+                    who,
+                )
             record_order(session, reference, spec, who=who)
         for hearing in hearings:
             starts = hearing.starts_at
             starts = dt.datetime.combine(on_or_next_business_day(starts.date()), starts.time())
             hearing = dataclasses.replace(hearing, starts_at=starts)
-            _record_once(session, reference, "hearing_listed", {
-                "date": starts.date(), "time": starts.strftime("%H:%M"), "court": hearing.court,
-                "kind": hearing.kind, "key": hearing.key}, who)
+            _record_once(
+                session,
+                reference,
+                "hearing_listed",
+                {
+                    "date": starts.date(),
+                    "time": starts.strftime("%H:%M"),
+                    "court": hearing.court,
+                    "kind": hearing.kind,
+                    "key": hearing.key,
+                },
+                who,
+            )
             record_hearing(session, reference, **dataclasses.asdict(hearing), who=who)
 
 
-def load_demo(db: Register | str | os.PathLike[str] | None, examples_dir: str | os.PathLike[str],
-              out_dir: str | os.PathLike[str] | None = None, as_at: dt.date | None = None,
-              who: str = "courtpack demo") -> DemoResult:
+def load_demo(
+    db: Register | str | os.PathLike[str] | None,
+    examples_dir: str | os.PathLike[str],
+    out_dir: str | os.PathLike[str] | None = None,
+    as_at: dt.date | None = None,
+    who: str = "courtpack demo",
+) -> DemoResult:
     """Load the example councils, cases, stories, orders, hearings and payments; write the outputs into ``out_dir``.
 
     Loading is idempotent: running it twice on the same register (and date) changes nothing.
@@ -165,14 +194,16 @@ def load_demo(db: Register | str | os.PathLike[str] | None, examples_dir: str | 
             result.cases.append(reference)
         shift = (as_at - EXAMPLES_AS_AT).days
         for data, mapping in DEMO_IMPORTS:
-            imported = import_file(register, examples / "imports" / data, examples / "imports" / mapping,
-                                   who=who, shift_days=shift)
+            imported = import_file(
+                register, examples / "imports" / data, examples / "imports" / mapping, who=who, shift_days=shift
+            )
             if imported.kind == "payments":
                 result.payments_added += imported.added
         if out_dir is not None:
             result.files = write_outputs(register, Path(out_dir), as_at)
-            result.hearings = len(upcoming_hearings(register, as_at, as_at + dt.timedelta(days=HEARING_WINDOW_DAYS),
-                                                    on=as_at))
+            result.hearings = len(
+                upcoming_hearings(register, as_at, as_at + dt.timedelta(days=HEARING_WINDOW_DAYS), on=as_at)
+            )
         return result
     finally:
         if register is not db:
@@ -184,9 +215,13 @@ def write_outputs(register: Register, out: Path, as_at: dt.date) -> list[Path]:
     rows = upcoming_hearings(register, as_at, as_at + dt.timedelta(days=HEARING_WINDOW_DAYS), on=as_at)
     hearings = [hearings_table(rows)]
     report = compliance_tables(compliance(register, as_at))
-    files = [write_tables(hearings, "csv", out / "hearings.csv"), write_tables(hearings, "xlsx", out / "hearings.xlsx"),
-             write_tables(report, "csv", out / "compliance.csv"), write_tables(report, "xlsx", out / "compliance.xlsx"),
-             export_calendar(register, out / "hearings.ics")]
+    files = [
+        write_tables(hearings, "csv", out / "hearings.csv"),
+        write_tables(hearings, "xlsx", out / "hearings.xlsx"),
+        write_tables(report, "csv", out / "compliance.csv"),
+        write_tables(report, "xlsx", out / "compliance.xlsx"),
+        export_calendar(register, out / "hearings.ics"),
+    ]
     if rows:
         files += pre_hearing_report(register, rows[0].hearing_id, as_at, out, who="courtpack demo")
     return [Path(f) for f in files]

@@ -48,8 +48,10 @@ class ImportRowsError(RegisterError):
         more = len(self.problems) - len(listed)
         if more > 0:
             listed.append(f"... and {more} more bad row(s)")
-        fix = fix or ("nothing was imported; correct these rows and import the file again, or use "
-                      "--good-rows-only to import the other rows now")
+        fix = fix or (
+            "nothing was imported; correct these rows and import the file again, or use "
+            "--good-rows-only to import the other rows now"
+        )
         super().__init__(f"{source}: {len(self.problems)} bad row(s):\n  " + "\n  ".join(listed) + f"\n{fix}")
 
 

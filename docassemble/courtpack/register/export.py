@@ -65,23 +65,71 @@ def cell_text(value: Any) -> str:
 
 def hearings_table(rows: list[HearingRow]) -> Table:
     on = rows[0].on if rows else dt.date.today()
-    return Table(f"Hearings (compliance as at {format_date(on)})",
-                 ["Date", "Time", "Case", "Debtor", "Court", "Hearing", "Status", "Compliance", "Arrears",
-                  "Tasks outstanding"],
-                 [[r.starts_at.date(), f"{r.starts_at:%H:%M}", r.reference, r.debtor, r.court, r.kind, r.status,
-                   r.compliance_status, r.arrears if r.orders else None, "; ".join(r.tasks)] for r in rows])
+    return Table(
+        f"Hearings (compliance as at {format_date(on)})",
+        ["Date", "Time", "Case", "Debtor", "Court", "Hearing", "Status", "Compliance", "Arrears", "Tasks outstanding"],
+        [
+            [
+                r.starts_at.date(),
+                f"{r.starts_at:%H:%M}",
+                r.reference,
+                r.debtor,
+                r.court,
+                r.kind,
+                r.status,
+                r.compliance_status,
+                r.arrears if r.orders else None,
+                "; ".join(r.tasks),
+            ]
+            for r in rows
+        ],
+    )
 
 
 def compliance_tables(report: ComplianceReport) -> list[Table]:
-    orders = Table(f"Compliance with orders as at {format_date(report.on)}",
-                   ["Case", "Order", "Made", "Sum ordered", "Instalments", "First payment", "Due so far", "Paid",
-                    "Status", "Arrears", "Missed", "First missed", "Next due", "Balance"],
-                   [[o.reference, o.kind.replace("_", " "), o.made_on, o.total, o.terms, o.first_payment,
-                     o.due_to_date, o.paid, o.status, o.arrears, o.missed, o.first_missed, o.next_due, o.balance]
-                    for o in report.orders])
-    directions = Table(f"Directions as at {format_date(report.on)}",
-                       ["Case", "Direction", "Who", "Deadline", "Met on", "Status"],
-                       [[d.reference, d.text, d.party, d.deadline, d.met_on, d.status] for d in report.directions])
+    orders = Table(
+        f"Compliance with orders as at {format_date(report.on)}",
+        [
+            "Case",
+            "Order",
+            "Made",
+            "Sum ordered",
+            "Instalments",
+            "First payment",
+            "Due so far",
+            "Paid",
+            "Status",
+            "Arrears",
+            "Missed",
+            "First missed",
+            "Next due",
+            "Balance",
+        ],
+        [
+            [
+                o.reference,
+                o.kind.replace("_", " "),
+                o.made_on,
+                o.total,
+                o.terms,
+                o.first_payment,
+                o.due_to_date,
+                o.paid,
+                o.status,
+                o.arrears,
+                o.missed,
+                o.first_missed,
+                o.next_due,
+                o.balance,
+            ]
+            for o in report.orders
+        ],
+    )
+    directions = Table(
+        f"Directions as at {format_date(report.on)}",
+        ["Case", "Direction", "Who", "Deadline", "Met on", "Status"],
+        [[d.reference, d.text, d.party, d.deadline, d.met_on, d.status] for d in report.directions],
+    )
     return [orders, directions]
 
 
@@ -168,8 +216,10 @@ def to_text(tables: list[Table]) -> str:
         from rich.markup import escape as rich_escape
         from rich.table import Table as RichTable
     except ImportError:  # pragma: no cover - rich is a docassemble dependency
-        return "\n\n".join("\n".join([t.title, " | ".join(t.headers),
-                                      *(" | ".join(cell_text(v) for v in r) for r in t.rows)]) for t in tables)
+        return "\n\n".join(
+            "\n".join([t.title, " | ".join(t.headers), *(" | ".join(cell_text(v) for v in r) for r in t.rows)])
+            for t in tables
+        )
     console = Console(file=io.StringIO(), width=200, force_terminal=False, color_system=None)
     for table in tables:
         rich = RichTable(title=table.title, show_lines=False)

@@ -42,9 +42,14 @@ def sha256_of(path: Path) -> str:
     return digest.hexdigest()
 
 
-def record_document(session_or_db: Session | Register | str | os.PathLike[str] | None, case_ref: str, kind: str,
-                    path: str | os.PathLike[str], who: str | None = None,
-                    facts: Mapping[str, str] | None = None) -> DocumentRecord:
+def record_document(
+    session_or_db: Session | Register | str | os.PathLike[str] | None,
+    case_ref: str,
+    kind: str,
+    path: str | os.PathLike[str],
+    who: str | None = None,
+    facts: Mapping[str, str] | None = None,
+) -> DocumentRecord:
     """Record that ``path`` (a finished file) was generated for case ``case_ref``: kind, name, SHA-256, who, when.
 
     ``facts`` are the facts the document states (field -> text, e.g. ``{"claim_number": "K1QZ1234",
@@ -58,9 +63,14 @@ def record_document(session_or_db: Session | Register | str | os.PathLike[str] |
     with session_for(session_or_db, who) as session:
         case = get_case(session, case_ref)
         stated = {str(k): str(v) for k, v in (facts or {}).items()}
-        doc = Document(case_id=case.id, kind=kind, file_name=file.name, sha256=digest,
-                       created_by=session.info.get("who") or "unknown",
-                       facts=json.dumps(stated, sort_keys=True) if stated else "")
+        doc = Document(
+            case_id=case.id,
+            kind=kind,
+            file_name=file.name,
+            sha256=digest,
+            created_by=session.info.get("who") or "unknown",
+            facts=json.dumps(stated, sort_keys=True) if stated else "",
+        )
         session.add(doc)
         session.flush()
         return DocumentRecord(doc.id, case_ref, kind, doc.file_name, digest, doc.created_by, doc.created_at, stated)
@@ -70,12 +80,27 @@ def documents_for(session_or_db: Session | Register | str | None, case_ref: str)
     with session_for(session_or_db) as session:
         case = get_case(session, case_ref)
         docs = session.scalars(select(Document).where(Document.case_id == case.id).order_by(Document.id))
-        return [DocumentRecord(d.id, case_ref, d.kind, d.file_name, d.sha256, d.created_by, d.created_at,
-                               json.loads(d.facts) if d.facts else {}) for d in docs]
+        return [
+            DocumentRecord(
+                d.id,
+                case_ref,
+                d.kind,
+                d.file_name,
+                d.sha256,
+                d.created_by,
+                d.created_at,
+                json.loads(d.facts) if d.facts else {},
+            )
+            for d in docs
+        ]
 
 
-def state_facts(session_or_db: Session | Register | str | os.PathLike[str] | None, case_ref: str,
-                paths: list[Path], facts: Mapping[str, str]) -> None:
+def state_facts(
+    session_or_db: Session | Register | str | os.PathLike[str] | None,
+    case_ref: str,
+    paths: list[Path],
+    facts: Mapping[str, str],
+) -> None:
     """Record the facts these just-recorded documents state (matched by name and SHA-256).
 
     For steps that record a document first and learn its facts afterwards (the demo's interviews).
@@ -86,9 +111,12 @@ def state_facts(session_or_db: Session | Register | str | os.PathLike[str] | Non
         case = get_case(session, case_ref)
         for path in paths:
             file = Path(path)
-            doc = session.scalar(select(Document).where(Document.case_id == case.id, Document.file_name == file.name,
-                                                         Document.sha256 == sha256_of(file))
-                                 .order_by(Document.id.desc()).limit(1))
+            doc = session.scalar(
+                select(Document)
+                .where(Document.case_id == case.id, Document.file_name == file.name, Document.sha256 == sha256_of(file))
+                .order_by(Document.id.desc())
+                .limit(1)
+            )
             if doc is None:
                 raise RegisterError(f"{file.name}: is not recorded for case {case_ref}; record the document first")
             doc.facts = stated

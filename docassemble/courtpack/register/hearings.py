@@ -83,9 +83,20 @@ class HearingRow:
         return f"{format_date(self.starts_at.date())} at {self.starts_at:%H:%M}"
 
 
-def record_hearing(db: Register | Session | str | None, reference: str, starts_at: dt.datetime, court: str,
-                   kind: str, key: str | None = None, duration_minutes: int = 30, status: str = "listed",
-                   outcome: str = "", notes: str = "", *, who: str) -> int:
+def record_hearing(
+    db: Register | Session | str | None,
+    reference: str,
+    starts_at: dt.datetime,
+    court: str,
+    kind: str,
+    key: str | None = None,
+    duration_minutes: int = 30,
+    status: str = "listed",
+    outcome: str = "",
+    notes: str = "",
+    *,
+    who: str,
+) -> int:
     """Add a hearing to a case (or update the one with the same key). Returns its id."""
     if status not in HEARING_STATUSES:
         raise RegisterError(f"hearing status {status!r} is not known; use one of: {', '.join(HEARING_STATUSES)}")
@@ -101,8 +112,15 @@ def record_hearing(db: Register | Session | str | None, reference: str, starts_a
         if hearing is None:
             hearing = Hearing(case_id=case.id, **({"key": key} if key else {}))
             session.add(hearing)
-        values = dict(starts_at=starts_at, court=court, kind=kind, duration_minutes=duration_minutes, status=status,
-                      outcome=outcome, notes=notes)
+        values = dict(
+            starts_at=starts_at,
+            court=court,
+            kind=kind,
+            duration_minutes=duration_minutes,
+            status=status,
+            outcome=outcome,
+            notes=notes,
+        )
         for name, value in values.items():
             if getattr(hearing, name) != value:
                 setattr(hearing, name, value)
@@ -116,17 +134,26 @@ def _check_hearing(reference: str, starts_at: dt.datetime, minutes: int, court: 
     if problem:
         raise RegisterError(f"hearing for {reference}: {problem}")
     if isinstance(minutes, bool) or not isinstance(minutes, int) or not 1 <= minutes <= MAX_HEARING_MINUTES:
-        raise RegisterError(f"hearing for {reference}: a duration of {minutes} minutes is not possible; give "
-                            f"between 1 and {MAX_HEARING_MINUTES} minutes")
+        raise RegisterError(
+            f"hearing for {reference}: a duration of {minutes} minutes is not possible; give "
+            f"between 1 and {MAX_HEARING_MINUTES} minutes"
+        )
     for name, text in (("court", court), ("kind", kind)):
         problem = clean_text(text)
         if problem or not text.strip():
             raise RegisterError(f"hearing for {reference}: the {name} {problem or 'is missing'}; correct it")
 
 
-def update_hearing(db: Register | Session | str | None, hearing_id: int, status: str | None = None,
-                   outcome: str | None = None, starts_at: dt.datetime | None = None, *, who: str,
-                   expected_version: int | None = None) -> None:
+def update_hearing(
+    db: Register | Session | str | None,
+    hearing_id: int,
+    status: str | None = None,
+    outcome: str | None = None,
+    starts_at: dt.datetime | None = None,
+    *,
+    who: str,
+    expected_version: int | None = None,
+) -> None:
     """Record what happened at a hearing (heard, adjourned, vacated) or move it."""
     if status is not None and status not in HEARING_STATUSES:
         raise RegisterError(f"hearing status {status!r} is not known; use one of: {', '.join(HEARING_STATUSES)}")
@@ -162,9 +189,12 @@ def _order_tasks(order: OrderCompliance) -> list[str]:
     if order.status != IN_ARREARS:
         return []
     unit = "payment" if order.frequency is None else ("instalment" if order.missed == 1 else "instalments")
-    return [f"{order.missed} {unit} unpaid: {format_money(order.arrears)} in arrears since "
-            f"{format_date(order.first_missed)}" if order.first_missed else
-            f"{format_money(order.arrears)} in arrears"]
+    return [
+        f"{order.missed} {unit} unpaid: {format_money(order.arrears)} in arrears since "
+        f"{format_date(order.first_missed)}"
+        if order.first_missed
+        else f"{format_money(order.arrears)} in arrears"
+    ]
 
 
 def _direction_task(d: DirectionStatus) -> list[str]:
@@ -182,15 +212,31 @@ def _rows(session: Session, hearings: list[tuple[Hearing, Case]], on: dt.date) -
             orders[o.case_id].append(o)
         for d in direction_status(session, on, case_ids):
             directions[d.case_id].append(d)
-        query = (select(ChargingOrder).join(Order, Order.id == ChargingOrder.order_id)
-                 .where(ChargingOrder.case_id.in_(case_ids), Order.status == "active"))
+        query = (
+            select(ChargingOrder)
+            .join(Order, Order.id == ChargingOrder.order_id)
+            .where(ChargingOrder.case_id.in_(case_ids), Order.status == "active")
+        )
         for stage in session.scalars(query):
             stages[stage.case_id].append(stage)
     rows = []
     for hearing, case in hearings:
-        row = HearingRow(hearing.id, hearing.key, case.reference, case.id, case.debtor_name, hearing.starts_at,
-                         hearing.duration_minutes, hearing.court, hearing.kind, hearing.status, hearing.outcome, on,
-                         orders[case.id], directions[case.id])
+        row = HearingRow(
+            hearing.id,
+            hearing.key,
+            case.reference,
+            case.id,
+            case.debtor_name,
+            hearing.starts_at,
+            hearing.duration_minutes,
+            hearing.court,
+            hearing.kind,
+            hearing.status,
+            hearing.outcome,
+            on,
+            orders[case.id],
+            directions[case.id],
+        )
         for o in row.orders:
             row.tasks += _order_tasks(o)
         for d in row.directions:
@@ -201,8 +247,13 @@ def _rows(session: Session, hearings: list[tuple[Hearing, Case]], on: dt.date) -
     return rows
 
 
-def upcoming_hearings(db: Register | Session | str | os.PathLike[str] | None, from_date: dt.date, to_date: dt.date,
-                      on: dt.date | None = None, include_all: bool = False) -> list[HearingRow]:
+def upcoming_hearings(
+    db: Register | Session | str | os.PathLike[str] | None,
+    from_date: dt.date,
+    to_date: dt.date,
+    on: dt.date | None = None,
+    include_all: bool = False,
+) -> list[HearingRow]:
     """Hearings from ``from_date`` to ``to_date`` inclusive, each with compliance as at ``on`` (default today).
 
     Only listed hearings unless ``include_all`` (heard, adjourned and vacated ones too).
@@ -211,21 +262,30 @@ def upcoming_hearings(db: Register | Session | str | os.PathLike[str] | None, fr
         raise RegisterError(f"the period ends ({format_date(to_date)}) before it starts ({format_date(from_date)})")
     start = dt.datetime.combine(from_date, dt.time.min)
     end = dt.datetime.combine(to_date + dt.timedelta(days=1), dt.time.min)
-    query = (select(Hearing, Case).join(Case, Case.id == Hearing.case_id)
-             .where(Hearing.starts_at >= start, Hearing.starts_at < end)
-             .order_by(Hearing.starts_at, Case.reference))
+    query = (
+        select(Hearing, Case)
+        .join(Case, Case.id == Hearing.case_id)
+        .where(Hearing.starts_at >= start, Hearing.starts_at < end)
+        .order_by(Hearing.starts_at, Case.reference)
+    )
     if not include_all:
         query = query.where(Hearing.status == "listed")
     with session_for(db) as session:
         return _rows(session, list(session.execute(query).tuples()), on or dt.date.today())
 
 
-def hearing_compliance(db: Register | Session | str | os.PathLike[str] | None, hearing_id: int,
-                       on: dt.date | None = None) -> HearingRow:
+def hearing_compliance(
+    db: Register | Session | str | os.PathLike[str] | None, hearing_id: int, on: dt.date | None = None
+) -> HearingRow:
     """One hearing with its case's compliance as at ``on`` (default today) and the tasks outstanding."""
     with session_for(db) as session:
-        found = session.execute(select(Hearing, Case).join(Case, Case.id == Hearing.case_id)
-                                .where(Hearing.id == hearing_id)).tuples().first()
+        found = (
+            session.execute(
+                select(Hearing, Case).join(Case, Case.id == Hearing.case_id).where(Hearing.id == hearing_id)
+            )
+            .tuples()
+            .first()
+        )
         if found is None:
             raise RegisterError(f"no hearing {hearing_id} in the register; list them with `courtpack hearings`")
         return _rows(session, [found], on or dt.date.today())[0]

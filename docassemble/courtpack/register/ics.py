@@ -47,8 +47,9 @@ class CalendarEvent:
 
 def _escape(text: str) -> str:
     text = _CONTROL.sub(" ", text)
-    return (text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
-            .replace("\r\n", "\\n").replace("\n", "\\n"))
+    return (
+        text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\r\n", "\\n").replace("\n", "\\n")
+    )
 
 
 def _fold(line: str) -> list[str]:
@@ -71,16 +72,25 @@ def _utc(local: dt.datetime) -> str:
 
 def render(events: Iterable[CalendarEvent], stamp: dt.datetime | None = None) -> str:
     stamp_text = (stamp or dt.datetime.now(dt.timezone.utc)).astimezone(dt.timezone.utc).strftime("%Y%m%dT%H%M%SZ")
-    lines = ["BEGIN:VCALENDAR", "VERSION:2.0", f"PRODID:{PRODID}", "CALSCALE:GREGORIAN", "METHOD:PUBLISH",
-             "X-WR-CALNAME:courtpack hearings and deadlines"]
+    lines = [
+        "BEGIN:VCALENDAR",
+        "VERSION:2.0",
+        f"PRODID:{PRODID}",
+        "CALSCALE:GREGORIAN",
+        "METHOD:PUBLISH",
+        "X-WR-CALNAME:courtpack hearings and deadlines",
+    ]
     for event in events:
         try:
             if isinstance(event.start, dt.datetime):
                 end = event.start + dt.timedelta(minutes=max(1, min(event.minutes or 30, MAX_MINUTES)))
                 when = [f"DTSTART:{_utc(event.start)}", f"DTEND:{_utc(end)}"]
             else:
-                when = [f"DTSTART;VALUE=DATE:{event.start:%Y%m%d}",
-                        f"DTEND;VALUE=DATE:{event.start + dt.timedelta(days=1):%Y%m%d}", "TRANSP:TRANSPARENT"]
+                when = [
+                    f"DTSTART;VALUE=DATE:{event.start:%Y%m%d}",
+                    f"DTEND;VALUE=DATE:{event.start + dt.timedelta(days=1):%Y%m%d}",
+                    "TRANSP:TRANSPARENT",
+                ]
         except (OverflowError, ValueError):
             # A date no calendar can hold (recorded before the register refused them) must not cost
             # the officer every other hearing in the file: leave it out and say so in the log.
@@ -97,51 +107,82 @@ def render(events: Iterable[CalendarEvent], stamp: dt.datetime | None = None) ->
     return "".join(part + "\r\n" for line in lines for part in _fold(line))
 
 
-def calendar_events(session: Session, from_date: dt.date | None = None,
-                    to_date: dt.date | None = None) -> list[CalendarEvent]:
+def calendar_events(
+    session: Session, from_date: dt.date | None = None, to_date: dt.date | None = None
+) -> list[CalendarEvent]:
     """Listed hearings, directions not yet met, and charging order deadlines (optionally within dates)."""
+
     def within(day: dt.date | None) -> bool:
         return day is not None and (from_date is None or day >= from_date) and (to_date is None or day <= to_date)
 
     events = []
-    for hearing, case in session.execute(select(Hearing, Case).join(Case).where(Hearing.status == "listed")
-                                         .order_by(Hearing.starts_at)).tuples():
+    for hearing, case in session.execute(
+        select(Hearing, Case).join(Case).where(Hearing.status == "listed").order_by(Hearing.starts_at)
+    ).tuples():
         if within(hearing.starts_at.date()):
-            events.append(CalendarEvent(
-                f"hearing-{hearing.key}@{UID_DOMAIN}", f"{case.reference} {hearing.kind} ({case.debtor_name})",
-                f"Case {case.reference}: {case.debtor_name}. {hearing.kind} at {hearing.court}, "
-                f"{format_date(hearing.starts_at.date())} at {hearing.starts_at:%H:%M}.",
-                hearing.starts_at, hearing.duration_minutes, hearing.court))
-    query = (select(Direction, Case, Order.key).join(Case, Case.id == Direction.case_id)
-             .join(Order, Order.id == Direction.order_id)
-             .where(Order.status == "active", Direction.met_on.is_(None)).order_by(Direction.deadline))
+            events.append(
+                CalendarEvent(
+                    f"hearing-{hearing.key}@{UID_DOMAIN}",
+                    f"{case.reference} {hearing.kind} ({case.debtor_name})",
+                    f"Case {case.reference}: {case.debtor_name}. {hearing.kind} at {hearing.court}, "
+                    f"{format_date(hearing.starts_at.date())} at {hearing.starts_at:%H:%M}.",
+                    hearing.starts_at,
+                    hearing.duration_minutes,
+                    hearing.court,
+                )
+            )
+    query = (
+        select(Direction, Case, Order.key)
+        .join(Case, Case.id == Direction.case_id)
+        .join(Order, Order.id == Direction.order_id)
+        .where(Order.status == "active", Direction.met_on.is_(None))
+        .order_by(Direction.deadline)
+    )
     for direction, case, order_key in session.execute(query).tuples():
         if within(direction.deadline):
-            events.append(CalendarEvent(
-                f"direction-{case.reference}-{order_key}-{direction.key}@{UID_DOMAIN}",
-                f"{case.reference} deadline: {direction.text}",
-                f"Case {case.reference} ({case.debtor_name}): {direction.party} to {direction.text} by "
-                f"{format_date(direction.deadline)}.", direction.deadline))
-    query = (select(ChargingOrder, Case).join(Case, Case.id == ChargingOrder.case_id)
-             .join(Order, Order.id == ChargingOrder.order_id)
-             .where(Order.status == "active", ChargingOrder.final_made.is_(None)))
+            events.append(
+                CalendarEvent(
+                    f"direction-{case.reference}-{order_key}-{direction.key}@{UID_DOMAIN}",
+                    f"{case.reference} deadline: {direction.text}",
+                    f"Case {case.reference} ({case.debtor_name}): {direction.party} to {direction.text} by "
+                    f"{format_date(direction.deadline)}.",
+                    direction.deadline,
+                )
+            )
+    query = (
+        select(ChargingOrder, Case)
+        .join(Case, Case.id == ChargingOrder.case_id)
+        .join(Order, Order.id == ChargingOrder.order_id)
+        .where(Order.status == "active", ChargingOrder.final_made.is_(None))
+    )
     for stage, case in session.execute(query).tuples():
         key = stage.order.key
-        steps = [("serve", "serve the interim charging order", None if stage.served_on else stage.serve_by),
-                 ("objections", "last day for objections to the charging order", stage.objection_deadline),
-                 ("final", "final charging order hearing", stage.final_hearing)]
+        steps = [
+            ("serve", "serve the interim charging order", None if stage.served_on else stage.serve_by),
+            ("objections", "last day for objections to the charging order", stage.objection_deadline),
+            ("final", "final charging order hearing", stage.final_hearing),
+        ]
         for suffix, what, day in steps:
             if within(day):
-                events.append(CalendarEvent(
-                    f"charging-{case.reference}-{key}-{suffix}@{UID_DOMAIN}", f"{case.reference} deadline: {what}",
-                    f"Case {case.reference} ({case.debtor_name}): {what}, {format_date(day)}. "
-                    f"Property: {stage.land} {stage.title_number}".strip(), day))
+                events.append(
+                    CalendarEvent(
+                        f"charging-{case.reference}-{key}-{suffix}@{UID_DOMAIN}",
+                        f"{case.reference} deadline: {what}",
+                        f"Case {case.reference} ({case.debtor_name}): {what}, {format_date(day)}. "
+                        f"Property: {stage.land} {stage.title_number}".strip(),
+                        day,
+                    )
+                )
     return sorted(events, key=lambda e: (e.start.date() if isinstance(e.start, dt.datetime) else e.start, e.uid))
 
 
-def export_calendar(db: Register | Session | str | os.PathLike[str] | None, out: str | os.PathLike[str],
-                    from_date: dt.date | None = None, to_date: dt.date | None = None,
-                    stamp: dt.datetime | None = None) -> Path:
+def export_calendar(
+    db: Register | Session | str | os.PathLike[str] | None,
+    out: str | os.PathLike[str],
+    from_date: dt.date | None = None,
+    to_date: dt.date | None = None,
+    stamp: dt.datetime | None = None,
+) -> Path:
     """Write the .ics file (atomically). Returns its path."""
     with session_for(db) as session:
         text = render(calendar_events(session, from_date, to_date), stamp)

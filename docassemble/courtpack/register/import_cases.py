@@ -42,15 +42,59 @@ from .settings import claimant_data, council_settings
 __all__ = ["CASE_FIELDS", "CasesImportResult", "import_cases", "read_cases_mapping", "statement_rows"]
 
 CASE_FIELDS = {
-    "account", "reference", "debtor_kind", "title", "first_names", "surname", "name", "company_number",
-    "trading_name", "address_1", "address_2", "address_3", "town", "postcode", "email", "phone", "vulnerability",
-    "debt_type", "description", "property_1", "property_2", "property_town", "property_postcode",
-    "agreement_date", "officer_name", "officer_email", "charge_date", "charge_description", "charge_amount",
+    "account",
+    "reference",
+    "debtor_kind",
+    "title",
+    "first_names",
+    "surname",
+    "name",
+    "company_number",
+    "trading_name",
+    "address_1",
+    "address_2",
+    "address_3",
+    "town",
+    "postcode",
+    "email",
+    "phone",
+    "vulnerability",
+    "debt_type",
+    "description",
+    "property_1",
+    "property_2",
+    "property_town",
+    "property_postcode",
+    "agreement_date",
+    "officer_name",
+    "officer_email",
+    "charge_date",
+    "charge_description",
+    "charge_amount",
 }
 LEDGER_FIELDS = {"account", "date", "description", "amount"}
-SETTINGS = {"kind", "system", "sheet", "header_row", "date_format", "delimiter", "encoding", "columns",
-            "reference_template", "debt_type", "debt_types", "debtor_kind", "debtor_kinds", "description",
-            "agreement", "interest", "officer", "ledger", "amounts", "council"}
+SETTINGS = {
+    "kind",
+    "system",
+    "sheet",
+    "header_row",
+    "date_format",
+    "delimiter",
+    "encoding",
+    "columns",
+    "reference_template",
+    "debt_type",
+    "debt_types",
+    "debtor_kind",
+    "debtor_kinds",
+    "description",
+    "agreement",
+    "interest",
+    "officer",
+    "ledger",
+    "amounts",
+    "council",
+}
 MAX_ROWS = 200_000
 
 
@@ -76,9 +120,11 @@ class CasesImportResult:
     unchanged: list[str] = field(default_factory=list)
 
     def summary(self) -> str:
-        return (f"{self.source}: {self.rows} row(s) read; {len(self.added)} case(s) added"
-                + (f" ({', '.join(self.added)})" if self.added else "")
-                + f", {len(self.updated)} updated, {len(self.unchanged)} already in the register unchanged")
+        return (
+            f"{self.source}: {self.rows} row(s) read; {len(self.added)} case(s) added"
+            + (f" ({', '.join(self.added)})" if self.added else "")
+            + f", {len(self.updated)} updated, {len(self.unchanged)} already in the register unchanged"
+        )
 
 
 def _reader(source: str, data: dict[str, Any], allowed: set[str], system: str, where: str) -> Mapping:
@@ -88,23 +134,39 @@ def _reader(source: str, data: dict[str, Any], allowed: set[str], system: str, w
     columns = {str(k).strip(): str(v).strip() for k, v in columns.items()}
     for column, name in columns.items():
         if name not in allowed:
-            raise MappingError(source, f"{where}columns.{column}", f"field {name!r} is not known",
-                               f"use one of: {', '.join(sorted(allowed))}")
+            raise MappingError(
+                source,
+                f"{where}columns.{column}",
+                f"field {name!r} is not known",
+                f"use one of: {', '.join(sorted(allowed))}",
+            )
     if len(set(columns.values())) != len(columns):
-        raise MappingError(source, f"{where}columns", "maps two columns to the same field",
-                           "map each field from one column")
+        raise MappingError(
+            source, f"{where}columns", "maps two columns to the same field", "map each field from one column"
+        )
     if "account" not in columns.values():
-        raise MappingError(source, f"{where}columns", "has no column for 'account'",
-                           "map the column holding the account (tenancy, customer) number to 'account'")
+        raise MappingError(
+            source,
+            f"{where}columns",
+            "has no column for 'account'",
+            "map the column holding the account (tenancy, customer) number to 'account'",
+        )
     formats = data.get("date_format", ["%d/%m/%Y", "%Y-%m-%d"])
     header_row = data.get("header_row", 1)
     if not isinstance(header_row, int) or header_row < 1:
         raise MappingError(source, f"{where}header_row", f"{header_row!r} is not a row number", "e.g. 1")
-    return Mapping(source=source, kind="cases", system=system, columns=columns,
-                   case_reference=CaseReference("account"),
-                   date_formats=[str(f) for f in (formats if isinstance(formats, list) else [formats])],
-                   sheet=data.get("sheet"), header_row=header_row, delimiter=str(data.get("delimiter", ",")),
-                   encoding=str(data.get("encoding", "utf-8-sig")))
+    return Mapping(
+        source=source,
+        kind="cases",
+        system=system,
+        columns=columns,
+        case_reference=CaseReference("account"),
+        date_formats=[str(f) for f in (formats if isinstance(formats, list) else [formats])],
+        sheet=data.get("sheet"),
+        header_row=header_row,
+        delimiter=str(data.get("delimiter", ",")),
+        encoding=str(data.get("encoding", "utf-8-sig")),
+    )
 
 
 def read_cases_mapping(path: str | os.PathLike[str]) -> CasesMapping:
@@ -118,8 +180,12 @@ def read_cases_mapping(path: str | os.PathLike[str]) -> CasesMapping:
     except (yaml.YAMLError, UnicodeDecodeError, ValueError):
         raise MappingError(source, "", "is not valid UTF-8 YAML", "check the indentation and quotes") from None
     if not isinstance(data, dict) or data.get("kind") != "cases":
-        raise MappingError(source, "kind", "must be 'cases' for import-cases",
-                           "payments and accounts exports go through `courtpack payments import`")
+        raise MappingError(
+            source,
+            "kind",
+            "must be 'cases' for import-cases",
+            "payments and accounts exports go through `courtpack payments import`",
+        )
     unknown = sorted(set(data) - SETTINGS)
     if unknown:
         raise MappingError(source, unknown[0], "is not a setting of a cases mapping", "see docs/imports.md")
@@ -128,33 +194,52 @@ def read_cases_mapping(path: str | os.PathLike[str]) -> CasesMapping:
         raise MappingError(source, "system", "is missing or not a short name", "e.g. housing-rent")
     template = str(data.get("reference_template") or "")
     if "{account}" not in template or not re.fullmatch(r"[A-Za-z0-9{}_-]{1,40}", template):
-        raise MappingError(source, "reference_template", f"{template!r} must build a reference from {{account}}",
-                           "e.g. SD-{account}")
+        raise MappingError(
+            source, "reference_template", f"{template!r} must build a reference from {{account}}", "e.g. SD-{account}"
+        )
     rows = _reader(source, data, CASE_FIELDS, system, "")
     fields = set(rows.columns.values())
-    for name, choices, column in (("debt_type", {t.value for t in DebtType}, "debt_type"),
-                                  ("debtor_kind", {k.value for k in DebtorKind}, "debtor_kind")):
+    for name, choices, column in (
+        ("debt_type", {t.value for t in DebtType}, "debt_type"),
+        ("debtor_kind", {k.value for k in DebtorKind}, "debtor_kind"),
+    ):
         fixed = data.get(name)
         values = {str(k): str(v) for k, v in (data.get(f"{name}s") or {}).items()}
         if fixed is None and column not in fields:
-            raise MappingError(source, name, "is missing", f"give one of {', '.join(sorted(choices))}, or map a "
-                               f"column to '{column}' with a '{name}s' table of its values")
+            raise MappingError(
+                source,
+                name,
+                "is missing",
+                f"give one of {', '.join(sorted(choices))}, or map a "
+                f"column to '{column}' with a '{name}s' table of its values",
+            )
         for value in [*([str(fixed)] if fixed is not None else []), *values.values()]:
             if value not in choices:
                 raise MappingError(source, name, f"{value!r} is not known", f"use one of: {', '.join(sorted(choices))}")
     officer = data.get("officer") or {}
     if "officer_name" not in fields and not (isinstance(officer, dict) and officer.get("name")):
-        raise MappingError(source, "officer", "names no officer", "give officer: {name, position}, or map the "
-                           "column holding each account's officer to 'officer_name'")
+        raise MappingError(
+            source,
+            "officer",
+            "names no officer",
+            "give officer: {name, position}, or map the column holding each account's officer to 'officer_name'",
+        )
     if not isinstance(officer, dict) or not officer.get("position"):
         raise MappingError(source, "officer.position", "is missing", "e.g. Debt Recovery Officer")
     if "charge_amount" not in fields and not data.get("ledger"):
-        raise MappingError(source, "columns", "gives no charges", "map charge_date and charge_amount (one row per "
-                           "invoice), or name a transactions file under 'ledger'")
-    mapping = CasesMapping(rows, template, {k: data.get(k) for k in ("debt_type", "debtor_kind", "description",
-                                                                         "agreement", "interest", "officer")},
-                           {str(k): str(v) for k, v in (data.get("debt_types") or {}).items()},
-                           {str(k): str(v) for k, v in (data.get("debtor_kinds") or {}).items()})
+        raise MappingError(
+            source,
+            "columns",
+            "gives no charges",
+            "map charge_date and charge_amount (one row per invoice), or name a transactions file under 'ledger'",
+        )
+    mapping = CasesMapping(
+        rows,
+        template,
+        {k: data.get(k) for k in ("debt_type", "debtor_kind", "description", "agreement", "interest", "officer")},
+        {str(k): str(v) for k, v in (data.get("debt_types") or {}).items()},
+        {str(k): str(v) for k, v in (data.get("debtor_kinds") or {}).items()},
+    )
     mapping.council = str(data["council"]) if data.get("council") else None
     ledger = data.get("ledger")
     if ledger:
@@ -164,8 +249,12 @@ def read_cases_mapping(path: str | os.PathLike[str]) -> CasesMapping:
         mapping.ledger_file = file.parent / str(ledger["file"])
         mapping.charges_are = str((ledger.get("amounts") or {}).get("charges_are", "positive"))
         if mapping.charges_are not in ("positive", "negative"):
-            raise MappingError(source, "ledger.amounts.charges_are", f"{mapping.charges_are!r} is not known",
-                               "use positive or negative")
+            raise MappingError(
+                source,
+                "ledger.amounts.charges_are",
+                f"{mapping.charges_are!r} is not known",
+                "use positive or negative",
+            )
     return mapping
 
 
@@ -177,10 +266,20 @@ def _debtor(values: dict[str, str], mapping: CasesMapping) -> dict[str, Any]:
     kind = mapping.debtor_kinds.get(values.get("debtor_kind", ""), values.get("debtor_kind") or "")
     kind = kind or str(mapping.defaults["debtor_kind"])
     lines = [values[k] for k in ("address_1", "address_2", "address_3") if values.get(k)]
-    debtor: dict[str, Any] = {"kind": kind, "address": {"lines": lines, "town": values.get("town", ""),
-                                                        "postcode": values.get("postcode", "")}}
-    for name in ("title", "first_names", "surname", "trading_name", "company_number", "email", "phone",
-                 "vulnerability"):
+    debtor: dict[str, Any] = {
+        "kind": kind,
+        "address": {"lines": lines, "town": values.get("town", ""), "postcode": values.get("postcode", "")},
+    }
+    for name in (
+        "title",
+        "first_names",
+        "surname",
+        "trading_name",
+        "company_number",
+        "email",
+        "phone",
+        "vulnerability",
+    ):
         if values.get(name):
             debtor[name] = values[name]
     if kind in ("company", "partnership"):
@@ -188,34 +287,44 @@ def _debtor(values: dict[str, str], mapping: CasesMapping) -> dict[str, Any]:
     return debtor
 
 
-def _case_data(account: str, first: dict[str, str], ledger: list[dict[str, str]], mapping: CasesMapping,
-               claimant: dict[str, Any]) -> dict[str, Any]:
+def _case_data(
+    account: str, first: dict[str, str], ledger: list[dict[str, str]], mapping: CasesMapping, claimant: dict[str, Any]
+) -> dict[str, Any]:
     debt_type = mapping.debt_types.get(first.get("debt_type", ""), first.get("debt_type") or "")
-    debt: dict[str, Any] = {"type": debt_type or str(mapping.defaults["debt_type"]),
-                            "description": first.get("description") or _fill(str(mapping.defaults["description"]
-                                                                                   or ""), first)}
+    debt: dict[str, Any] = {
+        "type": debt_type or str(mapping.defaults["debt_type"]),
+        "description": first.get("description") or _fill(str(mapping.defaults["description"] or ""), first),
+    }
     agreement = mapping.defaults.get("agreement")
     if agreement:
         debt["agreement"] = {**agreement, **({"date": first["agreement_date"]} if first.get("agreement_date") else {})}
     if first.get("property_1"):
-        debt["property_address"] = {"lines": [first[k] for k in ("property_1", "property_2") if first.get(k)],
-                                    "town": first.get("property_town", ""),
-                                    "postcode": first.get("property_postcode", "")}
+        debt["property_address"] = {
+            "lines": [first[k] for k in ("property_1", "property_2") if first.get(k)],
+            "town": first.get("property_town", ""),
+            "postcode": first.get("property_postcode", ""),
+        }
     officer = mapping.defaults.get("officer") or {}
     data: dict[str, Any] = {
         "reference": mapping.reference_template.replace("{account}", account),
-        "claimant": {**claimant, "officer_name": first.get("officer_name") or officer.get("name", ""),
-                     "officer_position": officer.get("position", ""),
-                     **({"officer_email": first["officer_email"]} if first.get("officer_email") else {})},
-        "debtors": [_debtor(first, mapping)], "debt": debt, "ledger": ledger,
+        "claimant": {
+            **claimant,
+            "officer_name": first.get("officer_name") or officer.get("name", ""),
+            "officer_position": officer.get("position", ""),
+            **({"officer_email": first["officer_email"]} if first.get("officer_email") else {}),
+        },
+        "debtors": [_debtor(first, mapping)],
+        "debt": debt,
+        "ledger": ledger,
     }
     if mapping.defaults.get("interest"):
         data["interest"] = {"basis": str(mapping.defaults["interest"])}
     return data
 
 
-def _rows(file: Path, reader: Mapping, problems: list[RowProblem], source_rows: dict[str, list[int]],
-          parse: Any) -> dict[str, list[Any]]:
+def _rows(
+    file: Path, reader: Mapping, problems: list[RowProblem], source_rows: dict[str, list[int]], parse: Any
+) -> dict[str, list[Any]]:
     """Rows grouped by account, each parsed by ``parse``; bad rows become problems."""
     grouped: dict[str, list[Any]] = defaultdict(list)
     count = 0
@@ -241,8 +350,9 @@ def _charge_row(mapping: CasesMapping) -> Any:
     def parse(raw: dict[str, Any], number: int) -> dict[str, Any]:
         values = {k: _text(v) for k, v in raw.items() if k not in ("charge_date", "charge_amount", "agreement_date")}
         if raw.get("agreement_date") not in (None, ""):
-            values["agreement_date"] = parse_date(raw["agreement_date"], reader,
-                                                  reader.column_of("agreement_date")).isoformat()
+            values["agreement_date"] = parse_date(
+                raw["agreement_date"], reader, reader.column_of("agreement_date")
+            ).isoformat()
         charge = None
         if "charge_amount" in reader.fields:
             column = reader.column_of("charge_amount")
@@ -250,9 +360,14 @@ def _charge_row(mapping: CasesMapping) -> Any:
             if amount is None or amount <= 0:
                 raise _Bad(column, "the amount owed must be more than £0.00")
             due = parse_date(raw.get("charge_date"), reader, reader.column_of("charge_date"))
-            charge = {"date": due.isoformat(), "description": values.get("charge_description") or "Charge",
-                      "amount": f"{amount:.2f}", "kind": "charge"}
+            charge = {
+                "date": due.isoformat(),
+                "description": values.get("charge_description") or "Charge",
+                "amount": f"{amount:.2f}",
+                "kind": "charge",
+            }
         return {"values": values, "charge": charge, "row": number}
+
     return parse
 
 
@@ -267,13 +382,23 @@ def _ledger_row(mapping: CasesMapping) -> Any:
         if mapping.charges_are == "negative":
             amount = -amount
         day = parse_date(raw.get("date"), reader, reader.column_of("date"))
-        return {"date": day.isoformat(), "description": _text(raw.get("description")) or "Transaction",
-                "amount": f"{abs(amount):.2f}", "kind": "charge" if amount > 0 else "payment", "row": number}
+        return {
+            "date": day.isoformat(),
+            "description": _text(raw.get("description")) or "Transaction",
+            "amount": f"{abs(amount):.2f}",
+            "kind": "charge" if amount > 0 else "payment",
+            "row": number,
+        }
+
     return parse
 
 
-def import_cases(db: Register | Session | str | os.PathLike[str] | None, path: str | os.PathLike[str],
-                 mapping_path: str | os.PathLike[str], who: str | None = None) -> CasesImportResult:
+def import_cases(
+    db: Register | Session | str | os.PathLike[str] | None,
+    path: str | os.PathLike[str],
+    mapping_path: str | os.PathLike[str],
+    who: str | None = None,
+) -> CasesImportResult:
     """Create or update one case per account in the export; nothing is written if any row is bad."""
     file = Path(path)
     if not file.is_file():
@@ -293,8 +418,11 @@ def import_cases(db: Register | Session | str | os.PathLike[str] | None, path: s
         ledger_problems: list[RowProblem] = []
         extra = _rows(mapping.ledger_file, mapping.ledger, ledger_problems, defaultdict(list), _ledger_row(mapping))
         if ledger_problems:
-            raise ImportRowsError(str(mapping.ledger_file), ledger_problems,
-                                  "nothing was imported; correct these rows and import both files again")
+            raise ImportRowsError(
+                str(mapping.ledger_file),
+                ledger_problems,
+                "nothing was imported; correct these rows and import both files again",
+            )
     with session_for(db, who) as session:
         settings = council_settings(session, mapping.council)
         claimant = claimant_data(settings, "", "")
@@ -307,24 +435,46 @@ def import_cases(db: Register | Session | str | os.PathLike[str] | None, path: s
             try:
                 built.append((account, case_from_dict(data, f"account {account}")))
             except CaseFileError as err:
-                problems.append(RowProblem(rows_of[account][0], _column(mapping, err.path),
-                                           f"account {account}: {err.path}: {err.problem}"
-                                           + (f" — {err.fix}" if err.fix else "")))
+                problems.append(
+                    RowProblem(
+                        rows_of[account][0],
+                        _column(mapping, err.path),
+                        f"account {account}: {err.path}: {err.problem}" + (f" — {err.fix}" if err.fix else ""),
+                    )
+                )
         if problems:
             raise ImportRowsError(str(file), problems, "nothing was imported; correct these rows and import again")
         for account, facts in built:
             _save(session, mapping, account, facts, result, who)
-        audit.log(session, "import", "cases", {"file": file.name, "mapping": Path(str(mapping_path)).name,
-                                                "system": mapping.rows.system, "rows": result.rows,
-                                                "added": result.added, "updated": result.updated})
+        audit.log(
+            session,
+            "import",
+            "cases",
+            {
+                "file": file.name,
+                "mapping": Path(str(mapping_path)).name,
+                "system": mapping.rows.system,
+                "rows": result.rows,
+                "added": result.added,
+                "updated": result.updated,
+            },
+        )
     return result
 
 
-_PATH_FIELDS = {"debtors[0].address.postcode": "postcode", "debtors[0].address.town": "town",
-                "debtors[0].address.lines": "address_1", "debtors[0].surname": "surname",
-                "debtors[0].company_name": "name", "debtors[0].email": "email", "debt.type": "debt_type",
-                "debt.description": "description", "debt.property_address.postcode": "property_postcode",
-                "debt.agreement.date": "agreement_date", "claimant.officer_name": "officer_name"}
+_PATH_FIELDS = {
+    "debtors[0].address.postcode": "postcode",
+    "debtors[0].address.town": "town",
+    "debtors[0].address.lines": "address_1",
+    "debtors[0].surname": "surname",
+    "debtors[0].company_name": "name",
+    "debtors[0].email": "email",
+    "debt.type": "debt_type",
+    "debt.description": "description",
+    "debt.property_address.postcode": "property_postcode",
+    "debt.agreement.date": "agreement_date",
+    "claimant.officer_name": "officer_name",
+}
 
 
 def _column(mapping: CasesMapping, path: str) -> str:
@@ -332,8 +482,9 @@ def _column(mapping: CasesMapping, path: str) -> str:
     return mapping.rows.column_of(name) if name and name in mapping.rows.fields else ""
 
 
-def _save(session: Session, mapping: CasesMapping, account: str, facts: Any, result: CasesImportResult,
-          who: str | None) -> None:
+def _save(
+    session: Session, mapping: CasesMapping, account: str, facts: Any, result: CasesImportResult, who: str | None
+) -> None:
     existing = session.scalar(select(Case).where(Case.reference == facts.reference))
     wanted = json.dumps(case_to_dict(facts), sort_keys=True)
     if existing is not None and existing.casefile == wanted:
@@ -343,16 +494,32 @@ def _save(session: Session, mapping: CasesMapping, account: str, facts: Any, res
     (result.added if info.created else result.updated).append(facts.reference)
     link = session.scalar(select(Account).where(Account.system == mapping.rows.system, Account.number == account))
     if link is None:
-        session.add(Account(system=mapping.rows.system, number=account, case_id=info.id,
-                            name=facts.debtor.name, balance=facts.balance(), balance_on=facts.ledger[-1].date))
+        session.add(
+            Account(
+                system=mapping.rows.system,
+                number=account,
+                case_id=info.id,
+                name=facts.debtor.name,
+                balance=facts.balance(),
+                balance_on=facts.ledger[-1].date,
+            )
+        )
     elif link.case_id != info.id:
         link.case_id = info.id
     session.flush()
 
 
-def statement_rows(path: str | os.PathLike[str], name: str, *, date_column: str, description_column: str,
-                   amount_column: str, date_format: str = "%d/%m/%Y", charges_are: str = "positive",
-                   header_row: int = 1) -> list[dict[str, str]]:
+def statement_rows(
+    path: str | os.PathLike[str],
+    name: str,
+    *,
+    date_column: str,
+    description_column: str,
+    amount_column: str,
+    date_format: str = "%d/%m/%Y",
+    charges_are: str = "positive",
+    header_row: int = 1,
+) -> list[dict[str, str]]:
     """An account statement (CSV or XLSX) read through the columns the officer named: case-file ledger rows.
 
     ``name`` is the file's name as the officer knows it (for messages). All rows or none: a bad row is
@@ -363,8 +530,15 @@ def statement_rows(path: str | os.PathLike[str], name: str, *, date_column: str,
         raise RegisterError(f"{name}: name three different columns for the date, the description and the amount")
     if charges_are not in ("positive", "negative"):
         raise RegisterError(f"{name}: charges are shown as 'positive' or 'negative' amounts, not {charges_are!r}")
-    reader = Mapping(source=f"the columns named for {name}", kind="cases", system="statement", columns=columns,
-                     case_reference=CaseReference("date"), date_formats=[date_format], header_row=header_row)
+    reader = Mapping(
+        source=f"the columns named for {name}",
+        kind="cases",
+        system="statement",
+        columns=columns,
+        case_reference=CaseReference("date"),
+        date_formats=[date_format],
+        header_row=header_row,
+    )
     parse = _ledger_row(CasesMapping(reader, "{account}", {}, {}, {}, ledger=reader, charges_are=charges_are))
     rows, problems = [], []
     for number, raw in read_rows(Path(path), reader):
@@ -377,8 +551,9 @@ def statement_rows(path: str | os.PathLike[str], name: str, *, date_column: str,
             continue
         rows.append({k: v for k, v in row.items() if k != "row"})
     if problems:
-        raise ImportRowsError(name, problems,
-                              "nothing was read; correct these rows in the statement and upload it again")
+        raise ImportRowsError(
+            name, problems, "nothing was read; correct these rows in the statement and upload it again"
+        )
     if not rows:
         raise RegisterError(f"{name}: has no rows under its column names")
     return rows

@@ -52,22 +52,34 @@ class ImportResult:
     def summary(self) -> str:
         noun = "payment(s)" if self.kind == "payments" else "account(s)"
         if self.rows and not (self.added or self.updated or self.problems) and self.already_present:
-            return (f"{self.source}: already imported — all {self.already_present} {noun} in it are already in the "
-                    f"register ({self.skipped} row(s) skipped); nothing was changed")
-        text = (f"{self.source}: {self.rows} row(s) read; {self.added} {noun} added"
-                + (f", {self.updated} updated" if self.updated else "")
-                + f", {self.already_present} already in the register, {self.skipped} skipped (not {self.kind})")
+            return (
+                f"{self.source}: already imported — all {self.already_present} {noun} in it are already in the "
+                f"register ({self.skipped} row(s) skipped); nothing was changed"
+            )
+        text = (
+            f"{self.source}: {self.rows} row(s) read; {self.added} {noun} added"
+            + (f", {self.updated} updated" if self.updated else "")
+            + f", {self.already_present} already in the register, {self.skipped} skipped (not {self.kind})"
+        )
         if self.problems:
             text += f"; {len(self.problems)} bad row(s) NOT imported:\n  " + "\n  ".join(
-                p.describe(self.source) for p in self.problems)
+                p.describe(self.source) for p in self.problems
+            )
         return text
 
 
 # --- importing -----------------------------------------------------------------------------------------
 
-def import_file(db: Register | Session | str | os.PathLike[str] | None, path: str | os.PathLike[str],
-                mapping: Mapping | str | os.PathLike[str], good_rows_only: bool = False, *,
-                who: str, shift_days: int = 0) -> ImportResult:
+
+def import_file(
+    db: Register | Session | str | os.PathLike[str] | None,
+    path: str | os.PathLike[str],
+    mapping: Mapping | str | os.PathLike[str],
+    good_rows_only: bool = False,
+    *,
+    who: str,
+    shift_days: int = 0,
+) -> ImportResult:
     """Import a payments or accounts export; all or nothing (see the module notes).
 
     Two officers (or a scheduled job) importing the same file at once both end cleanly: the one
@@ -95,15 +107,19 @@ def import_file(db: Register | Session | str | os.PathLike[str] | None, path: st
             register.dispose()
 
 
-def _import_once(db: Register | Session, file: Path, mapping: Mapping, good_rows_only: bool, who: str,
-                 shift_days: int) -> ImportResult:
+def _import_once(
+    db: Register | Session, file: Path, mapping: Mapping, good_rows_only: bool, who: str, shift_days: int
+) -> ImportResult:
     result = ImportResult(str(file), mapping.kind)
     with session_for(db, who) as session:
         cases = dict(session.execute(select(Case.reference, Case.id)).tuples().all())
         accounts = {}
         if mapping.case_reference.lookup == "accounts":
-            accounts = dict(session.execute(select(Account.number, Account.case_id)
-                                            .where(Account.system == mapping.system)).tuples().all())
+            accounts = dict(
+                session.execute(select(Account.number, Account.case_id).where(Account.system == mapping.system))
+                .tuples()
+                .all()
+            )
         parsed = []
         for number, values in read_rows(file, mapping):
             result.rows += 1
@@ -137,16 +153,29 @@ def _import_once(db: Register | Session, file: Path, mapping: Mapping, good_rows
         else:
             _apply_accounts(session, mapping, parsed, result)
         digest = hashlib.sha256(file.read_bytes()).hexdigest()
-        audit.log(session, "import", mapping.kind, {
-            "file": file.name, "sha256": digest, "mapping": Path(mapping.source).name, "system": mapping.system,
-            "rows": result.rows, "added": result.added, "updated": result.updated,
-            "already_present": result.already_present, "skipped": result.skipped,
-            "bad_rows": [p.row for p in result.problems]})
+        audit.log(
+            session,
+            "import",
+            mapping.kind,
+            {
+                "file": file.name,
+                "sha256": digest,
+                "mapping": Path(mapping.source).name,
+                "system": mapping.system,
+                "rows": result.rows,
+                "added": result.added,
+                "updated": result.updated,
+                "already_present": result.already_present,
+                "skipped": result.skipped,
+                "bad_rows": [p.row for p in result.problems],
+            },
+        )
     return result
 
 
-def _parse(values: dict[str, Any], mapping: Mapping, cases: dict[str, int],
-           accounts: dict[str, int | None]) -> dict[str, Any] | None:
+def _parse(
+    values: dict[str, Any], mapping: Mapping, cases: dict[str, int], accounts: dict[str, int | None]
+) -> dict[str, Any] | None:
     for name, allowed in mapping.only_when.items():
         if _text(values.get(name), mapping.column_of(name), limit=MAX_PATTERN_INPUT) not in allowed:
             return None
@@ -156,9 +185,13 @@ def _parse(values: dict[str, Any], mapping: Mapping, cases: dict[str, int],
     if amount is None:
         return None
     case_id = _case_id(values, mapping, cases, accounts)
-    row = {"case_id": case_id, "paid_on": parse_date(values.get("date"), mapping, mapping.column_of("date")),
-           "amount": amount, "external_ref": _text(values.get("external_ref"), mapping.column_of("external_ref"), 60),
-           "method": _method(values, mapping)}
+    row = {
+        "case_id": case_id,
+        "paid_on": parse_date(values.get("date"), mapping, mapping.column_of("date")),
+        "amount": amount,
+        "external_ref": _text(values.get("external_ref"), mapping.column_of("external_ref"), 60),
+        "method": _method(values, mapping),
+    }
     return row
 
 
@@ -193,8 +226,10 @@ def _case_id(values: dict[str, Any], mapping: Mapping, cases: dict[str, int], ac
     column = mapping.column_of(mapping.case_reference.field)
     if mapping.case_reference.lookup == "accounts":
         if reference not in accounts:
-            raise _Unmatched(column, f"account {reference!r} is not in the register for {mapping.system}; "
-                               "import the accounts export first")
+            raise _Unmatched(
+                column,
+                f"account {reference!r} is not in the register for {mapping.system}; import the accounts export first",
+            )
         case_id = accounts[reference]
         if case_id is None:
             raise _Unmatched(column, f"account {reference!r} is not linked to a case")
@@ -212,18 +247,30 @@ def _parse_account(values: dict[str, Any], mapping: Mapping, cases: dict[str, in
     if _text(values.get(mapping.case_reference.field), limit=MAX_PATTERN_INPUT):  # blank: an account not (yet) in court
         reference = _reference(values, mapping)
         if reference not in cases:
-            raise _Bad(mapping.column_of(mapping.case_reference.field),
-                       f"no case {reference!r} in the register; add it with `courtpack register add`")
+            raise _Bad(
+                mapping.column_of(mapping.case_reference.field),
+                f"no case {reference!r} in the register; add it with `courtpack register add`",
+            )
         case_id = cases[reference]
-    balance = (parse_amount(values.get("balance"), mapping.column_of("balance"), mapping)
-               if "balance" in mapping.fields else None)
+    balance = (
+        parse_amount(values.get("balance"), mapping.column_of("balance"), mapping)
+        if "balance" in mapping.fields
+        else None
+    )
     if balance is not None and mapping.owed_is == "negative":
         balance = -balance  # the register shows a balance owed as positive
-    balance_on = (parse_date(values.get("balance_on"), mapping, mapping.column_of("balance_on"))
-                  if "balance_on" in mapping.fields else None)
-    return {"number": number, "case_id": case_id, "name": _text(values.get("name"), mapping.column_of("name"), 300),
-            "balance": balance,
-            "balance_on": balance_on}
+    balance_on = (
+        parse_date(values.get("balance_on"), mapping, mapping.column_of("balance_on"))
+        if "balance_on" in mapping.fields
+        else None
+    )
+    return {
+        "number": number,
+        "case_id": case_id,
+        "name": _text(values.get("name"), mapping.column_of("name"), 300),
+        "balance": balance,
+        "balance_on": balance_on,
+    }
 
 
 def payment_key(system: str, row: dict[str, Any], occurrence: int) -> str:
@@ -247,7 +294,7 @@ def _apply_payments(session: Session, mapping: Mapping, rows: list[dict[str, Any
     existing: set[str] = set()
     keys = [k for k, _ in keyed]
     for start in range(0, len(keys), 500):
-        chunk = keys[start:start + 500]
+        chunk = keys[start : start + 500]
         existing.update(session.scalars(select(Payment.dedupe_key).where(Payment.dedupe_key.in_(chunk))))
     new = [Payment(source=mapping.system, dedupe_key=key, **row) for key, row in keyed if key not in existing]
     result.already_present += len(keyed) - len(new)

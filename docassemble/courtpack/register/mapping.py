@@ -51,8 +51,18 @@ from ..case.fields import Fields, load_yaml
 from .errors import MappingError
 
 KINDS = ("payments", "accounts")
-PAYMENT_FIELDS = {"date", "amount", "credit", "debit", "external_ref", "method", "type", "description", "account",
-                  "reference"}
+PAYMENT_FIELDS = {
+    "date",
+    "amount",
+    "credit",
+    "debit",
+    "external_ref",
+    "method",
+    "type",
+    "description",
+    "account",
+    "reference",
+}
 ACCOUNT_FIELDS = {"account", "name", "balance", "balance_on", "type", "reference"}
 LOOKUPS = ("direct", "accounts")
 MAX_MAPPING_BYTES = 100_000
@@ -116,27 +126,35 @@ def read_mapping(path: str | os.PathLike[str]) -> Mapping:
         if name not in allowed:
             close = difflib.get_close_matches(name, sorted(allowed), n=1)
             hint = f"did you mean {close[0]}? " if close else ""
-            raise top.fail(f"columns.{column}", f"field {name!r} is not known for {kind}",
-                           f"{hint}use one of: {', '.join(sorted(allowed))}")
+            raise top.fail(
+                f"columns.{column}",
+                f"field {name!r} is not known for {kind}",
+                f"{hint}use one of: {', '.join(sorted(allowed))}",
+            )
     fields = set(columns.values())
     if len(fields) != len(columns):
         raise top.fail("columns", "maps two columns to the same field", "map each field from one column")
     needed = {"date"} if kind == "payments" else {"account"}
     if kind == "payments" and not ({"amount"} & fields or {"credit"} & fields):
-        raise top.fail("columns", "has no amount",
-                       "map the amount column to 'amount' (or a credit column to 'credit')")
+        raise top.fail("columns", "has no amount", "map the amount column to 'amount' (or a credit column to 'credit')")
     for name in needed - fields:
         raise top.fail("columns", f"has no column for {name!r}", f"map the export's {name} column to '{name}'")
 
     ref = top.section("case_reference", None) or Fields({}, source, "case_reference", error=MappingError)
     ref_field = ref.text("field", "reference")
     if ref_field not in fields:
-        raise ref.fail("field", f"{ref_field!r} is not a mapped field",
-                       "map the column holding the case reference (or account number) and name its field here")
+        raise ref.fail(
+            "field",
+            f"{ref_field!r} is not a mapped field",
+            "map the column holding the case reference (or account number) and name its field here",
+        )
     lookup = ref.one_of("lookup", LOOKUPS, "direct")
     if kind == "accounts" and lookup != "direct":
-        raise ref.fail("lookup", "an accounts import links accounts to cases by the case reference",
-                       "map the column holding the register's case reference and use lookup: direct")
+        raise ref.fail(
+            "lookup",
+            "an accounts import links accounts to cases by the case reference",
+            "map the column holding the register's case reference and use lookup: direct",
+        )
     pattern = _pattern(ref, ref.text("pattern", None))
     template = ref.text("template", "{value}", limit=60)
     if "{value}" not in template or template.count("{") != 1 or template.count("}") != 1:
@@ -150,25 +168,31 @@ def read_mapping(path: str | os.PathLike[str]) -> Mapping:
     decimal = amounts.one_of("decimal", (".", ","), ".")
     thousands = amounts.raw("thousands", "," if decimal == "." else ".")
     if thousands not in (",", ".", " ", "'", "none") or thousands == decimal:
-        raise amounts.fail("thousands", f"{thousands!r} cannot separate thousands when the decimal mark is "
-                           f"{decimal!r}", "use one of , . ' (a space) or none, different from the decimal mark")
+        raise amounts.fail(
+            "thousands",
+            f"{thousands!r} cannot separate thousands when the decimal mark is {decimal!r}",
+            "use one of , . ' (a space) or none, different from the decimal mark",
+        )
 
     formats = top.raw("date_format", ["%d/%m/%Y", "%Y-%m-%d"])
     formats = formats if isinstance(formats, list) else [formats]
-    if not formats or len(formats) > 5 or not all(isinstance(f, str) and re.fullmatch(DATE_FORMAT, f)
-                                                   for f in formats):
-        raise top.fail("date_format", f"{formats!r} is not a date format (or a list of up to 5)",
-                       "use strptime codes %d %m %Y %y %b with / - . or spaces, e.g. \"%d/%m/%Y\"")
+    if not formats or len(formats) > 5 or not all(isinstance(f, str) and re.fullmatch(DATE_FORMAT, f) for f in formats):
+        raise top.fail(
+            "date_format",
+            f"{formats!r} is not a date format (or a list of up to 5)",
+            'use strptime codes %d %m %Y %y %b with / - . or spaces, e.g. "%d/%m/%Y"',
+        )
     only_when = top.raw("only_when", {})
     if not isinstance(only_when, dict) or any(k not in fields for k in only_when):
-        raise top.fail("only_when", "must name mapped fields and the values to import",
-                       "e.g. only_when: {type: [RCP, DD]}")
+        raise top.fail(
+            "only_when", "must name mapped fields and the values to import", "e.g. only_when: {type: [RCP, DD]}"
+        )
     header_row = top.number("header_row", 1, low=1, high=1000)
     methods = top.raw("methods", {})
     if not isinstance(methods, dict):
         raise top.fail("methods", "must map the export's codes to names", "e.g. methods: {DD: direct debit}")
     delimiter = top.text("delimiter", ",")
-    if len(delimiter) != 1 or delimiter in ("\"", "\n"):
+    if len(delimiter) != 1 or delimiter in ('"', "\n"):
         raise top.fail("delimiter", f"{delimiter!r} is not one character", "use , or ; or a tab")
     encoding = top.text("encoding", "utf-8-sig")
     try:
@@ -178,14 +202,26 @@ def read_mapping(path: str | os.PathLike[str]) -> Mapping:
     sheet = top.text("sheet", None)
     top.refuse_unknown()
     return Mapping(
-        source=source, kind=kind, system=system, columns=columns,
-        case_reference=CaseReference(ref_field, lookup, pattern, template), date_formats=formats,
-        sheet=sheet, header_row=header_row, delimiter=delimiter, encoding=encoding,
-        payments_are=payments_are, otherwise=otherwise, owed_is=owed_is, unmatched=unmatched,
-        only_when={str(k): {str(v).strip() for v in (vs if isinstance(vs, list) else [vs])}
-                   for k, vs in only_when.items()},
+        source=source,
+        kind=kind,
+        system=system,
+        columns=columns,
+        case_reference=CaseReference(ref_field, lookup, pattern, template),
+        date_formats=formats,
+        sheet=sheet,
+        header_row=header_row,
+        delimiter=delimiter,
+        encoding=encoding,
+        payments_are=payments_are,
+        otherwise=otherwise,
+        owed_is=owed_is,
+        unmatched=unmatched,
+        only_when={
+            str(k): {str(v).strip() for v in (vs if isinstance(vs, list) else [vs])} for k, vs in only_when.items()
+        },
         methods={str(k): str(v) for k, v in methods.items()},
-        decimal=decimal, thousands="" if thousands == "none" else thousands,
+        decimal=decimal,
+        thousands="" if thousands == "none" else thousands,
     )
 
 
@@ -208,8 +244,11 @@ def _pattern(ref: Fields, text: str | None) -> re.Pattern[str] | None:
         raise ref.fail("pattern", f"is not a valid regular expression ({err})") from None
     problem = _risky(parsed.data if hasattr(parsed, "data") else list(parsed), False, [0])
     if problem:
-        raise ref.fail("pattern", f"is refused: {problem}",
-                       r"write the reference's shape plainly, e.g. \b((?:FTA|RR)-\d{4}-\d{4})\b")
+        raise ref.fail(
+            "pattern",
+            f"is refused: {problem}",
+            r"write the reference's shape plainly, e.g. \b((?:FTA|RR)-\d{4}-\d{4})\b",
+        )
     return pattern
 
 

@@ -77,14 +77,18 @@ class Case(Base):
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now, onupdate=_now)
     version: Mapped[int] = mapped_column(Integer, nullable=False)
 
-    parties: Mapped[list[Party]] = relationship(back_populates="case", cascade="all, delete-orphan",
-                                                order_by="Party.position")
-    ledger: Mapped[list[LedgerEntry]] = relationship(back_populates="case", cascade="all, delete-orphan",
-                                                     order_by="(LedgerEntry.entry_date, LedgerEntry.id)")
-    orders: Mapped[list[Order]] = relationship(back_populates="case", cascade="all, delete-orphan",
-                                               order_by="(Order.made_on, Order.id)")
-    hearings: Mapped[list[Hearing]] = relationship(back_populates="case", cascade="all, delete-orphan",
-                                                   order_by="Hearing.starts_at")
+    parties: Mapped[list[Party]] = relationship(
+        back_populates="case", cascade="all, delete-orphan", order_by="Party.position"
+    )
+    ledger: Mapped[list[LedgerEntry]] = relationship(
+        back_populates="case", cascade="all, delete-orphan", order_by="(LedgerEntry.entry_date, LedgerEntry.id)"
+    )
+    orders: Mapped[list[Order]] = relationship(
+        back_populates="case", cascade="all, delete-orphan", order_by="(Order.made_on, Order.id)"
+    )
+    hearings: Mapped[list[Hearing]] = relationship(
+        back_populates="case", cascade="all, delete-orphan", order_by="Hearing.starts_at"
+    )
     __mapper_args__ = {"version_id_col": version}  # noqa: RUF012 - SQLAlchemy reads it
 
 
@@ -139,8 +143,10 @@ class Order(Base):
     """A judgment or order: amount and instalment terms, or only directions, or a charging order."""
 
     __tablename__ = "orders"
-    __table_args__ = (UniqueConstraint("case_id", "key", name="uq_orders_case_key"),
-                      Index("ix_orders_status_case", "status", "case_id"))
+    __table_args__ = (
+        UniqueConstraint("case_id", "key", name="uq_orders_case_key"),
+        Index("ix_orders_status_case", "status", "case_id"),
+    )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
@@ -159,10 +165,10 @@ class Order(Base):
     version: Mapped[int] = mapped_column(Integer, nullable=False)
 
     case: Mapped[Case] = relationship(back_populates="orders")
-    directions: Mapped[list[Direction]] = relationship(back_populates="order", cascade="all, delete-orphan",
-                                                       order_by="(Direction.deadline, Direction.id)")
-    charging_order: Mapped[ChargingOrder | None] = relationship(back_populates="order",
-                                                                cascade="all, delete-orphan")
+    directions: Mapped[list[Direction]] = relationship(
+        back_populates="order", cascade="all, delete-orphan", order_by="(Direction.deadline, Direction.id)"
+    )
+    charging_order: Mapped[ChargingOrder | None] = relationship(back_populates="order", cascade="all, delete-orphan")
     __mapper_args__ = {"version_id_col": version}  # noqa: RUF012 - SQLAlchemy reads it
 
     @property

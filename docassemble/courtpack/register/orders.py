@@ -99,8 +99,14 @@ def resolve_date(value: Any, as_at: dt.date) -> dt.date:
     return base + dt.timedelta(days=count * (7 if unit == "week" else 1))
 
 
-def record_order(db: Register | Session | str | None, reference: str, spec: OrderSpec,
-                 *, who: str, expected_version: int | None = None) -> int:
+def record_order(
+    db: Register | Session | str | None,
+    reference: str,
+    spec: OrderSpec,
+    *,
+    who: str,
+    expected_version: int | None = None,
+) -> int:
     """Add an order to a case, or update the order with the same key. Returns the order id."""
     _check(spec)
     with session_for(db, who) as session:
@@ -114,12 +120,24 @@ def record_order(db: Register | Session | str | None, reference: str, spec: Orde
         elif expected_version is not None and order.version != expected_version:
             raise ConcurrentUpdateError(f"The order {spec.key} on {reference}")
         terms = spec.instalments
-        first = terms.first_payment if terms else (spec.made_on + dt.timedelta(days=PAY_WITHIN_DAYS)
-                                                   if spec.amount is not None else None)
-        values = dict(kind=spec.kind, made_on=spec.made_on, court=spec.court, claim_number=spec.claim_number,
-                      description=spec.description, amount=spec.amount, costs=spec.costs,
-                      instalment_amount=terms.amount if terms else None, frequency=terms.frequency if terms else None,
-                      first_payment=first, status=spec.status)
+        first = (
+            terms.first_payment
+            if terms
+            else (spec.made_on + dt.timedelta(days=PAY_WITHIN_DAYS) if spec.amount is not None else None)
+        )
+        values = dict(
+            kind=spec.kind,
+            made_on=spec.made_on,
+            court=spec.court,
+            claim_number=spec.claim_number,
+            description=spec.description,
+            amount=spec.amount,
+            costs=spec.costs,
+            instalment_amount=terms.amount if terms else None,
+            frequency=terms.frequency if terms else None,
+            first_payment=first,
+            status=spec.status,
+        )
         for name, value in values.items():
             if getattr(order, name) != value:
                 setattr(order, name, value)
@@ -142,8 +160,11 @@ def _check(spec: OrderSpec) -> None:
         raise RegisterError(f"order kind {spec.kind!r} is not known; use one of: {', '.join(ORDER_KINDS)}")
     if spec.status not in ORDER_STATUSES:
         raise RegisterError(f"order status {spec.status!r} is not known; use one of: {', '.join(ORDER_STATUSES)}")
-    for name, amount in (("amount", spec.amount), ("costs", spec.costs),
-                         ("instalment", spec.instalments.amount if spec.instalments else None)):
+    for name, amount in (
+        ("amount", spec.amount),
+        ("costs", spec.costs),
+        ("instalment", spec.instalments.amount if spec.instalments else None),
+    ):
         if amount is not None and (amount < 0 or (amount == 0 and name != "costs") or amount > MAX_AMOUNT):
             raise RegisterError(f"order {name} {amount}: must be more than £0.00 and at most £{MAX_AMOUNT:,}")
     problem = check_range(spec.made_on, today=dt.date.today(), past=True)
@@ -151,11 +172,14 @@ def _check(spec: OrderSpec) -> None:
         raise RegisterError(f"order made on: {problem}")
     if spec.instalments:
         if spec.amount is None:
-            raise RegisterError("an instalment order needs the amount ordered (the judgment sum) as well as the "
-                                "instalments")
+            raise RegisterError(
+                "an instalment order needs the amount ordered (the judgment sum) as well as the instalments"
+            )
         if spec.instalments.frequency not in FREQUENCIES:
-            raise RegisterError(f"instalment frequency {spec.instalments.frequency!r} is not known; use one of: "
-                                f"{', '.join(FREQUENCIES)}")
+            raise RegisterError(
+                f"instalment frequency {spec.instalments.frequency!r} is not known; use one of: "
+                f"{', '.join(FREQUENCIES)}"
+            )
         if spec.instalments.amount <= 0:
             raise RegisterError("the instalment amount must be more than £0.00")
         if spec.instalments.first_payment < spec.made_on:
@@ -180,17 +204,29 @@ def _charging(order: Order, spec: ChargingSpec) -> None:
     if stage is None:
         stage = ChargingOrder(case_id=order.case_id)
         order.charging_order = stage
-    values = dict(land=spec.land, title_number=spec.title_number, interim_made=spec.interim_made,
-                  served_on=spec.served_on, final_hearing=spec.final_hearing, final_made=spec.final_made,
-                  serve_by=interim_service_deadline(spec.interim_made) if spec.interim_made else None,
-                  objection_deadline=objection_deadline(spec.served_on) if spec.served_on else None)
+    values = dict(
+        land=spec.land,
+        title_number=spec.title_number,
+        interim_made=spec.interim_made,
+        served_on=spec.served_on,
+        final_hearing=spec.final_hearing,
+        final_made=spec.final_made,
+        serve_by=interim_service_deadline(spec.interim_made) if spec.interim_made else None,
+        objection_deadline=objection_deadline(spec.served_on) if spec.served_on else None,
+    )
     for name, value in values.items():
         if getattr(stage, name) != value:
             setattr(stage, name, value)
 
 
-def mark_direction_met(db: Register | Session | str | None, direction_id: int, met_on: dt.date,
-                       *, who: str, expected_version: int | None = None) -> None:
+def mark_direction_met(
+    db: Register | Session | str | None,
+    direction_id: int,
+    met_on: dt.date,
+    *,
+    who: str,
+    expected_version: int | None = None,
+) -> None:
     """Record that a direction was complied with."""
     with session_for(db, who) as session:
         direction = session.get(Direction, direction_id)
@@ -202,6 +238,7 @@ def mark_direction_met(db: Register | Session | str | None, direction_id: int, m
 
 
 # --- YAML files of orders and hearings -----------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class HearingSpec:
@@ -255,26 +292,45 @@ def _order_spec(f: Fields, as_at: dt.date) -> OrderSpec:
     plan = f.section("instalments", None)
     terms = None
     if plan:
-        terms = InstalmentTerms(plan.money("amount"), plan.one_of("frequency", FREQUENCIES),
-                                _date(plan, "first_payment", as_at))
+        terms = InstalmentTerms(
+            plan.money("amount"), plan.one_of("frequency", FREQUENCIES), _date(plan, "first_payment", as_at)
+        )
     co = f.section("charging_order", None)
     charging = None
     if co:
-        charging = ChargingSpec(land=co.text("land", ""), title_number=co.text("title_number", ""),
-                                interim_made=_date(co, "interim_made", as_at, None, past=True),
-                                served_on=_date(co, "served_on", as_at, None, past=True),
-                                final_hearing=_date(co, "final_hearing", as_at, None),
-                                final_made=_date(co, "final_made", as_at, None, past=True))
-    directions = [DirectionSpec(text=d.long_text("text"), deadline=_date(d, "deadline", as_at),
-                                party=d.one_of("party", ("claimant", "defendant", "both"), "claimant"),
-                                met_on=_date(d, "met_on", as_at, None, past=True), key=d.reference("key", None))
-                  for d in f.items("directions")]
-    spec = OrderSpec(kind=f.one_of("kind", ORDER_KINDS), made_on=_date(f, "made_on", as_at, past=True),
-                     amount=f.money("amount", None), costs=f.money("costs", Decimal("0.00"), positive=False),
-                     instalments=terms, court=f.text("court", ""), claim_number=f.text("claim_number", ""),
-                     description=f.long_text("description", ""), status=f.one_of("status", ORDER_STATUSES, "active"),
-                     key=f.reference("key"), supersedes=f.reference("supersedes", None), directions=directions,
-                     charging=charging)
+        charging = ChargingSpec(
+            land=co.text("land", ""),
+            title_number=co.text("title_number", ""),
+            interim_made=_date(co, "interim_made", as_at, None, past=True),
+            served_on=_date(co, "served_on", as_at, None, past=True),
+            final_hearing=_date(co, "final_hearing", as_at, None),
+            final_made=_date(co, "final_made", as_at, None, past=True),
+        )
+    directions = [
+        DirectionSpec(
+            text=d.long_text("text"),
+            deadline=_date(d, "deadline", as_at),
+            party=d.one_of("party", ("claimant", "defendant", "both"), "claimant"),
+            met_on=_date(d, "met_on", as_at, None, past=True),
+            key=d.reference("key", None),
+        )
+        for d in f.items("directions")
+    ]
+    spec = OrderSpec(
+        kind=f.one_of("kind", ORDER_KINDS),
+        made_on=_date(f, "made_on", as_at, past=True),
+        amount=f.money("amount", None),
+        costs=f.money("costs", Decimal("0.00"), positive=False),
+        instalments=terms,
+        court=f.text("court", ""),
+        claim_number=f.text("claim_number", ""),
+        description=f.long_text("description", ""),
+        status=f.one_of("status", ORDER_STATUSES, "active"),
+        key=f.reference("key"),
+        supersedes=f.reference("supersedes", None),
+        directions=directions,
+        charging=charging,
+    )
     if terms and spec.amount is None:
         raise f.fail("amount", "is missing", "an instalment order needs the sum ordered as well as the instalments")
     if terms and terms.first_payment < spec.made_on:
@@ -289,15 +345,21 @@ def _hearing_spec(f: Fields, as_at: dt.date) -> HearingSpec:
         time = dt.time.fromisoformat(time_text)
     except ValueError:
         raise f.fail("time", f"{time_text!r} is not a time", "use 24-hour HH:MM, e.g. 10:30") from None
-    return HearingSpec(key=f.reference("key"), starts_at=dt.datetime.combine(day, time), court=f.text("court"),
-                       kind=f.text("kind"), duration_minutes=f.number("duration_minutes", 30, low=1,
-                                                                      high=MAX_HEARING_MINUTES),
-                       status=f.one_of("status", HEARING_STATUSES, "listed"), outcome=f.long_text("outcome", ""),
-                       notes=f.long_text("notes", ""))
+    return HearingSpec(
+        key=f.reference("key"),
+        starts_at=dt.datetime.combine(day, time),
+        court=f.text("court"),
+        kind=f.text("kind"),
+        duration_minutes=f.number("duration_minutes", 30, low=1, high=MAX_HEARING_MINUTES),
+        status=f.one_of("status", HEARING_STATUSES, "listed"),
+        outcome=f.long_text("outcome", ""),
+        notes=f.long_text("notes", ""),
+    )
 
 
-def load_orders_file(db: Register | Session | str | None, path: str | os.PathLike[str], as_at: dt.date,
-                     *, who: str) -> LoadedFile:
+def load_orders_file(
+    db: Register | Session | str | None, path: str | os.PathLike[str], as_at: dt.date, *, who: str
+) -> LoadedFile:
     """Record every order and hearing in a YAML file, all or nothing; loading it again changes nothing."""
     reference, orders, hearings = read_orders_file(path, as_at)
     with session_for(db, who) as session:

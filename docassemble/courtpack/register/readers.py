@@ -36,6 +36,7 @@ class _Unmatched(_Bad):
 
 # --- reading rows -----------------------------------------------------------------------------------
 
+
 def read_rows(path: Path, mapping: Mapping) -> Iterator[tuple[int, dict[str, Any]]]:
     """(row number, {field: raw value}) for each non-blank data row; checks the mapped columns exist."""
     suffix = path.suffix.lower()
@@ -43,8 +44,9 @@ def read_rows(path: Path, mapping: Mapping) -> Iterator[tuple[int, dict[str, Any
     if size == 0:
         raise RegisterError(f"{path}: is empty; export the file again from the income system")
     if size > MAX_FILE_BYTES:
-        raise RegisterError(f"{path}: is {size:,} bytes, over the {MAX_FILE_BYTES:,} an import may be; "
-                            "export a shorter period")
+        raise RegisterError(
+            f"{path}: is {size:,} bytes, over the {MAX_FILE_BYTES:,} an import may be; export a shorter period"
+        )
     if suffix in (".xlsx", ".xlsm"):
         raw = _xlsx_rows(path, mapping)
     elif suffix in (".csv", ".txt"):
@@ -62,7 +64,8 @@ def read_rows(path: Path, mapping: Mapping) -> Iterator[tuple[int, dict[str, Any
                 raise RegisterError(
                     f"{path}: row {number} has no column(s) {', '.join(repr(m) for m in missing)} named in "
                     f"{mapping.source}; the columns are: {', '.join(repr(h) for h in header if h)} — correct the "
-                    "mapping file, or header_row if the names are on another row")
+                    "mapping file, or header_row if the names are on another row"
+                )
             index = {c: header.index(c) for c in mapping.columns}
             continue
         if all(v is None or str(v).strip() == "" for v in values):
@@ -81,14 +84,17 @@ def _csv_rows(path: Path, mapping: Mapping) -> Iterator[tuple[int, list[Any]]]:
                 yield start, values
                 start = reader.line_num + 1
     except UnicodeDecodeError:
-        raise RegisterError(f"{path}: is not {mapping.encoding} text; set 'encoding:' in the mapping "
-                            "(e.g. cp1252 for older Excel CSV files)") from None
+        raise RegisterError(
+            f"{path}: is not {mapping.encoding} text; set 'encoding:' in the mapping "
+            "(e.g. cp1252 for older Excel CSV files)"
+        ) from None
     except csv.Error as err:
         raise RegisterError(f"{path}: is not a readable CSV file ({err})") from None
 
 
 def _xlsx_rows(path: Path, mapping: Mapping) -> Iterator[tuple[int, list[Any]]]:
     from openpyxl import load_workbook
+
     try:
         book = load_workbook(path, read_only=True, data_only=True)
     except Exception as err:  # noqa: BLE001 - openpyxl raises many kinds for a damaged file
@@ -96,8 +102,10 @@ def _xlsx_rows(path: Path, mapping: Mapping) -> Iterator[tuple[int, list[Any]]]:
     try:
         if mapping.sheet:
             if mapping.sheet not in book.sheetnames:
-                raise RegisterError(f"{path}: has no sheet {mapping.sheet!r} (sheets: {', '.join(book.sheetnames)}); "
-                                    f"correct 'sheet:' in {mapping.source}")
+                raise RegisterError(
+                    f"{path}: has no sheet {mapping.sheet!r} (sheets: {', '.join(book.sheetnames)}); "
+                    f"correct 'sheet:' in {mapping.source}"
+                )
             sheet = book[mapping.sheet]
         else:
             sheet = book.worksheets[0]
@@ -108,6 +116,7 @@ def _xlsx_rows(path: Path, mapping: Mapping) -> Iterator[tuple[int, list[Any]]]:
 
 
 # --- values ------------------------------------------------------------------------------------
+
 
 def parse_date(value: Any, mapping: Mapping, column: str, today: dt.date | None = None) -> dt.date:
     """A payment or balance date: the mapping's formats (or an Excel date), never in the future."""
@@ -167,8 +176,9 @@ def _reference(values: dict[str, Any], mapping: Mapping) -> str:
     if rule.pattern:
         match = rule.pattern.search(value)
         if not match:
-            raise _Unmatched(column, f"{value[:60]!r} does not contain a case reference "
-                                     f"(pattern {rule.pattern.pattern!r})")
+            raise _Unmatched(
+                column, f"{value[:60]!r} does not contain a case reference (pattern {rule.pattern.pattern!r})"
+            )
         value = match.group(1) if match.groups() else match.group(0)
     reference = rule.template.format(value=value)
     if not safe_reference(reference):

@@ -75,8 +75,11 @@ def schedule(order: OrderCompliance, until: dt.date, extra: int = 3) -> list[Ins
 def gather(db: Register, hearing_id: int, on: dt.date) -> ReportData:
     row = hearing_compliance(db, hearing_id, on)
     with db.transaction() as session:
-        query = (select(Payment).where(Payment.case_id == row.case_id, Payment.paid_on <= on)
-                 .order_by(Payment.paid_on, Payment.id))
+        query = (
+            select(Payment)
+            .where(Payment.case_id == row.case_id, Payment.paid_on <= on)
+            .order_by(Payment.paid_on, Payment.id)
+        )
         payments = [(p.paid_on, p.amount, p.method, p.external_ref or p.source) for p in session.scalars(query)]
     data = ReportData(row, payments)
     for order in row.orders:
@@ -88,8 +91,9 @@ def gather(db: Register, hearing_id: int, on: dt.date) -> ReportData:
         for day, amount in since:
             balance -= amount
             actual.append((day, max(balance, Decimal("0.00"))))
-        ordered = [(main.made_on, main.total)] + [(i.due, main.total - i.due_so_far)
-                                                  for i in data.schedules[main.order_id] if i.due <= on]
+        ordered = [(main.made_on, main.total)] + [
+            (i.due, main.total - i.due_so_far) for i in data.schedules[main.order_id] if i.due <= on
+        ]
         data.balance = [Series("Balance (payments received)", actual), Series("Balance if paid as ordered", ordered)]
     return data
 
@@ -100,18 +104,30 @@ def file_stem(reference: str, on: dt.date) -> str:
 
 def _summary_rows(data: ReportData) -> list[list[str]]:
     h = data.hearing
-    return [["Case", h.reference], ["Debtor", h.debtor], ["Hearing", f"{h.kind}, {h.court}"], ["When", h.when],
-            ["Checked as at", format_date(h.on)], ["Compliance", h.compliance_status]]
+    return [
+        ["Case", h.reference],
+        ["Debtor", h.debtor],
+        ["Hearing", f"{h.kind}, {h.court}"],
+        ["When", h.when],
+        ["Checked as at", format_date(h.on)],
+        ["Compliance", h.compliance_status],
+    ]
 
 
 def _order_rows(order: OrderCompliance) -> list[list[str]]:
-    rows = [["Order", f"{order.kind.replace('_', ' ')} made {format_date(order.made_on)}"
-             + (f", claim {order.claim_number}" if order.claim_number else "")],
-            ["Sum ordered (with costs)", format_money(order.total)],
-            ["Terms", f"{order.terms}, first payment {format_date(order.first_payment)}"],
-            ["Due so far", f"{format_money(order.due_to_date)} ({order.instalments_due} instalment(s))"],
-            ["Paid since the order", format_money(order.paid)], ["Status", order.status],
-            ["Arrears", format_money(order.arrears)]]
+    rows = [
+        [
+            "Order",
+            f"{order.kind.replace('_', ' ')} made {format_date(order.made_on)}"
+            + (f", claim {order.claim_number}" if order.claim_number else ""),
+        ],
+        ["Sum ordered (with costs)", format_money(order.total)],
+        ["Terms", f"{order.terms}, first payment {format_date(order.first_payment)}"],
+        ["Due so far", f"{format_money(order.due_to_date)} ({order.instalments_due} instalment(s))"],
+        ["Paid since the order", format_money(order.paid)],
+        ["Status", order.status],
+        ["Arrears", format_money(order.arrears)],
+    ]
     if order.first_missed:
         rows.append(["Unpaid instalments", f"{order.missed}, the first due {format_date(order.first_missed)}"])
     if order.next_due:
@@ -135,7 +151,8 @@ def _schedule_rows(data: ReportData, order: OrderCompliance) -> list[list[str]]:
 
 def _payment_rows(data: ReportData) -> list[list[str]]:
     return [["Date", "Amount", "Method", "Reference"]] + [
-        [format_date(d), format_money(a), m, r] for d, a, m, r in data.payments]
+        [format_date(d), format_money(a), m, r] for d, a, m, r in data.payments
+    ]
 
 
 def _write_pdf(data: ReportData, target: Path) -> None:
@@ -146,30 +163,43 @@ def _write_pdf(data: ReportData, target: Path) -> None:
     from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
     styles = getSampleStyleSheet()
-    doc = SimpleDocTemplate(str(target), pagesize=A4, leftMargin=2 * cm, rightMargin=2 * cm,
-                            title=file_stem(data.hearing.reference, data.hearing.on), author="courtpack")
+    doc = SimpleDocTemplate(
+        str(target),
+        pagesize=A4,
+        leftMargin=2 * cm,
+        rightMargin=2 * cm,
+        title=file_stem(data.hearing.reference, data.hearing.on),
+        author="courtpack",
+    )
 
     def table(rows: list[list[str]], header: bool = False) -> Table:
         t = Table(rows, hAlign="LEFT")
-        style = [("FONTSIZE", (0, 0), (-1, -1), 9), ("GRID", (0, 0), (-1, -1), 0.25, colors.grey),
-                 ("VALIGN", (0, 0), (-1, -1), "TOP")]
+        style = [
+            ("FONTSIZE", (0, 0), (-1, -1), 9),
+            ("GRID", (0, 0), (-1, -1), 0.25, colors.grey),
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ]
         if header:
             style.append(("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#dde5f0")))
         t.setStyle(TableStyle(style))
         return t
 
     h = data.hearing
-    story = [Paragraph(f"Pre-hearing check: {h.reference}", styles["Title"]), table(_summary_rows(data)),
-             Spacer(1, 12)]
+    story = [Paragraph(f"Pre-hearing check: {h.reference}", styles["Title"]), table(_summary_rows(data)), Spacer(1, 12)]
     for order in h.orders:
-        story += [Paragraph("Order and compliance", styles["Heading2"]), table(_order_rows(order)), Spacer(1, 8),
-                  Paragraph("Schedule of instalments", styles["Heading3"]),
-                  table(_schedule_rows(data, order), header=True)]
+        story += [
+            Paragraph("Order and compliance", styles["Heading2"]),
+            table(_order_rows(order)),
+            Spacer(1, 8),
+            Paragraph("Schedule of instalments", styles["Heading3"]),
+            table(_schedule_rows(data, order), header=True),
+        ]
     if not h.orders:
         story.append(Paragraph("No order for payment is recorded for this case.", styles["Normal"]))
-    story += [Paragraph("Payments received", styles["Heading2"]),
-              table(_payment_rows(data), header=True) if data.payments else Paragraph("None recorded.",
-                                                                                        styles["Normal"])]
+    story += [
+        Paragraph("Payments received", styles["Heading2"]),
+        table(_payment_rows(data), header=True) if data.payments else Paragraph("None recorded.", styles["Normal"]),
+    ]
     if data.balance:
         chart = balance_chart(data.balance, h.on)
         story.append(KeepTogether([Paragraph("Balance over time", styles["Heading2"]), chart]))
@@ -216,12 +246,14 @@ def _write_docx(data: ReportData, target: Path) -> None:
         png = png_bytes(balance_chart(data.balance, h.on))
         if png:
             import io
+
             document.add_picture(io.BytesIO(png), width=Cm(16))
         else:
             data.chart_in_docx = False
             document.add_paragraph("(The chart is in the PDF version of this report; the figures are below.)")
-            rows = [["Date", data.balance[0].label]] + [[format_date(d), format_money(v)]
-                                                        for d, v in data.balance[0].points]
+            rows = [["Date", data.balance[0].label]] + [
+                [format_date(d), format_money(v)] for d, v in data.balance[0].points
+            ]
             table(rows, header=True)
     document.add_heading("Tasks outstanding", level=2)
     for task in h.tasks or ["None."]:
@@ -229,8 +261,14 @@ def _write_docx(data: ReportData, target: Path) -> None:
     document.save(str(target))
 
 
-def pre_hearing_report(db: Register | str | os.PathLike[str] | None, hearing_id: int, on: dt.date,
-                       out_dir: str | os.PathLike[str], *, who: str) -> list[Path]:
+def pre_hearing_report(
+    db: Register | str | os.PathLike[str] | None,
+    hearing_id: int,
+    on: dt.date,
+    out_dir: str | os.PathLike[str],
+    *,
+    who: str,
+) -> list[Path]:
     """Write "<REF> pre-hearing check <date>.docx" and ".pdf" into ``out_dir``; returns [docx, pdf]."""
     who = resolve_actor(who)  # before anything is written: a report nobody can be named for is refused
     register = open_register(db)

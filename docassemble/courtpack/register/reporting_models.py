@@ -20,10 +20,21 @@ from sqlalchemy.orm import Mapped, mapped_column
 from .models import MONEY, Base, _now
 
 AUTHORITY_LEVELS = ("officer", "team_leader", "head_of_service", "s151_officer")
-AUTHORITY_LABELS = {"officer": "officer", "team_leader": "team leader", "head_of_service": "head of service",
-                    "s151_officer": "s.151 officer"}
-DEBTOR_FACT_KINDS = ("deceased", "bankruptcy", "debt_relief_order", "iva", "dissolved", "liquidation",
-                     "enforcement_nil_return")
+AUTHORITY_LABELS = {
+    "officer": "officer",
+    "team_leader": "team leader",
+    "head_of_service": "head of service",
+    "s151_officer": "s.151 officer",
+}
+DEBTOR_FACT_KINDS = (
+    "deceased",
+    "bankruptcy",
+    "debt_relief_order",
+    "iva",
+    "dissolved",
+    "liquidation",
+    "enforcement_nil_return",
+)
 PROOF_OF_DEBT = ("", "not_submitted", "submitted", "admitted", "rejected")
 ESTATE = ("", "none", "some", "unknown")
 TRACE_METHODS = ("enquiry_agent", "dwp", "credit_reference", "other")

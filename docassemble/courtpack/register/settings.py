@@ -29,12 +29,23 @@ from .db import Register, session_for
 from .errors import ConcurrentUpdateError, RegisterError
 from .models import CouncilSetting
 
-__all__ = ["CouncilSettings", "EnforcementAgent", "Signatory", "claimant_data", "council_settings",
-           "read_settings_file", "save_settings", "settings_from_dict", "settings_to_dict"]
+__all__ = [
+    "CouncilSettings",
+    "EnforcementAgent",
+    "Signatory",
+    "claimant_data",
+    "council_settings",
+    "read_settings_file",
+    "save_settings",
+    "settings_from_dict",
+    "settings_to_dict",
+]
 
 AGENT_KINDS = ("enforcement_agent", "hceo")
-NOT_SET = ("no council settings in the register; a manager enters them once with "
-           "`courtpack settings set FILE` or the council settings interview")
+NOT_SET = (
+    "no council settings in the register; a manager enters them once with "
+    "`courtpack settings set FILE` or the council settings interview"
+)
 
 
 @dataclass(frozen=True)
@@ -82,41 +93,64 @@ class CouncilSettings:
         found = [s for s in self.signatories if s.name == name]
         if not found:
             names = ", ".join(s.name for s in self.signatories)
-            raise RegisterError(f"council settings: {name!r} is not one of the people who may sign statements of "
-                                f"truth ({names}); add them to the settings first")
+            raise RegisterError(
+                f"council settings: {name!r} is not one of the people who may sign statements of "
+                f"truth ({names}); add them to the settings first"
+            )
         return found[0]
 
     def agent(self, name: str) -> EnforcementAgent:
         found = [a for a in self.enforcement_agents if a.name == name]
         if not found:
             names = ", ".join(a.name for a in self.enforcement_agents) or "none"
-            raise RegisterError(f"council settings: {name!r} is not an enforcement agent the council instructs "
-                                f"({names}); add it to the settings first")
+            raise RegisterError(
+                f"council settings: {name!r} is not an enforcement agent the council instructs "
+                f"({names}); add it to the settings first"
+            )
         return found[0]
 
-    def claimant(self, officer_name: str, officer_position: str, officer_phone: str = "",
-                 officer_email: str = "") -> Claimant:
+    def claimant(
+        self, officer_name: str, officer_position: str, officer_phone: str = "", officer_email: str = ""
+    ) -> Claimant:
         """The claimant block of a case, from these settings and the officer dealing with it."""
-        return Claimant(name=self.legal_name, address=self.address, officer_name=officer_name,
-                        officer_phone=officer_phone or self.phone, officer_email=officer_email or self.email,
-                        officer_position=officer_position, department=self.team, fee_account=self.fee_account,
-                        solicitor_conducted=self.legal_department_conducts and self.legal_department_lawyer,
-                        legal_representative=self.legal_representative, payment_instructions=self.payment_details,
-                        reply_address=self.address_for_service)
+        return Claimant(
+            name=self.legal_name,
+            address=self.address,
+            officer_name=officer_name,
+            officer_phone=officer_phone or self.phone,
+            officer_email=officer_email or self.email,
+            officer_position=officer_position,
+            department=self.team,
+            fee_account=self.fee_account,
+            solicitor_conducted=self.legal_department_conducts and self.legal_department_lawyer,
+            legal_representative=self.legal_representative,
+            payment_instructions=self.payment_details,
+            reply_address=self.address_for_service,
+        )
 
 
-def claimant_data(settings: CouncilSettings, officer_name: str, officer_position: str,
-                  officer_email: str = "") -> dict[str, Any]:
+def claimant_data(
+    settings: CouncilSettings, officer_name: str, officer_position: str, officer_email: str = ""
+) -> dict[str, Any]:
     """The claimant block of a case file, from the settings and the officer (imports and new cases)."""
+
     def address(a: Address) -> dict[str, Any]:
         return {"lines": list(a.lines), "town": a.town, "postcode": a.postcode}
-    return {"name": settings.legal_name, "address": address(settings.address), "officer_name": officer_name,
-            "officer_position": officer_position, "officer_phone": settings.phone,
-            "officer_email": officer_email or settings.email, "department": settings.team,
-            "fee_account": settings.fee_account,
-            "solicitor_conducted": settings.legal_department_conducts and settings.legal_department_lawyer,
-            "legal_representative": settings.legal_representative, "payment_instructions": settings.payment_details,
-            "reply_address": address(settings.address_for_service)}
+
+    return {
+        "name": settings.legal_name,
+        "address": address(settings.address),
+        "officer_name": officer_name,
+        "officer_position": officer_position,
+        "officer_phone": settings.phone,
+        "officer_email": officer_email or settings.email,
+        "department": settings.team,
+        "fee_account": settings.fee_account,
+        "solicitor_conducted": settings.legal_department_conducts and settings.legal_department_lawyer,
+        "legal_representative": settings.legal_representative,
+        "payment_instructions": settings.payment_details,
+        "reply_address": address(settings.address_for_service),
+    }
 
 
 def _address(f: Fields) -> Address:
@@ -126,10 +160,24 @@ def _address(f: Fields) -> Address:
 def settings_from_dict(data: Any, source: str = "council settings") -> CouncilSettings:
     """Validate settings (from YAML, JSON or the interview); every problem names the setting."""
     top = Fields(data, source)
-    unknown = sorted(set(data) - {"legal_name", "address", "address_for_service", "team", "phone", "email",
-                                  "payment_details", "fee_account", "legal_department_conducts",
-                                  "legal_department_lawyer", "legal_representative", "signatories",
-                                  "enforcement_agents"})
+    unknown = sorted(
+        set(data)
+        - {
+            "legal_name",
+            "address",
+            "address_for_service",
+            "team",
+            "phone",
+            "email",
+            "payment_details",
+            "fee_account",
+            "legal_department_conducts",
+            "legal_department_lawyer",
+            "legal_representative",
+            "signatories",
+            "enforcement_agents",
+        }
+    )
     if unknown:
         raise top.fail(unknown[0], "is not a known setting", "check the spelling against examples/settings/")
     address = _address(top.section("address"))
@@ -137,11 +185,15 @@ def settings_from_dict(data: Any, source: str = "council settings") -> CouncilSe
         raise top.fail("address.lines", "has no lines", "give the building and street")
     signatories = []
     for f in top.items("signatories", required=True):
-        signer = Signatory(f.text("name"), f.text("position"), f.flag("senior_position"),
-                           f.flag("legal_representative"))
+        signer = Signatory(
+            f.text("name"), f.text("position"), f.flag("senior_position"), f.flag("legal_representative")
+        )
         if not (signer.senior_position or signer.legal_representative):
-            raise f.fail("senior_position", f"{signer.name} neither holds a senior position nor is the legal "
-                         "representative", "PD 22 para 3.4 allows only those to sign for the council")
+            raise f.fail(
+                "senior_position",
+                f"{signer.name} neither holds a senior position nor is the legal representative",
+                "PD 22 para 3.4 allows only those to sign for the council",
+            )
         signatories.append(signer)
     agents = []
     for f in top.items("enforcement_agents"):
@@ -151,25 +203,43 @@ def settings_from_dict(data: Any, source: str = "council settings") -> CouncilSe
         reference_format = f.text("reference_format")
         if "{reference}" not in reference_format:
             raise f.fail("reference_format", "must contain {reference}", "e.g. LBL/{reference}")
-        agents.append(EnforcementAgent(f.text("name"), kind, _address(f.section("address")), f.text("email", ""),
-                                       reference_format))
+        agents.append(
+            EnforcementAgent(
+                f.text("name"), kind, _address(f.section("address")), f.text("email", ""), reference_format
+            )
+        )
     conducts = top.flag("legal_department_conducts")
     lawyer = top.flag("legal_department_lawyer")
     if lawyer and not conducts:
-        raise top.fail("legal_department_lawyer", "is true but legal_department_conducts is false",
-                       "a lawyer leads the claims only where the legal department conducts them")
+        raise top.fail(
+            "legal_department_lawyer",
+            "is true but legal_department_conducts is false",
+            "a lawyer leads the claims only where the legal department conducts them",
+        )
     representative = top.text("legal_representative", "")
     if conducts and not representative:
         raise top.fail("legal_representative", "is missing", "name the legal department as it appears on claims")
     if not conducts and representative:
-        raise top.fail("legal_representative", "is given but legal_department_conducts is false",
-                       "leave it out where officers issue the claims")
+        raise top.fail(
+            "legal_representative",
+            "is given but legal_department_conducts is false",
+            "leave it out where officers issue the claims",
+        )
     return CouncilSettings(
-        legal_name=top.text("legal_name"), address=address,
-        address_for_service=_address(top.section("address_for_service")), team=top.text("team"),
-        phone=top.text("phone"), email=top.text("email"), payment_details=top.long_text("payment_details"),
-        fee_account=top.text("fee_account"), legal_department_conducts=conducts, legal_department_lawyer=lawyer,
-        legal_representative=representative, signatories=tuple(signatories), enforcement_agents=tuple(agents))
+        legal_name=top.text("legal_name"),
+        address=address,
+        address_for_service=_address(top.section("address_for_service")),
+        team=top.text("team"),
+        phone=top.text("phone"),
+        email=top.text("email"),
+        payment_details=top.long_text("payment_details"),
+        fee_account=top.text("fee_account"),
+        legal_department_conducts=conducts,
+        legal_department_lawyer=lawyer,
+        legal_representative=representative,
+        signatories=tuple(signatories),
+        enforcement_agents=tuple(agents),
+    )
 
 
 def _address_dict(address: Address) -> dict[str, Any]:
@@ -179,17 +249,36 @@ def _address_dict(address: Address) -> dict[str, Any]:
 def settings_to_dict(settings: CouncilSettings) -> dict[str, Any]:
     """The settings as plain data (what ``courtpack settings show`` prints and ``set`` reads back)."""
     return {
-        "legal_name": settings.legal_name, "address": _address_dict(settings.address),
-        "address_for_service": _address_dict(settings.address_for_service), "team": settings.team,
-        "phone": settings.phone, "email": settings.email, "payment_details": settings.payment_details,
-        "fee_account": settings.fee_account, "legal_department_conducts": settings.legal_department_conducts,
+        "legal_name": settings.legal_name,
+        "address": _address_dict(settings.address),
+        "address_for_service": _address_dict(settings.address_for_service),
+        "team": settings.team,
+        "phone": settings.phone,
+        "email": settings.email,
+        "payment_details": settings.payment_details,
+        "fee_account": settings.fee_account,
+        "legal_department_conducts": settings.legal_department_conducts,
         "legal_department_lawyer": settings.legal_department_lawyer,
         **({"legal_representative": settings.legal_representative} if settings.legal_representative else {}),
-        "signatories": [{"name": s.name, "position": s.position, "senior_position": s.senior_position,
-                         "legal_representative": s.legal_representative} for s in settings.signatories],
-        "enforcement_agents": [{"name": a.name, "kind": a.kind, "address": _address_dict(a.address),
-                                "email": a.email, "reference_format": a.reference_format}
-                               for a in settings.enforcement_agents],
+        "signatories": [
+            {
+                "name": s.name,
+                "position": s.position,
+                "senior_position": s.senior_position,
+                "legal_representative": s.legal_representative,
+            }
+            for s in settings.signatories
+        ],
+        "enforcement_agents": [
+            {
+                "name": a.name,
+                "kind": a.kind,
+                "address": _address_dict(a.address),
+                "email": a.email,
+                "reference_format": a.reference_format,
+            }
+            for a in settings.enforcement_agents
+        ],
     }
 
 
@@ -204,8 +293,9 @@ def read_settings_file(path: str | os.PathLike[str]) -> CouncilSettings:
     return settings_from_dict(data, str(path))
 
 
-def council_settings(db: Register | Session | str | os.PathLike[str] | None,
-                     council: str | None = None) -> CouncilSettings:
+def council_settings(
+    db: Register | Session | str | os.PathLike[str] | None, council: str | None = None
+) -> CouncilSettings:
     """A council's settings, checked: the one named (its legal name), or the only one in the register.
 
     ``RegisterError`` when none have been entered, or when several councils share the register and
@@ -216,19 +306,27 @@ def council_settings(db: Register | Session | str | os.PathLike[str] | None,
         if not rows:
             raise RegisterError(NOT_SET)
         if council is None and len(rows) > 1:
-            raise RegisterError(f"the register holds the settings of {len(rows)} councils "
-                                f"({', '.join(r.key for r in rows)}); name the council whose settings you want")
+            raise RegisterError(
+                f"the register holds the settings of {len(rows)} councils "
+                f"({', '.join(r.key for r in rows)}); name the council whose settings you want"
+            )
         found = [r for r in rows if council is None or r.key == council]
         if not found:
-            raise RegisterError(f"no council settings for {council!r} in the register (there are: "
-                                f"{', '.join(r.key for r in rows)}); enter them with `courtpack settings set FILE`")
+            raise RegisterError(
+                f"no council settings for {council!r} in the register (there are: "
+                f"{', '.join(r.key for r in rows)}); enter them with `courtpack settings set FILE`"
+            )
         row = found[0]
         settings = settings_from_dict(json.loads(row.data), "council settings in the register")
         return CouncilSettings(**{**settings.__dict__, "version": row.version})
 
 
-def save_settings(db: Register | Session | str | os.PathLike[str] | None, settings: CouncilSettings,
-                  who: str | None = None, expected_version: int | None = None) -> int:
+def save_settings(
+    db: Register | Session | str | os.PathLike[str] | None,
+    settings: CouncilSettings,
+    who: str | None = None,
+    expected_version: int | None = None,
+) -> int:
     """Store a council's settings (replacing its earlier ones); returns the new version.
 
     ``expected_version`` is the version the manager saw: if someone saved meanwhile, their change is

@@ -68,6 +68,7 @@ def _args(compiler: Any, element: Any, **kw: Any) -> list[str]:
 
 # --- SQLite: dates are ISO text; julianday() and date() modifiers --------------------------------
 
+
 @compiles(days_between, "sqlite")
 def _sqlite_days_between(element: Any, compiler: Any, **kw: Any) -> str:
     a, b = _args(compiler, element, **kw)
@@ -97,11 +98,14 @@ def _sqlite_add_months(element: Any, compiler: Any, **kw: Any) -> str:
     # SQLite's '+N months' overflows into the next month (31 Jan + 1 month = 3 Mar); the smaller of that
     # and the last day of the intended month is the clamped date. ISO text compares as dates do.
     a, n = _args(compiler, element, **kw)
-    return (f"min(date({a}, printf('%+d months', {n})), "
-            f"date({a}, 'start of month', printf('%+d months', ({n}) + 1), '-1 day'))")
+    return (
+        f"min(date({a}, printf('%+d months', {n})), "
+        f"date({a}, 'start of month', printf('%+d months', ({n}) + 1), '-1 day'))"
+    )
 
 
 # --- PostgreSQL: date - date is an integer; date + interval clamps to the month's end ----------------
+
 
 @compiles(days_between, "postgresql")
 def _pg_days_between(element: Any, compiler: Any, **kw: Any) -> str:
@@ -136,9 +140,11 @@ def _pg_add_months(element: Any, compiler: Any, **kw: Any) -> str:
 def least(a: ColumnElement, b: ColumnElement) -> ColumnElement:
     """The smaller of two values (SQLite has min(a, b), PostgreSQL LEAST; CASE works on both)."""
     from sqlalchemy import case
+
     return case((a <= b, a), else_=b)
 
 
 def greatest(a: ColumnElement, b: ColumnElement) -> ColumnElement:
     from sqlalchemy import case
+
     return case((a >= b, a), else_=b)

@@ -36,8 +36,14 @@ from .orders import ChargingSpec, InstalmentTerms, OrderSpec, record_order
 
 __all__ = ["STEPS", "CaseStory", "StepRecord", "case_facts", "checked_facts", "record_step"]
 
-ENFORCEMENT_TYPES = ("warrant_of_control", "writ_of_control", "attachment_of_earnings", "third_party_debt_order",
-                     "order_to_obtain_information", "charging_order")
+ENFORCEMENT_TYPES = (
+    "warrant_of_control",
+    "writ_of_control",
+    "attachment_of_earnings",
+    "third_party_debt_order",
+    "order_to_obtain_information",
+    "charging_order",
+)
 HEARING_OUTCOMES = ("heard", "adjourned", "vacated")
 JUDGMENT_KEY = "judgment"  # the order a judgment step writes (and updates)
 CHARGING_KEY = "charging-order"  # the order the charging order steps write
@@ -62,28 +68,52 @@ STEPS: dict[str, tuple[Field, ...]] = {
     "reply_received": (_date(), Field("summary", "text", required=False)),
     "notice_of_intention_to_issue": (_date(), Field("how", "choice", choices=("post", "email", "hand", "dx"))),
     "claim_issued": (_date(court_day=True), Field("claim_number", "text"), Field("court", "text")),
-    "service": (_date(), Field("method", "choice", choices=("court", "post", "personal", "email")),
-                _date("deemed_date")),
+    "service": (
+        _date(),
+        Field("method", "choice", choices=("court", "post", "personal", "email")),
+        _date("deemed_date"),
+    ),
     "acknowledgment": (_date(), Field("intention", "choice", choices=("defend_all", "defend_part", "contest"))),
     "defence": (_date(), Field("summary", "text", required=False)),
-    "judgment": (_date(court_day=True), Field("amount", "money"), Field("costs", "money", required=False),
-                 Field("terms", "choice", choices=("forthwith", "instalments")),
-                 Field("instalment_amount", "money", required=False),
-                 Field("frequency", "choice", required=False, choices=FREQUENCIES),
-                 _date("first_payment", required=False, future=True)),
+    "judgment": (
+        _date(court_day=True),
+        Field("amount", "money"),
+        Field("costs", "money", required=False),
+        Field("terms", "choice", choices=("forthwith", "instalments")),
+        Field("instalment_amount", "money", required=False),
+        Field("frequency", "choice", required=False, choices=FREQUENCIES),
+        _date("first_payment", required=False, future=True),
+    ),
     "order": (_date(court_day=True), Field("kind", "text"), Field("description", "text")),
     "application_made": (_date(court_day=True), Field("application", "text")),
-    "payment": (_date(), Field("amount", "money"), Field("method", "text", required=False),
-                Field("receipt", "text", required=False)),
-    "enforcement_issued": (_date(court_day=True), Field("type", "choice", choices=ENFORCEMENT_TYPES),
-                           Field("reference", "text"), Field("agent", "text", required=False)),
+    "payment": (
+        _date(),
+        Field("amount", "money"),
+        Field("method", "text", required=False),
+        Field("receipt", "text", required=False),
+    ),
+    "enforcement_issued": (
+        _date(court_day=True),
+        Field("type", "choice", choices=ENFORCEMENT_TYPES),
+        Field("reference", "text"),
+        Field("agent", "text", required=False),
+    ),
     "enforcement_outcome": (_date(), Field("reference", "text"), Field("outcome", "text")),
     "charging_order_interim": (_date(court_day=True), Field("title_number", "text"), Field("land", "text")),
     "charging_order_final": (_date(court_day=True),),
-    "hearing_listed": (_date(court_day=True, future=True), Field("time", "time"), Field("court", "text"),
-                       Field("kind", "text"), Field("key", "text")),
-    "hearing_outcome": (_date(), Field("key", "text"), Field("status", "choice", choices=HEARING_OUTCOMES),
-                        Field("outcome", "text")),
+    "hearing_listed": (
+        _date(court_day=True, future=True),
+        Field("time", "time"),
+        Field("court", "text"),
+        Field("kind", "text"),
+        Field("key", "text"),
+    ),
+    "hearing_outcome": (
+        _date(),
+        Field("key", "text"),
+        Field("status", "choice", choices=HEARING_OUTCOMES),
+        Field("outcome", "text"),
+    ),
 }
 
 
@@ -105,13 +135,15 @@ class StepRecord:
 
 def _check(reference: str, step: str, facts: Mapping[str, Any], today: dt.date) -> tuple[dict[str, str], list[str]]:
     if step not in STEPS:
-        raise RegisterError(f"case {reference}: {step!r} is not a step courtpack records; use one of: "
-                            f"{', '.join(STEPS)}")
+        raise RegisterError(
+            f"case {reference}: {step!r} is not a step courtpack records; use one of: {', '.join(STEPS)}"
+        )
     spec = STEPS[step]
     unknown = sorted(set(facts) - {f.name for f in spec})
     if unknown:
-        raise RegisterError(f"case {reference}, step {step}: {unknown[0]!r} is not one of its facts "
-                            f"({', '.join(f.name for f in spec)})")
+        raise RegisterError(
+            f"case {reference}, step {step}: {unknown[0]!r} is not one of its facts ({', '.join(f.name for f in spec)})"
+        )
     clean: dict[str, str] = {}
     warnings: list[str] = []
     for f in spec:
@@ -138,8 +170,10 @@ def _value(f: Field, value: Any, where: str, today: dt.date, warnings: list[str]
         if not f.future and day > today:
             raise RegisterError(f"{where}: {format_date(day)} is after today; record a step when it has happened")
         if f.court_day and not is_business_day(day):
-            warnings.append(f"{where}: {format_date(day)} is a {_closed(day)}, when the court office is closed "
-                            "(CPR 2.8(5), 6.2(b)); check the date on the court's papers")
+            warnings.append(
+                f"{where}: {format_date(day)} is a {_closed(day)}, when the court office is closed "
+                "(CPR 2.8(5), 6.2(b)); check the date on the court's papers"
+            )
         return day.isoformat()
     if f.kind == "money":
         try:
@@ -174,13 +208,17 @@ def _check_terms(reference: str, facts: dict[str, str]) -> None:
     if facts["terms"] == "instalments":
         for name in instalment_facts:
             if name not in facts:
-                raise RegisterError(f"{where}, {name}: is missing; an instalment judgment needs the instalment "
-                                    "amount, frequency and first payment date")
+                raise RegisterError(
+                    f"{where}, {name}: is missing; an instalment judgment needs the instalment "
+                    "amount, frequency and first payment date"
+                )
     else:
         for name in instalment_facts:
             if name in facts:
-                raise RegisterError(f"{where}, {name}: given for a judgment payable forthwith; choose "
-                                    "terms: instalments, or leave it out")
+                raise RegisterError(
+                    f"{where}, {name}: given for a judgment payable forthwith; choose "
+                    "terms: instalments, or leave it out"
+                )
 
 
 def checked_facts(reference: str, step: str, facts: Mapping[str, Any], today: dt.date | None = None) -> dict[str, str]:
@@ -188,8 +226,14 @@ def checked_facts(reference: str, step: str, facts: Mapping[str, Any], today: dt
     return _check(reference, step, facts, today or dt.date.today())[0]
 
 
-def record_step(db: Register | Session | str | os.PathLike[str] | None, reference: str, step: str,
-                facts: Mapping[str, Any], who: str | None = None, today: dt.date | None = None) -> StepRecord:
+def record_step(
+    db: Register | Session | str | os.PathLike[str] | None,
+    reference: str,
+    step: str,
+    facts: Mapping[str, Any],
+    who: str | None = None,
+    today: dt.date | None = None,
+) -> StepRecord:
     """Record that ``step`` happened in case ``reference`` with these facts; one transaction.
 
     Returns the record with any court-calendar warnings (a date that is not a court day). A bad fact
@@ -198,8 +242,13 @@ def record_step(db: Register | Session | str | os.PathLike[str] | None, referenc
     clean, warnings = _check(reference, step, facts, today or dt.date.today())
     with session_for(db, who) as session:
         case = get_case(session, reference)
-        record = CaseStep(case_id=case.id, step=step, happened_on=parse_iso_date(clean["date"]),
-                          facts=json.dumps(clean, sort_keys=True), recorded_by=session.info["who"])
+        record = CaseStep(
+            case_id=case.id,
+            step=step,
+            happened_on=parse_iso_date(clean["date"]),
+            facts=json.dumps(clean, sort_keys=True),
+            recorded_by=session.info["who"],
+        )
         session.add(record)
         session.flush()
         _mirror(session, case.id, reference, step, clean)
@@ -211,18 +260,41 @@ def _mirror(session: Session, case_id: int, reference: str, step: str, facts: di
     who = session.info["who"]  # the transaction names who acted (register.transaction(who))
     day = parse_iso_date(facts["date"])
     if step == "payment":
-        add_payment(session, reference, day, Decimal(facts["amount"]), facts.get("method", ""),
-                    facts.get("receipt", ""), who=who)
+        add_payment(
+            session,
+            reference,
+            day,
+            Decimal(facts["amount"]),
+            facts.get("method", ""),
+            facts.get("receipt", ""),
+            who=who,
+        )
     elif step == "judgment":
         issued = _latest(session, case_id, "claim_issued")
         current = session.scalar(select(Order).where(Order.case_id == case_id, Order.key == JUDGMENT_KEY))
-        terms = (InstalmentTerms(Decimal(facts["instalment_amount"]), facts["frequency"],
-                                 parse_iso_date(facts["first_payment"])) if facts["terms"] == "instalments" else None)
-        record_order(session, reference, OrderSpec(
-            kind="judgment", made_on=day, amount=Decimal(facts["amount"]), costs=Decimal(facts.get("costs", "0")),
-            instalments=terms, court=issued.get("court", "") if issued else "",
-            claim_number=issued.get("claim_number", "") if issued else "", key=JUDGMENT_KEY,
-            description=current.description if current else "judgment"), who=who)
+        terms = (
+            InstalmentTerms(
+                Decimal(facts["instalment_amount"]), facts["frequency"], parse_iso_date(facts["first_payment"])
+            )
+            if facts["terms"] == "instalments"
+            else None
+        )
+        record_order(
+            session,
+            reference,
+            OrderSpec(
+                kind="judgment",
+                made_on=day,
+                amount=Decimal(facts["amount"]),
+                costs=Decimal(facts.get("costs", "0")),
+                instalments=terms,
+                court=issued.get("court", "") if issued else "",
+                claim_number=issued.get("claim_number", "") if issued else "",
+                key=JUDGMENT_KEY,
+                description=current.description if current else "judgment",
+            ),
+            who=who,
+        )
     elif step in ("charging_order_interim", "charging_order_final"):
         _mirror_charging(session, case_id, reference, step, facts, day)
     elif step == "hearing_listed":
@@ -232,35 +304,55 @@ def _mirror(session: Session, case_id: int, reference: str, step: str, facts: di
         key = facts["key"] if facts["key"].startswith(reference) else f"{reference}-{facts['key']}"
         hearing = session.scalar(select(Hearing).where(Hearing.case_id == case_id, Hearing.key == key))
         if hearing is None:
-            raise RegisterError(f"case {reference}, step hearing_outcome, key: no hearing {facts['key']!r} is "
-                                "listed; record hearing_listed first")
+            raise RegisterError(
+                f"case {reference}, step hearing_outcome, key: no hearing {facts['key']!r} is "
+                "listed; record hearing_listed first"
+            )
         hearing.status = facts["status"]
         hearing.outcome = facts["outcome"]
 
 
-def _mirror_charging(session: Session, case_id: int, reference: str, step: str, facts: dict[str, str],
-                     day: dt.date) -> None:
+def _mirror_charging(
+    session: Session, case_id: int, reference: str, step: str, facts: dict[str, str], day: dt.date
+) -> None:
     """The charging order's stages (key ``charging-order``), keeping its service and hearing dates."""
     interim = facts if step == "charging_order_interim" else _latest(session, case_id, "charging_order_interim")
     if interim is None:
-        raise RegisterError(f"case {reference}, step {step}: no interim charging order is recorded; record "
-                            "charging_order_interim first")
-    current = session.scalar(select(ChargingOrder).join(Order).where(Order.case_id == case_id,
-                                                                      Order.key == CHARGING_KEY))
+        raise RegisterError(
+            f"case {reference}, step {step}: no interim charging order is recorded; record charging_order_interim first"
+        )
+    current = session.scalar(
+        select(ChargingOrder).join(Order).where(Order.case_id == case_id, Order.key == CHARGING_KEY)
+    )
     final = day if step == "charging_order_final" else (current.final_made if current else None)
-    record_order(session, reference, OrderSpec(
-        kind="charging_order", made_on=parse_iso_date(interim["date"]), key=CHARGING_KEY,
-        description=current.order.description if current else "interim charging order",
-        charging=ChargingSpec(land=interim["land"], title_number=interim["title_number"],
-                              interim_made=parse_iso_date(interim["date"]),
-                              served_on=current.served_on if current else None,
-                              final_hearing=current.final_hearing if current else None, final_made=final)),
-        who=session.info["who"])
+    record_order(
+        session,
+        reference,
+        OrderSpec(
+            kind="charging_order",
+            made_on=parse_iso_date(interim["date"]),
+            key=CHARGING_KEY,
+            description=current.order.description if current else "interim charging order",
+            charging=ChargingSpec(
+                land=interim["land"],
+                title_number=interim["title_number"],
+                interim_made=parse_iso_date(interim["date"]),
+                served_on=current.served_on if current else None,
+                final_hearing=current.final_hearing if current else None,
+                final_made=final,
+            ),
+        ),
+        who=session.info["who"],
+    )
 
 
 def _latest(session: Session, case_id: int, step: str) -> dict[str, str] | None:
-    row = session.scalar(select(CaseStep).where(CaseStep.case_id == case_id, CaseStep.step == step)
-                         .order_by(CaseStep.happened_on.desc(), CaseStep.id.desc()).limit(1))
+    row = session.scalar(
+        select(CaseStep)
+        .where(CaseStep.case_id == case_id, CaseStep.step == step)
+        .order_by(CaseStep.happened_on.desc(), CaseStep.id.desc())
+        .limit(1)
+    )
     return json.loads(row.facts) if row else None
 
 
@@ -315,8 +407,9 @@ class CaseStory:
         return pending
 
 
-def case_facts(db: Register | Session | str | os.PathLike[str] | None, reference: str,
-               as_at: dt.date | None = None) -> CaseStory:
+def case_facts(
+    db: Register | Session | str | os.PathLike[str] | None, reference: str, as_at: dt.date | None = None
+) -> CaseStory:
     """The case's recorded story up to and including ``as_at`` (default: everything recorded)."""
     with session_for(db) as session:
         case = get_case(session, reference)

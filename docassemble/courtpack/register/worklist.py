@@ -29,8 +29,15 @@ from .db import Register, session_for
 from .hearings import HearingRow, upcoming_hearings
 from .models import Case, CaseStep, Document, Hearing, Party
 
-__all__ = ["STAGES", "BundleToReview", "WorkItem", "bundles_awaiting_review", "caseload_by_stage",
-           "hearings_soon", "officer_worklist"]
+__all__ = [
+    "STAGES",
+    "BundleToReview",
+    "WorkItem",
+    "bundles_awaiting_review",
+    "caseload_by_stage",
+    "hearings_soon",
+    "officer_worklist",
+]
 
 STAGES = ("new", "letter sent", "claim issued", "defended", "judgment", "enforcement", "charging order")
 HEARING_WINDOW_DAYS = 14
@@ -38,14 +45,16 @@ PAY_FORTHWITH_DAYS = 14  # CPR 40.11: a judgment sum with no other date is payab
 
 
 # the interview that does each next action (the start page starts it with the case loaded)
-TASKS = {"Send the letter before claim": "letter_before_claim",
-         "Reply period ends; the claim can be issued from": "money_claim",
-         "Judgment in default can be requested from": "default_judgment",
-         "Defence filed: prepare for allocation and directions": "case_step",
-         "Check payments under the judgment; enforce if not paid, from": "enforcement",
-         "Record the enforcement outcome": "case_step",
-         "Serve the interim charging order by": "case_step",
-         "Hearing on": "hearing_check"}
+TASKS = {
+    "Send the letter before claim": "letter_before_claim",
+    "Reply period ends; the claim can be issued from": "money_claim",
+    "Judgment in default can be requested from": "default_judgment",
+    "Defence filed: prepare for allocation and directions": "case_step",
+    "Check payments under the judgment; enforce if not paid, from": "enforcement",
+    "Record the enforcement outcome": "case_step",
+    "Serve the interim charging order by": "case_step",
+    "Hearing on": "hearing_check",
+}
 
 
 @dataclass(frozen=True)
@@ -80,12 +89,24 @@ def _day(facts: dict[str, str], name: str = "date") -> dt.date:
     return dt.date.fromisoformat(facts[name])
 
 
-def next_action(steps: list[CaseStep], individual: bool, next_hearing: dt.datetime | None,
-                on: dt.date) -> tuple[str, str, dt.date | None]:
+def next_action(
+    steps: list[CaseStep], individual: bool, next_hearing: dt.datetime | None, on: dt.date
+) -> tuple[str, str, dt.date | None]:
     """(stage, next action, due date) for a case with these recorded steps (oldest first)."""
-    latest = {name: _latest(steps, name) for name in (
-        "letter_before_claim_sent", "reply_received", "claim_issued", "acknowledgment", "defence", "judgment",
-        "enforcement_issued", "charging_order_interim", "charging_order_final")}
+    latest = {
+        name: _latest(steps, name)
+        for name in (
+            "letter_before_claim_sent",
+            "reply_received",
+            "claim_issued",
+            "acknowledgment",
+            "defence",
+            "judgment",
+            "enforcement_issued",
+            "charging_order_interim",
+            "charging_order_final",
+        )
+    }
     stage = _stage(latest)
     if next_hearing is not None:
         return stage, "Hearing on", next_hearing.date()
@@ -96,8 +117,11 @@ def next_action(steps: list[CaseStep], individual: bool, next_hearing: dt.dateti
         judgment = latest["judgment"]
         if latest["enforcement_issued"]:
             return stage, "Record the enforcement outcome", None
-        due = (_day(judgment, "first_payment") if judgment["terms"] == "instalments"
-               else _day(judgment) + dt.timedelta(days=PAY_FORTHWITH_DAYS))
+        due = (
+            _day(judgment, "first_payment")
+            if judgment["terms"] == "instalments"
+            else _day(judgment) + dt.timedelta(days=PAY_FORTHWITH_DAYS)
+        )
         return stage, "Check payments under the judgment; enforce if not paid, from", due
     if latest["defence"]:
         return stage, "Defence filed: prepare for allocation and directions", None
@@ -106,17 +130,25 @@ def next_action(steps: list[CaseStep], individual: bool, next_hearing: dt.dateti
         return stage, "Judgment in default can be requested from", timing.earliest_request
     if latest["letter_before_claim_sent"]:
         reply = latest["reply_received"]
-        status = protocol_status(debtor_is_individual=individual, on=on,
-                                 letter_date=_day(latest["letter_before_claim_sent"]),
-                                 reply_date=_day(reply) if reply else None)
+        status = protocol_status(
+            debtor_is_individual=individual,
+            on=on,
+            letter_date=_day(latest["letter_before_claim_sent"]),
+            reply_date=_day(reply) if reply else None,
+        )
         return stage, "Reply period ends; the claim can be issued from", status.earliest_issue_date
     return stage, "Send the letter before claim", None
 
 
 def _stage(latest: dict[str, dict[str, str] | None]) -> str:
-    for name, stage in (("charging_order_interim", "charging order"), ("enforcement_issued", "enforcement"),
-                        ("judgment", "judgment"), ("defence", "defended"), ("claim_issued", "claim issued"),
-                        ("letter_before_claim_sent", "letter sent")):
+    for name, stage in (
+        ("charging_order_interim", "charging order"),
+        ("enforcement_issued", "enforcement"),
+        ("judgment", "judgment"),
+        ("defence", "defended"),
+        ("claim_issued", "claim issued"),
+        ("letter_before_claim_sent", "letter sent"),
+    ):
         if latest[name]:
             return stage
     return "new"
@@ -135,17 +167,26 @@ def _items(session: Session, cases: list[Case], on: dt.date) -> list[WorkItem]:
     individual: dict[int, bool] = {}
     hearings: dict[int, dt.datetime] = {}
     for start in range(0, len(ids), 500):
-        chunk = ids[start:start + 500]
-        for step in session.scalars(select(CaseStep).where(CaseStep.case_id.in_(chunk), CaseStep.happened_on <= on)
-                                    .order_by(CaseStep.happened_on, CaseStep.id)):
+        chunk = ids[start : start + 500]
+        for step in session.scalars(
+            select(CaseStep)
+            .where(CaseStep.case_id.in_(chunk), CaseStep.happened_on <= on)
+            .order_by(CaseStep.happened_on, CaseStep.id)
+        ):
             steps[step.case_id].append(step)
-        for party in session.scalars(select(Party).where(Party.case_id.in_(chunk), Party.role == "debtor",
-                                                         Party.position == 1)):
+        for party in session.scalars(
+            select(Party).where(Party.case_id.in_(chunk), Party.role == "debtor", Party.position == 1)
+        ):
             individual[party.case_id] = party.kind in ("individual", "sole_trader")
         for case_id, starts in session.execute(
-                select(Hearing.case_id, Hearing.starts_at).where(
-                    Hearing.case_id.in_(chunk), Hearing.status == "listed",
-                    Hearing.starts_at >= dt.datetime.combine(on, dt.time.min)).order_by(Hearing.starts_at)):
+            select(Hearing.case_id, Hearing.starts_at)
+            .where(
+                Hearing.case_id.in_(chunk),
+                Hearing.status == "listed",
+                Hearing.starts_at >= dt.datetime.combine(on, dt.time.min),
+            )
+            .order_by(Hearing.starts_at)
+        ):
             hearings.setdefault(case_id, starts)
     items = []
     for case in cases:
@@ -158,15 +199,17 @@ def _order(item: WorkItem) -> tuple:
     return (not item.overdue, item.due is None, item.due or dt.date.max, item.reference)
 
 
-def officer_worklist(db: Register | Session | str | os.PathLike[str] | None, officer: str,
-                     on: dt.date) -> list[WorkItem]:
+def officer_worklist(
+    db: Register | Session | str | os.PathLike[str] | None, officer: str, on: dt.date
+) -> list[WorkItem]:
     """The officer's cases (by email or name), each with its next action: overdue first, then by due date."""
     with session_for(db) as session:
         return sorted(_items(session, _cases(session, officer), on), key=_order)
 
 
-def hearings_soon(db: Register | Session | str | os.PathLike[str] | None, on: dt.date,
-                  officer: str | None = None) -> list[HearingRow]:
+def hearings_soon(
+    db: Register | Session | str | os.PathLike[str] | None, on: dt.date, officer: str | None = None
+) -> list[HearingRow]:
     """Hearings in the next 14 days with each case's compliance (the officer's own cases if named)."""
     rows = upcoming_hearings(db, on, on + dt.timedelta(days=HEARING_WINDOW_DAYS), on=on)
     if officer is None:
@@ -179,16 +222,25 @@ def hearings_soon(db: Register | Session | str | os.PathLike[str] | None, on: dt
 def bundles_awaiting_review(db: Register | Session | str | os.PathLike[str] | None) -> list[BundleToReview]:
     """Court bundles no legal reviewer has yet marked reviewed (matched by the file's SHA-256)."""
     with session_for(db) as session:
-        reviewed = set(session.execute(select(Document.case_id, Document.sha256)
-                                       .where(Document.kind.like("bundle reviewed%"))).tuples())
-        rows = session.execute(select(Document, Case.reference).join(Case, Case.id == Document.case_id)
-                               .where(Document.kind == "court bundle").order_by(Document.created_at, Document.id))
-        return [BundleToReview(reference, doc.file_name, doc.created_by, doc.created_at)
-                for doc, reference in rows if (doc.case_id, doc.sha256) not in reviewed]
+        reviewed = set(
+            session.execute(
+                select(Document.case_id, Document.sha256).where(Document.kind.like("bundle reviewed%"))
+            ).tuples()
+        )
+        rows = session.execute(
+            select(Document, Case.reference)
+            .join(Case, Case.id == Document.case_id)
+            .where(Document.kind == "court bundle")
+            .order_by(Document.created_at, Document.id)
+        )
+        return [
+            BundleToReview(reference, doc.file_name, doc.created_by, doc.created_at)
+            for doc, reference in rows
+            if (doc.case_id, doc.sha256) not in reviewed
+        ]
 
 
-def caseload_by_stage(db: Register | Session | str | os.PathLike[str] | None,
-                      on: dt.date) -> list[tuple[str, int]]:
+def caseload_by_stage(db: Register | Session | str | os.PathLike[str] | None, on: dt.date) -> list[tuple[str, int]]:
     """How many cases are at each stage (every stage listed, in the order a case moves through them)."""
     with session_for(db) as session:
         counts = Counter(item.stage for item in _items(session, _cases(session, None), on))

@@ -41,9 +41,13 @@ from .tracing import facts_for, traces_for
 from .writeoff_policy import REASONS, Policy, WriteOffRefused, check_authority, policy_in_force
 
 NEEDS_PROOF = {"bankruptcy", "iva", "liquidation"}  # the council can prove for its debt in these
-INSOLVENCY_LABELS = {"bankruptcy": "bankruptcy order", "debt_relief_order": "debt relief order",
-                     "iva": "individual voluntary arrangement", "dissolved": "company dissolved",
-                     "liquidation": "company in liquidation"}
+INSOLVENCY_LABELS = {
+    "bankruptcy": "bankruptcy order",
+    "debt_relief_order": "debt relief order",
+    "iva": "individual voluntary arrangement",
+    "dissolved": "company dissolved",
+    "liquidation": "company in liquidation",
+}
 
 
 @dataclass(frozen=True)
@@ -68,8 +72,9 @@ class Candidate:
         return AUTHORITY_LABELS[self.authority]
 
 
-def candidates(db: Register | Session | str | os.PathLike[str] | None, on: dt.date,
-               references: list[str] | None = None) -> list[Candidate]:
+def candidates(
+    db: Register | Session | str | os.PathLike[str] | None, on: dt.date, references: list[str] | None = None
+) -> list[Candidate]:
     """Every open case the policy in force on ``on`` would allow to be written off."""
     with session_for(db) as session:
         return candidates_in(session, on, references)
@@ -78,53 +83,104 @@ def candidates(db: Register | Session | str | os.PathLike[str] | None, on: dt.da
 def candidates_in(session: Session, on: dt.date, references: list[str] | None) -> list[Candidate]:
     """``candidates`` inside the caller's session (approval and the recommendation re-check in their transaction)."""
     policy = policy_in_force(session, on)
-    lines = [x for x in case_lines(session, on, on)
-             if stages.is_open(stages.stage_at_end(x, on)) and (references is None or x.reference in references)]
+    lines = [
+        x
+        for x in case_lines(session, on, on)
+        if stages.is_open(stages.stage_at_end(x, on)) and (references is None or x.reference in references)
+    ]
     ids = [x.case_id for x in lines]
     traces, facts = traces_for(session, ids), facts_for(session, ids)
     dates = limitation_dates(session, [x.case_id for x in lines if x.claim is None], on)
     out = []
     for line in lines:
-        found = _reasons(line, on, policy, traces.get(line.case_id, []), facts.get(line.case_id, []),
-                         dates.get(line.case_id))
+        found = _reasons(
+            line, on, policy, traces.get(line.case_id, []), facts.get(line.case_id, []), dates.get(line.case_id)
+        )
         if not found:
             continue
         reason, evidence = found[0]
         more = [f"Also: {REASONS[r]} — {e[0]}" for r, e in found[1:]]
-        out.append(Candidate(line.reference, line.case_id, line.debtor, line.debt_type, line.officer,
-                             line.outstanding_end, reason, policy.authority_for(reason, line.outstanding_end),
-                             (*evidence, *_record(line), *more), policy.source))
+        out.append(
+            Candidate(
+                line.reference,
+                line.case_id,
+                line.debtor,
+                line.debt_type,
+                line.officer,
+                line.outstanding_end,
+                reason,
+                policy.authority_for(reason, line.outstanding_end),
+                (*evidence, *_record(line), *more),
+                policy.source,
+            )
+        )
     return out
 
 
-def _reasons(line: CaseLine, on: dt.date, policy: Policy, traces: list, facts: list,
-             dates: tuple[list[dt.date], list[dt.date]] | None) -> list[tuple[str, list[str]]]:
+def _reasons(
+    line: CaseLine,
+    on: dt.date,
+    policy: Policy,
+    traces: list,
+    facts: list,
+    dates: tuple[list[dt.date], list[dt.date]] | None,
+) -> list[tuple[str, list[str]]]:
     found: list[tuple[str, list[str]]] = []
     for f in facts:
         if f.kind == "deceased" and f.estate == "none":
-            found.append(("deceased_no_estate", [f"The debtor died on {format_date(f.fact_on)} and left no estate "
-                                                 f"(recorded by {f.recorded_by or 'unknown'}). {f.detail}".strip()]))
+            found.append(
+                (
+                    "deceased_no_estate",
+                    [
+                        f"The debtor died on {format_date(f.fact_on)} and left no estate "
+                        f"(recorded by {f.recorded_by or 'unknown'}). {f.detail}".strip()
+                    ],
+                )
+            )
             break
     for f in facts:
-        if f.kind in INSOLVENCY_LABELS and (f.kind not in NEEDS_PROOF or f.proof_of_debt in
-                                            ("submitted", "admitted", "rejected")):
+        if f.kind in INSOLVENCY_LABELS and (
+            f.kind not in NEEDS_PROOF or f.proof_of_debt in ("submitted", "admitted", "rejected")
+        ):
             proof = f"; proof of debt: {f.proof_of_debt.replace('_', ' ')}" if f.kind in NEEDS_PROOF else ""
-            found.append(("insolvency", [f"{INSOLVENCY_LABELS[f.kind].capitalize()} on {format_date(f.fact_on)}"
-                                         f"{proof}. {f.detail}".strip()]))
+            found.append(
+                (
+                    "insolvency",
+                    [
+                        f"{INSOLVENCY_LABELS[f.kind].capitalize()} on {format_date(f.fact_on)}"
+                        f"{proof}. {f.detail}".strip()
+                    ],
+                )
+            )
             break
     barred = _barred(line, on, dates)
     if barred:
         found.append(("statute_barred", [barred]))
     failed = _failed_traces(traces)
     if len(failed) >= policy.trace_attempts_needed:
-        found.append(("untraceable", [f"{len(failed)} trace attempts found no address (policy needs "
-                                      f"{policy.trace_attempts_needed}): " + "; ".join(
-                                          f"{t.method.replace('_', ' ')} on {format_date(t.tried_on)}"
-                                          for t in failed) + "."]))
+        found.append(
+            (
+                "untraceable",
+                [
+                    f"{len(failed)} trace attempts found no address (policy needs "
+                    f"{policy.trace_attempts_needed}): "
+                    + "; ".join(f"{t.method.replace('_', ' ')} on {format_date(t.tried_on)}" for t in failed)
+                    + "."
+                ],
+            )
+        )
     nil = [f for f in facts if f.kind == "enforcement_nil_return"]
     if len(nil) >= policy.nil_returns_needed:
-        found.append(("enforcement_nil", ["Enforcement returned with nothing to seize on "
-                                          + ", ".join(format_date(f.fact_on) for f in nil) + "."]))
+        found.append(
+            (
+                "enforcement_nil",
+                [
+                    "Enforcement returned with nothing to seize on "
+                    + ", ".join(format_date(f.fact_on) for f in nil)
+                    + "."
+                ],
+            )
+        )
     uneconomic = _uneconomic(line, on, policy)
     if uneconomic:
         found.append(("uneconomic", [uneconomic]))
@@ -148,16 +204,20 @@ def _barred(line: CaseLine, on: dt.date, dates: tuple[list[dt.date], list[dt.dat
     if line.judgment is not None and line.enforcement is None:
         result = limitation("judgment", line.judgment, on)
         if result.barred:
-            return (f"Enforcement time-barred: judgment of {format_date(line.judgment)} — {result.basis} "
-                    f"({result.source}); no enforcement was taken.")
+            return (
+                f"Enforcement time-barred: judgment of {format_date(line.judgment)} — {result.basis} "
+                f"({result.source}); no enforcement was taken."
+            )
     return ""
 
 
 def _uneconomic(line: CaseLine, on: dt.date, policy: Policy) -> str:
     balance = line.outstanding_end
     if balance < policy.uneconomic_below:
-        return (f"The balance of {format_money(balance)} is below the policy's uneconomic threshold of "
-                f"{format_money(policy.uneconomic_below)}.")
+        return (
+            f"The balance of {format_money(balance)} is below the policy's uneconomic threshold of "
+            f"{format_money(policy.uneconomic_below)}."
+        )
     try:
         if line.claim is None:
             step, fee = "issuing a claim", issue_fee(balance, on)
@@ -168,45 +228,82 @@ def _uneconomic(line: CaseLine, on: dt.date, policy: Policy) -> str:
     except LawError:
         return ""  # no fee row in force on that date: no comparison to make
     if balance < fee.fee:
-        return (f"The balance of {format_money(balance)} is less than the court fee of {format_money(fee.fee)} "
-                f"for {step} ({fee.source}).")
+        return (
+            f"The balance of {format_money(balance)} is less than the court fee of {format_money(fee.fee)} "
+            f"for {step} ({fee.source})."
+        )
     return ""
 
 
 def _record(line: CaseLine) -> list[str]:
-    steps = [(label, day) for label, day in (("referred", line.referred), ("letter before claim", line.letter),
-                                             ("claim issued", line.claim), ("judgment", line.judgment),
-                                             ("enforcement", line.enforcement)) if day is not None]
+    steps = [
+        (label, day)
+        for label, day in (
+            ("referred", line.referred),
+            ("letter before claim", line.letter),
+            ("claim issued", line.claim),
+            ("judgment", line.judgment),
+            ("enforcement", line.enforcement),
+        )
+        if day is not None
+    ]
     return ["On the register: " + "; ".join(f"{label} {format_date(day)}" for label, day in steps) + "."]
 
 
-def approve(db: Register | Session | str | os.PathLike[str] | None, reference: str, user: str,
-            on: dt.date) -> WriteOff:
+def approve(db: Register | Session | str | os.PathLike[str] | None, reference: str, user: str, on: dt.date) -> WriteOff:
     """Approve writing off a candidate case as ``user`` (refused without the authority the policy needs)."""
     with session_for(db, user) as session:
         active = _active(session, reference)
         if active is not None:
-            raise WriteOffRefused(f"case {reference} was already written off on {format_date(active[1].approved_on)} "
-                                  f"by {active[1].approved_by}; reverse that first if it was wrong")
+            raise WriteOffRefused(
+                f"case {reference} was already written off on {format_date(active[1].approved_on)} "
+                f"by {active[1].approved_by}; reverse that first if it was wrong"
+            )
         found = candidates_in(session, on, [reference])
         if not found:
-            raise WriteOffRefused(f"case {reference} is not a write-off candidate on {format_date(on)} under the "
-                                  "policy then in force; see: courtpack writeoff candidates")
+            raise WriteOffRefused(
+                f"case {reference} is not a write-off candidate on {format_date(on)} under the "
+                "policy then in force; see: courtpack writeoff candidates"
+            )
         c = found[0]
-        check_authority(session, user, c.authority,
-                        f"writing off {format_money(c.outstanding)} on case {reference} ({c.reason_label})")
-        row = WriteOff(case_id=c.case_id, reason=c.reason, amount=c.outstanding, authority=c.authority,
-                       evidence=json.dumps(list(c.evidence)), approved_by=user, approved_on=on, status="approved")
+        check_authority(
+            session,
+            user,
+            c.authority,
+            f"writing off {format_money(c.outstanding)} on case {reference} ({c.reason_label})",
+        )
+        row = WriteOff(
+            case_id=c.case_id,
+            reason=c.reason,
+            amount=c.outstanding,
+            authority=c.authority,
+            evidence=json.dumps(list(c.evidence)),
+            approved_by=user,
+            approved_on=on,
+            status="approved",
+        )
         session.add(row)
         session.flush()
-        audit.log(session, "write-off", "writeoffs", {"reference": reference, "amount": str(c.outstanding),
-                                                      "reason": c.reason, "authority": c.authority, "on": on},
-                  case_id=c.case_id, entity_id=str(row.id))
+        audit.log(
+            session,
+            "write-off",
+            "writeoffs",
+            {
+                "reference": reference,
+                "amount": str(c.outstanding),
+                "reason": c.reason,
+                "authority": c.authority,
+                "on": on,
+            },
+            case_id=c.case_id,
+            entity_id=str(row.id),
+        )
         return row
 
 
-def reverse(db: Register | Session | str | os.PathLike[str] | None, reference: str, user: str, on: dt.date,
-            reason: str) -> WriteOff:
+def reverse(
+    db: Register | Session | str | os.PathLike[str] | None, reference: str, user: str, on: dt.date, reason: str
+) -> WriteOff:
     """Reverse a write-off in force (e.g. a payment arrived), with its own audit record."""
     if not reason.strip():
         raise RegisterError(f"case {reference}: say why the write-off is reversed (--reason)")
@@ -217,17 +314,26 @@ def reverse(db: Register | Session | str | os.PathLike[str] | None, reference: s
         case_id, row = active
         check_authority(session, user, "officer", f"reversing the write-off on case {reference}")
         if on < row.approved_on:
-            raise RegisterError(f"case {reference}: the reversal date {format_date(on)} is before the write-off "
-                                f"({format_date(row.approved_on)}); give a later --on")
+            raise RegisterError(
+                f"case {reference}: the reversal date {format_date(on)} is before the write-off "
+                f"({format_date(row.approved_on)}); give a later --on"
+            )
         row.status, row.reversed_by, row.reversed_on, row.reversal_reason = "reversed", user, on, reason.strip()
         session.flush()
-        audit.log(session, "reverse", "writeoffs", {"reference": reference, "amount": str(row.amount), "on": on,
-                                                    "why": reason.strip()}, case_id=case_id, entity_id=str(row.id))
+        audit.log(
+            session,
+            "reverse",
+            "writeoffs",
+            {"reference": reference, "amount": str(row.amount), "on": on, "why": reason.strip()},
+            case_id=case_id,
+            entity_id=str(row.id),
+        )
         return row
 
 
 def _active(session: Session, reference: str) -> tuple[int, WriteOff] | None:
     from .cases import get_case
+
     case = get_case(session, reference)
     row = session.scalar(select(WriteOff).where(WriteOff.case_id == case.id, WriteOff.status == "approved"))
     return (case.id, row) if row is not None else None

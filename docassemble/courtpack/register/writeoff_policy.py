@@ -65,12 +65,17 @@ class Policy:
             return RegisterError(f"{source}: {key}: {problem}")
 
         if not isinstance(data, dict):
-            raise fail("(top)", "the policy must be a mapping with limits, uneconomic_below, trace_attempts_needed "
-                                "and nil_returns_needed")
+            raise fail(
+                "(top)",
+                "the policy must be a mapping with limits, uneconomic_below, trace_attempts_needed "
+                "and nil_returns_needed",
+            )
         unknown = set(data) - {"limits", "uneconomic_below", "trace_attempts_needed", "nil_returns_needed"}
         if unknown:
-            raise fail(sorted(unknown)[0], "is not a policy field; use limits, uneconomic_below, "
-                                           "trace_attempts_needed or nil_returns_needed")
+            raise fail(
+                sorted(unknown)[0],
+                "is not a policy field; use limits, uneconomic_below, trace_attempts_needed or nil_returns_needed",
+            )
         limits_in = data.get("limits")
         if not isinstance(limits_in, dict) or "default" not in limits_in:
             raise fail("limits", "give a 'default' set of limits by authority level (and optionally one per reason)")
@@ -83,19 +88,29 @@ class Policy:
             limits[reason] = {}
             for level, amount in by_level.items():
                 if level not in AUTHORITY_LEVELS:
-                    raise fail(f"limits.{reason}.{level}", f"is not an authority level; use one of: "
-                                                           f"{', '.join(AUTHORITY_LEVELS)}")
+                    raise fail(
+                        f"limits.{reason}.{level}",
+                        f"is not an authority level; use one of: {', '.join(AUTHORITY_LEVELS)}",
+                    )
                 limits[reason][level] = None if amount is None else _money(amount, fail, f"limits.{reason}.{level}")
-        return cls(effective_from, limits,
-                   _money(data.get("uneconomic_below", "0"), fail, "uneconomic_below"),
-                   _count(data.get("trace_attempts_needed", 2), fail, "trace_attempts_needed"),
-                   _count(data.get("nil_returns_needed", 1), fail, "nil_returns_needed"), source)
+        return cls(
+            effective_from,
+            limits,
+            _money(data.get("uneconomic_below", "0"), fail, "uneconomic_below"),
+            _count(data.get("trace_attempts_needed", 2), fail, "trace_attempts_needed"),
+            _count(data.get("nil_returns_needed", 1), fail, "nil_returns_needed"),
+            source,
+        )
 
     def to_data(self) -> dict[str, Any]:
-        return {"limits": {r: {lv: (None if a is None else str(a)) for lv, a in ls.items()}
-                           for r, ls in self.limits.items()},
-                "uneconomic_below": str(self.uneconomic_below), "trace_attempts_needed": self.trace_attempts_needed,
-                "nil_returns_needed": self.nil_returns_needed}
+        return {
+            "limits": {
+                r: {lv: (None if a is None else str(a)) for lv, a in ls.items()} for r, ls in self.limits.items()
+            },
+            "uneconomic_below": str(self.uneconomic_below),
+            "trace_attempts_needed": self.trace_attempts_needed,
+            "nil_returns_needed": self.nil_returns_needed,
+        }
 
 
 def _money(value: Any, fail, key: str) -> Decimal:
@@ -114,24 +129,40 @@ def _count(value: Any, fail, key: str) -> int:
     return value
 
 
-DEFAULT = Policy.from_data({
-    "limits": {"default": {"officer": "100", "team_leader": "1000", "head_of_service": "10000", "s151_officer": None}},
-    "uneconomic_below": "50", "trace_attempts_needed": 2, "nil_returns_needed": 1,
-}, "courtpack's suggested default policy (set the council's own with: courtpack writeoff policy set FILE)",
-    dt.date(2000, 1, 1))
+DEFAULT = Policy.from_data(
+    {
+        "limits": {
+            "default": {"officer": "100", "team_leader": "1000", "head_of_service": "10000", "s151_officer": None}
+        },
+        "uneconomic_below": "50",
+        "trace_attempts_needed": 2,
+        "nil_returns_needed": 1,
+    },
+    "courtpack's suggested default policy (set the council's own with: courtpack writeoff policy set FILE)",
+    dt.date(2000, 1, 1),
+)
 
 
 def policy_in_force(session: Session, on: dt.date) -> Policy:
-    row = session.scalar(select(WriteOffPolicy).where(WriteOffPolicy.effective_from <= on)
-                         .order_by(WriteOffPolicy.effective_from.desc()).limit(1))
+    row = session.scalar(
+        select(WriteOffPolicy)
+        .where(WriteOffPolicy.effective_from <= on)
+        .order_by(WriteOffPolicy.effective_from.desc())
+        .limit(1)
+    )
     if row is None:
         return DEFAULT
-    return Policy.from_data(json.loads(row.data), f"write-off policy from {row.effective_from} (set by {row.set_by})",
-                            row.effective_from)
+    return Policy.from_data(
+        json.loads(row.data), f"write-off policy from {row.effective_from} (set by {row.set_by})", row.effective_from
+    )
 
 
-def set_policy(db: Register | Session | str | os.PathLike[str] | None, path: str | os.PathLike[str],
-               effective_from: dt.date, who: str | None = None) -> Policy:
+def set_policy(
+    db: Register | Session | str | os.PathLike[str] | None,
+    path: str | os.PathLike[str],
+    effective_from: dt.date,
+    who: str | None = None,
+) -> Policy:
     """Read a policy file (YAML), check it, and put it in force from ``effective_from``."""
     file = Path(path)
     try:
@@ -151,8 +182,9 @@ def set_policy(db: Register | Session | str | os.PathLike[str] | None, path: str
     return policy
 
 
-def grant_authority(db: Register | Session | str | os.PathLike[str] | None, user: str, level: str,
-                    who: str | None = None) -> None:
+def grant_authority(
+    db: Register | Session | str | os.PathLike[str] | None, user: str, level: str, who: str | None = None
+) -> None:
     """Record that ``user`` holds ``level`` delegated write-off authority."""
     if level not in AUTHORITY_LEVELS:
         raise RegisterError(f"{level!r} is not an authority level; use one of: {', '.join(AUTHORITY_LEVELS)}")
@@ -176,8 +208,12 @@ def check_authority(session: Session, user: str, needed: str, what: str) -> None
     held = authority_of(session, user)
     label = AUTHORITY_LABELS[needed]
     if held is None:
-        raise WriteOffRefused(f"{what} needs {label} authority; {user} holds no delegated write-off authority — "
-                              f"ask a {label} (or higher) to approve it")
+        raise WriteOffRefused(
+            f"{what} needs {label} authority; {user} holds no delegated write-off authority — "
+            f"ask a {label} (or higher) to approve it"
+        )
     if AUTHORITY_LEVELS.index(held) < AUTHORITY_LEVELS.index(needed):
-        raise WriteOffRefused(f"{what} needs {label} authority; {user} holds {AUTHORITY_LABELS[held]} authority — "
-                              f"ask a {label} (or higher) to approve it")
+        raise WriteOffRefused(
+            f"{what} needs {label} authority; {user} holds {AUTHORITY_LABELS[held]} authority — "
+            f"ask a {label} (or higher) to approve it"
+        )

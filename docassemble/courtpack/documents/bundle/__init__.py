@@ -16,6 +16,15 @@ from .spec import BundleDocument, BundleSection, BundleSpec, load_documents, loa
 from .volumes import split_volumes
 
 __all__ = [
-    "BundleDocument", "BundleEntry", "BundleReport", "BundleSection", "BundleSpec", "add_late_documents",
-    "build_bundle", "load_documents", "load_spec", "spec_from_dict", "split_volumes",
+    "BundleDocument",
+    "BundleEntry",
+    "BundleReport",
+    "BundleSection",
+    "BundleSpec",
+    "add_late_documents",
+    "build_bundle",
+    "load_documents",
+    "load_spec",
+    "spec_from_dict",
+    "split_volumes",
 ]

@@ -82,10 +82,11 @@ def scan_warnings(items: list[PreparedInput], entries: list[BundleEntry]) -> tup
         for index in item.textless:
             number = entry.first_page + (index - item.pages.start)
             pages.append(number)
-            fix = ("OCR found no text (a blank page?)" if item.ocr
-                   else "install ocrmypdf to make it searchable")
-            warnings.append(f"page {number} ({entry.tab} {entry.title}, page {index - item.pages.start + 1} of "
-                            f"{entry.source.name}) has no text layer (a scan or a blank page); {fix}")
+            fix = "OCR found no text (a blank page?)" if item.ocr else "install ocrmypdf to make it searchable"
+            warnings.append(
+                f"page {number} ({entry.tab} {entry.title}, page {index - item.pages.start + 1} of "
+                f"{entry.source.name}) has no text layer (a scan or a blank page); {fix}"
+            )
     return warnings, pages
 
 
@@ -95,25 +96,38 @@ def merge(out_pdf: pikepdf.Pdf, items: list[PreparedInput], progress: Progress) 
         if item.pages == range(len(item.pdf.pages)):
             out_pdf.pages.extend(item.pdf.pages)
         else:
-            out_pdf.pages.extend(item.pdf.pages[item.pages.start:item.pages.stop])
+            out_pdf.pages.extend(item.pdf.pages[item.pages.start : item.pages.stop])
         progress("Merging documents", done, total)
 
 
 def header_for(spec: BundleSpec, heading: str = "INDEX", note: str = "") -> IndexHeader:
     hearing = f"Hearing: {format_date(spec.hearing_date)}" if spec.hearing_date else ""
-    return IndexHeader(title=spec.title, court=spec.court, claim_number=spec.claim_number, parties=spec.parties,
-                       hearing=hearing, heading=heading, note=note)
+    return IndexHeader(
+        title=spec.title,
+        court=spec.court,
+        claim_number=spec.claim_number,
+        parties=spec.parties,
+        hearing=hearing,
+        heading=heading,
+        note=note,
+    )
 
 
 def header_info(spec: BundleSpec) -> dict[str, str]:
     """The index heading, kept in the PDF's document information for later supplementary indexes."""
     hearing = f"Hearing: {format_date(spec.hearing_date)}" if spec.hearing_date else ""
-    return {"/CourtpackTitle": spec.title, "/CourtpackCourt": spec.court, "/CourtpackClaimNumber": spec.claim_number,
-            "/CourtpackParties": spec.parties, "/CourtpackHearing": hearing}
+    return {
+        "/CourtpackTitle": spec.title,
+        "/CourtpackCourt": spec.court,
+        "/CourtpackClaimNumber": spec.claim_number,
+        "/CourtpackParties": spec.parties,
+        "/CourtpackHearing": hearing,
+    }
 
 
-def build_bundle(spec: BundleSpec, out: Path, progress: Progress | None = None, *,
-                 volume_pages: int | None = None) -> BundleReport:
+def build_bundle(
+    spec: BundleSpec, out: Path, progress: Progress | None = None, *, volume_pages: int | None = None
+) -> BundleReport:
     """Build ``spec`` into one PDF at ``out`` (and paper volumes when ``volume_pages`` is given).
 
     Raises ``DocumentError`` naming every unusable input before anything is written.
@@ -140,15 +154,33 @@ def build_bundle(spec: BundleSpec, out: Path, progress: Progress | None = None, 
             first_of_section, section_entries = next_page, []
             for k, doc in enumerate(docs, start=1):
                 item = next(items)
-                entry = BundleEntry(f"{section.id}{k}", doc.title, doc.date, section.id, section.title,
-                                    next_page, next_page + item.page_count - 1, doc.path)
+                entry = BundleEntry(
+                    f"{section.id}{k}",
+                    doc.title,
+                    doc.date,
+                    section.id,
+                    section.title,
+                    next_page,
+                    next_page + item.page_count - 1,
+                    doc.path,
+                )
                 next_page = entry.last_page + 1
                 section_entries.append(entry)
             last_of_section = next_page - 1
-            rows.append(IndexRow(section.id, section.title, "", page_range(first_of_section, last_of_section),
-                                 first_of_section - 1, heading=True))
-            rows += [IndexRow(e.tab, e.title, format_date(e.date) if e.date else "", e.pages, e.first_page - 1)
-                     for e in section_entries]
+            rows.append(
+                IndexRow(
+                    section.id,
+                    section.title,
+                    "",
+                    page_range(first_of_section, last_of_section),
+                    first_of_section - 1,
+                    heading=True,
+                )
+            )
+            rows += [
+                IndexRow(e.tab, e.title, format_date(e.date) if e.date else "", e.pages, e.first_page - 1)
+                for e in section_entries
+            ]
             sections.append((first_of_section, last_of_section, section_entries))
             entries += section_entries
 
@@ -164,15 +196,20 @@ def build_bundle(spec: BundleSpec, out: Path, progress: Progress | None = None, 
             for link in links:
                 pdfdoc.add_link(out_pdf, link.page, link.rect, link.target)
             with out_pdf.open_outline() as outline:
-                outline.root.append(OutlineItem(
-                    bookmark_title("", "Index", 1, index_pages), pdfdoc.destination(out_pdf, 0)))
+                outline.root.append(
+                    OutlineItem(bookmark_title("", "Index", 1, index_pages), pdfdoc.destination(out_pdf, 0))
+                )
                 for (section, _), (first, last, section_entries) in zip(grouped, sections, strict=True):
-                    node = OutlineItem(bookmark_title(section.id, section.title, first, last),
-                                       pdfdoc.destination(out_pdf, first - 1))
+                    node = OutlineItem(
+                        bookmark_title(section.id, section.title, first, last), pdfdoc.destination(out_pdf, first - 1)
+                    )
                     for e in section_entries:
-                        node.children.append(OutlineItem(
-                            bookmark_title(e.tab, e.title, e.first_page, e.last_page, e.date),
-                            pdfdoc.destination(out_pdf, e.first_page - 1)))
+                        node.children.append(
+                            OutlineItem(
+                                bookmark_title(e.tab, e.title, e.first_page, e.last_page, e.date),
+                                pdfdoc.destination(out_pdf, e.first_page - 1),
+                            )
+                        )
                     outline.root.append(node)
             pdfdoc.set_page_labels(out_pdf, 1)
             pdfdoc.set_opening_view(out_pdf)
@@ -190,13 +227,20 @@ def build_bundle(spec: BundleSpec, out: Path, progress: Progress | None = None, 
         warnings, textless = scan_warnings(inputs.items, entries)
         warnings = inputs.warnings + warnings
 
-    result = BundleReport(path=out, title=", ".join(spec.title_lines()), page_count=page_count,
-                          index_pages=index_pages, entries=entries, warnings=warnings, textless_pages=textless)
+    result = BundleReport(
+        path=out,
+        title=", ".join(spec.title_lines()),
+        page_count=page_count,
+        index_pages=index_pages,
+        entries=entries,
+        warnings=warnings,
+        textless_pages=textless,
+    )
     if volume_pages:
         from .volumes import split_volumes
 
-        result.volumes = split_volumes(out, max_pages=volume_pages,
-                                       breaks=[e.first_page for e in entries], progress=report)
+        result.volumes = split_volumes(
+            out, max_pages=volume_pages, breaks=[e.first_page for e in entries], progress=report
+        )
     result.seconds = time.perf_counter() - started
     return result
-

@@ -27,8 +27,11 @@ TOP, BOTTOM = 56.0, 64.0  # the bottom margin keeps rows clear of the stamped pa
 SIZE, LEADING, PAD = 10.0, 12.5, 5.0
 COLS = (LEFT, LEFT + 40.0, PAGE_W - RIGHT - 155.0, PAGE_W - RIGHT)  # tab | title | date | pages (right edge)
 TITLE_W = COLS[2] - COLS[1] - 8.0
-FONT_DIRS = (Path("/usr/share/fonts/truetype/liberation2"), Path("/usr/share/fonts/truetype/liberation"),
-             Path("/usr/share/fonts/truetype/dejavu"))
+FONT_DIRS = (
+    Path("/usr/share/fonts/truetype/liberation2"),
+    Path("/usr/share/fonts/truetype/liberation"),
+    Path("/usr/share/fonts/truetype/dejavu"),
+)
 FONT_FILES = (("LiberationSans-Regular.ttf", "LiberationSans-Bold.ttf"), ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf"))
 
 
@@ -65,8 +68,17 @@ class IndexLink:
 def pick_fonts(header: IndexHeader, rows: list[IndexRow]) -> tuple[str, str]:
     """Helvetica (built in, nothing embedded) when every character is in its Windows-1252 encoding,
     else a Unicode TrueType font (Welsh ŵ and ŷ, Polish names...) when one is installed."""
-    text = " ".join([header.title, header.court, header.claim_number, header.parties, header.hearing, header.note,
-                     *(f"{r.tab} {r.title} {r.date} {r.pages}" for r in rows)])
+    text = " ".join(
+        [
+            header.title,
+            header.court,
+            header.claim_number,
+            header.parties,
+            header.hearing,
+            header.note,
+            *(f"{r.tab} {r.title} {r.date} {r.pages}" for r in rows),
+        ]
+    )
     try:
         text.encode("cp1252")
     except UnicodeEncodeError:
@@ -120,8 +132,9 @@ def _row_lines(row: IndexRow, fonts: tuple[str, str]) -> list[str]:
     return simpleSplit(row.title, bold if row.heading else regular, SIZE, TITLE_W) or [""]
 
 
-def paginate(header: IndexHeader, rows: list[IndexRow],
-             fonts: tuple[str, str] | None = None) -> list[list[tuple[IndexRow, float, list[str]]]]:
+def paginate(
+    header: IndexHeader, rows: list[IndexRow], fonts: tuple[str, str] | None = None
+) -> list[list[tuple[IndexRow, float, list[str]]]]:
     """Rows per page, each with the y of its top edge and its wrapped title lines."""
     fonts = fonts or pick_fonts(header, rows)
     pages: list[list[tuple[IndexRow, float, list[str]]]] = [[]]

@@ -29,11 +29,24 @@ from .spec import BundleDocument
 Progress = Callable[[str, int, int], None]
 
 PDF, OFFICE, IMAGE = "pdf", "office", "image"
-KINDS = {".pdf": PDF, ".docx": OFFICE, ".doc": OFFICE, ".odt": OFFICE, ".rtf": OFFICE,
-         ".jpg": IMAGE, ".jpeg": IMAGE, ".png": IMAGE}
+KINDS = {
+    ".pdf": PDF,
+    ".docx": OFFICE,
+    ".doc": OFFICE,
+    ".odt": OFFICE,
+    ".rtf": OFFICE,
+    ".jpg": IMAGE,
+    ".jpeg": IMAGE,
+    ".png": IMAGE,
+}
 MAGIC = {  # what the first bytes must look like, per extension
-    ".docx": (b"PK",), ".odt": (b"PK",), ".doc": (b"\xd0\xcf\x11\xe0",), ".rtf": (b"{\\rtf",),
-    ".jpg": (b"\xff\xd8\xff",), ".jpeg": (b"\xff\xd8\xff",), ".png": (b"\x89PNG\r\n\x1a\n",),
+    ".docx": (b"PK",),
+    ".odt": (b"PK",),
+    ".doc": (b"\xd0\xcf\x11\xe0",),
+    ".rtf": (b"{\\rtf",),
+    ".jpg": (b"\xff\xd8\xff",),
+    ".jpeg": (b"\xff\xd8\xff",),
+    ".png": (b"\x89PNG\r\n\x1a\n",),
 }
 SUPPORTED_TEXT = "PDF, Word (.docx, .doc), .odt, .rtf, JPEG or PNG"
 
@@ -85,14 +98,18 @@ def _check_file(doc: BundleDocument, max_bytes: int) -> str | None:
     if not path.is_file():
         return "is a folder, not a file — name the document inside it"
     if suffix not in KINDS:
-        return (f"{suffix or 'files without an extension'} cannot go in a bundle — "
-                f"save it as {SUPPORTED_TEXT} and list that file instead")
+        return (
+            f"{suffix or 'files without an extension'} cannot go in a bundle — "
+            f"save it as {SUPPORTED_TEXT} and list that file instead"
+        )
     size = path.stat().st_size
     if size == 0:
         return "is empty (0 bytes) — save or export the document again"
     if size > max_bytes:
-        return (f"is {size / 1e6:.0f} MB, over the {max_bytes / 1e6:.0f} MB limit per file — "
-                "compress it (or split it) or raise `max_file_mb` in the bundle spec")
+        return (
+            f"is {size / 1e6:.0f} MB, over the {max_bytes / 1e6:.0f} MB limit per file — "
+            "compress it (or split it) or raise `max_file_mb` in the bundle spec"
+        )
     try:
         with path.open("rb") as handle:
             head = handle.read(1024)
@@ -147,8 +164,13 @@ def _raise_problems(problems: list[tuple[Path, str]]) -> None:
     raise DocumentError(f"{len(problems)} bundle documents cannot be used; nothing was written:\n{lines}")
 
 
-def prepare_inputs(documents: Sequence[BundleDocument], *, max_file_mb: float = 200.0, ocr: bool = True,
-                   progress: Progress | None = None) -> PreparedInputs:
+def prepare_inputs(
+    documents: Sequence[BundleDocument],
+    *,
+    max_file_mb: float = 200.0,
+    ocr: bool = True,
+    progress: Progress | None = None,
+) -> PreparedInputs:
     """Check, convert and open every document; raise one ``DocumentError`` listing every bad one."""
     report = progress or (lambda stage, done, total: None)
     max_bytes = int(max_file_mb * 1_000_000)
@@ -248,12 +270,13 @@ def _find_scans(prepared: PreparedInputs, ocr: bool, report: Progress) -> None:
             shutil.copyfile(item.document.path, source)
         else:
             single = pikepdf.Pdf.new()
-            single.pages.extend(item.pdf.pages[item.pages.start:item.pages.stop])
+            single.pages.extend(item.pdf.pages[item.pages.start : item.pages.stop])
             single.save(source)
         error = textlayer.run_ocr(source, target)
         if error:
-            prepared.warnings.append(f"{item.document.path}: OCR was not applied ({error}); "
-                                     "its scanned pages are not searchable")
+            prepared.warnings.append(
+                f"{item.document.path}: OCR was not applied ({error}); its scanned pages are not searchable"
+            )
             continue
         pdf, problem = open_pdf(target)
         if problem or len(pdf.pages) != item.page_count:

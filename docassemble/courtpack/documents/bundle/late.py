@@ -42,9 +42,16 @@ def _open_bundle(bundle: Path) -> pikepdf.Pdf:
     return pdf
 
 
-def add_late_documents(bundle: Path, documents: Sequence[BundleDocument], out: Path,
-                       progress: Progress | None = None, *, added_on: dt.date | None = None,
-                       max_file_mb: float = DEFAULT_MAX_FILE_MB, ocr: bool = True) -> BundleReport:
+def add_late_documents(
+    bundle: Path,
+    documents: Sequence[BundleDocument],
+    out: Path,
+    progress: Progress | None = None,
+    *,
+    added_on: dt.date | None = None,
+    max_file_mb: float = DEFAULT_MAX_FILE_MB,
+    ocr: bool = True,
+) -> BundleReport:
     """Append ``documents`` to ``bundle`` behind a supplementary index; write the result to ``out``.
 
     ``out`` may be ``bundle`` itself (replaced atomically). Returns a report whose
@@ -61,14 +68,21 @@ def add_late_documents(bundle: Path, documents: Sequence[BundleDocument], out: P
             existing = len(pdf.pages)
             done_before = int(pdf.docinfo.get(LATE_COUNT, 0))
             title = str(pdf.docinfo.get(Name.Title, "")) or Path(bundle).stem
-            saved = {key: str(pdf.docinfo.get(Name(key), "")) for key in (
-                "/CourtpackTitle", "/CourtpackCourt", "/CourtpackClaimNumber", "/CourtpackParties")}
+            saved = {
+                key: str(pdf.docinfo.get(Name(key), ""))
+                for key in ("/CourtpackTitle", "/CourtpackCourt", "/CourtpackClaimNumber", "/CourtpackParties")
+            }
             header = IndexHeader(
-                title=saved["/CourtpackTitle"] or title, court=saved["/CourtpackCourt"],
-                claim_number=saved["/CourtpackClaimNumber"], parties=saved["/CourtpackParties"],
-                heading="SUPPLEMENTARY INDEX", note=(
-                f"Documents added on {format_date(added_on)}, after the bundle was paginated. "
-                f"Pages 1\u2013{existing} are unchanged."))
+                title=saved["/CourtpackTitle"] or title,
+                court=saved["/CourtpackCourt"],
+                claim_number=saved["/CourtpackClaimNumber"],
+                parties=saved["/CourtpackParties"],
+                heading="SUPPLEMENTARY INDEX",
+                note=(
+                    f"Documents added on {format_date(added_on)}, after the bundle was paginated. "
+                    f"Pages 1\u2013{existing} are unchanged."
+                ),
+            )
             section = f"{LATE_SECTION} ({format_date(added_on)})"
             placeholder = [IndexRow("", section, heading=True)]
             placeholder += [IndexRow(f"L{done_before + k}", d.title) for k, d in enumerate(documents, start=1)]
@@ -77,13 +91,25 @@ def add_late_documents(bundle: Path, documents: Sequence[BundleDocument], out: P
             entries: list[BundleEntry] = []
             next_page = existing + sup_pages + 1
             for k, (doc, item) in enumerate(zip(documents, inputs.items, strict=True), start=1):
-                entries.append(BundleEntry(f"L{done_before + k}", doc.title, doc.date, "L", section, next_page,
-                                           next_page + item.page_count - 1, doc.path))
+                entries.append(
+                    BundleEntry(
+                        f"L{done_before + k}",
+                        doc.title,
+                        doc.date,
+                        "L",
+                        section,
+                        next_page,
+                        next_page + item.page_count - 1,
+                        doc.path,
+                    )
+                )
                 next_page = entries[-1].last_page + 1
             first, last = existing + 1, next_page - 1
             rows = [IndexRow("", section, "", page_range(first, last), first - 1, heading=True)]
-            rows += [IndexRow(e.tab, e.title, format_date(e.date) if e.date else "", e.pages, e.first_page - 1)
-                     for e in entries]
+            rows += [
+                IndexRow(e.tab, e.title, format_date(e.date) if e.date else "", e.pages, e.first_page - 1)
+                for e in entries
+            ]
             index_bytes, links = render_index(header, rows)
             index_pdf = pikepdf.open(io.BytesIO(index_bytes))
             try:
@@ -94,13 +120,19 @@ def add_late_documents(bundle: Path, documents: Sequence[BundleDocument], out: P
                     pdfdoc.add_link(pdf, existing + link.page, link.rect, link.target)
                 with pdf.open_outline() as outline:
                     node = OutlineItem(bookmark_title("", section, first, last), pdfdoc.destination(pdf, first - 1))
-                    node.children.append(OutlineItem(
-                        bookmark_title("", "Supplementary index", first, first + sup_pages - 1),
-                        pdfdoc.destination(pdf, first - 1)))
+                    node.children.append(
+                        OutlineItem(
+                            bookmark_title("", "Supplementary index", first, first + sup_pages - 1),
+                            pdfdoc.destination(pdf, first - 1),
+                        )
+                    )
                     for e in entries:
-                        node.children.append(OutlineItem(
-                            bookmark_title(e.tab, e.title, e.first_page, e.last_page, e.date),
-                            pdfdoc.destination(pdf, e.first_page - 1)))
+                        node.children.append(
+                            OutlineItem(
+                                bookmark_title(e.tab, e.title, e.first_page, e.last_page, e.date),
+                                pdfdoc.destination(pdf, e.first_page - 1),
+                            )
+                        )
                     outline.root.append(node)
                 pdfdoc.set_page_labels(pdf, 1)
                 pdf.docinfo[LATE_COUNT] = done_before + len(documents)
@@ -114,5 +146,13 @@ def add_late_documents(bundle: Path, documents: Sequence[BundleDocument], out: P
             warnings = inputs.warnings + warnings
     finally:
         pdf.close()
-    return BundleReport(path=Path(out), title=title, page_count=page_count, index_pages=sup_pages, entries=entries,
-                        warnings=warnings, textless_pages=textless, seconds=time.perf_counter() - started)
+    return BundleReport(
+        path=Path(out),
+        title=title,
+        page_count=page_count,
+        index_pages=sup_pages,
+        entries=entries,
+        warnings=warnings,
+        textless_pages=textless,
+        seconds=time.perf_counter() - started,
+    )

@@ -35,10 +35,16 @@ def destination(pdf: pikepdf.Pdf, index: int, zoom: float | None = None) -> Arra
 
 def add_link(pdf: pikepdf.Pdf, on_page: int, rect: tuple[float, float, float, float], target: int) -> None:
     """An invisible link annotation on ``on_page`` jumping to the top of page ``target``."""
-    annot = pdf.make_indirect(Dictionary(
-        Type=Name.Annot, Subtype=Name.Link, Rect=Array(list(rect)), Border=Array([0, 0, 0]),
-        F=4, Dest=destination(pdf, target),
-    ))
+    annot = pdf.make_indirect(
+        Dictionary(
+            Type=Name.Annot,
+            Subtype=Name.Link,
+            Rect=Array(list(rect)),
+            Border=Array([0, 0, 0]),
+            F=4,
+            Dest=destination(pdf, target),
+        )
+    )
     page = pdf.pages[on_page]
     if Name.Annots not in page.obj:
         page.obj.Annots = pdf.make_indirect(Array())

@@ -41,11 +41,14 @@ def repair_problem(path: Path, pdf: pikepdf.Pdf) -> tuple[str | None, str | None
     if len(lost) == len(pdf.pages):
         return ("is damaged: none of its pages could be recovered — get a fresh copy from the sender"), None
     if lost:
-        return None, (f"{path}: was damaged and has been repaired, but page{'s' if len(lost) > 1 else ''} "
-                      f"{_pages_text(lost)} lost {'their' if len(lost) > 1 else 'its'} content and will be blank "
-                      "in the bundle — get a fresh copy and build the bundle again")
-    return None, (f"{path}: was damaged and has been repaired; every page kept its content, but check it against "
-                  "the original")
+        return None, (
+            f"{path}: was damaged and has been repaired, but page{'s' if len(lost) > 1 else ''} "
+            f"{_pages_text(lost)} lost {'their' if len(lost) > 1 else 'its'} content and will be blank "
+            "in the bundle — get a fresh copy and build the bundle again"
+        )
+    return None, (
+        f"{path}: was damaged and has been repaired; every page kept its content, but check it against the original"
+    )
 
 
 def flatten_fields(path: Path, pdf: pikepdf.Pdf) -> str | None:
@@ -57,5 +60,7 @@ def flatten_fields(path: Path, pdf: pikepdf.Pdf) -> str | None:
     pdf.flatten_annotations("all")  # qpdf also drops the emptied AcroForm
     if "/AcroForm" in pdf.Root:
         del pdf.Root["/AcroForm"]
-    return (f"{path}: its form fields were flattened — the values as filled in are now part of the page "
-            "and can no longer be edited in the bundle")
+    return (
+        f"{path}: its form fields were flattened — the values as filled in are now part of the page "
+        "and can no longer be edited in the bundle"
+    )

@@ -38,8 +38,7 @@ DEFAULT_SECTIONS: tuple[tuple[str, str], ...] = (
     ("C", "Documents and correspondence"),
 )
 DEFAULT_MAX_FILE_MB = 200.0
-SPEC_KEYS = {"title", "claim_number", "court", "parties", "hearing_date", "sections", "documents",
-             "max_file_mb", "ocr"}
+SPEC_KEYS = {"title", "claim_number", "court", "parties", "hearing_date", "sections", "documents", "max_file_mb", "ocr"}
 
 
 @dataclass(frozen=True)
@@ -70,8 +69,7 @@ class BundleSpec:
     court: str = ""
     parties: str = ""
     hearing_date: dt.date | None = None
-    sections: list[BundleSection] = field(
-        default_factory=lambda: [BundleSection(i, t) for i, t in DEFAULT_SECTIONS])
+    sections: list[BundleSection] = field(default_factory=lambda: [BundleSection(i, t) for i, t in DEFAULT_SECTIONS])
     max_file_mb: float = DEFAULT_MAX_FILE_MB
     ocr: bool = True
     source: Path | None = None
@@ -81,8 +79,10 @@ class BundleSpec:
         known = {s.id for s in self.sections}
         for doc in self.documents:
             if doc.section not in known:
-                raise DocumentError(f"{doc.path}: section {doc.section!r} is not one of the bundle's sections "
-                                    f"({', '.join(sorted(known))}); fix the document's `section:`")
+                raise DocumentError(
+                    f"{doc.path}: section {doc.section!r} is not one of the bundle's sections "
+                    f"({', '.join(sorted(known))}); fix the document's `section:`"
+                )
         groups = [(s, [d for d in self.documents if d.section == s.id]) for s in self.sections]
         return [(s, docs) for s, docs in groups if docs]
 
@@ -135,8 +135,9 @@ def parse_document(item: Any, base_dir: Path, source: str, where: str, section: 
         raise _fail(source, where, "must be a mapping with `path` and `title`", "see examples/bundle/bundle.yaml")
     unknown = set(item) - {"path", "title", "date", "section"}
     if unknown:
-        raise _fail(source, where, f"unknown key(s) {', '.join(sorted(map(str, unknown)))}",
-                    "use path, title, date and section")
+        raise _fail(
+            source, where, f"unknown key(s) {', '.join(sorted(map(str, unknown)))}", "use path, title, date and section"
+        )
     raw_path = _text(item.get("path"), source, f"{where}.path")
     if not raw_path:
         raise _fail(source, f"{where}.path", "is missing", "give the document's file name")
@@ -144,8 +145,12 @@ def parse_document(item: Any, base_dir: Path, source: str, where: str, section: 
     if not path.is_absolute():
         path = base_dir / path
     title = _text(item.get("title"), source, f"{where}.title") or _title_from_name(path)
-    return BundleDocument(path=path, title=title, date=parse_date(item.get("date"), source, f"{where}.date"),
-                          section=_text(item.get("section"), source, f"{where}.section") or section)
+    return BundleDocument(
+        path=path,
+        title=title,
+        date=parse_date(item.get("date"), source, f"{where}.date"),
+        section=_text(item.get("section"), source, f"{where}.section") or section,
+    )
 
 
 def _title_from_name(path: Path) -> str:
@@ -156,12 +161,14 @@ def _title_from_name(path: Path) -> str:
 def spec_from_dict(data: Any, base_dir: Path, source: str = "bundle spec") -> BundleSpec:
     """Validate a parsed spec; every error names the spec, the field and the fix."""
     if not isinstance(data, Mapping):
-        raise DocumentError(f"{source}: must be a YAML mapping with `title` and `documents` — "
-                            "see examples/bundle/bundle.yaml")
+        raise DocumentError(
+            f"{source}: must be a YAML mapping with `title` and `documents` — see examples/bundle/bundle.yaml"
+        )
     unknown = set(data) - SPEC_KEYS
     if unknown:
-        raise _fail(source, ", ".join(sorted(map(str, unknown))), "unknown key(s)",
-                    f"use only {', '.join(sorted(SPEC_KEYS))}")
+        raise _fail(
+            source, ", ".join(sorted(map(str, unknown))), "unknown key(s)", f"use only {', '.join(sorted(SPEC_KEYS))}"
+        )
     sections: list[BundleSection] = []
     documents: list[BundleDocument] = []
     raw_sections = data.get("sections")
@@ -192,8 +199,12 @@ def spec_from_dict(data: Any, base_dir: Path, source: str = "bundle spec") -> Bu
         if not doc.section:
             raise _fail(source, f"documents[{n}].section", "is missing", f"add `section:` with one of {ids}")
         if doc.section not in {s.id for s in sections}:
-            raise _fail(source, f"documents[{n}].section", f"section {doc.section!r} is not one of the bundle's "
-                        f"sections ({ids})", "fix the document's `section:` or add the section to `sections:`")
+            raise _fail(
+                source,
+                f"documents[{n}].section",
+                f"section {doc.section!r} is not one of the bundle's sections ({ids})",
+                "fix the document's `section:` or add the section to `sections:`",
+            )
         documents.append(doc)
     if not documents:
         raise _fail(source, "documents", "the bundle lists no documents", "add at least one document")
@@ -202,13 +213,15 @@ def spec_from_dict(data: Any, base_dir: Path, source: str = "bundle spec") -> Bu
     except (TypeError, ValueError):
         raise _fail(source, "max_file_mb", "must be a number", "e.g. 200") from None
     spec = BundleSpec(
-        documents=documents, sections=sections,
+        documents=documents,
+        sections=sections,
         title=_text(data.get("title"), source, "title") or "Trial bundle",
         claim_number=_text(data.get("claim_number"), source, "claim_number"),
         court=_text(data.get("court"), source, "court"),
         parties=_text(data.get("parties"), source, "parties"),
         hearing_date=parse_date(data.get("hearing_date"), source, "hearing_date"),
-        max_file_mb=max_mb, ocr=bool(data.get("ocr", True)),
+        max_file_mb=max_mb,
+        ocr=bool(data.get("ocr", True)),
         source=None,
     )
     spec.grouped()  # checks every document's section now, naming the spec

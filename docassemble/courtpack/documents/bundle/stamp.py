@@ -76,8 +76,9 @@ def draw_templates(keys: list[tuple[float, float, int]]) -> bytes:
         text_w = stringWidth(label, FONT, SIZE)
         pdf.setPageSize((width, height))
         pdf.setFillColorRGB(1, 1, 1)
-        pdf.rect(width / 2 - text_w / 2 - PAD_X, BASELINE - PAD_Y, text_w + 2 * PAD_X, SIZE + 2 * PAD_Y - 1,
-                 stroke=0, fill=1)
+        pdf.rect(
+            width / 2 - text_w / 2 - PAD_X, BASELINE - PAD_Y, text_w + 2 * PAD_X, SIZE + 2 * PAD_Y - 1, stroke=0, fill=1
+        )
         pdf.setFillColorRGB(0, 0, 0)
         pdf.setFont(FONT, SIZE)
         pdf.drawCentredString(width / 2, BASELINE, label)
@@ -97,14 +98,15 @@ class _Templates:
                 content = b"\n".join(s.read_bytes() for s in _streams(page.obj.Contents))
                 resources = target.copy_foreign(drawn.make_indirect(page.obj.Resources))  # fonts: no streams
                 bbox = Array([0, 0, key[0], key[1]])
-                self.found[key] = (content, pikepdf.Dictionary(
-                    Type=Name.XObject, Subtype=Name.Form, BBox=bbox, Resources=resources))
+                self.found[key] = (
+                    content,
+                    pikepdf.Dictionary(Type=Name.XObject, Subtype=Name.Form, BBox=bbox, Resources=resources),
+                )
 
     def form(self, key: tuple[float, float, int], label: str) -> pikepdf.Stream:
         content, head = self.found[key]
         placeholder = b"(" + b"0" * key[2] + b")"
-        return pikepdf.Stream(self.target, content.replace(placeholder, b"(" + label.encode("ascii") + b")", 1),
-                              head)
+        return pikepdf.Stream(self.target, content.replace(placeholder, b"(" + label.encode("ascii") + b")", 1), head)
 
 
 def _add_xobject(page: pikepdf.Page, form: pikepdf.Stream) -> Name:
@@ -130,8 +132,9 @@ def _streams(contents: pikepdf.Object) -> list[pikepdf.Object]:
     return list(contents) if isinstance(contents, Array) else [contents]
 
 
-def stamp_page_numbers(pdf: pikepdf.Pdf, start: int, first_number: int,
-                       progress: Callable[[str, int, int], None] | None = None) -> None:
+def stamp_page_numbers(
+    pdf: pikepdf.Pdf, start: int, first_number: int, progress: Callable[[str, int, int], None] | None = None
+) -> None:
     """Number ``pdf.pages[start:]`` as ``first_number``, ``first_number + 1``..."""
     pages = list(pdf.pages)[start:]
     total = len(pages)
@@ -146,8 +149,9 @@ def stamp_page_numbers(pdf: pikepdf.Pdf, start: int, first_number: int,
     for done, (page, (key, label, rect)) in enumerate(zip(pages, geometry, strict=True), start=1):
         form = templates.form(key, label)
         name = _add_xobject(page, form)
-        placement = page.calc_form_xobject_placement(form, name, pikepdf.Rectangle(*rect),
-                                                     allow_shrink=True, allow_expand=True)
+        placement = page.calc_form_xobject_placement(
+            form, name, pikepdf.Rectangle(*rect), allow_shrink=True, allow_expand=True
+        )
         page.contents_add(save_state, prepend=True)
         page.contents_add(b"\nQ\n" + placement + b"\n")
         if progress and (done % PROGRESS_EVERY == 0 or done == total):

@@ -83,7 +83,7 @@ def _read_marks(pdf: pikepdf.Pdf) -> list[_Mark]:
 
     flatten(marks, 0)
     for i, (depth, mark) in enumerate(flat):
-        later = [m.start for d, m in flat[i + 1:] if d <= depth and m.start > mark.start]
+        later = [m.start for d, m in flat[i + 1 :] if d <= depth and m.start > mark.start]
         mark.end = (min(later) - 1) if later else len(pdf.pages) - 1
     return marks
 
@@ -103,9 +103,14 @@ def _volume_path(bundle: Path, out_dir: Path, number: int) -> Path:
     return out_dir / f"{bundle.stem}-volume-{number}.pdf"
 
 
-def split_volumes(bundle: Path, max_pages: int = MAX_VOLUME_PAGES, *, out_dir: Path | None = None,
-                  breaks: Sequence[int] | None = None,
-                  progress: Callable[[str, int, int], None] | None = None) -> list[Path]:
+def split_volumes(
+    bundle: Path,
+    max_pages: int = MAX_VOLUME_PAGES,
+    *,
+    out_dir: Path | None = None,
+    breaks: Sequence[int] | None = None,
+    progress: Callable[[str, int, int], None] | None = None,
+) -> list[Path]:
     """Write ``<stem>-volume-<n>.pdf`` files beside ``bundle`` (or in ``out_dir``); returns their paths."""
     bundle = Path(bundle)
     out_dir = Path(out_dir) if out_dir else bundle.parent
@@ -128,8 +133,14 @@ def split_volumes(bundle: Path, max_pages: int = MAX_VOLUME_PAGES, *, out_dir: P
         if progress:
             progress("Writing volumes", number - 1, len(plan))
         path = _volume_path(bundle, out_dir, number)
-        _write_volume(bundle, path, first - 1, last - 1, marks, f"{title} \u2014 volume {number} of {len(plan)} "
-                      f"(pages {first}\u2013{last})")
+        _write_volume(
+            bundle,
+            path,
+            first - 1,
+            last - 1,
+            marks,
+            f"{title} \u2014 volume {number} of {len(plan)} (pages {first}\u2013{last})",
+        )
         paths.append(path)
     if progress:
         progress("Writing volumes", len(plan), len(plan))
@@ -151,11 +162,10 @@ def _write_volume(bundle: Path, path: Path, first: int, last: int, marks: list[_
             annots = page.get("/Annots")
             if annots is None:
                 continue
-            kept = [a for a in annots
-                    if (t := pdfdoc.link_target(a)) is None or t.objgen in keep]
+            kept = [a for a in annots if (t := pdfdoc.link_target(a)) is None or t.objgen in keep]
             if len(kept) != len(annots):
                 page.Annots = pdf.make_indirect(pikepdf.Array(kept))
-        del pdf.pages[last + 1:]
+        del pdf.pages[last + 1 :]
         del pdf.pages[:first]
         with pdf.open_outline() as outline:
             outline.root.extend(_outline_for(marks, first, last, pdf))

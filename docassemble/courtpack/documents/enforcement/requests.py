@@ -29,16 +29,30 @@ from ..forms import load_spec, write_form
 from ..forms.builders import enforcement as build
 from ..forms.builders.judgment import permission_values
 
-__all__ = ["CHOICES", "LABELS", "PERMISSION", "EnforcementAnswers", "PermissionRoute", "RouteView", "Signatory",
-           "refuse_blocked", "route_views", "write_requests"]
+__all__ = [
+    "CHOICES",
+    "LABELS",
+    "PERMISSION",
+    "EnforcementAnswers",
+    "PermissionRoute",
+    "RouteView",
+    "Signatory",
+    "refuse_blocked",
+    "route_views",
+    "write_requests",
+]
 
 PERMISSION = "permission"  # N244 application for permission to enforce (CPR 83.2(3)(a))
 CHOICES = (*ROUTES, PERMISSION)
-LABELS = {"warrant_of_control": "warrant of control (County Court enforcement agent)",
-          "writ_of_control": "writ of control (High Court Enforcement Officer)",
-          "attachment_of_earnings": "attachment of earnings order", "charging_order": "charging order on land",
-          "third_party_debt_order": "third party debt order", "order_to_obtain_information":
-          "order to obtain information (questioning)", PERMISSION: "permission to enforce an old judgment (N244)"}
+LABELS = {
+    "warrant_of_control": "warrant of control (County Court enforcement agent)",
+    "writ_of_control": "writ of control (High Court Enforcement Officer)",
+    "attachment_of_earnings": "attachment of earnings order",
+    "charging_order": "charging order on land",
+    "third_party_debt_order": "third party debt order",
+    "order_to_obtain_information": "order to obtain information (questioning)",
+    PERMISSION: "permission to enforce an old judgment (N244)",
+}
 PERMISSION_MARK = "apply for permission on N244"
 
 
@@ -99,9 +113,16 @@ def route_views(case: Case, position: JudgmentPosition, permission_granted: bool
             form = "N316A"
         views.append(RouteView(option.route, form, LABELS[option.route], not reasons, reasons, option.fee))
     needed = position.assessment.permission_required and not permission_granted
-    views.append(RouteView(PERMISSION, "N244", LABELS[PERMISSION], needed,
-                           () if needed else ("Permission is needed only for a writ or warrant on a judgment six "
-                                              "years old or more.",), None))
+    views.append(
+        RouteView(
+            PERMISSION,
+            "N244",
+            LABELS[PERMISSION],
+            needed,
+            () if needed else ("Permission is needed only for a writ or warrant on a judgment six years old or more.",),
+            None,
+        )
+    )
     return views
 
 
@@ -123,46 +144,73 @@ def _needs(case: Case, value: str, field: str, fix: str) -> str:
     return value.strip()
 
 
-def _values(case: Case, position: JudgmentPosition, route: str, answers: EnforcementAnswers,
-            on: dt.date) -> tuple[str, dict[str, Any]]:
+def _values(
+    case: Case, position: JudgmentPosition, route: str, answers: EnforcementAnswers, on: dt.date
+) -> tuple[str, dict[str, Any]]:
     sign = {"signatory_name": answers.signatory.name, "signatory_position": answers.signatory.position}
     if route == "warrant_of_control":
         return "N323", build.n323_values(case, position, on, **sign)
     if route == "writ_of_control":
-        return "N293A", build.n293a_values(case, position, on, other_enforcement=answers.other_enforcement,
-                                           enforcement_officer=answers.agent_name, **sign)
+        return "N293A", build.n293a_values(
+            case,
+            position,
+            on,
+            other_enforcement=answers.other_enforcement,
+            enforcement_officer=answers.agent_name,
+            **sign,
+        )
     if route == "attachment_of_earnings":
         return "N337", build.n337_values(case, position, on, employer=answers.employer, **sign)
     if route == "third_party_debt_order":
-        third_party = _needs(case, answers.third_party, "third_party",
-                             "give the bank or other third party's name and address")
-        belief = _needs(case, answers.belief, "belief", "say why the council believes the third party holds "
-                        "money for the debtor (CPR 72.3(1)(b) and PD 72 para 1.2)")
-        return "N349", build.n349_values(case, position, on, third_party=third_party,
-                                         account_details=answers.account_details, belief=belief, **sign)
+        third_party = _needs(
+            case, answers.third_party, "third_party", "give the bank or other third party's name and address"
+        )
+        belief = _needs(
+            case,
+            answers.belief,
+            "belief",
+            "say why the council believes the third party holds "
+            "money for the debtor (CPR 72.3(1)(b) and PD 72 para 1.2)",
+        )
+        return "N349", build.n349_values(
+            case, position, on, third_party=third_party, account_details=answers.account_details, belief=belief, **sign
+        )
     if route == "order_to_obtain_information":
         if case.debtor.kind is DebtorKind.COMPANY:
-            officer = _needs(case, answers.officer_name, "officer_name",
-                             "name the company officer to be questioned (CPR 71.2(1)(b))")
-            return "N316A", build.n316_values(case, position, on, officer_name=officer,
-                                              officer_position=answers.officer_position, **sign)
+            officer = _needs(
+                case, answers.officer_name, "officer_name", "name the company officer to be questioned (CPR 71.2(1)(b))"
+            )
+            return "N316A", build.n316_values(
+                case, position, on, officer_name=officer, officer_position=answers.officer_position, **sign
+            )
         return "N316", build.n316_values(case, position, on, officer_name="", officer_position="", **sign)
     if route == "charging_order":
         prop = next((p for p in case.properties if p.title_number), None)
         if prop is None:
-            raise DocumentError(f"case {case.reference}: a charging order needs a property with a Land Registry "
-                                "title number in the case file")
+            raise DocumentError(
+                f"case {case.reference}: a charging order needs a property with a Land Registry "
+                "title number in the case file"
+            )
         return "N379", build.n379_values(case, position, on, prop, **sign)
     if answers.permission_route is None:
-        raise DocumentError(f"case {case.reference}: permission_route is empty — say whether permission is "
-                            "sought for a warrant of control or a writ of control")
-    return "N244", permission_values(case, position.judgment, position, application_date=on,
-                                     route=answers.permission_route.value, delay_reasons=answers.delay_reasons,
-                                     **sign)
+        raise DocumentError(
+            f"case {case.reference}: permission_route is empty — say whether permission is "
+            "sought for a warrant of control or a writ of control"
+        )
+    return "N244", permission_values(
+        case,
+        position.judgment,
+        position,
+        application_date=on,
+        route=answers.permission_route.value,
+        delay_reasons=answers.delay_reasons,
+        **sign,
+    )
 
 
-def write_requests(case: Case, position: JudgmentPosition, answers: EnforcementAnswers, out: OutputSet,
-                   on: dt.date, mode: str = "auto") -> list[Path]:
+def write_requests(
+    case: Case, position: JudgmentPosition, answers: EnforcementAnswers, out: OutputSet, on: dt.date, mode: str = "auto"
+) -> list[Path]:
     """One form per chosen route (after refusing any blocked route), staged in ``out``."""
     views = route_views(case, position, answers.permission_granted)
     refuse_blocked(case, views, answers.routes, on)

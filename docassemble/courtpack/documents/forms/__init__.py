@@ -19,8 +19,17 @@ from .spec import FormSpec, all_specs, load_spec, statement_of_truth
 
 MODES = ("auto", "official", "own")
 
-__all__ = ["MODES", "FormSpec", "all_specs", "form_file_name", "forms_dir", "load_spec", "official_installed",
-           "statement_of_truth", "write_form"]
+__all__ = [
+    "MODES",
+    "FormSpec",
+    "all_specs",
+    "form_file_name",
+    "forms_dir",
+    "load_spec",
+    "official_installed",
+    "statement_of_truth",
+    "write_form",
+]
 
 
 def official_installed(spec: FormSpec) -> Path | None:
@@ -32,8 +41,14 @@ def form_file_name(spec: FormSpec, reference: str, suffix: str = ".pdf") -> str:
     return safe_file_name(f"{reference} {spec.file_label}".strip()) + suffix
 
 
-def write_form(spec: FormSpec, values: dict[str, Any], out_dir: Path, reference: str = "", mode: str = "auto",
-               file_name: str | None = None) -> Path:
+def write_form(
+    spec: FormSpec,
+    values: dict[str, Any],
+    out_dir: Path,
+    reference: str = "",
+    mode: str = "auto",
+    file_name: str | None = None,
+) -> Path:
     """Write form ``spec`` filled with ``values`` into ``out_dir``: the official PDF when installed
     (``auto``) or demanded (``official``), else courtpack's own rendering."""
     if mode not in MODES:

@@ -48,8 +48,9 @@ def layout(text: str, width: float, height: float, multiline: bool) -> tuple[flo
     while size >= MIN_SIZE:
         if multiline:
             lines = _wrap(text, size, inner_w)
-            fits = len(lines) * size * 1.15 <= inner_h + 0.5 and all(stringWidth(x, FONT, size) <= inner_w
-                                                                     for x in lines)
+            fits = len(lines) * size * 1.15 <= inner_h + 0.5 and all(
+                stringWidth(x, FONT, size) <= inner_w for x in lines
+            )
         else:
             lines = [text]
             fits = "\n" not in text and stringWidth(text, FONT, size) <= inner_w
@@ -65,8 +66,9 @@ class AppearanceWriter:
     def __init__(self, pdf: pikepdf.Pdf) -> None:
         self.pdf = pdf
         acro = pdf.Root.AcroForm
-        font = pdf.make_indirect(Dictionary(Type=Name.Font, Subtype=Name.Type1, BaseFont=Name("/Helvetica"),
-                                            Encoding=Name.WinAnsiEncoding))
+        font = pdf.make_indirect(
+            Dictionary(Type=Name.Font, Subtype=Name.Type1, BaseFont=Name("/Helvetica"), Encoding=Name.WinAnsiEncoding)
+        )
         dr = acro.get("/DR")
         if dr is None:
             acro.DR = dr = Dictionary()
@@ -77,8 +79,16 @@ class AppearanceWriter:
         self.zadb: pikepdf.Object | None = None
         self.resources = Dictionary(Font=Dictionary({FONT_KEY: font}))
 
-    def text_stream(self, annot: pikepdf.Dictionary, width: float, height: float, size: float, lines: list[str],
-                    comb: int = 0, multiline: bool = False) -> pikepdf.Stream:
+    def text_stream(
+        self,
+        annot: pikepdf.Dictionary,
+        width: float,
+        height: float,
+        size: float,
+        lines: list[str],
+        comb: int = 0,
+        multiline: bool = False,
+    ) -> pikepdf.Stream:
         ops = [*_frame(annot, width, height), b"/Tx BMC", b"q", b"BT", f"{FONT_KEY} {size:g} Tf 0 g".encode()]
         if comb:
             cell = width / comb
@@ -96,24 +106,33 @@ class AppearanceWriter:
             y = (height - size * 0.7) / 2
             ops.append(f"1 0 0 1 {PAD:.2f} {y:.2f} Tm".encode() + b" (" + _escape(lines[0]) + b") Tj")
         ops += [b"ET", b"Q", b"EMC"]
-        return self.pdf.make_stream(b"\n".join(ops), Type=Name.XObject, Subtype=Name.Form,
-                                    BBox=[0, 0, width, height], Resources=self.resources)
+        return self.pdf.make_stream(
+            b"\n".join(ops), Type=Name.XObject, Subtype=Name.Form, BBox=[0, 0, width, height], Resources=self.resources
+        )
 
     def check_stream(self, annot: pikepdf.Dictionary, width: float, height: float) -> pikepdf.Stream:
         """A tick (ZapfDingbats '4', a standard font every viewer has) on the box's own frame."""
         size = min(width, height) * 0.8
-        tick = (f"q 0 g BT /ZaDb {size:.2f} Tf {(width - size * 0.78) / 2:.2f} {(height - size * 0.68) / 2:.2f} Td "
-                "(4) Tj ET Q").encode()
+        tick = (
+            f"q 0 g BT /ZaDb {size:.2f} Tf {(width - size * 0.78) / 2:.2f} {(height - size * 0.68) / 2:.2f} Td "
+            "(4) Tj ET Q"
+        ).encode()
         if self.zadb is None:
-            self.zadb = self.pdf.make_indirect(Dictionary(Type=Name.Font, Subtype=Name.Type1,
-                                                          BaseFont=Name.ZapfDingbats))
-        return self.pdf.make_stream(b"\n".join([*_frame(annot, width, height), tick]), Type=Name.XObject,
-                                    Subtype=Name.Form, BBox=[0, 0, width, height],
-                                    Resources=Dictionary(Font=Dictionary(ZaDb=self.zadb)))
+            self.zadb = self.pdf.make_indirect(
+                Dictionary(Type=Name.Font, Subtype=Name.Type1, BaseFont=Name.ZapfDingbats)
+            )
+        return self.pdf.make_stream(
+            b"\n".join([*_frame(annot, width, height), tick]),
+            Type=Name.XObject,
+            Subtype=Name.Form,
+            BBox=[0, 0, width, height],
+            Resources=Dictionary(Font=Dictionary(ZaDb=self.zadb)),
+        )
 
     def off_stream(self, annot: pikepdf.Dictionary, width: float, height: float) -> pikepdf.Stream:
-        return self.pdf.make_stream(b"\n".join(_frame(annot, width, height)), Type=Name.XObject,
-                                    Subtype=Name.Form, BBox=[0, 0, width, height])
+        return self.pdf.make_stream(
+            b"\n".join(_frame(annot, width, height)), Type=Name.XObject, Subtype=Name.Form, BBox=[0, 0, width, height]
+        )
 
 
 def _colour(values: Any, stroke: bool) -> bytes | None:
@@ -139,12 +158,18 @@ def _frame(annot: pikepdf.Dictionary, width: float, height: float) -> list[bytes
     stroke = _colour(mk.get("/BC"), stroke=True)
     if stroke:
         border = annot.get("/BS")
-        line = float(border.get("/W", 1)) if border is not None else (
-            float(annot.Border[2]) if "/Border" in annot and len(annot.Border) > 2 else 1.0)
+        line = (
+            float(border.get("/W", 1))
+            if border is not None
+            else (float(annot.Border[2]) if "/Border" in annot and len(annot.Border) > 2 else 1.0)
+        )
         if line > 0:
             half = line / 2
-            ops.append(b"q " + stroke + f" {line:g} w {half:.2f} {half:.2f} {width - line:.2f} {height - line:.2f} "
-                                         f"re S Q".encode())
+            ops.append(
+                b"q "
+                + stroke
+                + f" {line:g} w {half:.2f} {half:.2f} {width - line:.2f} {height - line:.2f} re S Q".encode()
+            )
     return ops
 
 

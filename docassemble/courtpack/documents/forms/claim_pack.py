@@ -63,8 +63,11 @@ def refusal(case: Case, check: IssueCheck, on: dt.date) -> str | None:
     when: list[str] = []
     if check.breathing_space.active:
         ends = check.breathing_space.ends
-        when.append(f"after the breathing space ends ({format_date(ends + dt.timedelta(days=1))} at the earliest)"
-                    if ends else "once the debt adviser ends the mental health crisis breathing space")
+        when.append(
+            f"after the breathing space ends ({format_date(ends + dt.timedelta(days=1))} at the earliest)"
+            if ends
+            else "once the debt adviser ends the mental health crisis breathing space"
+        )
     if any(r.barred for r in check.limitation):
         when.append("never for the statute-barred sums: take them out of the claim")
     earliest = check.protocol.earliest_issue_date
@@ -72,8 +75,13 @@ def refusal(case: Case, check: IssueCheck, on: dt.date) -> str | None:
         when.append(f"from {format_date(earliest)} under the pre-action protocol")
     elif not check.protocol.ready:
         when.append("once the pre-action step named above has been taken")
-    return (f"case {case.reference}: the claim cannot be issued on {format_date(on)}. "
-            + " ".join(check.reasons) + " It becomes possible " + "; ".join(when) + ".")
+    return (
+        f"case {case.reference}: the claim cannot be issued on {format_date(on)}. "
+        + " ".join(check.reasons)
+        + " It becomes possible "
+        + "; ".join(when)
+        + "."
+    )
 
 
 def check_can_issue(case: Case, options: ClaimOptions) -> IssueCheck:
@@ -84,20 +92,40 @@ def check_can_issue(case: Case, options: ClaimOptions) -> IssueCheck:
     return check
 
 
-def _letter_context(case: Case, figures: ClaimFigures, options: ClaimOptions, check: IssueCheck,
-                    values: dict[str, Any], enclosures: list[str]) -> dict[str, Any]:
-    rows = [{"label": "Amount claimed (debt and interest to issue)", "amount": figures.claim_value},
-            {"label": "Court fee", "amount": figures.fee.fee},
-            {"label": "Legal representative's costs", "amount": figures.costs.costs}]
+def _letter_context(
+    case: Case,
+    figures: ClaimFigures,
+    options: ClaimOptions,
+    check: IssueCheck,
+    values: dict[str, Any],
+    enclosures: list[str],
+) -> dict[str, Any]:
+    rows = [
+        {"label": "Amount claimed (debt and interest to issue)", "amount": figures.claim_value},
+        {"label": "Court fee", "amount": figures.fee.fee},
+        {"label": "Legal representative's costs", "amount": figures.costs.costs},
+    ]
     centre = paper_claims_centre(options.issue_date)
-    return {"claimant": case.claimant, "claimant_address": case.claimant.address.one_line(),
-            "letter_date": options.issue_date, "reference": case.reference, "court": centre.name,
-            "court_address": ", ".join(centre.address), "court_dx": centre.dx,
-            "defendant_names": " and ".join(d.name for d in case.debtors),
-            "defendants": case.debtors, "amounts": rows, "total": figures.total, "fee": figures.fee.fee,
-            "fee_account": case.claimant.fee_account, "hearing_centre": values["hearing_centre"],
-            "enclosures": enclosures, "protocol_basis": check.protocol.basis,
-            "signatory_name": values["signatory_name"], "signatory_position": values["signatory_position"]}
+    return {
+        "claimant": case.claimant,
+        "claimant_address": case.claimant.address.one_line(),
+        "letter_date": options.issue_date,
+        "reference": case.reference,
+        "court": centre.name,
+        "court_address": ", ".join(centre.address),
+        "court_dx": centre.dx,
+        "defendant_names": " and ".join(d.name for d in case.debtors),
+        "defendants": case.debtors,
+        "amounts": rows,
+        "total": figures.total,
+        "fee": figures.fee.fee,
+        "fee_account": case.claimant.fee_account,
+        "hearing_centre": values["hearing_centre"],
+        "enclosures": enclosures,
+        "protocol_basis": check.protocol.basis,
+        "signatory_name": values["signatory_name"],
+        "signatory_position": values["signatory_position"],
+    }
 
 
 def _agreement_copy(case: Case, options: ClaimOptions) -> tuple[Path | None, list[str]]:
@@ -105,13 +133,16 @@ def _agreement_copy(case: Case, options: ClaimOptions) -> tuple[Path | None, lis
     if case.debt.agreement.kind is not AgreementKind.WRITTEN:
         return None, []
     if options.agreement_copy is None:
-        return None, [f"Attach a copy of the written {case.debt.agreement.description or 'agreement'} to the "
-                      "particulars of claim, or serve it with them (PD 16 para 7.3): the particulars say it will be "
-                      "served with them."]
+        return None, [
+            f"Attach a copy of the written {case.debt.agreement.description or 'agreement'} to the "
+            "particulars of claim, or serve it with them (PD 16 para 7.3): the particulars say it will be "
+            "served with them."
+        ]
     copy = Path(options.agreement_copy)
     if not copy.is_file() or copy.suffix.lower() != ".pdf":
-        raise DocumentError(f"case {case.reference}: agreement_copy {copy} is not a PDF file; scan or save the "
-                            "signed agreement as PDF")
+        raise DocumentError(
+            f"case {case.reference}: agreement_copy {copy} is not a PDF file; scan or save the signed agreement as PDF"
+        )
     return copy, []
 
 
@@ -121,20 +152,35 @@ def write_claim_pack(case: Case, options: ClaimOptions, out_dir: Path) -> ClaimP
 
     check = check_can_issue(case, options)
     figures = claim_figures_for(case, options.issue_date, options.service)
-    values = n1_values(case, figures, issue_date=options.issue_date, hearing_centre=options.hearing_centre,
-                       human_rights=options.human_rights, vulnerability=options.vulnerability,
-                       signatory_name=options.signatory_name, signatory_position=options.signatory_position)
+    values = n1_values(
+        case,
+        figures,
+        issue_date=options.issue_date,
+        hearing_centre=options.hearing_centre,
+        human_rights=options.human_rights,
+        vulnerability=options.vulnerability,
+        signatory_name=options.signatory_name,
+        signatory_position=options.signatory_position,
+    )
     agreement, warnings = _agreement_copy(case, options)
     signing = signer_warning(values)
     warnings += [signing] if signing else []
     sign = {"signatory_name": options.signatory_name, "signatory_position": options.signatory_position}
     with OutputSet(out_dir) as out:
         n1 = write_form(load_spec("N1"), values, out.scratch, case.reference, mode=options.mode)
-        particulars = write_particulars_docx(case, figures, options.issue_date, out.scratch,
-                                             letter_date=options.letter_date, agreement_attached=agreement is not None,
-                                             **sign)
-        enclosures = [f"Claim form N1 ({n1.name}), with a copy for each defendant",
-                      f"Particulars of claim ({particulars.with_suffix('.pdf').name})"]
+        particulars = write_particulars_docx(
+            case,
+            figures,
+            options.issue_date,
+            out.scratch,
+            letter_date=options.letter_date,
+            agreement_attached=agreement is not None,
+            **sign,
+        )
+        enclosures = [
+            f"Claim form N1 ({n1.name}), with a copy for each defendant",
+            f"Particulars of claim ({particulars.with_suffix('.pdf').name})",
+        ]
         extra: list[Path] = []
         if agreement is not None:
             attached = out.stage(safe_file_name(f"{case.reference} particulars of claim - copy of the agreement.pdf"))
@@ -144,17 +190,25 @@ def write_claim_pack(case: Case, options: ClaimOptions, out_dir: Path) -> ClaimP
         centre = paper_claims_centre(options.issue_date).name
         letter = Template(COVERING_LETTER).render(
             _letter_context(case, figures, options, check, values, enclosures),
-            out.stage(f"{safe_file_name(f'{case.reference} covering letter to the {centre}')}.docx"))
+            out.stage(f"{safe_file_name(f'{case.reference} covering letter to the {centre}')}.docx"),
+        )
         pdfs = convert_to_pdf([particulars, letter], out.scratch)
         interest = figures.interest
-        summary = {"reference": case.reference, "issue_date": options.issue_date.isoformat(),
-                   "principal": money_str(figures.principal),
-                   "interest": money_str(interest.interest) if interest else "0.00",
-                   "daily_rate": money_str(interest.daily_rate) if interest else "0.00",
-                   "claim_value": money_str(figures.claim_value), "fee": money_str(figures.fee.fee),
-                   "costs": money_str(figures.costs.costs), "total": money_str(figures.total),
-                   "track": figures.track.track, "statement_of_value": figures.statement_of_value,
-                   "basis": figures.basis, "warnings": [*check.warnings, *warnings]}
+        summary = {
+            "reference": case.reference,
+            "issue_date": options.issue_date.isoformat(),
+            "principal": money_str(figures.principal),
+            "interest": money_str(interest.interest) if interest else "0.00",
+            "daily_rate": money_str(interest.daily_rate) if interest else "0.00",
+            "claim_value": money_str(figures.claim_value),
+            "fee": money_str(figures.fee.fee),
+            "costs": money_str(figures.costs.costs),
+            "total": money_str(figures.total),
+            "track": figures.track.track,
+            "statement_of_value": figures.statement_of_value,
+            "basis": figures.basis,
+            "warnings": [*check.warnings, *warnings],
+        }
         data = out.stage(safe_file_name(f"{case.reference} claim figures.json"))
         data.write_text(json.dumps(summary, indent=2), encoding="utf-8")
         staged = [n1, particulars, pdfs[0], *extra, letter, pdfs[1], data]

@@ -41,12 +41,21 @@ def _rows() -> tuple[CourtOffice, ...]:
     path = specs_dir() / "N1.yaml"
     raw = yaml.safe_load(path.read_text(encoding="utf-8")).get("send_to") or []
     try:
-        rows = [CourtOffice(name=str(r["name"]), address=tuple(str(a) for a in r["address"]), dx=str(r.get("dx", "")),
-                            start=r["from"] if isinstance(r["from"], dt.date) else parse_iso_date(str(r["from"])),
-                            source=str(r["source"]), verified=bool(r.get("verified", False))) for r in raw]
+        rows = [
+            CourtOffice(
+                name=str(r["name"]),
+                address=tuple(str(a) for a in r["address"]),
+                dx=str(r.get("dx", "")),
+                start=r["from"] if isinstance(r["from"], dt.date) else parse_iso_date(str(r["from"])),
+                source=str(r["source"]),
+                verified=bool(r.get("verified", False)),
+            )
+            for r in raw
+        ]
     except (KeyError, TypeError, ValueError) as err:
-        raise DocumentError(f"{path.name}: a send_to row is incomplete ({err}); give name, address, from, "
-                            "source") from None
+        raise DocumentError(
+            f"{path.name}: a send_to row is incomplete ({err}); give name, address, from, source"
+        ) from None
     return tuple(sorted(rows, key=lambda r: r.start))
 
 
@@ -54,6 +63,8 @@ def paper_claims_centre(on: dt.date) -> CourtOffice:
     """The office in force on ``on`` for paper Part 7 money claims (PD 7A para 4A.1)."""
     rows = [r for r in _rows() if r.start <= on]
     if not rows:
-        raise DocumentError(f"courtpack has no paper claims centre in force on {on.isoformat()}; "
-                            "add a send_to row to court_forms/N1.yaml")
+        raise DocumentError(
+            f"courtpack has no paper claims centre in force on {on.isoformat()}; "
+            "add a send_to row to court_forms/N1.yaml"
+        )
     return rows[-1]

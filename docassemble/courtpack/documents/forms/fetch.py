@@ -56,8 +56,10 @@ def _checked_bytes(path: str, mtime: float, size: int, expected: str) -> bytes:
     data = Path(path).read_bytes()
     actual = sha256_of(data)
     if actual != expected:
-        raise DocumentError(f"{path}: SHA-256 {actual} is not the {expected} courtpack's form spec was mapped "
-                            "against; delete the file and run `courtpack forms fetch` again, or use --own")
+        raise DocumentError(
+            f"{path}: SHA-256 {actual} is not the {expected} courtpack's form spec was mapped "
+            "against; delete the file and run `courtpack forms fetch` again, or use --own"
+        )
     return data
 
 
@@ -65,8 +67,10 @@ def official_bytes(spec: FormSpec) -> bytes:
     """The verified bytes of the installed official PDF; DocumentError if missing or altered."""
     path = installed_path(spec)
     if path is None or spec.official is None:
-        raise DocumentError(f"the official {spec.number} is not installed in {forms_dir()}; run "
-                            f"`courtpack forms fetch {spec.number}` or use courtpack's own rendering (--own)")
+        raise DocumentError(
+            f"the official {spec.number} is not installed in {forms_dir()}; run "
+            f"`courtpack forms fetch {spec.number}` or use courtpack's own rendering (--own)"
+        )
     stat = path.stat()
     return _checked_bytes(str(path), stat.st_mtime, stat.st_size, spec.official.sha256)
 
@@ -76,26 +80,33 @@ def fetch(spec: FormSpec, url: str | None = None, target_dir: Path | None = None
     import requests
 
     if spec.official is None:
-        raise DocumentError(f"courtpack knows no official source for {spec.number}; its own rendering is the "
-                            "only output (PD 4 allows a modified form carrying all the essential information)")
+        raise DocumentError(
+            f"courtpack knows no official source for {spec.number}; its own rendering is the "
+            "only output (PD 4 allows a modified form carrying all the essential information)"
+        )
     address = url or spec.official.source
     if not address.startswith(("http://", "https://")):
-        raise DocumentError(f"{spec.number}: the official address is not confirmed ({address}); download the "
-                            f"form from gov.uk yourself and save it as {forms_dir() / spec.official.file}")
+        raise DocumentError(
+            f"{spec.number}: the official address is not confirmed ({address}); download the "
+            f"form from gov.uk yourself and save it as {forms_dir() / spec.official.file}"
+        )
     try:
         response = requests.get(address, timeout=TIMEOUT_SECONDS)
         response.raise_for_status()
     except requests.RequestException as err:
         reason = type(err).__name__
-        raise DocumentError(f"could not download {spec.number} from {address} ({reason}): courtpack may be offline; "
-                            "check the internet "
-                            f"connection or proxy, or copy the PDF to {forms_dir() / spec.official.file} by hand"
-                            ) from None
+        raise DocumentError(
+            f"could not download {spec.number} from {address} ({reason}): courtpack may be offline; "
+            "check the internet "
+            f"connection or proxy, or copy the PDF to {forms_dir() / spec.official.file} by hand"
+        ) from None
     data = response.content
     actual = sha256_of(data)
     if actual != spec.official.sha256:
-        raise DocumentError(f"{spec.number} downloaded from {address} has SHA-256 {actual}, not the expected "
-                            f"{spec.official.sha256}: HMCTS may have published a new edition; courtpack's map "
-                            "must be checked against it before use")
+        raise DocumentError(
+            f"{spec.number} downloaded from {address} has SHA-256 {actual}, not the expected "
+            f"{spec.official.sha256}: HMCTS may have published a new edition; courtpack's map "
+            "must be checked against it before use"
+        )
     target = (target_dir or forms_dir()) / spec.official.file
     return atomic_save(lambda tmp: tmp.write_bytes(data), target)

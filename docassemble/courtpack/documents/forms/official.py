@@ -51,8 +51,13 @@ def official_text(item: FieldSpec, value: Any) -> Any:
         return format_date(value)
     if item.kind == "address":
         lines = list(value.lines)
-        return {"line1": lines[0] if lines else "", "line2": ", ".join(lines[1:]), "town": value.town,
-                "county": "", "postcode": value.postcode}
+        return {
+            "line1": lines[0] if lines else "",
+            "line2": ", ".join(lines[1:]),
+            "town": value.town,
+            "county": "",
+            "postcode": value.postcode,
+        }
     if item.kind == "check":
         return bool(value)
     return str(value)
@@ -85,15 +90,18 @@ def assignments(spec: FormSpec, values: dict[str, Any]) -> tuple[dict[str, Any],
     return out, labels
 
 
-def fill_pdf(pdf: pikepdf.Pdf, values: dict[str, Any], labels: dict[str, str] | None = None
-             ) -> tuple[dict[str, Any], list[tuple[str, str]]]:
+def fill_pdf(
+    pdf: pikepdf.Pdf, values: dict[str, Any], labels: dict[str, str] | None = None
+) -> tuple[dict[str, Any], list[tuple[str, str]]]:
     """Write ``values`` (official name -> str/bool) into ``pdf``; returns what was written and overflow."""
     acro = pdf.acroform
     by_name = {f.fully_qualified_name: f for f in acro.fields}
     unknown = sorted(set(values) - set(by_name))
     if unknown:
-        raise DocumentError(f"the official form has no field(s) {', '.join(map(repr, unknown))}: the spec's map "
-                            "does not match this edition — check court_forms/ against the PDF")
+        raise DocumentError(
+            f"the official form has no field(s) {', '.join(map(repr, unknown))}: the spec's map "
+            "does not match this edition — check court_forms/ against the PDF"
+        )
     writer = AppearanceWriter(pdf)
     written: dict[str, Any] = {}
     continued: list[tuple[str, str]] = []
@@ -126,8 +134,10 @@ def fill_pdf(pdf: pikepdf.Pdf, values: dict[str, Any], labels: dict[str, str] | 
         if max_len is not None and len(text) > int(max_len):
             squeezed = text.replace(" ", "")
             if len(squeezed) > int(max_len):
-                raise DocumentError(f"{labels.get(name, name) if labels else name}: {text!r} is longer than the "
-                                    f"{int(max_len)} characters the official box takes")
+                raise DocumentError(
+                    f"{labels.get(name, name) if labels else name}: {text!r} is longer than the "
+                    f"{int(max_len)} characters the official box takes"
+                )
             text = squeezed
         multiline = bool(flags & MULTILINE_FLAG)
         if not text and not item.value_as_string:  # empty on the blank form and left empty: keep its look
@@ -166,8 +176,9 @@ def read_fields(path: Path) -> dict[str, Any]:
         return out
 
 
-def fill_official(spec: FormSpec, values: dict[str, Any], source: bytes, target: Path,
-                  continuation: Any = None) -> FillResult:
+def fill_official(
+    spec: FormSpec, values: dict[str, Any], source: bytes, target: Path, continuation: Any = None
+) -> FillResult:
     """Fill the official form whose bytes are ``source`` and save it atomically to ``target``.
 
     ``continuation(spec, items) -> bytes`` renders continuation sheets for text that did not fit.

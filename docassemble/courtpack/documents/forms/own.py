@@ -34,8 +34,9 @@ TICK, BOX = "[X]", "[  ]"
 BODY = ParagraphStyle("body", fontName="Helvetica", fontSize=9.5, leading=12)
 LABEL = ParagraphStyle("label", parent=BODY, fontSize=8.5, leading=10.5, textColor=colors.HexColor("#222222"))
 VALUE = ParagraphStyle("value", parent=BODY, fontName="Helvetica", fontSize=10, leading=12.5)
-SECTION = ParagraphStyle("section", parent=BODY, fontName="Helvetica-Bold", fontSize=10.5, leading=13,
-                         textColor=colors.white)
+SECTION = ParagraphStyle(
+    "section", parent=BODY, fontName="Helvetica-Bold", fontSize=10.5, leading=13, textColor=colors.white
+)
 TITLE = ParagraphStyle("title", parent=BODY, fontName="Helvetica-Bold", fontSize=18, leading=22)
 NUMBER = ParagraphStyle("number", parent=BODY, fontName="Helvetica-Bold", fontSize=22, leading=26, alignment=TA_RIGHT)
 SMALL = ParagraphStyle("small", parent=BODY, fontSize=8, leading=10)
@@ -90,22 +91,40 @@ class _NumberedCanvas(rl_canvas.Canvas):
 
 
 def _header(spec: FormSpec, reference: str) -> list[Any]:
-    left = [_para(spec.title, TITLE), _para(f"Form {spec.number} · edition {spec.edition}", BODY),
-            _para(spec.rule, SMALL)]
+    left = [
+        _para(spec.title, TITLE),
+        _para(f"Form {spec.number} · edition {spec.edition}", BODY),
+        _para(spec.rule, SMALL),
+    ]
     right = [_para(spec.number, NUMBER)]
     if reference:
         right.append(_para(f"Our reference: {reference}", ParagraphStyle("r", parent=SMALL, alignment=TA_RIGHT)))
     table = Table([[left, right]], colWidths=[12.4 * cm, 5.4 * cm])
-    table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LINEBELOW", (0, 0), (-1, 0), 1.2, SECTION_BG),
-                               ("BOTTOMPADDING", (0, 0), (-1, -1), 6)]))
+    table.setStyle(
+        TableStyle(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LINEBELOW", (0, 0), (-1, 0), 1.2, SECTION_BG),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
+            ]
+        )
+    )
     return [table, Spacer(1, 6)]
 
 
-def _section_flowables(spec: FormSpec, section: Any, values: dict[str, Any], continued: list[tuple[str, str]]
-                       ) -> list[Any]:
+def _section_flowables(
+    spec: FormSpec, section: Any, values: dict[str, Any], continued: list[tuple[str, str]]
+) -> list[Any]:
     head = Table([[_para(section.title, SECTION)]], colWidths=[17.8 * cm])
-    head.setStyle(TableStyle([("BACKGROUND", (0, 0), (-1, -1), SECTION_BG), ("TOPPADDING", (0, 0), (-1, -1), 3),
-                              ("BOTTOMPADDING", (0, 0), (-1, -1), 4)]))
+    head.setStyle(
+        TableStyle(
+            [
+                ("BACKGROUND", (0, 0), (-1, -1), SECTION_BG),
+                ("TOPPADDING", (0, 0), (-1, -1), 3),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+            ]
+        )
+    )
     out: list[Any] = [head]
     is_sot = section.title.lower().startswith("statement of truth") and spec.sot_text()
     text = spec.sot_text() if is_sot else section.text
@@ -122,10 +141,17 @@ def _section_flowables(spec: FormSpec, section: Any, values: dict[str, Any], con
         rows.append([_para(label, LABEL), _para(shown, VALUE)])
     if rows:
         table = Table(rows, colWidths=[6.4 * cm, 11.4 * cm], repeatRows=0)
-        table.setStyle(TableStyle([
-            ("VALIGN", (0, 0), (-1, -1), "TOP"), ("GRID", (0, 0), (-1, -1), 0.4, colors.HexColor("#9fb6cd")),
-            ("BACKGROUND", (1, 0), (1, -1), BOX_BG), ("TOPPADDING", (0, 0), (-1, -1), 3),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 4)]))
+        table.setStyle(
+            TableStyle(
+                [
+                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                    ("GRID", (0, 0), (-1, -1), 0.4, colors.HexColor("#9fb6cd")),
+                    ("BACKGROUND", (1, 0), (1, -1), BOX_BG),
+                    ("TOPPADDING", (0, 0), (-1, -1), 3),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+                ]
+            )
+        )
         out.append(Spacer(1, 3))
         out.append(table)
     out.append(Spacer(1, 8))
@@ -136,8 +162,13 @@ def _continuation(spec: FormSpec, reference: str, continued: list[tuple[str, str
     out: list[Any] = []
     for number, (label, text) in enumerate(continued, start=1):
         out.append(PageBreak())
-        out.append(_para(f"Continuation sheet {number} — form {spec.number} {spec.title}"
-                         + (f" — {reference}" if reference else ""), TITLE))
+        out.append(
+            _para(
+                f"Continuation sheet {number} — form {spec.number} {spec.title}"
+                + (f" — {reference}" if reference else ""),
+                TITLE,
+            )
+        )
         out.append(_para(label, LABEL))
         out.append(Spacer(1, 6))
         for paragraph in text.split("\n"):
@@ -147,8 +178,16 @@ def _continuation(spec: FormSpec, reference: str, continued: list[tuple[str, str
 
 def _build(story: list[Any], footer: str, title: str) -> bytes:
     buffer = io.BytesIO()
-    doc = SimpleDocTemplate(buffer, pagesize=A4, leftMargin=1.6 * cm, rightMargin=1.6 * cm, topMargin=1.4 * cm,
-                            bottomMargin=1.7 * cm, title=title, author="courtpack")
+    doc = SimpleDocTemplate(
+        buffer,
+        pagesize=A4,
+        leftMargin=1.6 * cm,
+        rightMargin=1.6 * cm,
+        topMargin=1.4 * cm,
+        bottomMargin=1.7 * cm,
+        title=title,
+        author="courtpack",
+    )
     canvas_class = type("FormCanvas", (_NumberedCanvas,), {"footer": footer})
     doc.build(story, canvasmaker=canvas_class)
     return buffer.getvalue()
@@ -170,9 +209,14 @@ def render_own_bytes(spec: FormSpec, values: dict[str, Any], reference: str = ""
         for note in spec.notes:
             story.append(_para(f"• {note}", SMALL))
     story.append(Spacer(1, 6))
-    story.append(_para("Produced by courtpack from its form spec: this version carries all the essential "
-                       f"information of form {spec.number} ({spec.edition}) as PD 4 para 1.4 permits. "
-                       "* marks a required box.", SMALL))
+    story.append(
+        _para(
+            "Produced by courtpack from its form spec: this version carries all the essential "
+            f"information of form {spec.number} ({spec.edition}) as PD 4 para 1.4 permits. "
+            "* marks a required box.",
+            SMALL,
+        )
+    )
     story.extend(_continuation(spec, reference, continued))
     footer = f"{spec.number} {spec.title} ({spec.edition})" + (f" · {reference}" if reference else "")
     return _build(story, footer, f"{spec.number} {spec.title}")
@@ -190,8 +234,12 @@ def continuation_bytes(spec: FormSpec, values: dict[str, Any], continued: list[t
     for number, (label, text) in enumerate(continued, start=1):
         if number > 1:
             story.append(PageBreak())
-        story.append(_para(f"Continuation sheet — form {spec.number} {spec.title}"
-                           + (f" — {reference}" if reference else ""), TITLE))
+        story.append(
+            _para(
+                f"Continuation sheet — form {spec.number} {spec.title}" + (f" — {reference}" if reference else ""),
+                TITLE,
+            )
+        )
         story.append(_para(label, LABEL))
         story.append(Spacer(1, 6))
         for paragraph in text.split("\n"):

@@ -24,8 +24,9 @@ def particulars_file_stem(case: Case) -> str:
     return safe_file_name(f"{case.reference} {load_spec('PARTICULARS').file_label}")
 
 
-def write_particulars_docx(case: Case, figures: ClaimFigures, issue_date: dt.date, out_dir: Path,
-                           **options: Any) -> Path:
+def write_particulars_docx(
+    case: Case, figures: ClaimFigures, issue_date: dt.date, out_dir: Path, **options: Any
+) -> Path:
     """Render the particulars of claim to ``out_dir/<ref> particulars of claim.docx``."""
     context = particulars_context(case, figures, issue_date, **options)
     context["statement_of_truth"] = statement_of_truth_particulars()

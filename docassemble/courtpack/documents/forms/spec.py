@@ -21,9 +21,11 @@ from ...errors import DocumentError
 from ...resources import data_dir
 
 KINDS = ("text", "multiline", "money", "date", "check", "choice", "address", "number")
-CONTEMPT = ("I understand that proceedings for contempt of court may be brought against anyone who makes, or "
-            "causes to be made, a false statement in a document verified by a statement of truth without an "
-            "honest belief in its truth.")
+CONTEMPT = (
+    "I understand that proceedings for contempt of court may be brought against anyone who makes, or "
+    "causes to be made, a false statement in a document verified by a statement of truth without an "
+    "honest belief in its truth."
+)
 
 
 def statement_of_truth(document: str, party: str | None = None) -> str:
@@ -105,12 +107,16 @@ class FormSpec:
         """Refuse values the spec does not know and required fields left empty, naming them."""
         unknown = sorted(set(values) - {f.key for f in self.fields})
         if unknown:
-            raise DocumentError(f"form {self.number}: values given for fields the spec does not have: "
-                                f"{', '.join(unknown)} — add them to {self.path.name if self.path else 'the spec'}")
+            raise DocumentError(
+                f"form {self.number}: values given for fields the spec does not have: "
+                f"{', '.join(unknown)} — add them to {self.path.name if self.path else 'the spec'}"
+            )
         missing = [f.label for f in self.fields if f.required and _empty(values.get(f.key))]
         if missing:
-            raise DocumentError(f"form {self.number}: required field(s) empty: {'; '.join(missing)} — "
-                                "give them in the case file or the interview answers")
+            raise DocumentError(
+                f"form {self.number}: required field(s) empty: {'; '.join(missing)} — "
+                "give them in the case file or the interview answers"
+            )
         for item in self.fields:
             value = values.get(item.key)
             if _empty(value):
@@ -120,8 +126,9 @@ class FormSpec:
             if item.kind == "date" and not isinstance(value, dt.date):
                 raise DocumentError(f"form {self.number}: {item.label} must be a date, not {value!r}")
             if item.kind == "choice" and value not in item.options:
-                raise DocumentError(f"form {self.number}: {item.label} is {value!r}; use one of "
-                                    f"{', '.join(item.options)}")
+                raise DocumentError(
+                    f"form {self.number}: {item.label} is {value!r}; use one of {', '.join(item.options)}"
+                )
 
 
 def _empty(value: Any) -> bool:
@@ -130,11 +137,17 @@ def _empty(value: Any) -> bool:
 
 def _field(form: str, raw: dict[str, Any]) -> FieldSpec:
     try:
-        item = FieldSpec(key=str(raw["key"]), label=str(raw["label"]), kind=str(raw.get("kind", "text")),
-                         source=str(raw.get("from", "")), required=bool(raw.get("required", False)),
-                         help=str(raw.get("help", "")), options={str(k): str(v) for k, v in
-                                                                 (raw.get("options") or {}).items()},
-                         official=raw.get("official"), official_format=str(raw.get("official_format", "")))
+        item = FieldSpec(
+            key=str(raw["key"]),
+            label=str(raw["label"]),
+            kind=str(raw.get("kind", "text")),
+            source=str(raw.get("from", "")),
+            required=bool(raw.get("required", False)),
+            help=str(raw.get("help", "")),
+            options={str(k): str(v) for k, v in (raw.get("options") or {}).items()},
+            official=raw.get("official"),
+            official_format=str(raw.get("official_format", "")),
+        )
     except KeyError as err:
         raise DocumentError(f"form spec {form}: a field lacks {err.args[0]!r}") from None
     if item.kind not in KINDS:
@@ -150,8 +163,12 @@ def parse_spec(raw: dict[str, Any], path: Path | None = None) -> FormSpec:
     for key in ("number", "title", "edition", "rule", "sections"):
         if key not in raw:
             raise DocumentError(f"form spec {name}: {key!r} is missing")
-    sections = tuple(SectionSpec(str(s["title"]), tuple(_field(name, f) for f in s.get("fields") or ()),
-                                 str(s.get("text", "")).strip()) for s in raw["sections"])
+    sections = tuple(
+        SectionSpec(
+            str(s["title"]), tuple(_field(name, f) for f in s.get("fields") or ()), str(s.get("text", "")).strip()
+        )
+        for s in raw["sections"]
+    )
     keys = [f.key for s in sections for f in s.fields]
     duplicates = sorted({k for k in keys if keys.count(k) > 1})
     if duplicates:
@@ -159,17 +176,31 @@ def parse_spec(raw: dict[str, Any], path: Path | None = None) -> FormSpec:
     official = None
     if raw.get("official"):
         o = raw["official"]
-        official = OfficialSpec(str(o["file"]), str(o["source"]), str(o["sha256"]).lower(),
-                                bool(o.get("source_confirmed", False)), str(o.get("note", "")))
+        official = OfficialSpec(
+            str(o["file"]),
+            str(o["source"]),
+            str(o["sha256"]).lower(),
+            bool(o.get("source_confirmed", False)),
+            str(o.get("note", "")),
+        )
         if len(official.sha256) != 64:
             raise DocumentError(f"form spec {name}: official.sha256 must be 64 hex digits")
     sot = raw.get("statement_of_truth")
     edition, verified, edition_source = _edition(name, raw["edition"])
-    return FormSpec(number=str(raw["number"]), title=str(raw["title"]), edition=edition,
-                    rule=str(raw["rule"]), sections=sections, statement_of_truth=dict(sot) if sot else None,
-                    official=official, notes=tuple(str(n) for n in raw.get("notes") or ()), path=path,
-                    file_title=str(raw.get("file_title", "")), edition_verified=verified,
-                    edition_source=edition_source)
+    return FormSpec(
+        number=str(raw["number"]),
+        title=str(raw["title"]),
+        edition=edition,
+        rule=str(raw["rule"]),
+        sections=sections,
+        statement_of_truth=dict(sot) if sot else None,
+        official=official,
+        notes=tuple(str(n) for n in raw.get("notes") or ()),
+        path=path,
+        file_title=str(raw.get("file_title", "")),
+        edition_verified=verified,
+        edition_source=edition_source,
+    )
 
 
 def _edition(name: str, raw: Any) -> tuple[str, bool, str]:
@@ -185,8 +216,9 @@ def _edition(name: str, raw: Any) -> tuple[str, bool, str]:
     else:
         number, verified, source = str(raw), False, ""
     if "verify" in number.lower() or not number.strip():
-        raise DocumentError(f"form spec {name}: edition {number!r} must be the edition alone; "
-                            "record doubt with 'verified: false'")
+        raise DocumentError(
+            f"form spec {name}: edition {number!r} must be the edition alone; record doubt with 'verified: false'"
+        )
     return number.strip(), verified, source
 
 

@@ -28,13 +28,12 @@ from ..render import Template, atomic_save, safe_file_name
 
 HEADINGS = {
     ("individual", "payable_immediately"): "Statutory demand under section 268(1) (debt payable immediately) of the "
-                                           "Insolvency Act 1986",
+    "Insolvency Act 1986",
     ("individual", "judgment_debt"): "Statutory demand under section 268(1) (debt payable immediately) of the "
-                                     "Insolvency Act 1986 — debt for a judgment or order of a court",
-    ("company", "payable_immediately"): "Statutory demand under section 123(1)(a) of the Insolvency Act 1986 "
-                                        "(company)",
+    "Insolvency Act 1986 — debt for a judgment or order of a court",
+    ("company", "payable_immediately"): "Statutory demand under section 123(1)(a) of the Insolvency Act 1986 (company)",
     ("company", "judgment_debt"): "Statutory demand under section 123(1)(a) of the Insolvency Act 1986 (company) — "
-                                  "debt for a judgment or order of a court",
+    "debt for a judgment or order of a court",
 }
 SERVICE_METHODS = ("personal", "registered_office", "first_class_post", "left_at_address")
 
@@ -117,18 +116,33 @@ def load_demand(path: str | Path) -> DemandRequest:
     if kind == "judgment_debt":
         j = f.section("judgment")
         judgment = Judgment(date=j.date("date"), court=j.text("court"), claim_number=j.text("claim_number", ""))
-    items = tuple(DemandItem(description=i.text("description"), amount=i.money("amount"))
-                  for i in f.items("items", required=True))
+    items = tuple(
+        DemandItem(description=i.text("description"), amount=i.money("amount")) for i in f.items("items", required=True)
+    )
     demand_date = f.date("demand_date")
     request = DemandRequest(
-        reference=f.text("reference"), debtor_kind=debtor_kind, kind=kind,
-        creditor=Creditor(name=c.text("name"), address=c.text("address"), contact_name=c.text("contact_name"),
-                          phone=c.text("phone"), email=c.text("email")),
-        debtor=Debtor(name=d.text("name"), address=d.text("address"), other_names=d.text("other_names", ""),
-                      company_number=d.text("company_number", "") if debtor_kind == "company" else ""),
-        items=items, consideration=f.long_text("consideration"), judgment=judgment,
+        reference=f.text("reference"),
+        debtor_kind=debtor_kind,
+        kind=kind,
+        creditor=Creditor(
+            name=c.text("name"),
+            address=c.text("address"),
+            contact_name=c.text("contact_name"),
+            phone=c.text("phone"),
+            email=c.text("email"),
+        ),
+        debtor=Debtor(
+            name=d.text("name"),
+            address=d.text("address"),
+            other_names=d.text("other_names", ""),
+            company_number=d.text("company_number", "") if debtor_kind == "company" else "",
+        ),
+        items=items,
+        consideration=f.long_text("consideration"),
+        judgment=judgment,
         interest_statement=f.long_text("interest_statement", "No interest or other charge is included."),
-        demand_date=demand_date, assumed_service=f.date("assumed_service", demand_date),
+        demand_date=demand_date,
+        assumed_service=f.date("assumed_service", demand_date),
         set_aside_court=f.text("set_aside_court") if debtor_kind == "individual" else "",
         signatory=Signatory(name=s.text("name"), position=s.text("position")),
     )
@@ -151,51 +165,82 @@ def demand_context(request: DemandRequest, dates: insolvency.DemandDates) -> dic
     if request.debtor_kind == "individual":
         sources += f"; {insolvency.SET_ASIDE_SOURCE}"
     return {
-        "heading": HEADINGS[(request.debtor_kind, request.kind)], "reference": request.reference,
-        "creditor": request.creditor, "debtor": request.debtor, "items": request.items, "amount": request.amount,
+        "heading": HEADINGS[(request.debtor_kind, request.kind)],
+        "reference": request.reference,
+        "creditor": request.creditor,
+        "debtor": request.debtor,
+        "items": request.items,
+        "amount": request.amount,
         "consideration": request.consideration,
-        "judgment": request.judgment, "interest_statement": request.interest_statement,
-        "demand_date": request.demand_date, "assumed_service": dates.served, "comply_by": dates.comply_by,
-        "set_aside_by": dates.set_aside_by, "set_aside_court": request.set_aside_court,
-        "signatory": request.signatory, "legal_basis": f"Made under {sources}.",
+        "judgment": request.judgment,
+        "interest_statement": request.interest_statement,
+        "demand_date": request.demand_date,
+        "assumed_service": dates.served,
+        "comply_by": dates.comply_by,
+        "set_aside_by": dates.set_aside_by,
+        "set_aside_court": request.set_aside_court,
+        "signatory": request.signatory,
+        "legal_basis": f"Made under {sources}.",
     }
 
 
 def write_demand(request: DemandRequest, out_dir: Path) -> DemandOutput:
     """Render the demand and write its service record (JSON), or refuse a demand below the threshold."""
     if request.debtor_kind == "company" and not request.debtor.company_number:
-        raise CaseFileError(request.reference, "debtor.company_number", "is missing",
-                            "a company demand names the company by its registered number")
+        raise CaseFileError(
+            request.reference,
+            "debtor.company_number",
+            "is missing",
+            "a company demand names the company by its registered number",
+        )
     if request.debtor_kind == "individual" and not request.set_aside_court:
-        raise CaseFileError(request.reference, "set_aside_court", "is missing",
-                            "name the court for a set-aside application (r.10.4(4)), e.g. the County Court at Bromley")
+        raise CaseFileError(
+            request.reference,
+            "set_aside_court",
+            "is missing",
+            "name the court for a set-aside application (r.10.4(4)), e.g. the County Court at Bromley",
+        )
     threshold = insolvency.threshold_check(request.debtor_kind, request.amount, request.demand_date)
     if not threshold.meets:
-        raise NotReadyError(f"{request.reference}: a statutory demand for {format_money(request.amount)} is refused — "
-                            f"{threshold.basis} Recover it another way (a money claim or liability order "
-                            "enforcement).")
-    insolvency.demand_kind_check(request.kind, request.judgment.date if request.judgment else None,
-                                 request.judgment.court if request.judgment else None)
+        raise NotReadyError(
+            f"{request.reference}: a statutory demand for {format_money(request.amount)} is refused — "
+            f"{threshold.basis} Recover it another way (a money claim or liability order "
+            "enforcement)."
+        )
+    insolvency.demand_kind_check(
+        request.kind,
+        request.judgment.date if request.judgment else None,
+        request.judgment.court if request.judgment else None,
+    )
     dates = insolvency.demand_dates(request.debtor_kind, request.assumed_service)
     stem = safe_file_name(f"{request.reference} statutory demand")
     template = Template(f"statutory_demand_{request.debtor_kind}.docx")
     docx = template.render(demand_context(request, dates), out_dir / f"{stem}.docx")
     record = _record(request, threshold, dates)
     target = out_dir / f"{stem} service record.json"
-    atomic_save(lambda tmp: tmp.write_text(json.dumps(record, indent=2, ensure_ascii=False), encoding="utf-8"),
-                target)
+    atomic_save(lambda tmp: tmp.write_text(json.dumps(record, indent=2, ensure_ascii=False), encoding="utf-8"), target)
     return DemandOutput(docx, target, threshold, dates)
 
 
-def _record(request: DemandRequest, threshold: insolvency.ThresholdCheck,
-            dates: insolvency.DemandDates) -> dict[str, Any]:
+def _record(
+    request: DemandRequest, threshold: insolvency.ThresholdCheck, dates: insolvency.DemandDates
+) -> dict[str, Any]:
     return {
-        "reference": request.reference, "debtor_kind": request.debtor_kind, "kind": request.kind,
-        "debtor": request.debtor.name, "amount": money_str(request.amount),
-        "demand_date": request.demand_date.isoformat(), "threshold": threshold.basis,
-        "threshold_source": threshold.source, "service": None,
-        "expected": {"served": dates.served.isoformat(), "set_aside_by": dates.set_aside_by.isoformat(),
-                     "comply_by": dates.comply_by.isoformat(), "petition_from": dates.petition_from.isoformat()},
+        "reference": request.reference,
+        "debtor_kind": request.debtor_kind,
+        "kind": request.kind,
+        "debtor": request.debtor.name,
+        "amount": money_str(request.amount),
+        "demand_date": request.demand_date.isoformat(),
+        "threshold": threshold.basis,
+        "threshold_source": threshold.source,
+        "service": None,
+        "expected": {
+            "served": dates.served.isoformat(),
+            "set_aside_by": dates.set_aside_by.isoformat(),
+            "comply_by": dates.comply_by.isoformat(),
+            "petition_from": dates.petition_from.isoformat(),
+        },
         "contents": [{"rule": ref, "requirement": text} for ref, text in insolvency.DEMAND_CONTENTS],
     }
 
@@ -203,31 +248,48 @@ def _record(request: DemandRequest, threshold: insolvency.ThresholdCheck,
 def record_service(record_path: Path, *, served: dt.date, method: str, served_by: str) -> dict[str, Any]:
     """Record how and when the demand was served, and the dates that now bind (set-aside, comply, petition)."""
     if method not in SERVICE_METHODS:
-        raise CaseFileError(str(record_path), "method", f"{method!r} is not known",
-                            f"use one of: {', '.join(SERVICE_METHODS)}")
+        raise CaseFileError(
+            str(record_path), "method", f"{method!r} is not known", f"use one of: {', '.join(SERVICE_METHODS)}"
+        )
     try:
         record = json.loads(record_path.read_text(encoding="utf-8"))
     except (OSError, ValueError) as err:
-        raise CaseFileError(str(record_path), "", f"is not a courtpack service record ({err})",
-                            "give the '... service record.json' written with the demand") from None
+        raise CaseFileError(
+            str(record_path),
+            "",
+            f"is not a courtpack service record ({err})",
+            "give the '... service record.json' written with the demand",
+        ) from None
     demand_date = dt.date.fromisoformat(record["demand_date"])
     if served < demand_date:
-        raise CaseFileError(str(record_path), "served", f"{served.isoformat()} is before the demand's date "
-                            f"{demand_date.isoformat()}", "check the date of service")
+        raise CaseFileError(
+            str(record_path),
+            "served",
+            f"{served.isoformat()} is before the demand's date {demand_date.isoformat()}",
+            "check the date of service",
+        )
     dates = insolvency.demand_dates(record["debtor_kind"], served)
-    record["service"] = {"served": served.isoformat(), "method": method, "served_by": served_by,
-                         "set_aside_by": dates.set_aside_by.isoformat() if record["debtor_kind"] == "individual"
-                         else None,
-                         "comply_by": dates.comply_by.isoformat(), "petition_from": dates.petition_from.isoformat(),
-                         "basis": dates.basis, "source": insolvency.SERVICE_SOURCE[record["debtor_kind"]]}
-    atomic_save(lambda tmp: tmp.write_text(json.dumps(record, indent=2, ensure_ascii=False), encoding="utf-8"),
-                record_path)
+    record["service"] = {
+        "served": served.isoformat(),
+        "method": method,
+        "served_by": served_by,
+        "set_aside_by": dates.set_aside_by.isoformat() if record["debtor_kind"] == "individual" else None,
+        "comply_by": dates.comply_by.isoformat(),
+        "petition_from": dates.petition_from.isoformat(),
+        "basis": dates.basis,
+        "source": insolvency.SERVICE_SOURCE[record["debtor_kind"]],
+    }
+    atomic_save(
+        lambda tmp: tmp.write_text(json.dumps(record, indent=2, ensure_ascii=False), encoding="utf-8"), record_path
+    )
     return record
 
 
 def service_summary(record: dict[str, Any]) -> str:
     service = record["service"]
     served = dt.date.fromisoformat(service["served"])
-    return (f"{record['reference']}: served {format_date(served)} ({service['method'].replace('_', ' ')}); "
-            f"comply by {format_date(dt.date.fromisoformat(service['comply_by']))}; petition from "
-            f"{format_date(dt.date.fromisoformat(service['petition_from']))}.")
+    return (
+        f"{record['reference']}: served {format_date(served)} ({service['method'].replace('_', ' ')}); "
+        f"comply by {format_date(dt.date.fromisoformat(service['comply_by']))}; petition from "
+        f"{format_date(dt.date.fromisoformat(service['petition_from']))}."
+    )

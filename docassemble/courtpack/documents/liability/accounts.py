@@ -79,8 +79,12 @@ def read_liability_mapping(path: str | Path) -> LiabilityMapping:
     if not isinstance(data, dict):
         raise CaseFileError(source, "", "must be a set of named fields", "see examples/council_tax/mapping.yaml")
     if data.get("kind") != "liability_accounts":
-        raise CaseFileError(source, "kind", f"{data.get('kind')!r} is not liability_accounts",
-                            "a liability order batch needs `kind: liability_accounts`")
+        raise CaseFileError(
+            source,
+            "kind",
+            f"{data.get('kind')!r} is not liability_accounts",
+            "a liability order batch needs `kind: liability_accounts`",
+        )
     tax = data.get("tax", "council_tax")
     if tax not in DEBT_TYPES:
         raise CaseFileError(source, "tax", f"{tax!r} is not known", f"use one of: {', '.join(DEBT_TYPES)}")
@@ -89,16 +93,22 @@ def read_liability_mapping(path: str | Path) -> LiabilityMapping:
         raise CaseFileError(source, "columns", "is missing", "map each export column to a field")
     for column, target in columns.items():
         if target not in FIELDS:
-            raise CaseFileError(source, f"columns.{column}", f"{target!r} is not a field",
-                                f"use one of: {', '.join(FIELDS)}")
+            raise CaseFileError(
+                source, f"columns.{column}", f"{target!r} is not a field", f"use one of: {', '.join(FIELDS)}"
+            )
     missing = [name for name in REQUIRED if name not in columns.values()]
     if missing:
-        raise CaseFileError(source, "columns", f"no column is mapped to {', '.join(missing)}",
-                            "add a line `Export Column: field` for each")
+        raise CaseFileError(
+            source,
+            "columns",
+            f"no column is mapped to {', '.join(missing)}",
+            "add a line `Export Column: field` for each",
+        )
     formats = data.get("date_format", ["%d/%m/%Y", "%Y-%m-%d"])
     formats = (formats,) if isinstance(formats, str) else tuple(formats)
-    return LiabilityMapping(source, tax, {str(k): str(v) for k, v in columns.items()}, formats,
-                            str(data.get("delimiter", ",")))
+    return LiabilityMapping(
+        source, tax, {str(k): str(v) for k, v in columns.items()}, formats, str(data.get("delimiter", ","))
+    )
 
 
 def read_accounts(path: str | Path, mapping: LiabilityMapping) -> list[Account]:
@@ -114,16 +124,21 @@ def read_accounts(path: str | Path, mapping: LiabilityMapping) -> list[Account]:
         reader = csv.DictReader(handle, delimiter=mapping.delimiter)
         absent = [c for c in mapping.columns if c not in (reader.fieldnames or [])]
         if absent:
-            raise CaseFileError(source, "header", f"has no column {absent[0]!r}",
-                                f"check the export or the mapping {mapping.source}")
+            raise CaseFileError(
+                source, "header", f"has no column {absent[0]!r}", f"check the export or the mapping {mapping.source}"
+            )
         accounts = [_account(source, line, row, mapping) for line, row in enumerate(reader, start=2)]
     if not accounts:
         raise CaseFileError(source, "", "has no accounts", "export at least one account")
     seen: set[str] = set()
     for account in accounts:
         if account.account in seen:
-            raise CaseFileError(source, f"account {account.account}", "appears twice",
-                                "one row per account: add the years together in the export")
+            raise CaseFileError(
+                source,
+                f"account {account.account}",
+                "appears twice",
+                "one row per account: add the years together in the export",
+            )
         seen.add(account.account)
     return accounts
 
@@ -143,16 +158,27 @@ def _account(source: str, line: int, row: dict[str, str], mapping: LiabilityMapp
     except ValueError as err:
         raise CaseFileError(source, where("balance"), str(err)) from None
     if balance <= 0:
-        raise CaseFileError(source, where("balance"), f"{balance} is not an amount owed",
-                            "leave accounts in credit or paid up out of the batch")
-    return Account(account=values["account"], name=values["name"], address=values["address"],
-                   property=values["property"], balance=balance, year=values["year"],
-                   due_date=_date(source, where("due_date"), values["due_date"], mapping),
-                   final_notice=_date(source, where("final_notice"), values["final_notice"], mapping),
-                   employer=values.get("employer", ""),
-                   owner=values.get("owner", "").lower() in ("y", "yes", "true", "owner", "1"),
-                   breathing_space_until=_date(source, where("breathing_space_until"), values["breathing_space_until"],
-                                               mapping) if values.get("breathing_space_until") else None)
+        raise CaseFileError(
+            source,
+            where("balance"),
+            f"{balance} is not an amount owed",
+            "leave accounts in credit or paid up out of the batch",
+        )
+    return Account(
+        account=values["account"],
+        name=values["name"],
+        address=values["address"],
+        property=values["property"],
+        balance=balance,
+        year=values["year"],
+        due_date=_date(source, where("due_date"), values["due_date"], mapping),
+        final_notice=_date(source, where("final_notice"), values["final_notice"], mapping),
+        employer=values.get("employer", ""),
+        owner=values.get("owner", "").lower() in ("y", "yes", "true", "owner", "1"),
+        breathing_space_until=_date(source, where("breathing_space_until"), values["breathing_space_until"], mapping)
+        if values.get("breathing_space_until")
+        else None,
+    )
 
 
 def _date(source: str, where: str, text: str, mapping: LiabilityMapping) -> dt.date:
@@ -161,5 +187,6 @@ def _date(source: str, where: str, text: str, mapping: LiabilityMapping) -> dt.d
             return dt.datetime.strptime(text, fmt).date()
         except ValueError:
             continue
-    raise CaseFileError(source, where, f"{text!r} is not a date", f"write it as {mapping.date_formats[0]}, "
-                        "e.g. 10/01/2026 for %d/%m/%Y")
+    raise CaseFileError(
+        source, where, f"{text!r} is not a date", f"write it as {mapping.date_formats[0]}, e.g. 10/01/2026 for %d/%m/%Y"
+    )

@@ -29,26 +29,45 @@ def _wording(kind: str, tax: str, issued: dt.date) -> tuple[str, str, str]:
     label = lo.DEBT_LABELS[tax]
     if kind == "reminder":
         pay_by, whole_due = lo.reminder_dates(tax, issued)
-        return ("Reminder notice",
-                f"Please pay the instalments now due by {format_date(pay_by.date)}.",
-                f"If you do not, you will lose the right to pay by instalments and the whole of this year's {label} "
-                f"will be due on {format_date(whole_due.date)}.")
+        return (
+            "Reminder notice",
+            f"Please pay the instalments now due by {format_date(pay_by.date)}.",
+            f"If you do not, you will lose the right to pay by instalments and the whole of this year's {label} "
+            f"will be due on {format_date(whole_due.date)}.",
+        )
     complaint = lo.earliest_complaint(tax, issued)
-    return ("Final notice",
-            "Please pay the whole amount now.",
-            f"If it is not paid, from {format_date(complaint.date)} the council may apply to the magistrates' court "
-            "for a liability order without further warning; a summons adds costs to what you owe.")
+    return (
+        "Final notice",
+        "Please pay the whole amount now.",
+        f"If it is not paid, from {format_date(complaint.date)} the council may apply to the magistrates' court "
+        "for a liability order without further warning; a summons adds costs to what you owe.",
+    )
 
 
-def write_notices(accounts: Iterable[Account], *, kind: str, tax: str, settings: Settings, issued: dt.date,
-                  out_dir: Path, progress: Progress | None = None) -> list[Path]:
+def write_notices(
+    accounts: Iterable[Account],
+    *,
+    kind: str,
+    tax: str,
+    settings: Settings,
+    issued: dt.date,
+    out_dir: Path,
+    progress: Progress | None = None,
+) -> list[Path]:
     """One notice per account, moved into ``out_dir`` only when all have rendered."""
     if kind not in NOTICE_KINDS:
         raise DocumentError(f"notice kind {kind!r} is not known; use one of: {', '.join(NOTICE_KINDS)}")
     title, what_to_do, consequence = _wording(kind, tax, issued)
     template = Template("liability_notice.docx")
-    shared = {"council": settings.council, "tax_label": lo.DEBT_LABELS[tax], "issued": issued, "title": title,
-              "what_to_do": what_to_do, "consequence": consequence, "source": lo.NOTICE_SOURCE[kind][tax]}
+    shared = {
+        "council": settings.council,
+        "tax_label": lo.DEBT_LABELS[tax],
+        "issued": issued,
+        "title": title,
+        "what_to_do": what_to_do,
+        "consequence": consequence,
+        "source": lo.NOTICE_SOURCE[kind][tax],
+    }
     out_dir.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=out_dir))
     names: list[str] = []

@@ -21,7 +21,19 @@ from .statement import STATEMENT_OF_TRUTH, StatementOptions, Witness
 from .writer import WitnessStatement, statement_context, write_witness_statement
 
 __all__ = [
-    "REGISTER_ENV", "STATEMENT_OF_TRUTH", "ExhibitRegister", "LetterExhibit", "PlannedExhibit", "StatementOptions",
-    "UploadedExhibit", "Witness", "WitnessRecord", "WitnessStatement", "check_uploads", "initials",
-    "register_path", "statement_context", "write_witness_statement",
+    "REGISTER_ENV",
+    "STATEMENT_OF_TRUTH",
+    "ExhibitRegister",
+    "LetterExhibit",
+    "PlannedExhibit",
+    "StatementOptions",
+    "UploadedExhibit",
+    "Witness",
+    "WitnessRecord",
+    "WitnessStatement",
+    "check_uploads",
+    "initials",
+    "register_path",
+    "statement_context",
+    "write_witness_statement",
 ]

@@ -23,8 +23,7 @@ from ...errors import DocumentError
 
 PDF, IMAGE = "pdf", "image"
 KINDS = {".pdf": PDF, ".jpg": IMAGE, ".jpeg": IMAGE, ".png": IMAGE}
-MAGIC = {".pdf": (b"%PDF",), ".jpg": (b"\xff\xd8\xff",), ".jpeg": (b"\xff\xd8\xff",),
-         ".png": (b"\x89PNG\r\n\x1a\n",)}
+MAGIC = {".pdf": (b"%PDF",), ".jpg": (b"\xff\xd8\xff",), ".jpeg": (b"\xff\xd8\xff",), ".png": (b"\x89PNG\r\n\x1a\n",)}
 SUPPORTED = "PDF, JPEG or PNG"
 DEFAULT_MAX_MB = 50.0
 MARGIN = 42.0  # points around an image page (about 1.5 cm)
@@ -60,8 +59,10 @@ def upload_problem(path: Path, max_mb: float = DEFAULT_MAX_MB) -> str | None:
     """What is wrong with an uploaded exhibit ('problem — fix'), or None when it can be exhibited."""
     suffix = path.suffix.lower()
     if suffix not in KINDS:
-        return f"is not a type that can be exhibited ({suffix or 'no extension'}) — exhibits must be {SUPPORTED}; " \
-               "save or scan the document as PDF"
+        return (
+            f"is not a type that can be exhibited ({suffix or 'no extension'}) — exhibits must be {SUPPORTED}; "
+            "save or scan the document as PDF"
+        )
     if not path.is_file():
         return "does not exist — check the file name and folder"
     size = path.stat().st_size
@@ -103,8 +104,12 @@ def check_uploads(paths: Sequence[Path], max_mb: float = DEFAULT_MAX_MB) -> None
     """Raise one ``DocumentError`` naming every upload that cannot be exhibited."""
     problems = [f"{p}: {problem}" for p in paths if (problem := upload_problem(Path(p), max_mb))]
     if problems:
-        raise DocumentError("cannot exhibit " + ("this file: " if len(problems) == 1 else "these files: ")
-                            + "; ".join(problems) + ". Nothing was written.")
+        raise DocumentError(
+            "cannot exhibit "
+            + ("this file: " if len(problems) == 1 else "these files: ")
+            + "; ".join(problems)
+            + ". Nothing was written."
+        )
 
 
 def images_to_pdf(images: Sequence[Path], target: Path) -> Path:

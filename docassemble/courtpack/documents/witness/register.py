@@ -90,20 +90,24 @@ class WitnessRecord:
         else:
             existing = next((s for s in self.statements if s.number == number), None)
             if existing is None:
-                raise DocumentError(f"case {self.reference}: {self.witness} has no statement {number} to re-make; "
-                                    f"the next statement is number {self.next_number()}")
+                raise DocumentError(
+                    f"case {self.reference}: {self.witness} has no statement {number} to re-make; "
+                    f"the next statement is number {self.next_number()}"
+                )
             is_latest = number == max(s.number for s in self.statements)
             if not is_latest and len(existing.marks) != exhibits:
                 raise DocumentError(
                     f"case {self.reference}: statement {number} of {self.witness} had {len(existing.marks)} "
                     f"exhibit(s) and a later statement continues their numbering; re-make it with "
-                    f"{len(existing.marks)} exhibit(s) or make a new statement instead")
+                    f"{len(existing.marks)} exhibit(s) or make a new statement instead"
+                )
         first = self.exhibit_count(before=number) + 1
         return number, [f"{self.prefix}{n}" for n in range(first, first + exhibits)]
 
     def record(self, statement: RecordedStatement) -> None:
-        self.statements = sorted([s for s in self.statements if s.number != statement.number] + [statement],
-                                 key=lambda s: s.number)
+        self.statements = sorted(
+            [s for s in self.statements if s.number != statement.number] + [statement], key=lambda s: s.number
+        )
 
 
 class ExhibitRegister:
@@ -132,8 +136,10 @@ class ExhibitRegister:
         try:
             data = yaml.safe_load(self.path.read_text(encoding="utf-8")) or {}
         except (yaml.YAMLError, UnicodeDecodeError) as err:
-            raise DocumentError(f"{self.path}: the exhibit register is not valid YAML ({str(err).splitlines()[0]}); "
-                                "fix it or restore it from a backup — it numbers every witness's exhibits") from None
+            raise DocumentError(
+                f"{self.path}: the exhibit register is not valid YAML ({str(err).splitlines()[0]}); "
+                "fix it or restore it from a backup — it numbers every witness's exhibits"
+            ) from None
         if not isinstance(data, dict):
             raise DocumentError(f"{self.path}: the exhibit register must map case references to witnesses")
         return data
@@ -144,25 +150,41 @@ class ExhibitRegister:
         try:
             for item in raw:
                 exhibits = item.get("exhibits") or {}
-                statements.append(RecordedStatement(
-                    number=int(item["number"]), date=_as_date(item["date"]),
-                    marks=tuple(str(m) for m in exhibits), descriptions=tuple(str(d) for d in exhibits.values()),
-                    file=str(item.get("file", ""))))
+                statements.append(
+                    RecordedStatement(
+                        number=int(item["number"]),
+                        date=_as_date(item["date"]),
+                        marks=tuple(str(m) for m in exhibits),
+                        descriptions=tuple(str(d) for d in exhibits.values()),
+                        file=str(item.get("file", "")),
+                    )
+                )
         except (KeyError, TypeError, ValueError, AttributeError) as err:
-            raise DocumentError(f"{self.path}: {reference} / {witness}: a statement entry is damaged ({err}); "
-                                "each needs number, date and exhibits") from None
+            raise DocumentError(
+                f"{self.path}: {reference} / {witness}: a statement entry is damaged ({err}); "
+                "each needs number, date and exhibits"
+            ) from None
         return WitnessRecord(reference, witness, statements)
 
     def save(self, record: WitnessRecord) -> None:
         """Write ``record`` into the register file atomically."""
         case = self._data.setdefault(record.reference, {})
-        case[record.witness] = {"statements": [
-            {"number": s.number, "date": s.date.isoformat(), "file": s.file,
-             "exhibits": dict(zip(s.marks, s.descriptions or ("",) * len(s.marks), strict=True))}
-            for s in record.statements]}
-        text = ("# courtpack exhibit register: each witness's statements and exhibit marks, per case.\n"
-                "# Marks run on across a witness's statements (PD 32 18.4-18.6); do not renumber by hand.\n"
-                + yaml.safe_dump(self._data, sort_keys=True, allow_unicode=True))
+        case[record.witness] = {
+            "statements": [
+                {
+                    "number": s.number,
+                    "date": s.date.isoformat(),
+                    "file": s.file,
+                    "exhibits": dict(zip(s.marks, s.descriptions or ("",) * len(s.marks), strict=True)),
+                }
+                for s in record.statements
+            ]
+        }
+        text = (
+            "# courtpack exhibit register: each witness's statements and exhibit marks, per case.\n"
+            "# Marks run on across a witness's statements (PD 32 18.4-18.6); do not renumber by hand.\n"
+            + yaml.safe_dump(self._data, sort_keys=True, allow_unicode=True)
+        )
         atomic_save(lambda tmp: tmp.write_text(text, encoding="utf-8"), self.path)
 
 

@@ -26,14 +26,19 @@ STATEMENT_OF_TRUTH = (
     "document verified by a statement of truth without an honest belief in its truth."
 )
 PREPARATION = ("own_words", "face_to_face", "phone")
-RENT_DEBTS = {DebtType.FORMER_TENANT_ARREARS, DebtType.GARAGE_RENT, DebtType.COMMERCIAL_RENT,
-              DebtType.LEASEHOLD_SERVICE_CHARGE, DebtType.RECHARGEABLE_REPAIRS}
+RENT_DEBTS = {
+    DebtType.FORMER_TENANT_ARREARS,
+    DebtType.GARAGE_RENT,
+    DebtType.COMMERCIAL_RENT,
+    DebtType.LEASEHOLD_SERVICE_CHARGE,
+    DebtType.RECHARGEABLE_REPAIRS,
+}
 EVENT_WORDS = {
     EventKind.ADVICE_SOUGHT: "the Claimant was told that the Defendant was seeking debt advice",
     EventKind.DOCUMENTS_REQUESTED: "the Defendant asked for documents",
     EventKind.DOCUMENTS_SUPPLIED: "the Claimant sent the Defendant the documents asked for",
     EventKind.NOTICE_OF_INTENTION_TO_ISSUE: "the Claimant wrote to the Defendant giving notice that it intended "
-                                            "to issue a claim",
+    "to issue a claim",
     EventKind.ACKNOWLEDGMENT_OF_DEBT: "the Defendant acknowledged the debt",
     EventKind.NOTE: "",
 }
@@ -51,8 +56,13 @@ class Witness:
 
     @classmethod
     def officer_of(cls, claimant: Claimant) -> Witness:
-        return cls(name=claimant.officer_name, position=claimant.officer_position, employer=claimant.name,
-                   work_address=claimant.address.one_line(), department=claimant.department)
+        return cls(
+            name=claimant.officer_name,
+            position=claimant.officer_position,
+            employer=claimant.name,
+            work_address=claimant.address.one_line(),
+            department=claimant.department,
+        )
 
     @property
     def initials_and_surname(self) -> str:
@@ -96,7 +106,7 @@ def court_heading(court: str) -> str:
         raise DocumentError("the witness statement needs the court's name (e.g. County Court at Leeds)")
     lowered = name.lower().removeprefix("in the ")
     if lowered.startswith(("county court", "high court", "civil national business centre")):
-        return f"IN THE {name[len(name) - len(lowered):].upper()}"
+        return f"IN THE {name[len(name) - len(lowered) :].upper()}"
     return f"IN THE COUNTY COURT AT {name.upper()}"
 
 
@@ -127,16 +137,17 @@ def identity_paragraph(witness: Witness, case: Case) -> str:
         employer = f"the Claimant, {witness.employer}{team}"
     else:
         employer = f"{witness.employer}{team}, which acts for the Claimant, {case.claimant.name}"
-    return (f"My name is {witness.name}. I am {article} {witness.position} employed by {employer}. My work address "
-            f"is {witness.work_address}. I make this statement in my professional capacity, on behalf of the "
-            "Claimant.")
+    return (
+        f"My name is {witness.name}. I am {article} {witness.position} employed by {employer}. My work address "
+        f"is {witness.work_address}. I make this statement in my professional capacity, on behalf of the "
+        "Claimant."
+    )
 
 
 def knowledge_paragraphs(case: Case, options: StatementOptions, witness: Witness) -> list[str]:
     records, system = default_records(case)
     records, system = options.records or records, options.records_system or system
-    since = (f" I have dealt with this account since {format_date(options.dealt_since)}."
-             if options.dealt_since else "")
+    since = f" I have dealt with this account since {format_date(options.dealt_since)}." if options.dealt_since else ""
     return [
         f"The facts in this statement are within my own knowledge, except where I say otherwise.{since}",
         f"The facts about the {defendant_words(case)[1]}'s account (the charges, payments and balance) come from the "
@@ -148,15 +159,16 @@ def knowledge_paragraphs(case: Case, options: StatementOptions, witness: Witness
 
 def preparation_paragraph(options: StatementOptions) -> str:
     if options.preparation not in PREPARATION:
-        raise DocumentError(f"how the statement was prepared: {options.preparation!r} is not one of "
-                            f"{', '.join(PREPARATION)}")
+        raise DocumentError(
+            f"how the statement was prepared: {options.preparation!r} is not one of {', '.join(PREPARATION)}"
+        )
     by = options.prepared_by or "a colleague"
     text = {
         "own_words": "I have written this statement myself, in my own words.",
         "face_to_face": f"This statement was prepared by {by} from what I told them at a meeting in person. "
-                        "I have read it, and it is in my own words.",
+        "I have read it, and it is in my own words.",
         "phone": f"This statement was prepared by {by} from what I told them on the telephone. "
-                 "I have read it, and it is in my own words.",
+        "I have read it, and it is in my own words.",
     }[options.preparation]
     return text
 
@@ -170,10 +182,12 @@ def refuse_english_only(options: StatementOptions, witness: Witness) -> None:
         return
     language = options.interpreter_language or "their own language"
     interpreter = f" (interpreter: {options.interpreter})" if options.interpreter else ""
-    raise DocumentError(f"witness {witness.name} gives evidence in {language}{interpreter}: PD 32 para 18.1 needs "
-                        f"the statement drafted in {language} and filed with an English translation, and courtpack "
-                        "drafts only in English — have the statement drafted in the witness's language and "
-                        "translated, and exhibit both, instead of an English draft read back")
+    raise DocumentError(
+        f"witness {witness.name} gives evidence in {language}{interpreter}: PD 32 para 18.1 needs "
+        f"the statement drafted in {language} and filed with an English translation, and courtpack "
+        "drafts only in English — have the statement drafted in the witness's language and "
+        "translated, and exhibit both, instead of an English draft read back"
+    )
 
 
 def agreement_paragraph(case: Case) -> str:
@@ -183,8 +197,10 @@ def agreement_paragraph(case: Case) -> str:
         when = f" dated {format_date(agreement.date)}" if agreement.date else ""
         return f"The debt is due under a written {agreement.description or 'agreement'}{when} between {parties}."
     if agreement.kind is AgreementKind.ORAL:
-        return (f"The debt is due under an oral agreement made by {agreement.made_by or 'the parties'} on "
-                f"{format_date(agreement.date)} at {agreement.place}: {agreement.description}.")
+        return (
+            f"The debt is due under an oral agreement made by {agreement.made_by or 'the parties'} on "
+            f"{format_date(agreement.date)} at {agreement.place}: {agreement.description}."
+        )
     return f"The debt is owed to the Claimant by law ({case.debt.type.label}); there is no written agreement."
 
 
@@ -196,12 +212,16 @@ def ledger_summary(case: Case, on: dt.date, soa_mark: str | None) -> str:
     payments = [e for e in entries if e.kind is EntryKind.PAYMENT]
     paid = sum((e.amount for e in payments), Decimal("0.00"))
     first, last = min(e.date for e in entries), max(e.date for e in entries)
-    text = (f"Between {format_date(first)} and {format_date(last)} the account was charged {format_money(charges)} "
-            f"in total. ")
+    text = (
+        f"Between {format_date(first)} and {format_date(last)} the account was charged {format_money(charges)} "
+        f"in total. "
+    )
     if payments:
-        text += (f"{len(payments)} payment{'s' if len(payments) != 1 else ''} totalling {format_money(paid)} "
-                 f"{'were' if len(payments) != 1 else 'was'} received, the last on "
-                 f"{format_date(max(e.date for e in payments))}. ")
+        text += (
+            f"{len(payments)} payment{'s' if len(payments) != 1 else ''} totalling {format_money(paid)} "
+            f"{'were' if len(payments) != 1 else 'was'} received, the last on "
+            f"{format_date(max(e.date for e in payments))}. "
+        )
     else:
         text += "No payments were received. "
     text += f"The balance owed on {format_date(on)} is {format_money(case.balance(on))}."
@@ -219,11 +239,15 @@ def correspondence_paragraphs(case: Case, options: StatementOptions, letter_mark
         letter_date = sent.date if sent else None
     if letter_date:
         if case.debtor.is_individual:
-            kind = ("a Letter of Claim under the Pre-Action Protocol for Debt Claims, with a statement of account, "
-                    "an Information Sheet, a Reply Form and a Financial Statement")
+            kind = (
+                "a Letter of Claim under the Pre-Action Protocol for Debt Claims, with a statement of account, "
+                "an Information Sheet, a Reply Form and a Financial Statement"
+            )
         else:
-            kind = ("a letter before claim under the Practice Direction – Pre-Action Conduct and Protocols, with "
-                    "a statement of account")
+            kind = (
+                "a letter before claim under the Practice Direction – Pre-Action Conduct and Protocols, with "
+                "a statement of account"
+            )
         text = f"On {format_date(letter_date)} the Claimant sent {the_defendant} {kind}."
         if letter_mark:
             text += f" I refer to a copy of the letter and its enclosures marked '{letter_mark}'."
@@ -232,43 +256,65 @@ def correspondence_paragraphs(case: Case, options: StatementOptions, letter_mark
         if replies:
             for reply in replies:
                 note = f": {reply.note.rstrip('.')}." if reply.note else "."
-                paragraphs.append(f"On {format_date(reply.date)} the Claimant received a reply from "
-                                  f"{the_defendant}{note}")
+                paragraphs.append(
+                    f"On {format_date(reply.date)} the Claimant received a reply from {the_defendant}{note}"
+                )
         else:
             paragraphs.append(f"The Claimant has received no reply to that letter from {the_defendant}.")
-        since = [e for e in case.ledger if e.kind is EntryKind.PAYMENT and letter_date < e.date
-                 <= options.statement_date]
+        since = [
+            e for e in case.ledger if e.kind is EntryKind.PAYMENT and letter_date < e.date <= options.statement_date
+        ]
         if since:
             total = sum((e.amount for e in since), Decimal("0.00"))
-            paragraphs.append(f"Since that letter {the_defendant} has paid {format_money(total)} in "
-                              f"{len(since)} payment{'s' if len(since) != 1 else ''}, the last on "
-                              f"{format_date(max(e.date for e in since))}; the statement of account shows them.")
+            paragraphs.append(
+                f"Since that letter {the_defendant} has paid {format_money(total)} in "
+                f"{len(since)} payment{'s' if len(since) != 1 else ''}, the last on "
+                f"{format_date(max(e.date for e in since))}; the statement of account shows them."
+            )
         else:
             paragraphs.append(f"{the_defendant[0].upper()}{the_defendant[1:]} has made no payment since that letter.")
     for event in case.events:
         if event.kind in EVENT_WORDS and event.date <= options.statement_date:
             words = EVENT_WORDS[event.kind]
             detail = "; ".join(p for p in (words, event.note.rstrip(".")) if p)
-            paragraphs.append(f"On {format_date(event.date)} {detail[0].lower()}{detail[1:]}."
-                              if words else f"On {format_date(event.date)}: {detail}.")
+            paragraphs.append(
+                f"On {format_date(event.date)} {detail[0].lower()}{detail[1:]}."
+                if words
+                else f"On {format_date(event.date)}: {detail}."
+            )
     return paragraphs
 
 
-def body(case: Case, options: StatementOptions, witness: Witness, exhibits: list[PlannedExhibit]
-         ) -> list[dict[str, Any]]:
+def body(
+    case: Case, options: StatementOptions, witness: Witness, exhibits: list[PlannedExhibit]
+) -> list[dict[str, Any]]:
     """Headings and numbered paragraphs, in order: ``{"heading": ...}`` or ``{"number": n, "text": ...}``."""
     by_kind = {e.kind: e.mark for e in exhibits}
     uploads = [e for e in exhibits if e.kind in ("pdf", "image")]
     sections: list[tuple[str, list[str]]] = [
-        ("", [identity_paragraph(witness, case), *knowledge_paragraphs(case, options, witness),
-              preparation_paragraph(options)]),
-        ("The debt", [f"The claim is for {case.debt.type.label}: {case.debt.description}.", agreement_paragraph(case),
-                      ledger_summary(case, options.statement_date, by_kind.get("statement_of_account"))]),
+        (
+            "",
+            [
+                identity_paragraph(witness, case),
+                *knowledge_paragraphs(case, options, witness),
+                preparation_paragraph(options),
+            ],
+        ),
+        (
+            "The debt",
+            [
+                f"The claim is for {case.debt.type.label}: {case.debt.description}.",
+                agreement_paragraph(case),
+                ledger_summary(case, options.statement_date, by_kind.get("statement_of_account")),
+            ],
+        ),
         ("Letters and payments", correspondence_paragraphs(case, options, by_kind.get("letter_before_claim"))),
         ("Other documents", [f"I refer to {e.description} marked '{e.mark}'." for e in uploads]),
         ("Other facts", [" ".join(p.split()) for p in options.additional_facts if p.strip()]),
-        ("The balance now", [f"As at the date of this statement, {format_money(case.balance(options.statement_date))} "
-                             f"remains unpaid."]),
+        (
+            "The balance now",
+            [f"As at the date of this statement, {format_money(case.balance(options.statement_date))} remains unpaid."],
+        ),
     ]
     items: list[dict[str, Any]] = []
     number = 0

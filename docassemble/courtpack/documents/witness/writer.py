@@ -69,8 +69,13 @@ def exhibit_requests(case: Case, options: st.StatementOptions) -> list[tuple[str
         requests.append(("statement_of_account", "the statement of account", None))
     if options.letter:
         name = "letter of claim" if case.debtor.is_individual else "letter before claim"
-        requests.append(("letter_before_claim", f"a copy of the {name} dated {format_date(options.letter.date)} "
-                                                "and its enclosures", options.letter.pdf))
+        requests.append(
+            (
+                "letter_before_claim",
+                f"a copy of the {name} dated {format_date(options.letter.date)} and its enclosures",
+                options.letter.pdf,
+            )
+        )
     for upload in options.uploads:
         description = " ".join(upload.description.split())
         if not description:
@@ -81,8 +86,11 @@ def exhibit_requests(case: Case, options: st.StatementOptions) -> list[tuple[str
 
 def heading_context(case: Case, options: st.StatementOptions) -> dict[str, Any]:
     words = ["First", "Second", "Third", "Fourth", "Fifth", "Sixth"]
-    roles = ["Defendant"] if len(case.debtors) == 1 else [
-        f"{words[n] if n < len(words) else st.ordinal(n + 1)} Defendant" for n in range(len(case.debtors))]
+    roles = (
+        ["Defendant"]
+        if len(case.debtors) == 1
+        else [f"{words[n] if n < len(words) else st.ordinal(n + 1)} Defendant" for n in range(len(case.debtors))]
+    )
     return {
         "court_heading": st.court_heading(options.court),
         "claim_number": " ".join(options.claim_number.split()),
@@ -97,24 +105,39 @@ def heading_context(case: Case, options: st.StatementOptions) -> dict[str, Any]:
 def account_context(case: Case, options: st.StatementOptions) -> dict[str, Any]:
     """The statement of account exhibit: every ledger entry to the statement's date, with running balance."""
     records, system = st.default_records(case)
-    rows = [{"date": e.date, "description": e.description,
-             "debit": format_money(e.amount) if e.kind is EntryKind.CHARGE else "",
-             "credit": format_money(e.amount) if e.kind is EntryKind.PAYMENT else "", "balance": balance}
-            for e, balance in case.running_ledger() if e.date <= options.statement_date]
+    rows = [
+        {
+            "date": e.date,
+            "description": e.description,
+            "debit": format_money(e.amount) if e.kind is EntryKind.CHARGE else "",
+            "credit": format_money(e.amount) if e.kind is EntryKind.PAYMENT else "",
+            "balance": balance,
+        }
+        for e, balance in case.running_ledger()
+        if e.date <= options.statement_date
+    ]
     entries = [e for e in case.ledger if e.date <= options.statement_date]
-    return {"rows": rows, "debt": case.debt, "debt_label": case.debt.type.label,
-            "records": options.records or records, "records_system": options.records_system or system,
-            "total_debit": sum((e.amount for e in entries if e.kind is EntryKind.CHARGE), Decimal("0.00")),
-            "total_credit": sum((e.amount for e in entries if e.kind is EntryKind.PAYMENT), Decimal("0.00")),
-            "balance": case.balance(options.statement_date)}
+    return {
+        "rows": rows,
+        "debt": case.debt,
+        "debt_label": case.debt.type.label,
+        "records": options.records or records,
+        "records_system": options.records_system or system,
+        "total_debit": sum((e.amount for e in entries if e.kind is EntryKind.CHARGE), Decimal("0.00")),
+        "total_credit": sum((e.amount for e in entries if e.kind is EntryKind.PAYMENT), Decimal("0.00")),
+        "balance": case.balance(options.statement_date),
+    }
 
 
-def statement_context(case: Case, options: st.StatementOptions, witness: st.Witness, number: int,
-                      exhibits: list[ex.PlannedExhibit]) -> dict[str, Any]:
+def statement_context(
+    case: Case, options: st.StatementOptions, witness: st.Witness, number: int, exhibits: list[ex.PlannedExhibit]
+) -> dict[str, Any]:
     """Everything the witness statement template may use (see docs/templates.md)."""
     if not options.claim_number.strip():
-        raise DocumentError(f"case {case.reference}: the witness statement needs the claim number "
-                            "(from the claim form or the court's notice of issue)")
+        raise DocumentError(
+            f"case {case.reference}: the witness statement needs the claim number "
+            "(from the claim form or the court's notice of issue)"
+        )
     return {
         **heading_context(case, options),
         "party": "Claimant",
@@ -129,8 +152,9 @@ def statement_context(case: Case, options: st.StatementOptions, witness: st.Witn
     }
 
 
-def write_witness_statement(case: Case, options: st.StatementOptions, out_dir: Path,
-                            register: Path | str | None = None) -> WitnessStatement:
+def write_witness_statement(
+    case: Case, options: st.StatementOptions, out_dir: Path, register: Path | str | None = None
+) -> WitnessStatement:
     """Write the statement (DOCX and PDF) and statement plus exhibits (one PDF) into ``out_dir``."""
     out_dir = Path(out_dir)
     witness = options.witness or st.Witness.officer_of(case.claimant)
@@ -142,8 +166,10 @@ def write_witness_statement(case: Case, options: st.StatementOptions, out_dir: P
     with ExhibitRegister(register_file).locked() as reg:
         record = reg.witness(case.reference, witness.name)
         number, marks = record.plan(len(requests), options.statement_number)
-        exhibits = [ex.PlannedExhibit(mark, description, kind, path)
-                    for mark, (kind, description, path) in zip(marks, requests, strict=True)]
+        exhibits = [
+            ex.PlannedExhibit(mark, description, kind, path)
+            for mark, (kind, description, path) in zip(marks, requests, strict=True)
+        ]
         context = statement_context(case, options, witness, number, exhibits)
         stem = file_stem(case, witness, number)
         targets = [out_dir / f"{stem}.docx", out_dir / f"{stem}.pdf", out_dir / f"{stem} with exhibits.pdf"]
@@ -153,14 +179,23 @@ def write_witness_statement(case: Case, options: st.StatementOptions, out_dir: P
             staged = _produce(case, options, context, exhibits, work, stem)
             for source, target in zip(staged, targets, strict=True):
                 os.replace(source, out.stage(target.name))
-        record.record(RecordedStatement(number, options.statement_date, tuple(marks),
-                                        tuple(e.description for e in exhibits), targets[2].name))
+        record.record(
+            RecordedStatement(
+                number, options.statement_date, tuple(marks), tuple(e.description for e in exhibits), targets[2].name
+            )
+        )
         reg.save(record)
     return WitnessStatement(*targets, number=number, exhibits=tuple(exhibits), register=register_file)
 
 
-def _produce(case: Case, options: st.StatementOptions, context: dict[str, Any], exhibits: list[ex.PlannedExhibit],
-             scratch: Path, stem: str) -> list[Path]:
+def _produce(
+    case: Case,
+    options: st.StatementOptions,
+    context: dict[str, Any],
+    exhibits: list[ex.PlannedExhibit],
+    scratch: Path,
+    stem: str,
+) -> list[Path]:
     """Render, convert (one LibreOffice start) and merge; returns staged [docx, pdf, with-exhibits pdf]."""
     docs = scratch / "docx"
     statement_docx = Template(STATEMENT_TEMPLATE).render(context, docs / "w00 statement.docx")
@@ -169,13 +204,20 @@ def _produce(case: Case, options: st.StatementOptions, context: dict[str, Any], 
     cover = Template(COVER_TEMPLATE)
     for n, exhibit in enumerate(exhibits, start=1):
         description = exhibit.description
-        cover_docx = cover.render({**context, "mark": exhibit.mark, "description": description,
-                                   "description_title": description[:1].upper() + description[1:]},
-                                  docs / f"w{n:02d} cover {exhibit.mark}.docx")
+        cover_docx = cover.render(
+            {
+                **context,
+                "mark": exhibit.mark,
+                "description": description,
+                "description_title": description[:1].upper() + description[1:],
+            },
+            docs / f"w{n:02d} cover {exhibit.mark}.docx",
+        )
         to_convert.append(cover_docx)
         if exhibit.kind == "statement_of_account":
-            account = Template(ACCOUNT_TEMPLATE).render({**context, **account_context(case, options)},
-                                                        docs / f"w{n:02d} account.docx")
+            account = Template(ACCOUNT_TEMPLATE).render(
+                {**context, **account_context(case, options)}, docs / f"w{n:02d} account.docx"
+            )
             parts[exhibit.mark] = [account]
         elif exhibit.kind == "letter_before_claim" and exhibit.path is None:
             letter_options = LetterOptions(letter_date=options.letter.date)  # type: ignore[union-attr]
@@ -195,8 +237,15 @@ def _produce(case: Case, options: st.StatementOptions, context: dict[str, Any], 
     return [statement_docx, pdfs[statement_docx], combined]
 
 
-def _merge(statement: Path, exhibits: list[ex.PlannedExhibit], covers: dict[str, Path],
-           parts: dict[str, list[Path]], target: Path, title: str, case: Case) -> None:
+def _merge(
+    statement: Path,
+    exhibits: list[ex.PlannedExhibit],
+    covers: dict[str, Path],
+    parts: dict[str, list[Path]],
+    target: Path,
+    title: str,
+    case: Case,
+) -> None:
     with pikepdf.Pdf.new() as out, contextlib.ExitStack() as stack:
         marks: list[tuple[str, int]] = []
 

@@ -20,15 +20,24 @@ from .synthetic import generate_caseload
 __all__ = ["PerformanceReport", "generate_caseload", "performance_report", "write_report"]
 
 
-def write_report(db: Register | str | os.PathLike[str] | None, start: dt.date, end: dt.date, team: str | None,
-                 fmt: str, out: str | os.PathLike[str]) -> Path:
+def write_report(
+    db: Register | str | os.PathLike[str] | None,
+    start: dt.date,
+    end: dt.date,
+    team: str | None,
+    fmt: str,
+    out: str | os.PathLike[str],
+) -> Path:
     """Build the performance report and write it as ``fmt`` (xlsx, pdf or html) to ``out``."""
     report = performance_report(db, start, end, team)
     if fmt == "xlsx":
         from .xlsx import write_xlsx
+
         return write_xlsx(report, out)
     if fmt == "pdf":
         from .pdf import write_pdf
+
         return write_pdf(report, out)
     from .html import write_html
+
     return write_html(report, out)

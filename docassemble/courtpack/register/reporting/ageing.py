@@ -23,8 +23,14 @@ from ..orders import add_months
 from .facts import CaseLine
 from .sqlfns import as_date
 
-BANDS = (("0–90 days", 0, 90), ("91–180 days", 91, 180), ("181–365 days", 181, 365),
-         ("1–2 years", 366, 730), ("2–6 years", 731, 2190), ("over 6 years", 2191, None))
+BANDS = (
+    ("0–90 days", 0, 90),
+    ("91–180 days", 91, 180),
+    ("181–365 days", 181, 365),
+    ("1–2 years", 366, 730),
+    ("2–6 years", 731, 2190),
+    ("over 6 years", 2191, None),
+)
 WATCH_MONTHS = 6
 
 
@@ -42,19 +48,22 @@ class LimitationWatch:
     basis: str
 
 
-def limitation_dates(session: Session, case_ids: list[int], on: dt.date) -> dict[int, tuple[list[dt.date],
-                                                                                          list[dt.date]]]:
+def limitation_dates(
+    session: Session, case_ids: list[int], on: dt.date
+) -> dict[int, tuple[list[dt.date], list[dt.date]]]:
     """case id -> (charge dates, payment dates) up to ``on``, from the ledger and the payments table."""
     out: dict[int, tuple[list[dt.date], list[dt.date]]] = defaultdict(lambda: ([], []))
     if not case_ids:
         return out
     on_p = bindparam("on", on, type_=Date)
     led, pay = LedgerEntry.__table__, Payment.__table__
-    for case_id, day, kind in session.execute(select(led.c.case_id, led.c.entry_date, led.c.kind)
-                                              .where(led.c.case_id.in_(case_ids), led.c.entry_date <= on_p)):
+    for case_id, day, kind in session.execute(
+        select(led.c.case_id, led.c.entry_date, led.c.kind).where(led.c.case_id.in_(case_ids), led.c.entry_date <= on_p)
+    ):
         out[case_id][0 if kind == "charge" else 1].append(as_date(day))  # type: ignore[arg-type]
-    for case_id, day in session.execute(select(pay.c.case_id, pay.c.paid_on)
-                                        .where(pay.c.case_id.in_(case_ids), pay.c.paid_on <= on_p)):
+    for case_id, day in session.execute(
+        select(pay.c.case_id, pay.c.paid_on).where(pay.c.case_id.in_(case_ids), pay.c.paid_on <= on_p)
+    ):
         out[case_id][1].append(as_date(day))  # type: ignore[arg-type]
     return out
 

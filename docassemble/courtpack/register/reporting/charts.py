@@ -18,8 +18,9 @@ from reportlab.lib import colors
 from .performance import PerformanceReport
 from .tables import debt_label
 
-PALETTE = [colors.HexColor(c) for c in ("#1f4e79", "#c55a11", "#548235", "#7f6000", "#7030a0", "#2e75b6",
-                                        "#a5a5a5", "#bf9000")]
+PALETTE = [
+    colors.HexColor(c) for c in ("#1f4e79", "#c55a11", "#548235", "#7f6000", "#7030a0", "#2e75b6", "#a5a5a5", "#bf9000")
+]
 WIDTH, HEIGHT = 480, 230
 
 
@@ -43,8 +44,9 @@ def _title(drawing: Drawing, text: str) -> None:
     drawing.add(String(5, HEIGHT - 12, text, fontName="Helvetica-Bold", fontSize=10))
 
 
-def _bars(title: str, categories: list[str], series: list[tuple[str, list[float]]], stacked: bool = False,
-          money: bool = False) -> Drawing:
+def _bars(
+    title: str, categories: list[str], series: list[tuple[str, list[float]]], stacked: bool = False, money: bool = False
+) -> Drawing:
     drawing = Drawing(WIDTH, HEIGHT)
     _title(drawing, title)
     chart = VerticalBarChart()
@@ -71,8 +73,11 @@ def _bars(title: str, categories: list[str], series: list[tuple[str, list[float]
 
 def caseload_chart(report: PerformanceReport) -> Drawing:
     rows = report.chart_data["caseload"]  # type: ignore[assignment]
-    return _bars("Caseload by stage", [r[0] for r in rows],  # type: ignore[union-attr]
-                 [("at start", [r[1] for r in rows]), ("at end", [r[2] for r in rows])])  # type: ignore[union-attr]
+    return _bars(
+        "Caseload by stage",
+        [r[0] for r in rows],  # type: ignore[union-attr]
+        [("at start", [r[1] for r in rows]), ("at end", [r[2] for r in rows])],
+    )  # type: ignore[union-attr]
 
 
 def ageing_chart(report: PerformanceReport) -> Drawing:
@@ -83,8 +88,11 @@ def ageing_chart(report: PerformanceReport) -> Drawing:
 
 def compliance_chart(report: PerformanceReport) -> Drawing:
     rows = report.chart_data["compliance"]  # type: ignore[assignment]
-    return _bars("Instalment orders by compliance", [r[0] for r in rows],  # type: ignore[union-attr]
-                 [("orders", [r[1] for r in rows])])  # type: ignore[union-attr]
+    return _bars(
+        "Instalment orders by compliance",
+        [r[0] for r in rows],  # type: ignore[union-attr]
+        [("orders", [r[1] for r in rows])],
+    )  # type: ignore[union-attr]
 
 
 def collections_chart(report: PerformanceReport) -> Drawing:
@@ -113,6 +121,7 @@ def collections_chart(report: PerformanceReport) -> Drawing:
         chart.lines[1].strokeColor, chart.lines[1].strokeDashArray = PALETTE[1], [4, 2]
     if len(rows) == 1:  # one month: a line needs two points, so mark the point
         from reportlab.graphics.widgets.markers import makeMarker
+
         chart.lines[0].symbol = makeMarker("FilledCircle")
         if len(data) > 1:
             chart.lines[1].symbol = makeMarker("FilledSquare")
@@ -124,5 +133,9 @@ def collections_chart(report: PerformanceReport) -> Drawing:
 
 def all_charts(report: PerformanceReport) -> list[tuple[str, Drawing]]:
     """(the table each chart illustrates, the chart)."""
-    return [("Collections trend", collections_chart(report)), ("Caseload", caseload_chart(report)),
-            ("Ageing", ageing_chart(report)), ("Compliance", compliance_chart(report))]
+    return [
+        ("Collections trend", collections_chart(report)),
+        ("Caseload", caseload_chart(report)),
+        ("Ageing", ageing_chart(report)),
+        ("Compliance", compliance_chart(report)),
+    ]

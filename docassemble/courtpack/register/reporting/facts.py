@@ -67,67 +67,138 @@ class CaseLine:
 
 def case_lines(session: Session, start: dt.date, end: dt.date, team: str | None = None) -> list[CaseLine]:
     """Every case referred on or before ``end`` (in ``team`` if given), with its facts."""
-    c, d, o, p, w, led, tm = (Case.__table__, Document.__table__, Order.__table__, Payment.__table__,
-                              WriteOff.__table__, LedgerEntry.__table__, TeamMember.__table__)
+    c, d, o, p, w, led, tm = (
+        Case.__table__,
+        Document.__table__,
+        Order.__table__,
+        Payment.__table__,
+        WriteOff.__table__,
+        LedgerEntry.__table__,
+        TeamMember.__table__,
+    )
     before = bindparam("before", start - dt.timedelta(days=1), type_=Date)
     end_p = bindparam("end", end, type_=Date)
     start_p = bindparam("start", start, type_=Date)
     made = date_of(d.c.created_at)
-    docs = (select(d.c.case_id,
-                   func.min(case((d.c.kind == LETTER_KIND, made))).label("letter"),
-                   func.min(case((d.c.kind == CLAIM_KIND, made))).label("claim"),
-                   func.min(case((d.c.kind == ENFORCEMENT_KIND, made))).label("enforcement"))
-            .group_by(d.c.case_id).subquery("docs"))
-    orders = (select(o.c.case_id,
-                     func.min(case((and_(o.c.kind == "judgment", o.c.status != "set_aside"), o.c.made_on)))
-                     .label("judgment"),
-                     func.min(case((o.c.kind == "charging_order", o.c.made_on))).label("charging"))
-              .group_by(o.c.case_id).subquery("ords"))
+    docs = (
+        select(
+            d.c.case_id,
+            func.min(case((d.c.kind == LETTER_KIND, made))).label("letter"),
+            func.min(case((d.c.kind == CLAIM_KIND, made))).label("claim"),
+            func.min(case((d.c.kind == ENFORCEMENT_KIND, made))).label("enforcement"),
+        )
+        .group_by(d.c.case_id)
+        .subquery("docs")
+    )
+    orders = (
+        select(
+            o.c.case_id,
+            func.min(case((and_(o.c.kind == "judgment", o.c.status != "set_aside"), o.c.made_on))).label("judgment"),
+            func.min(case((o.c.kind == "charging_order", o.c.made_on))).label("charging"),
+        )
+        .group_by(o.c.case_id)
+        .subquery("ords")
+    )
 
     def judged_as_at(day):  # the active judgments' total and first date, counting only those made by ``day``
         live = and_(o.c.status == "active", o.c.amount.is_not(None), o.c.made_on <= day)
-        return (func.sum(case((live, o.c.amount + o.c.costs))).label("total"),
-                func.min(case((live, o.c.made_on))).label("since"))
+        return (
+            func.sum(case((live, o.c.amount + o.c.costs))).label("total"),
+            func.min(case((live, o.c.made_on))).label("since"),
+        )
 
     js_total, js_since = judged_as_at(before)
     je_total, je_since = judged_as_at(end_p)
-    judged = (select(o.c.case_id, js_total.label("s_total"), js_since.label("s_since"),
-                     je_total.label("e_total"), je_since.label("e_since"))
-              .group_by(o.c.case_id).subquery("judged"))
+    judged = (
+        select(
+            o.c.case_id,
+            js_total.label("s_total"),
+            js_since.label("s_since"),
+            je_total.label("e_total"),
+            je_since.label("e_since"),
+        )
+        .group_by(o.c.case_id)
+        .subquery("judged")
+    )
 
     def paid(day, since=None):
         cond = p.c.paid_on <= day if since is None else and_(p.c.paid_on <= day, p.c.paid_on >= since)
         return func.sum(case((cond, p.c.amount), else_=literal(0)))
 
-    pays = (select(p.c.case_id, paid(before).label("all_s"), paid(end_p).label("all_e"),
-                   paid(before, judged.c.s_since).label("since_s"), paid(end_p, judged.c.e_since).label("since_e"))
-            .select_from(p.outerjoin(judged, judged.c.case_id == p.c.case_id))
-            .group_by(p.c.case_id).subquery("pays"))
+    pays = (
+        select(
+            p.c.case_id,
+            paid(before).label("all_s"),
+            paid(end_p).label("all_e"),
+            paid(before, judged.c.s_since).label("since_s"),
+            paid(end_p, judged.c.e_since).label("since_e"),
+        )
+        .select_from(p.outerjoin(judged, judged.c.case_id == p.c.case_id))
+        .group_by(p.c.case_id)
+        .subquery("pays")
+    )
 
     def active(day):
         return and_(w.c.approved_on <= day, or_(w.c.reversed_on.is_(None), w.c.reversed_on > day))
 
-    wos = (select(w.c.case_id,
-                  func.sum(case((active(before), 1), else_=0)).label("wo_s"),
-                  func.sum(case((active(end_p), 1), else_=0)).label("wo_e"),
-                  func.sum(case((and_(active(end_p), w.c.approved_on >= start_p), w.c.amount), else_=literal(0)))
-                  .label("wo_amount"))
-           .group_by(w.c.case_id).subquery("wos"))
-    charges = (select(led.c.case_id, func.min(led.c.entry_date).label("first_charge"))
-               .where(led.c.kind == "charge").group_by(led.c.case_id).subquery("charges"))
+    wos = (
+        select(
+            w.c.case_id,
+            func.sum(case((active(before), 1), else_=0)).label("wo_s"),
+            func.sum(case((active(end_p), 1), else_=0)).label("wo_e"),
+            func.sum(case((and_(active(end_p), w.c.approved_on >= start_p), w.c.amount), else_=literal(0))).label(
+                "wo_amount"
+            ),
+        )
+        .group_by(w.c.case_id)
+        .subquery("wos")
+    )
+    charges = (
+        select(led.c.case_id, func.min(led.c.entry_date).label("first_charge"))
+        .where(led.c.kind == "charge")
+        .group_by(led.c.case_id)
+        .subquery("charges")
+    )
     steps = _steps_subquery(session)
     referred = date_of(c.c.created_at)
-    query = (select(c.c.id, c.c.reference, c.c.debtor_name, c.c.debt_type, c.c.officer_name,
-                    func.coalesce(tm.c.team, "").label("team"), referred.label("referred"), c.c.balance,
-                    charges.c.first_charge, docs.c.letter, docs.c.claim, orders.c.judgment, docs.c.enforcement,
-                    orders.c.charging, judged.c.s_total, judged.c.e_total, pays.c.all_s, pays.c.all_e,
-                    pays.c.since_s, pays.c.since_e, wos.c.wo_s, wos.c.wo_e, wos.c.wo_amount,
-                    *(steps.c[f"s_{k}"] for k in (*STEP_NAMES, "enforcement")) if steps is not None else ())
-             .select_from(c.outerjoin(tm, tm.c.officer_name == c.c.officer_name)
-                          .outerjoin(docs, docs.c.case_id == c.c.id).outerjoin(orders, orders.c.case_id == c.c.id)
-                          .outerjoin(judged, judged.c.case_id == c.c.id).outerjoin(pays, pays.c.case_id == c.c.id)
-                          .outerjoin(wos, wos.c.case_id == c.c.id).outerjoin(charges, charges.c.case_id == c.c.id))
-             .order_by(c.c.reference))
+    query = (
+        select(
+            c.c.id,
+            c.c.reference,
+            c.c.debtor_name,
+            c.c.debt_type,
+            c.c.officer_name,
+            func.coalesce(tm.c.team, "").label("team"),
+            referred.label("referred"),
+            c.c.balance,
+            charges.c.first_charge,
+            docs.c.letter,
+            docs.c.claim,
+            orders.c.judgment,
+            docs.c.enforcement,
+            orders.c.charging,
+            judged.c.s_total,
+            judged.c.e_total,
+            pays.c.all_s,
+            pays.c.all_e,
+            pays.c.since_s,
+            pays.c.since_e,
+            wos.c.wo_s,
+            wos.c.wo_e,
+            wos.c.wo_amount,
+            *(steps.c[f"s_{k}"] for k in (*STEP_NAMES, "enforcement")) if steps is not None else (),
+        )
+        .select_from(
+            c.outerjoin(tm, tm.c.officer_name == c.c.officer_name)
+            .outerjoin(docs, docs.c.case_id == c.c.id)
+            .outerjoin(orders, orders.c.case_id == c.c.id)
+            .outerjoin(judged, judged.c.case_id == c.c.id)
+            .outerjoin(pays, pays.c.case_id == c.c.id)
+            .outerjoin(wos, wos.c.case_id == c.c.id)
+            .outerjoin(charges, charges.c.case_id == c.c.id)
+        )
+        .order_by(c.c.reference)
+    )
     if steps is not None:
         query = query.outerjoin(steps, steps.c.case_id == c.c.id)
     if team:
@@ -142,11 +213,29 @@ def case_lines(session: Session, start: dt.date, end: dt.date, team: str | None 
             continue
         seen = {key: (day if day is not None and day <= end else None) for key, day in raw.items()}
         start_bal = _outstanding(r.balance, r.s_total, r.all_s, r.since_s) if referred_on < start else ZERO
-        lines.append(CaseLine(
-            r.id, r.reference, r.debtor_name, r.debt_type, r.officer_name, r.team, referred_on, as_money(r.balance),
-            as_date(r.first_charge), seen["letter"], seen["claim"], seen["judgment"], seen["enforcement"],
-            seen["charging"], start_bal, _outstanding(r.balance, r.e_total, r.all_e, r.since_e),
-            bool(r.wo_s), bool(r.wo_e), as_money(r.wo_amount)))
+        lines.append(
+            CaseLine(
+                r.id,
+                r.reference,
+                r.debtor_name,
+                r.debt_type,
+                r.officer_name,
+                r.team,
+                referred_on,
+                as_money(r.balance),
+                as_date(r.first_charge),
+                seen["letter"],
+                seen["claim"],
+                seen["judgment"],
+                seen["enforcement"],
+                seen["charging"],
+                start_bal,
+                _outstanding(r.balance, r.e_total, r.all_e, r.since_e),
+                bool(r.wo_s),
+                bool(r.wo_e),
+                as_money(r.wo_amount),
+            )
+        )
     return lines
 
 
@@ -155,8 +244,9 @@ def _steps_subquery(session: Session):
     if not inspect(session.connection()).has_table("case_steps"):
         return None
     st = table("case_steps", column("case_id"), column("step"), column("happened_on"))
-    firsts = [func.min(case((st.c.step.in_(names), st.c.happened_on))).label(f"s_{key}")
-              for key, names in STEP_NAMES.items()]
+    firsts = [
+        func.min(case((st.c.step.in_(names), st.c.happened_on))).label(f"s_{key}") for key, names in STEP_NAMES.items()
+    ]
     firsts.append(func.min(case((st.c.step.like("enforcement%"), st.c.happened_on))).label("s_enforcement"))
     return select(st.c.case_id, *firsts).group_by(st.c.case_id).subquery("steps")
 

@@ -29,7 +29,7 @@ td.amber{background:#FFEB9C}td.red{background:#FFC7CE}figure{margin:0 0 2em}"""
 def _svg(drawing) -> str:
     text = renderSVG.drawToString(drawing)
     text = text.decode("utf-8") if isinstance(text, bytes) else text
-    return text[text.index("<svg"):]  # drop the XML prolog and doctype: inline SVG in HTML
+    return text[text.index("<svg") :]  # drop the XML prolog and doctype: inline SVG in HTML
 
 
 def _table(table: Table) -> str:
@@ -38,21 +38,31 @@ def _table(table: Table) -> str:
     for row in table.rows[:MAX_LISTED]:
         cells = []
         for value, column in zip(row, table.columns, strict=True):
-            css = "n" if column.kind in ("money", "int", "pct", "days") else (
-                str(value) if column.kind == "rag" and value in ("green", "amber", "red") else "")
+            css = (
+                "n"
+                if column.kind in ("money", "int", "pct", "days")
+                else (str(value) if column.kind == "rag" and value in ("green", "amber", "red") else "")
+            )
             cells.append(f'<td class="{css}">{html.escape(display(value, column.kind))}</td>')
         body.append("<tr>" + "".join(cells) + "</tr>")
-    more = (f"<p><em>The first {MAX_LISTED} of {len(table.rows):,} rows; the XLSX lists them all.</em></p>"
-            if len(table.rows) > MAX_LISTED else "")
-    return (f"<h3>{html.escape(table.title)}</h3><table><thead><tr>{head}</tr></thead><tbody>{''.join(body)}"
-            f"</tbody></table>{more}")
+    more = (
+        f"<p><em>The first {MAX_LISTED} of {len(table.rows):,} rows; the XLSX lists them all.</em></p>"
+        if len(table.rows) > MAX_LISTED
+        else ""
+    )
+    return (
+        f"<h3>{html.escape(table.title)}</h3><table><thead><tr>{head}</tr></thead><tbody>{''.join(body)}"
+        f"</tbody></table>{more}"
+    )
 
 
 def to_html(report: PerformanceReport) -> str:
     charts = dict(all_charts(report))
-    parts = [f"<!doctype html><html lang='en-GB'><head><meta charset='utf-8'><title>{html.escape(report.title)}"
-             f"</title><style>{STYLE}</style></head><body><h1>{html.escape(report.title)}</h1>"
-             f"<p>Produced on {format_date(dt.date.today())} from the case register.</p>"]
+    parts = [
+        f"<!doctype html><html lang='en-GB'><head><meta charset='utf-8'><title>{html.escape(report.title)}"
+        f"</title><style>{STYLE}</style></head><body><h1>{html.escape(report.title)}</h1>"
+        f"<p>Produced on {format_date(dt.date.today())} from the case register.</p>"
+    ]
     for table in report.tables.values():
         if not table.in_pdf:
             continue

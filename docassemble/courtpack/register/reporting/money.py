@@ -60,11 +60,14 @@ def collections(session: Session, start: dt.date, end: dt.date, team: str | None
     """Payments received in the period, summed by debt type, officer and month (in SQL)."""
     p, c = Payment.__table__, Case.__table__
     month = month_index(p.c.paid_on)
-    query = (select(c.c.debt_type, c.c.officer_name, month.label("m"), func.sum(p.c.amount), func.count())
-             .select_from(p.join(c, c.c.id == p.c.case_id))
-             .where(and_(p.c.paid_on >= bindparam("start", start, type_=Date),
-                         p.c.paid_on <= bindparam("end", end, type_=Date)))
-             .group_by(c.c.debt_type, c.c.officer_name, month))
+    query = (
+        select(c.c.debt_type, c.c.officer_name, month.label("m"), func.sum(p.c.amount), func.count())
+        .select_from(p.join(c, c.c.id == p.c.case_id))
+        .where(
+            and_(p.c.paid_on >= bindparam("start", start, type_=Date), p.c.paid_on <= bindparam("end", end, type_=Date))
+        )
+        .group_by(c.c.debt_type, c.c.officer_name, month)
+    )
     out = []
     for debt_type, officer, m, amount, count in session.execute(_team_filter(query, team)):
         year, month0 = divmod(int(m) - 1, 12)
@@ -75,14 +78,18 @@ def collections(session: Session, start: dt.date, end: dt.date, team: str | None
 def payment_lines(session: Session, start: dt.date, end: dt.date, team: str | None) -> list[PaymentLine]:
     """Each payment behind the collection totals (for the XLSX detail sheet)."""
     p, c = Payment.__table__, Case.__table__
-    query = (select(c.c.reference, c.c.debtor_name, c.c.debt_type, c.c.officer_name, p.c.paid_on, p.c.amount,
-                    p.c.source)
-             .select_from(p.join(c, c.c.id == p.c.case_id))
-             .where(and_(p.c.paid_on >= bindparam("start", start, type_=Date),
-                         p.c.paid_on <= bindparam("end", end, type_=Date)))
-             .order_by(p.c.paid_on, c.c.reference, p.c.id))
-    return [PaymentLine(r[0], r[1], r[2], r[3], as_date(r[4]), as_money(r[5]), r[6])  # type: ignore[arg-type]
-            for r in session.execute(_team_filter(query, team))]
+    query = (
+        select(c.c.reference, c.c.debtor_name, c.c.debt_type, c.c.officer_name, p.c.paid_on, p.c.amount, p.c.source)
+        .select_from(p.join(c, c.c.id == p.c.case_id))
+        .where(
+            and_(p.c.paid_on >= bindparam("start", start, type_=Date), p.c.paid_on <= bindparam("end", end, type_=Date))
+        )
+        .order_by(p.c.paid_on, c.c.reference, p.c.id)
+    )
+    return [
+        PaymentLine(r[0], r[1], r[2], r[3], as_date(r[4]), as_money(r[5]), r[6])  # type: ignore[arg-type]
+        for r in session.execute(_team_filter(query, team))
+    ]
 
 
 def months(start: dt.date, end: dt.date) -> list[tuple[dt.date, int, int]]:
@@ -97,8 +104,9 @@ def months(start: dt.date, end: dt.date) -> list[tuple[dt.date, int, int]]:
     return out
 
 
-def targets_by_month(session: Session, start: dt.date, end: dt.date, team: str | None,
-                     debt_types: list[str]) -> dict[dt.date, dict[str, Decimal]]:
+def targets_by_month(
+    session: Session, start: dt.date, end: dt.date, team: str | None, debt_types: list[str]
+) -> dict[dt.date, dict[str, Decimal]]:
     """month -> debt type ("" = total) -> target, pro-rated for part months; empty when none is set."""
     out: dict[dt.date, dict[str, Decimal]] = {}
     for first, covered, length in months(start, end):
@@ -113,11 +121,19 @@ def targets_by_month(session: Session, start: dt.date, end: dt.date, team: str |
     return out
 
 
-def add_cost(db: Register | Session | str | os.PathLike[str] | None, reference: str, entry_date: dt.date,
-             direction: str, amount: object, description: str = "", who: str | None = None) -> None:
+def add_cost(
+    db: Register | Session | str | os.PathLike[str] | None,
+    reference: str,
+    entry_date: dt.date,
+    direction: str,
+    amount: object,
+    description: str = "",
+    who: str | None = None,
+) -> None:
     """Record a court fee or enforcement cost paid out for a case, or an amount of costs recovered."""
     from ...law.money import to_money
     from ..cases import get_case
+
     if direction not in ("paid_out", "recovered"):
         raise RegisterError(f"case {reference}: {direction!r} is neither paid_out nor recovered")
     try:
@@ -128,17 +144,30 @@ def add_cost(db: Register | Session | str | os.PathLike[str] | None, reference: 
         raise RegisterError(f"case {reference}: amount {value} must be more than £0.00")
     with session_for(db, who) as session:
         case_id = get_case(session, reference).id
-        session.add(CostEntry(case_id=case_id, entry_date=entry_date, direction=direction, amount=value,
-                              description=description.strip()))
+        session.add(
+            CostEntry(
+                case_id=case_id,
+                entry_date=entry_date,
+                direction=direction,
+                amount=value,
+                description=description.strip(),
+            )
+        )
 
 
 def costs(session: Session, start: dt.date, end: dt.date, case_ids: set[int]) -> dict[str, Decimal]:
     """Court fees and enforcement costs paid out, and recovered, in the period."""
     ce = CostEntry.__table__
-    query = (select(ce.c.case_id, ce.c.direction, func.sum(ce.c.amount))
-             .where(and_(ce.c.entry_date >= bindparam("start", start, type_=Date),
-                         ce.c.entry_date <= bindparam("end", end, type_=Date)))
-             .group_by(ce.c.case_id, ce.c.direction))
+    query = (
+        select(ce.c.case_id, ce.c.direction, func.sum(ce.c.amount))
+        .where(
+            and_(
+                ce.c.entry_date >= bindparam("start", start, type_=Date),
+                ce.c.entry_date <= bindparam("end", end, type_=Date),
+            )
+        )
+        .group_by(ce.c.case_id, ce.c.direction)
+    )
     totals: dict[str, Decimal] = defaultdict(lambda: Decimal("0.00"))
     for case_id, direction, amount in session.execute(query):
         if case_id in case_ids:

@@ -26,8 +26,11 @@ from .performance import PerformanceReport
 from .tables import Table, display
 
 MAX_LISTED = 60
-RAG_COLOURS = {"green": colors.HexColor("#C6EFCE"), "amber": colors.HexColor("#FFEB9C"),
-               "red": colors.HexColor("#FFC7CE")}
+RAG_COLOURS = {
+    "green": colors.HexColor("#C6EFCE"),
+    "amber": colors.HexColor("#FFEB9C"),
+    "red": colors.HexColor("#FFC7CE"),
+}
 NUMERIC = {"money", "int", "pct", "days"}
 
 
@@ -39,11 +42,20 @@ def _table(table: Table, styles) -> list:
     small = styles["BodyText"].clone("small", fontSize=7.5, leading=9)
     head = [Paragraph(f"<b>{_escape(c.title)}</b>", small) for c in table.columns]
     shown = table.rows[:MAX_LISTED]
-    body = [[Paragraph(_escape(display(v, c.kind)), small) if c.kind not in NUMERIC else display(v, c.kind)
-             for v, c in zip(row, table.columns, strict=True)] for row in shown]
+    body = [
+        [
+            Paragraph(_escape(display(v, c.kind)), small) if c.kind not in NUMERIC else display(v, c.kind)
+            for v, c in zip(row, table.columns, strict=True)
+        ]
+        for row in shown
+    ]
     grid = PdfTable([head, *body], repeatRows=1, hAlign="LEFT")
-    style = [("GRID", (0, 0), (-1, -1), 0.25, colors.grey), ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#D9E1F2")),
-             ("FONTSIZE", (0, 1), (-1, -1), 7.5), ("VALIGN", (0, 0), (-1, -1), "TOP")]
+    style = [
+        ("GRID", (0, 0), (-1, -1), 0.25, colors.grey),
+        ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#D9E1F2")),
+        ("FONTSIZE", (0, 1), (-1, -1), 7.5),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+    ]
     for index, column in enumerate(table.columns):
         if column.kind in NUMERIC:
             style.append(("ALIGN", (index, 1), (index, -1), "RIGHT"))
@@ -56,8 +68,13 @@ def _table(table: Table, styles) -> list:
     if not table.rows:
         out.append(Paragraph("None in this period.", styles["BodyText"]))
     if len(table.rows) > MAX_LISTED:
-        out.append(Paragraph(f"The first {MAX_LISTED} of {len(table.rows):,} rows; the XLSX lists them all "
-                             f"(sheet “{_escape(table.key)}”).", styles["Italic"]))
+        out.append(
+            Paragraph(
+                f"The first {MAX_LISTED} of {len(table.rows):,} rows; the XLSX lists them all "
+                f"(sheet “{_escape(table.key)}”).",
+                styles["Italic"],
+            )
+        )
     if table.note:
         out.append(Paragraph(_escape(table.note), styles["Italic"]))
     return out
@@ -66,12 +83,25 @@ def _table(table: Table, styles) -> list:
 def to_pdf(report: PerformanceReport, target: Path) -> None:
     styles = getSampleStyleSheet()
     charts = dict(all_charts(report))
-    doc = SimpleDocTemplate(str(target), pagesize=landscape(A4), leftMargin=1.5 * cm, rightMargin=1.5 * cm,
-                            topMargin=1.5 * cm, bottomMargin=1.5 * cm, title=report.title, author="courtpack")
-    story: list = [Paragraph(_escape(report.title), styles["Title"]),
-                   Paragraph(f"Produced on {format_date(dt.date.today())}. Figures come from the case register; "
-                             "the XLSX version has the case-level rows behind every total.", styles["BodyText"]),
-                   Spacer(1, 8)]
+    doc = SimpleDocTemplate(
+        str(target),
+        pagesize=landscape(A4),
+        leftMargin=1.5 * cm,
+        rightMargin=1.5 * cm,
+        topMargin=1.5 * cm,
+        bottomMargin=1.5 * cm,
+        title=report.title,
+        author="courtpack",
+    )
+    story: list = [
+        Paragraph(_escape(report.title), styles["Title"]),
+        Paragraph(
+            f"Produced on {format_date(dt.date.today())}. Figures come from the case register; "
+            "the XLSX version has the case-level rows behind every total.",
+            styles["BodyText"],
+        ),
+        Spacer(1, 8),
+    ]
     for table in report.tables.values():
         if not table.in_pdf:
             continue

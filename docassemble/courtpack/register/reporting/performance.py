@@ -35,9 +35,14 @@ from .tables import Column, Table, debt_label, pct
 from .targets import indicator_rules
 
 ZERO = Decimal("0.00")
-ENFORCEMENT_TYPES = (("N323", "warrant of control"), ("N293A", "writ of control"), ("N337", "attachment of earnings"),
-                     ("N349", "third party debt order"), ("N316", "order to obtain information"),
-                     ("referral", "enforcement agent referral"))
+ENFORCEMENT_TYPES = (
+    ("N323", "warrant of control"),
+    ("N293A", "writ of control"),
+    ("N337", "attachment of earnings"),
+    ("N349", "third party debt order"),
+    ("N316", "order to obtain information"),
+    ("referral", "enforcement agent referral"),
+)
 
 
 @dataclass
@@ -58,8 +63,9 @@ class PerformanceReport:
         self.tables[table.key] = table
 
 
-def performance_report(db: Register | Session | str | os.PathLike[str] | None, start: dt.date, end: dt.date,
-                       team: str | None = None) -> PerformanceReport:
+def performance_report(
+    db: Register | Session | str | os.PathLike[str] | None, start: dt.date, end: dt.date, team: str | None = None
+) -> PerformanceReport:
     """Build the report for ``start``..``end`` (inclusive), for one team or all."""
     if end < start:
         raise RegisterError(f"the period ends ({end}) before it starts ({start}); give --from before --to")
@@ -80,8 +86,12 @@ def performance_report(db: Register | Session | str | os.PathLike[str] | None, s
 def _caseload(report: PerformanceReport, lines: list[CaseLine]) -> None:
     start_counts = Counter(stages.stage_at_start(x, report.start) for x in lines)
     end_counts = Counter(stages.stage_at_end(x, report.end) for x in lines)
-    table = Table("Caseload", "Caseload by stage", [Column("stage"), Column("at start", "int"),
-                                                    Column("at end", "int")], detail="Cases")
+    table = Table(
+        "Caseload",
+        "Caseload by stage",
+        [Column("stage"), Column("at start", "int"), Column("at end", "int")],
+        detail="Cases",
+    )
     for stage in stages.STAGES:
         table.rows.append([stage, start_counts.get(stage, 0), end_counts.get(stage, 0)])
     table.rows.append(["total", sum(r[1] for r in table.rows), sum(r[2] for r in table.rows)])
@@ -95,14 +105,23 @@ def _in(day: dt.date | None, report: PerformanceReport) -> bool:
 
 def _flow(report: PerformanceReport, session: Session, lines: list[CaseLine]) -> None:
     table = Table("Flow", "What happened in the period", [Column("step"), Column("cases", "int")], detail="Cases")
-    for label, attr in (("new referrals", "referred"), ("letters sent", "letter"), ("claims issued", "claim"),
-                        ("judgments", "judgment"), ("enforcement started", "enforcement"),
-                        ("charging orders", "charging_order")):
+    for label, attr in (
+        ("new referrals", "referred"),
+        ("letters sent", "letter"),
+        ("claims issued", "claim"),
+        ("judgments", "judgment"),
+        ("enforcement started", "enforcement"),
+        ("charging orders", "charging_order"),
+    ):
         table.rows.append([label, sum(1 for x in lines if _in(getattr(x, attr), report))])
     for label, count in _enforcement_by_type(session, report, {x.case_id for x in lines}).items():
         table.rows.append([f"enforcement: {label}", count])
-    paid = sum(1 for x in lines if stages.stage_at_end(x, report.end) == stages.CLOSED_PAID
-               and stages.stage_at_start(x, report.start) != stages.CLOSED_PAID)
+    paid = sum(
+        1
+        for x in lines
+        if stages.stage_at_end(x, report.end) == stages.CLOSED_PAID
+        and stages.stage_at_start(x, report.start) != stages.CLOSED_PAID
+    )
     table.rows.append([stages.CLOSED_PAID, paid])
     table.rows.append([stages.CLOSED_WRITTEN_OFF, sum(1 for x in lines if x.written_off_in_period > 0)])
     report.add(table)
@@ -111,9 +130,15 @@ def _flow(report: PerformanceReport, session: Session, lines: list[CaseLine]) ->
 def _enforcement_by_type(session: Session, report: PerformanceReport, case_ids: set[int]) -> dict[str, int]:
     d = Document.__table__
     made = date_of(d.c.created_at)
-    rows = session.execute(select(d.c.case_id, d.c.file_name).where(and_(
-        d.c.kind == ENFORCEMENT_KIND, made >= bindparam("s", report.start, type_=Date),
-        made <= bindparam("e", report.end, type_=Date))))
+    rows = session.execute(
+        select(d.c.case_id, d.c.file_name).where(
+            and_(
+                d.c.kind == ENFORCEMENT_KIND,
+                made >= bindparam("s", report.start, type_=Date),
+                made <= bindparam("e", report.end, type_=Date),
+            )
+        )
+    )
     counts: Counter[str] = Counter()
     for case_id, name in rows:
         if case_id in case_ids:
@@ -134,9 +159,17 @@ def _money(report: PerformanceReport, session: Session, lines: list[CaseLine]) -
         by_month[c.month] += c.amount
         by_type[c.debt_type] += c.amount
         by_officer[c.officer] += c.amount
-    month_table = Table("Collections by month", "Collected by month against target",
-                        [Column("month", "month"), Column("collected", "money"), Column("target", "money"),
-                         Column("against target", "pct")], detail="Payments")
+    month_table = Table(
+        "Collections by month",
+        "Collected by month against target",
+        [
+            Column("month", "month"),
+            Column("collected", "money"),
+            Column("target", "money"),
+            Column("against target", "pct"),
+        ],
+        detail="Payments",
+    )
     for first, _, _ in money.months(start, end):
         target = targets.get(first, {}).get(money.ALL_TYPES)
         month_table.rows.append([first, by_month[first], target, pct(by_month[first], target) if target else None])
@@ -144,15 +177,22 @@ def _money(report: PerformanceReport, session: Session, lines: list[CaseLine]) -
     trend = _trend(session, report, debt_types)
     report.add(trend)
     report.chart_data["collections"] = [(r[0], r[1], r[2]) for r in trend.rows]
-    type_table = Table("Collections by debt type", "Collected by debt type against target",
-                       [Column("debt type"), Column("collected", "money"), Column("target", "money"),
-                        Column("against target", "pct")], detail="Payments")
+    type_table = Table(
+        "Collections by debt type",
+        "Collected by debt type against target",
+        [Column("debt type"), Column("collected", "money"), Column("target", "money"), Column("against target", "pct")],
+        detail="Payments",
+    )
     for debt_type in debt_types:
         target = sum((t.get(debt_type, ZERO) for t in targets.values()), ZERO) or None
         type_table.rows.append([debt_label(debt_type), by_type[debt_type], target, pct(by_type[debt_type], target)])
     report.add(type_table)
-    officer_table = Table("Collections by officer", "Collected by officer",
-                          [Column("officer"), Column("collected", "money")], detail="Payments")
+    officer_table = Table(
+        "Collections by officer",
+        "Collected by officer",
+        [Column("officer"), Column("collected", "money")],
+        detail="Payments",
+    )
     officer_table.rows = [[o, by_officer[o]] for o in sorted(by_officer)]
     report.add(officer_table)
 
@@ -162,14 +202,23 @@ def _money(report: PerformanceReport, session: Session, lines: list[CaseLine]) -
     total = sum(by_month.values(), ZERO)
     costs = money.costs(session, start, end, {x.case_id for x in lines})
     summary = Table("Money", "Money in the period", [Column("measure"), Column("amount", "money")], detail="Cases")
-    summary.rows = [["outstanding at start (open cases)", open_start], ["debt referred", referred],
-                    ["collected", total], ["written off", sum((x.written_off_in_period for x in lines), ZERO)],
-                    ["outstanding at end (open cases)", open_end], ["costs and fees paid out", costs["paid_out"]],
-                    ["costs and fees recovered", costs["recovered"]]]
+    summary.rows = [
+        ["outstanding at start (open cases)", open_start],
+        ["debt referred", referred],
+        ["collected", total],
+        ["written off", sum((x.written_off_in_period for x in lines), ZERO)],
+        ["outstanding at end (open cases)", open_end],
+        ["costs and fees paid out", costs["paid_out"]],
+        ["costs and fees recovered", costs["recovered"]],
+    ]
     report.add(summary)
     target_total = sum((t.get(money.ALL_TYPES, ZERO) for t in targets.values()), ZERO)
-    report.chart_data.update(collected=total, target=target_total or None, open_end=open_end,
-                             collection_rate=pct(total, open_start + referred))
+    report.chart_data.update(
+        collected=total,
+        target=target_total or None,
+        open_end=open_end,
+        collection_rate=pct(total, open_start + referred),
+    )
 
 
 def _trend(session: Session, report: PerformanceReport, debt_types: list[str]) -> Table:
@@ -179,11 +228,18 @@ def _trend(session: Session, report: PerformanceReport, debt_types: list[str]) -
     for c in money.collections(session, first, report.end, report.team):
         by_month[c.month] += c.amount
     targets = money.targets_by_month(session, first, report.end, report.team, debt_types)
-    table = Table("Collections trend", "Collected by month against target, the last 12 months",
-                  [Column("month", "month"), Column("collected", "money"), Column("target", "money"),
-                   Column("against target", "pct")], detail="Payments",
-                  note="Months before the period are shown for comparison; their payments are not in the "
-                       "Payments sheet.")
+    table = Table(
+        "Collections trend",
+        "Collected by month against target, the last 12 months",
+        [
+            Column("month", "month"),
+            Column("collected", "money"),
+            Column("target", "money"),
+            Column("against target", "pct"),
+        ],
+        detail="Payments",
+        note="Months before the period are shown for comparison; their payments are not in the Payments sheet.",
+    )
     for month, _, _ in money.months(first, report.end):
         target = targets.get(month, {}).get(money.ALL_TYPES)
         table.rows.append([month, by_month[month], target, pct(by_month[month], target) if target else None])
@@ -192,16 +248,33 @@ def _trend(session: Session, report: PerformanceReport, debt_types: list[str]) -
 
 def _timeliness_and_indicators(report: PerformanceReport, session: Session, lines: list[CaseLine]) -> None:
     start, end = report.start, report.end
-    table = Table("Timeliness", "Days between steps (steps taken in the period)",
-                  [Column("interval"), Column("cases", "int"), Column("median days", "int"),
-                   Column("90th percentile days", "int")])
+    table = Table(
+        "Timeliness",
+        "Days between steps (steps taken in the period)",
+        [
+            Column("interval"),
+            Column("cases", "int"),
+            Column("median days", "int"),
+            Column("90th percentile days", "int"),
+        ],
+    )
     for interval in timeliness.intervals(lines, start, end):
         table.rows.append([interval.label, len(interval.days), interval.median, interval.p90])
     report.add(table)
 
-    exceptions = Table("Past threshold", "Cases past an indicator's threshold",
-                       [Column("indicator"), Column("reference"), Column("debtor"), Column("officer"),
-                        Column("from", "date"), Column("due by", "date"), Column("done on", "date")])
+    exceptions = Table(
+        "Past threshold",
+        "Cases past an indicator's threshold",
+        [
+            Column("indicator"),
+            Column("reference"),
+            Column("debtor"),
+            Column("officer"),
+            Column("from", "date"),
+            Column("due by", "date"),
+            Column("done on", "date"),
+        ],
+    )
     open_end = [x for x in lines if stages.is_open(stages.stage_at_end(x, end))]
     rules = indicator_rules(session, end)
     letter_rule = rules["letter_within_days"]
@@ -226,30 +299,45 @@ def _timeliness_and_indicators(report: PerformanceReport, session: Session, line
     claim_ids = {x.case_id for x in claims}
     for x in lines:
         late = x.case_id in claim_ids and x.case_id not in claims_on_time
-        missing = (x.case_id in open_ids and x.letter is not None and x.claim is None and claim_due(x) < end)
+        missing = x.case_id in open_ids and x.letter is not None and x.claim is None and claim_due(x) < end
         if late or missing:
-            exceptions.rows.append([claim_rule.label, x.reference, x.debtor, x.officer, x.letter, claim_due(x),
-                                    x.claim])
+            exceptions.rows.append(
+                [claim_rule.label, x.reference, x.debtor, x.officer, x.letter, claim_due(x), x.claim]
+            )
 
     live_ids = {x.case_id for x in lines if not x.written_off_end}
-    orders = [o for o in order_compliance(session, end)
-              if o.frequency is not None and o.case_id in live_ids and o.made_on <= end]
+    orders = [
+        o
+        for o in order_compliance(session, end)
+        if o.frequency is not None and o.case_id in live_ids and o.made_on <= end
+    ]
     _compliance(report, orders)
     complying = sum(1 for o in orders if o.status == COMPLYING)
     arrears = sum(1 for o in orders if o.status == IN_ARREARS)
     old = sum((x.outstanding_end for x in open_end if (end - x.debt_since).days > 730), ZERO)
     total_open = sum((x.outstanding_end for x in open_end), ZERO)
     collected, target = report.chart_data["collected"], report.chart_data["target"]
-    values = [(letter_rule, pct(len(on_time), len(letters))), (claim_rule, pct(len(claims_on_time), len(claims))),
-              (rules["orders_complying_pct"], pct(complying, complying + arrears)),
-              (rules["debt_over_2y_pct"], pct(old, total_open)),
-              (rules["collection_vs_target_pct"],
-               pct(collected, target) if target else None)]  # type: ignore[arg-type]
-    indicators = Table("Indicators", "Performance indicators",
-                       [Column("indicator"), Column("value", "pct"), Column("target", "pct"),
-                        Column("amber from", "pct"), Column("status", "rag"),
-                        Column("thresholds in force from", "date"),
-                        Column("thresholds set by")], detail="Past threshold")
+    values = [
+        (letter_rule, pct(len(on_time), len(letters))),
+        (claim_rule, pct(len(claims_on_time), len(claims))),
+        (rules["orders_complying_pct"], pct(complying, complying + arrears)),
+        (rules["debt_over_2y_pct"], pct(old, total_open)),
+        (rules["collection_vs_target_pct"], pct(collected, target) if target else None),
+    ]  # type: ignore[arg-type]
+    indicators = Table(
+        "Indicators",
+        "Performance indicators",
+        [
+            Column("indicator"),
+            Column("value", "pct"),
+            Column("target", "pct"),
+            Column("amber from", "pct"),
+            Column("status", "rag"),
+            Column("thresholds in force from", "date"),
+            Column("thresholds set by"),
+        ],
+        detail="Past threshold",
+    )
     for rule, value in values:
         status = rule.rag(value) if value is not None else "nothing to measure"
         indicators.rows.append([rule.label, value, rule.target, rule.amber, status, rule.effective_from, rule.note])
@@ -258,21 +346,63 @@ def _timeliness_and_indicators(report: PerformanceReport, session: Session, line
 
 
 def _compliance(report: PerformanceReport, orders: list) -> None:
-    table = Table("Compliance", "Instalment orders at the end of the period",
-                  [Column("status"), Column("orders", "int"), Column("ordered", "money"), Column("paid", "money"),
-                   Column("in arrears", "money")], detail="Orders")
+    table = Table(
+        "Compliance",
+        "Instalment orders at the end of the period",
+        [
+            Column("status"),
+            Column("orders", "int"),
+            Column("ordered", "money"),
+            Column("paid", "money"),
+            Column("in arrears", "money"),
+        ],
+        detail="Orders",
+    )
     for status in (COMPLYING, IN_ARREARS, PAID_IN_FULL):
         rows = [o for o in orders if o.status == status]
-        table.rows.append([status, len(rows), sum((o.total for o in rows), ZERO), sum((o.paid for o in rows), ZERO),
-                           sum((o.arrears for o in rows), ZERO)])
+        table.rows.append(
+            [
+                status,
+                len(rows),
+                sum((o.total for o in rows), ZERO),
+                sum((o.paid for o in rows), ZERO),
+                sum((o.arrears for o in rows), ZERO),
+            ]
+        )
     report.add(table)
     report.chart_data["compliance"] = [(r[0], r[1]) for r in table.rows]
-    detail = Table("Orders", "Each instalment order", [
-        Column("reference"), Column("claim number"), Column("made on", "date"), Column("ordered", "money"),
-        Column("terms"), Column("paid", "money"), Column("status"), Column("in arrears", "money"),
-        Column("instalments missed", "int"), Column("first missed", "date")], in_pdf=False)
-    detail.rows = [[o.reference, o.claim_number, o.made_on, o.total, o.terms, o.paid, o.status, o.arrears, o.missed,
-                    o.first_missed] for o in orders]
+    detail = Table(
+        "Orders",
+        "Each instalment order",
+        [
+            Column("reference"),
+            Column("claim number"),
+            Column("made on", "date"),
+            Column("ordered", "money"),
+            Column("terms"),
+            Column("paid", "money"),
+            Column("status"),
+            Column("in arrears", "money"),
+            Column("instalments missed", "int"),
+            Column("first missed", "date"),
+        ],
+        in_pdf=False,
+    )
+    detail.rows = [
+        [
+            o.reference,
+            o.claim_number,
+            o.made_on,
+            o.total,
+            o.terms,
+            o.paid,
+            o.status,
+            o.arrears,
+            o.missed,
+            o.first_missed,
+        ]
+        for o in orders
+    ]
     report.add(detail)
 
 
@@ -283,40 +413,102 @@ def _ageing(report: PerformanceReport, session: Session, lines: list[CaseLine]) 
     grid: dict[str, dict[str, Decimal]] = {b[0]: defaultdict(lambda: ZERO) for b in ageing.BANDS}
     for x in open_end:
         grid[ageing.band((end - x.debt_since).days)][x.debt_type] += x.outstanding_end
-    table = Table("Ageing", "Outstanding debt by age (open cases, at the end of the period)",
-                  [Column("age"), *[Column(debt_label(t), "money") for t in debt_types], Column("total", "money")],
-                  detail="Cases")
+    table = Table(
+        "Ageing",
+        "Outstanding debt by age (open cases, at the end of the period)",
+        [Column("age"), *[Column(debt_label(t), "money") for t in debt_types], Column("total", "money")],
+        detail="Cases",
+    )
     for label, _, _ in ageing.BANDS:
         values = [grid[label][t] for t in debt_types]
         table.rows.append([label, *values, sum(values, ZERO)])
     report.add(table)
     report.chart_data["ageing"] = (debt_types, [(r[0], r[1:-1]) for r in table.rows])
-    watch = Table("Limitation watch", "Open cases within 6 months of a limitation date, no claim issued",
-                  [Column("reference"), Column("debtor"), Column("debt type"), Column("officer"),
-                   Column("outstanding", "money"), Column("last day to issue", "date"), Column("days left", "int")])
+    watch = Table(
+        "Limitation watch",
+        "Open cases within 6 months of a limitation date, no claim issued",
+        [
+            Column("reference"),
+            Column("debtor"),
+            Column("debt type"),
+            Column("officer"),
+            Column("outstanding", "money"),
+            Column("last day to issue", "date"),
+            Column("days left", "int"),
+        ],
+    )
     for w in ageing.limitation_watch(session, open_end, end):
-        watch.rows.append([w.line.reference, w.line.debtor, debt_label(w.line.debt_type), w.line.officer,
-                           w.line.outstanding_end, w.last_day, (w.last_day - end).days])
+        watch.rows.append(
+            [
+                w.line.reference,
+                w.line.debtor,
+                debt_label(w.line.debt_type),
+                w.line.officer,
+                w.line.outstanding_end,
+                w.last_day,
+                (w.last_day - end).days,
+            ]
+        )
     report.add(watch)
 
 
 def _detail(report: PerformanceReport, session: Session, lines: list[CaseLine]) -> None:
     start, end = report.start, report.end
-    cases = Table("Cases", "Each case behind the totals", [
-        Column("reference"), Column("debtor"), Column("debt type"), Column("officer"), Column("team"),
-        Column("referred", "date"), Column("stage at start"), Column("stage at end"),
-        Column("outstanding at start", "money"), Column("outstanding at end", "money"),
-        Column("written off in period", "money"), Column("age at end"), Column("referred in period")], in_pdf=False)
+    cases = Table(
+        "Cases",
+        "Each case behind the totals",
+        [
+            Column("reference"),
+            Column("debtor"),
+            Column("debt type"),
+            Column("officer"),
+            Column("team"),
+            Column("referred", "date"),
+            Column("stage at start"),
+            Column("stage at end"),
+            Column("outstanding at start", "money"),
+            Column("outstanding at end", "money"),
+            Column("written off in period", "money"),
+            Column("age at end"),
+            Column("referred in period"),
+        ],
+        in_pdf=False,
+    )
     for x in lines:
-        cases.rows.append([x.reference, x.debtor, debt_label(x.debt_type), x.officer, x.team, x.referred,
-                           stages.stage_at_start(x, start) or "", stages.stage_at_end(x, end), x.outstanding_start,
-                           x.outstanding_end, x.written_off_in_period, ageing.band((end - x.debt_since).days),
-                           "yes" if _in(x.referred, report) else "no"])
+        cases.rows.append(
+            [
+                x.reference,
+                x.debtor,
+                debt_label(x.debt_type),
+                x.officer,
+                x.team,
+                x.referred,
+                stages.stage_at_start(x, start) or "",
+                stages.stage_at_end(x, end),
+                x.outstanding_start,
+                x.outstanding_end,
+                x.written_off_in_period,
+                ageing.band((end - x.debt_since).days),
+                "yes" if _in(x.referred, report) else "no",
+            ]
+        )
     report.add(cases)
-    payments = Table("Payments", "Each payment received in the period", [
-        Column("reference"), Column("debtor"), Column("debt type"), Column("officer"), Column("paid on", "date"),
-        Column("amount", "money"), Column("source")], in_pdf=False)
-    payments.rows = [[p.reference, p.debtor, debt_label(p.debt_type), p.officer, p.paid_on, p.amount, p.source]
-                     for p in money.payment_lines(session, start, end, report.team)]
+    payments = Table(
+        "Payments",
+        "Each payment received in the period",
+        [
+            Column("reference"),
+            Column("debtor"),
+            Column("debt type"),
+            Column("officer"),
+            Column("paid on", "date"),
+            Column("amount", "money"),
+            Column("source"),
+        ],
+        in_pdf=False,
+    )
+    payments.rows = [
+        [p.reference, p.debtor, debt_label(p.debt_type), p.officer, p.paid_on, p.amount, p.source]
+        for p in money.payment_lines(session, start, end, report.team)
+    ]
     report.add(payments)
-

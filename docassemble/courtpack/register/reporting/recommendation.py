@@ -38,9 +38,15 @@ def _page(doc, c: Candidate, on: dt.date) -> None:
     doc.add_heading(f"Write-off recommendation: {c.reference}", level=1)
     table = doc.add_table(rows=0, cols=2)
     table.style = "Table Grid"
-    for label, value in (("Debtor", c.debtor), ("Debt", debt_label(c.debt_type)), ("Officer", c.officer),
-                         ("Amount to write off", format_money(c.outstanding)), ("Reason", c.reason_label),
-                         ("Authority needed", c.authority_label), ("As at", format_date(on))):
+    for label, value in (
+        ("Debtor", c.debtor),
+        ("Debt", debt_label(c.debt_type)),
+        ("Officer", c.officer),
+        ("Amount to write off", format_money(c.outstanding)),
+        ("Reason", c.reason_label),
+        ("Authority needed", c.authority_label),
+        ("As at", format_date(on)),
+    ):
         cells = table.add_row().cells
         cells[0].text, cells[1].text = label, value
     doc.add_heading("Evidence from the register", level=2)
@@ -50,8 +56,7 @@ def _page(doc, c: Candidate, on: dt.date) -> None:
     doc.add_heading("Decision", level=2)
     sign = doc.add_table(rows=4, cols=2)
     sign.style = "Table Grid"
-    for row, label in zip(sign.rows, ("Approved / refused", "Name and authority", "Signature", "Date"),
-                          strict=True):
+    for row, label in zip(sign.rows, ("Approved / refused", "Name and authority", "Signature", "Date"), strict=True):
         row.cells[0].text = label
         row.height = Cm(1.1)  # room to write by hand
     doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
@@ -65,8 +70,9 @@ def _schedule(doc, found: list[Candidate], on: dt.date) -> None:
         cell.text = title
     for c in found:
         cells = table.add_row().cells
-        for cell, value in zip(cells, (c.reference, c.debtor, c.reason_label, c.authority_label,
-                                       format_money(c.outstanding)), strict=True):
+        for cell, value in zip(
+            cells, (c.reference, c.debtor, c.reason_label, c.authority_label, format_money(c.outstanding)), strict=True
+        ):
             cell.text = value
     for title, key in (("Totals by reason", "reason_label"), ("Totals by authority", "authority_label")):
         doc.add_heading(title, level=2)
@@ -76,8 +82,9 @@ def _schedule(doc, found: list[Candidate], on: dt.date) -> None:
             sums[getattr(c, key)][1] += c.outstanding
         totals = doc.add_table(rows=1, cols=3)
         totals.style = "Table Grid"
-        for cell, text in zip(totals.rows[0].cells, (title.split(" by ")[1].capitalize(), "Cases", "Amount"),
-                              strict=True):
+        for cell, text in zip(
+            totals.rows[0].cells, (title.split(" by ")[1].capitalize(), "Cases", "Amount"), strict=True
+        ):
             cell.text = text
         for name, (count, amount) in sorted(sums.items()):
             cells = totals.add_row().cells
@@ -87,8 +94,13 @@ def _schedule(doc, found: list[Candidate], on: dt.date) -> None:
         cells[2].text = format_money(sum((c.outstanding for c in found), Decimal("0.00")))
 
 
-def write_recommendation(db: Register | str | os.PathLike[str] | None, references: list[str], out_dir: Path,
-                         on: dt.date, who: str | None = None) -> list[Path]:
+def write_recommendation(
+    db: Register | str | os.PathLike[str] | None,
+    references: list[str],
+    out_dir: Path,
+    on: dt.date,
+    who: str | None = None,
+) -> list[Path]:
     """Write ``write-off recommendation <date>.docx`` and ``.pdf`` for the named cases; record them."""
     if not references:
         raise RegisterError("name at least one case to recommend for write-off")
@@ -98,8 +110,10 @@ def write_recommendation(db: Register | str | os.PathLike[str] | None, reference
         found = {c.reference: c for c in candidates_in(session, on, list(references))}
         missing = [r for r in references if r not in found]
         if missing:
-            raise RegisterError(f"{', '.join(missing)}: not a write-off candidate on {format_date(on)} under the "
-                                "policy then in force (or not an open case); see: courtpack writeoff candidates")
+            raise RegisterError(
+                f"{', '.join(missing)}: not a write-off candidate on {format_date(on)} under the "
+                "policy then in force (or not an open case); see: courtpack writeoff candidates"
+            )
         ordered = [found[r] for r in dict.fromkeys(references)]
         stem = f"write-off recommendation {on.isoformat()}"
         with tempfile.TemporaryDirectory(prefix="courtpack-wo-") as scratch:

@@ -13,15 +13,26 @@ from decimal import Decimal
 from .facts import CaseLine
 
 REFERRED, LETTER, CLAIM, JUDGMENT, ENFORCEMENT, CHARGING = (
-    "referred", "letter sent", "claim issued", "judgment", "enforcement", "charging order")
+    "referred",
+    "letter sent",
+    "claim issued",
+    "judgment",
+    "enforcement",
+    "charging order",
+)
 CLOSED_PAID, CLOSED_WRITTEN_OFF = "closed: paid", "closed: written off"
 OPEN_STAGES = (REFERRED, LETTER, CLAIM, JUDGMENT, ENFORCEMENT, CHARGING)
 STAGES = (*OPEN_STAGES, CLOSED_PAID, CLOSED_WRITTEN_OFF)
 
 
 def _milestones(line: CaseLine) -> tuple[tuple[str, dt.date | None], ...]:
-    return ((LETTER, line.letter), (CLAIM, line.claim), (JUDGMENT, line.judgment),
-            (ENFORCEMENT, line.enforcement), (CHARGING, line.charging_order))
+    return (
+        (LETTER, line.letter),
+        (CLAIM, line.claim),
+        (JUDGMENT, line.judgment),
+        (ENFORCEMENT, line.enforcement),
+        (CHARGING, line.charging_order),
+    )
 
 
 def stage_on(line: CaseLine, day: dt.date, outstanding: Decimal, written_off: bool) -> str | None:

@@ -62,6 +62,7 @@ def display(value: Cell, kind: Kind) -> str:
 def debt_label(debt_type: str) -> str:
     """A debt type as officers say it ("former tenant rent arrears")."""
     from ...case.model import DEBT_TYPE_LABELS, DebtType
+
     try:
         return DEBT_TYPE_LABELS[DebtType(debt_type)]
     except (ValueError, KeyError):

@@ -37,16 +37,34 @@ class Indicator:
     default_amber: Decimal
 
 
-INDICATORS: dict[str, Indicator] = {i.code: i for i in (
-    Indicator("letter_within_days", "letters sent within {days} days of referral (%)", True, 14,
-              Decimal("90"), Decimal("80")),
-    Indicator("claim_within_days", "claims issued within {days} days of the reply period ending (%)", True, 30,
-              Decimal("85"), Decimal("70")),
-    Indicator("orders_complying_pct", "instalment orders complying (%)", True, None, Decimal("80"), Decimal("70")),
-    Indicator("debt_over_2y_pct", "outstanding debt older than 2 years (%)", False, None,
-              Decimal("20"), Decimal("30")),
-    Indicator("collection_vs_target_pct", "collected against target (%)", True, None, Decimal("100"), Decimal("90")),
-)}
+INDICATORS: dict[str, Indicator] = {
+    i.code: i
+    for i in (
+        Indicator(
+            "letter_within_days",
+            "letters sent within {days} days of referral (%)",
+            True,
+            14,
+            Decimal("90"),
+            Decimal("80"),
+        ),
+        Indicator(
+            "claim_within_days",
+            "claims issued within {days} days of the reply period ending (%)",
+            True,
+            30,
+            Decimal("85"),
+            Decimal("70"),
+        ),
+        Indicator("orders_complying_pct", "instalment orders complying (%)", True, None, Decimal("80"), Decimal("70")),
+        Indicator(
+            "debt_over_2y_pct", "outstanding debt older than 2 years (%)", False, None, Decimal("20"), Decimal("30")
+        ),
+        Indicator(
+            "collection_vs_target_pct", "collected against target (%)", True, None, Decimal("100"), Decimal("90")
+        ),
+    )
+}
 
 
 @dataclass(frozen=True)
@@ -79,14 +97,24 @@ def _amount(text: object, what: str) -> Decimal:
     return value
 
 
-def set_collection_target(db: Register | Session | str | os.PathLike[str] | None, effective_from: dt.date,
-                          amount: object, debt_type: str = "", team: str = "", who: str | None = None) -> None:
+def set_collection_target(
+    db: Register | Session | str | os.PathLike[str] | None,
+    effective_from: dt.date,
+    amount: object,
+    debt_type: str = "",
+    team: str = "",
+    who: str | None = None,
+) -> None:
     """Set the monthly collection target for a debt type and team ("" = all) from a date."""
     value = _amount(amount, f"monthly target for {debt_type or 'all debt types'}")
     with session_for(db, who) as session:
-        row = session.scalar(select(CollectionTarget).where(
-            CollectionTarget.debt_type == debt_type, CollectionTarget.team == team,
-            CollectionTarget.effective_from == effective_from))
+        row = session.scalar(
+            select(CollectionTarget).where(
+                CollectionTarget.debt_type == debt_type,
+                CollectionTarget.team == team,
+                CollectionTarget.effective_from == effective_from,
+            )
+        )
         if row is None:
             row = CollectionTarget(debt_type=debt_type, team=team, effective_from=effective_from)
             session.add(row)
@@ -94,8 +122,15 @@ def set_collection_target(db: Register | Session | str | os.PathLike[str] | None
         row.set_by = session.info.get("who") or ""
 
 
-def set_indicator(db: Register | Session | str | os.PathLike[str] | None, code: str, effective_from: dt.date,
-                  target: object, amber: object, days: int | None = None, who: str | None = None) -> None:
+def set_indicator(
+    db: Register | Session | str | os.PathLike[str] | None,
+    code: str,
+    effective_from: dt.date,
+    target: object,
+    amber: object,
+    days: int | None = None,
+    who: str | None = None,
+) -> None:
     """Set an indicator's green and amber thresholds (and its days) from a date."""
     spec = INDICATORS.get(code)
     if spec is None:
@@ -103,13 +138,18 @@ def set_indicator(db: Register | Session | str | os.PathLike[str] | None, code: 
     green, amber_at = _amount(target, f"{code} target"), _amount(amber, f"{code} amber threshold")
     if (green < amber_at) if spec.higher_is_better else (green > amber_at):
         better = "higher" if spec.higher_is_better else "lower"
-        raise RegisterError(f"{code}: the amber threshold {amber_at} must be on the far side of the target {green} "
-                            f"(for this indicator {better} is better); swap them")
+        raise RegisterError(
+            f"{code}: the amber threshold {amber_at} must be on the far side of the target {green} "
+            f"(for this indicator {better} is better); swap them"
+        )
     if spec.default_days is not None and (days is None or days < 0):
         raise RegisterError(f"{code}: give the number of days with --days (e.g. {spec.default_days})")
     with session_for(db, who) as session:
-        row = session.scalar(select(IndicatorTarget).where(IndicatorTarget.code == code,
-                                                           IndicatorTarget.effective_from == effective_from))
+        row = session.scalar(
+            select(IndicatorTarget).where(
+                IndicatorTarget.code == code, IndicatorTarget.effective_from == effective_from
+            )
+        )
         if row is None:
             row = IndicatorTarget(code=code, effective_from=effective_from)
             session.add(row)
@@ -117,8 +157,9 @@ def set_indicator(db: Register | Session | str | os.PathLike[str] | None, code: 
         row.set_by = session.info.get("who") or ""
 
 
-def set_team(db: Register | Session | str | os.PathLike[str] | None, officer: str, team: str,
-             who: str | None = None) -> None:
+def set_team(
+    db: Register | Session | str | os.PathLike[str] | None, officer: str, team: str, who: str | None = None
+) -> None:
     """Put an officer (and so their cases) in a team."""
     if not officer.strip() or not team.strip():
         raise RegisterError("give both the officer's name and the team's name")
@@ -141,12 +182,27 @@ def indicator_rules(session: Session, on: dt.date) -> dict[str, IndicatorRule]:
         row = latest.get(code)
         if row is None:
             days = spec.default_days
-            out[code] = IndicatorRule(code, spec.label.format(days=days), days, spec.default_target,
-                                      spec.default_amber, spec.higher_is_better, DEFAULT_FROM, DEFAULT_NOTE)
+            out[code] = IndicatorRule(
+                code,
+                spec.label.format(days=days),
+                days,
+                spec.default_target,
+                spec.default_amber,
+                spec.higher_is_better,
+                DEFAULT_FROM,
+                DEFAULT_NOTE,
+            )
         else:
-            out[code] = IndicatorRule(code, spec.label.format(days=row.days), row.days, Decimal(row.target),
-                                      Decimal(row.amber), spec.higher_is_better, row.effective_from,
-                                      row.note or f"set by {row.set_by}")
+            out[code] = IndicatorRule(
+                code,
+                spec.label.format(days=row.days),
+                row.days,
+                Decimal(row.target),
+                Decimal(row.amber),
+                spec.higher_is_better,
+                row.effective_from,
+                row.note or f"set by {row.set_by}",
+            )
     return out
 
 
@@ -161,8 +217,11 @@ def monthly_targets(session: Session, month_start: dt.date, team: str | None) ->
     For the whole service, service-wide rows (team "") are used where set; otherwise the teams'
     targets are added up.
     """
-    rows = session.scalars(select(CollectionTarget).where(CollectionTarget.effective_from <= month_start)
-                           .order_by(CollectionTarget.effective_from)).all()
+    rows = session.scalars(
+        select(CollectionTarget)
+        .where(CollectionTarget.effective_from <= month_start)
+        .order_by(CollectionTarget.effective_from)
+    ).all()
     latest: dict[tuple[str, str], Decimal] = {}
     for row in rows:  # later rows replace earlier ones for the same debt type and team
         latest[(row.debt_type, row.team)] = row.monthly_amount

@@ -26,8 +26,14 @@ from .performance import PerformanceReport
 from .tables import Cell, Kind, Table
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-FORMATS: dict[Kind, str] = {"money": '"£"#,##0.00;-"£"#,##0.00', "date": "d mmmm yyyy", "month": "mmmm yyyy",
-                            "int": "#,##0", "pct": '0.0"%"', "days": "#,##0"}
+FORMATS: dict[Kind, str] = {
+    "money": '"£"#,##0.00;-"£"#,##0.00',
+    "date": "d mmmm yyyy",
+    "month": "mmmm yyyy",
+    "int": "#,##0",
+    "pct": '0.0"%"',
+    "days": "#,##0",
+}
 RAG_FILLS = {"green": "C6EFCE", "amber": "FFEB9C", "red": "FFC7CE"}
 
 
@@ -72,12 +78,14 @@ def _anchor(table: Table) -> str:
     return f"{get_column_letter(len(table.columns) + 2)}2"
 
 
-def _bar(sheet: Worksheet, table: Table, title: str, first_col: int, last_col: int, rows: int,
-         stacked: bool = False) -> None:
+def _bar(
+    sheet: Worksheet, table: Table, title: str, first_col: int, last_col: int, rows: int, stacked: bool = False
+) -> None:
     chart = BarChart()
     chart.type, chart.title = "col", title
-    chart.add_data(Reference(sheet, min_col=first_col, max_col=last_col, min_row=1, max_row=rows + 1),
-                   titles_from_data=True)
+    chart.add_data(
+        Reference(sheet, min_col=first_col, max_col=last_col, min_row=1, max_row=rows + 1), titles_from_data=True
+    )
     chart.set_categories(Reference(sheet, min_col=1, min_row=2, max_row=rows + 1))
     if stacked:
         chart.grouping, chart.overlap = "stacked", 100
@@ -91,8 +99,9 @@ def _charts(book: Workbook, report: PerformanceReport) -> None:
     sheet = book[months.key]
     line = LineChart()
     line.title, line.y_axis.title = "Collected by month against target (last 12 months)", "£"
-    line.add_data(Reference(sheet, min_col=2, max_col=3, min_row=1, max_row=len(months.rows) + 1),
-                  titles_from_data=True)
+    line.add_data(
+        Reference(sheet, min_col=2, max_col=3, min_row=1, max_row=len(months.rows) + 1), titles_from_data=True
+    )
     line.set_categories(Reference(sheet, min_col=1, min_row=2, max_row=len(months.rows) + 1))
     line.series[1].graphicalProperties.line.dashStyle = "dash"
     for series in line.series:
@@ -103,8 +112,15 @@ def _charts(book: Workbook, report: PerformanceReport) -> None:
     _bar(book[caseload.key], caseload, "Caseload by stage", 2, 3, len(caseload.rows) - 1)  # without the total
     ageing = tables["Ageing"]
     if len(ageing.columns) > 2:
-        _bar(book[ageing.key], ageing, "Outstanding debt by age", 2, len(ageing.columns) - 1, len(ageing.rows),
-             stacked=True)
+        _bar(
+            book[ageing.key],
+            ageing,
+            "Outstanding debt by age",
+            2,
+            len(ageing.columns) - 1,
+            len(ageing.rows),
+            stacked=True,
+        )
     compliance = tables["Compliance"]
     _bar(book[compliance.key], compliance, "Instalment orders by compliance", 2, 2, len(compliance.rows))
 
@@ -113,8 +129,12 @@ def _cover(book: Workbook, report: PerformanceReport) -> None:
     sheet = book.create_sheet("About", 0)
     sheet.append([safe_text(report.title)])
     sheet["A1"].font = Font(bold=True, size=14)
-    sheet.append([f"Produced {dt.date.today():%d %B %Y}. Each sheet is one table; the sheets Cases, Payments and "
-                  "Orders hold the case-level rows behind the totals."])
+    sheet.append(
+        [
+            f"Produced {dt.date.today():%d %B %Y}. Each sheet is one table; the sheets Cases, Payments and "
+            "Orders hold the case-level rows behind the totals."
+        ]
+    )
     sheet.append([])
     sheet.append(["sheet", "what it shows", "rows behind it"])
     for cell in sheet[4]:

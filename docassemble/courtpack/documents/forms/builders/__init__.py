@@ -35,8 +35,20 @@ def parties_line(case: Case) -> tuple[str, str]:
 
 
 LAWYER_WORDS = ("solicitor", "barrister", "legal executive", "lawyer", "counsel", "litigator")
-SENIOR_WORDS = ("director", "head of", "manager", "chief executive", "treasurer", "secretary", "town clerk",
-                "mayor", "chair", "president", "monitoring officer", "section 151")
+SENIOR_WORDS = (
+    "director",
+    "head of",
+    "manager",
+    "chief executive",
+    "treasurer",
+    "secretary",
+    "town clerk",
+    "mayor",
+    "chair",
+    "president",
+    "monitoring officer",
+    "section 151",
+)
 
 
 def is_lawyer(position: str) -> bool:
@@ -53,9 +65,12 @@ def signer(case: Case, name: str = "", position: str = "") -> dict[str, Any]:
     """
     position = position or case.claimant.officer_position
     lawyer = case.claimant.solicitor_conducted and is_lawyer(position)
-    return {"signatory_name": name or case.claimant.officer_name, "signatory_position": position,
-            "signed_by": "legal_representative" if lawyer else "claimant",
-            "legal_rep_firm": case.claimant.legal_representative if lawyer else ""}
+    return {
+        "signatory_name": name or case.claimant.officer_name,
+        "signatory_position": position,
+        "signed_by": "legal_representative" if lawyer else "claimant",
+        "legal_rep_firm": case.claimant.legal_representative if lawyer else "",
+    }
 
 
 def signer_warning(values: dict[str, Any]) -> str | None:
@@ -64,19 +79,27 @@ def signer_warning(values: dict[str, Any]) -> str | None:
     position = str(values.get("signatory_position", ""))
     if values.get("signed_by") == "legal_representative" or any(w in position.lower() for w in SENIOR_WORDS):
         return None
-    return (f"{values.get('signatory_name', '')} ({position or 'no position given'}) signs the statement of truth "
-            "but does not appear to hold a senior position in the council (PD 22 para 3.4 and 3.11: e.g. a manager, "
-            "head of service or director) or to be its legal representative; choose such a signer or confirm the "
-            "officer's authority.")
+    return (
+        f"{values.get('signatory_name', '')} ({position or 'no position given'}) signs the statement of truth "
+        "but does not appear to hold a senior position in the council (PD 22 para 3.4 and 3.11: e.g. a manager, "
+        "head of service or director) or to be its legal representative; choose such a signer or confirm the "
+        "officer's authority."
+    )
 
 
 def judgment_common(case: Case, judgment: Judgment, debtor: Debtor | None = None) -> dict[str, Any]:
     """The heading boxes most enforcement forms share."""
     who = debtor or case.debtor
-    return {"court": judgment.court, "claim_number": judgment.claim_number,
-            "claimant": claimant_block(case), "defendant": name_and_address(who.name, who.address),
-            "judgment_date": judgment.date, "judgment_amount": judgment.amount + judgment.costs,
-            "paid_since": judgment.paid_since, "your_ref": case.reference}
+    return {
+        "court": judgment.court,
+        "claim_number": judgment.claim_number,
+        "claimant": claimant_block(case),
+        "defendant": name_and_address(who.name, who.address),
+        "judgment_date": judgment.date,
+        "judgment_amount": judgment.amount + judgment.costs,
+        "paid_since": judgment.paid_since,
+        "your_ref": case.reference,
+    }
 
 
 def money(value: Any) -> Decimal:

@@ -30,9 +30,11 @@ def agreement_sentence(case: Case, copy_attached: bool = False) -> str:
     parties = " and ".join(agreement.parties) if agreement.parties else f"the claimant and {case.debtor.name}"
     if agreement.kind is AgreementKind.WRITTEN:
         dated = f" dated {format_date(agreement.date)}" if agreement.date else ""
-        return (f"By a written {agreement.description or 'agreement'}{dated} between {parties}, the defendant "
-                "agreed to pay the sums that fell due under it. A copy of the agreement "
-                f"{'is attached to' if copy_attached else 'will be served with'} these particulars of claim.")
+        return (
+            f"By a written {agreement.description or 'agreement'}{dated} between {parties}, the defendant "
+            "agreed to pay the sums that fell due under it. A copy of the agreement "
+            f"{'is attached to' if copy_attached else 'will be served with'} these particulars of claim."
+        )
     if agreement.kind is AgreementKind.ORAL:
         speaker = agreement.made_by or case.debtor.name
         listener = _spoken_to(case, speaker)
@@ -65,24 +67,32 @@ def interest_paragraph(case: Case, figures: ClaimFigures, issue_date: dt.date) -
         return "The claimant does not claim interest."
     words = INTEREST_BASIS_WORDS.get(case.interest.basis, "")
     rate = f"{result.rate.normalize():f}%"
-    after = (f"The interest to the date of issue is {format_money(result.interest)}, and it continues at the daily "
-             f"rate of {format_money(result.daily_rate)} ({rate} a year on {format_money(result.principal)}, "
-             "divided by 365) from the date of issue until judgment or sooner payment.")
+    after = (
+        f"The interest to the date of issue is {format_money(result.interest)}, and it continues at the daily "
+        f"rate of {format_money(result.daily_rate)} ({rate} a year on {format_money(result.principal)}, "
+        "divided by 365) from the date of issue until judgment or sooner payment."
+    )
     if not result.items:
-        return (f"The claimant claims interest {words} at the rate of {rate} a year simple on "
-                f"{format_money(result.principal)} from {format_date(result.from_date)} to "
-                f"{format_date(issue_date)}, the date of issue, a period of {result.days} days. {after}")
+        return (
+            f"The claimant claims interest {words} at the rate of {rate} a year simple on "
+            f"{format_money(result.principal)} from {format_date(result.from_date)} to "
+            f"{format_date(issue_date)}, the date of issue, a period of {result.days} days. {after}"
+        )
     items = "; ".join(_interest_item(item) for item in result.items)
-    return (f"The claimant claims interest {words} at the rate of {rate} a year simple on each sum from the day it "
-            f"fell due to {format_date(issue_date)}, the date of issue (on a part paid before then, to the day it "
-            f"was paid): {items}. {after}")
+    return (
+        f"The claimant claims interest {words} at the rate of {rate} a year simple on each sum from the day it "
+        f"fell due to {format_date(issue_date)}, the date of issue (on a part paid before then, to the day it "
+        f"was paid): {items}. {after}"
+    )
 
 
 def _interest_item(item: InterestItem) -> str:
     paid = ", when it was paid" if item.paid else ""
     excluded = f", less {item.excluded_days} days in a breathing space" if item.excluded_days else ""
-    return (f"{format_money(item.amount)} ({item.description}) from {format_date(item.due)} to "
-            f"{format_date(item.until)}{paid}, {item.days} days{excluded}, {format_money(item.interest)}")
+    return (
+        f"{format_money(item.amount)} ({item.description}) from {format_date(item.due)} to "
+        f"{format_date(item.until)}{paid}, {item.days} days{excluded}, {format_money(item.interest)}"
+    )
 
 
 def brief_details(case: Case, figures: ClaimFigures) -> str:
@@ -92,44 +102,81 @@ def brief_details(case: Case, figures: ClaimFigures) -> str:
     return text + ". See the attached particulars of claim."
 
 
-def n1_values(case: Case, figures: ClaimFigures, *, issue_date: dt.date, hearing_centre: str = "",
-              court: str = "", human_rights: bool = False, vulnerability: str = "", signatory_name: str = "",
-              signatory_position: str = "") -> dict[str, Any]:
+def n1_values(
+    case: Case,
+    figures: ClaimFigures,
+    *,
+    issue_date: dt.date,
+    hearing_centre: str = "",
+    court: str = "",
+    human_rights: bool = False,
+    vulnerability: str = "",
+    signatory_name: str = "",
+    signatory_position: str = "",
+) -> dict[str, Any]:
     """N1 boxes. The court is the paper claims centre in force on the issue date; the hearing
     centre is the one the officer names (or the case file's), never one made up from a town."""
-    value = (f"{format_money(figures.claim_value)}. The claimant expects to recover "
-             f"{figures.statement_of_value}.")
+    value = f"{format_money(figures.claim_value)}. The claimant expects to recover {figures.statement_of_value}."
     centre = hearing_centre.strip() or case.preferred_court.strip()
     if not centre:
-        raise DocumentError(f"case {case.reference}: hearing_centre is empty — name the preferred County Court "
-                            "hearing centre (for an individual, normally the one for the defendant's address), "
-                            "or set preferred_court in the case file")
+        raise DocumentError(
+            f"case {case.reference}: hearing_centre is empty — name the preferred County Court "
+            "hearing centre (for an individual, normally the one for the defendant's address), "
+            "or set preferred_court in the case file"
+        )
     return {
-        "court": court or paper_claims_centre(issue_date).name, "fee_account": case.claimant.fee_account,
-        "claimants": claimant_block(case), "defendants": defendants_block(case),
-        "brief_details": brief_details(case, figures), "value": value,
+        "court": court or paper_claims_centre(issue_date).name,
+        "fee_account": case.claimant.fee_account,
+        "claimants": claimant_block(case),
+        "defendants": defendants_block(case),
+        "brief_details": brief_details(case, figures),
+        "value": value,
         "service_name_address": name_and_address(case.debtor.name, case.debtor.address),
-        "amount_claimed": figures.claim_value, "court_fee": figures.fee.fee, "legal_costs": figures.costs.costs,
+        "amount_claimed": figures.claim_value,
+        "court_fee": figures.fee.fee,
+        "legal_costs": figures.costs.costs,
         "total": figures.total,
         "hearing_centre": centre,
-        "vulnerable": "yes" if vulnerability.strip() else "no", "vulnerability_details": vulnerability.strip(),
+        "vulnerable": "yes" if vulnerability.strip() else "no",
+        "vulnerability_details": vulnerability.strip(),
         "human_rights": "yes" if human_rights else "no",
-        "particulars_status": "attached", "particulars_text": "See the attached particulars of claim.",
-        "believer": "claimant_believes", "signature": "",
-        "sot_date": issue_date, **signer(case, signatory_name, signatory_position),
-        "address_for_documents": case.claimant.address, "phone": case.claimant.officer_phone,
-        "email": case.claimant.officer_email, "your_ref": case.reference,
+        "particulars_status": "attached",
+        "particulars_text": "See the attached particulars of claim.",
+        "believer": "claimant_believes",
+        "signature": "",
+        "sot_date": issue_date,
+        **signer(case, signatory_name, signatory_position),
+        "address_for_documents": case.claimant.address,
+        "phone": case.claimant.officer_phone,
+        "email": case.claimant.officer_email,
+        "your_ref": case.reference,
     }
 
 
-def particulars_context(case: Case, figures: ClaimFigures, issue_date: dt.date, *, court: str = "",
-                        claim_number: str = "", signatory_name: str = "", signatory_position: str = "",
-                        letter_date: dt.date | None = None, agreement_attached: bool = False) -> dict[str, Any]:
+def particulars_context(
+    case: Case,
+    figures: ClaimFigures,
+    issue_date: dt.date,
+    *,
+    court: str = "",
+    claim_number: str = "",
+    signatory_name: str = "",
+    signatory_position: str = "",
+    letter_date: dt.date | None = None,
+    agreement_attached: bool = False,
+) -> dict[str, Any]:
     """Everything the particulars template shows: numbered paragraphs, the account and the prayer."""
-    rows = [{"date": e.date, "description": e.description,
-             "charge": e.amount if e.kind.value == "charge" else None,
-             "payment": e.amount if e.kind.value == "payment" else None, "balance": bal}
-            for e, bal in case.running_ledger() if e.date <= issue_date]
+    rows = [
+        {
+            "date": e.date,
+            "description": e.description,
+            "charge": e.amount if e.kind.value == "charge" else None,
+            "payment": e.amount if e.kind.value == "payment" else None,
+            "balance": bal,
+        }
+        for e, bal in case.running_ledger()
+        if e.date <= issue_date
+    ]
     charges = sum((r["charge"] for r in rows if r["charge"] is not None), start=figures.principal * 0)
     payments = sum((r["payment"] for r in rows if r["payment"] is not None), start=figures.principal * 0)
     debtor = case.debtor
@@ -145,22 +192,35 @@ def particulars_context(case: Case, figures: ClaimFigures, issue_date: dt.date, 
     letter = case.latest_event(EventKind.LETTER_BEFORE_CLAIM_SENT)
     sent = letter.date if letter is not None else letter_date
     if sent is not None:
-        paragraphs.append(f"The claimant wrote to the defendant before starting this claim, on {format_date(sent)}, "
-                          "setting out the sum due and asking for payment.")
+        paragraphs.append(
+            f"The claimant wrote to the defendant before starting this claim, on {format_date(sent)}, "
+            "setting out the sum due and asking for payment."
+        )
     paragraphs.append(interest_paragraph(case, figures, issue_date))
     prayer = [f"{format_money(figures.principal)} being the debt"]
     if figures.interest is not None:
-        prayer.append(f"interest to the date of issue of {format_money(figures.interest.interest)}, and continuing "
-                      f"interest at {format_money(figures.interest.daily_rate)} a day until judgment or sooner payment")
+        prayer.append(
+            f"interest to the date of issue of {format_money(figures.interest.interest)}, and continuing "
+            f"interest at {format_money(figures.interest.daily_rate)} a day until judgment or sooner payment"
+        )
     if figures.compensation is not None:
         prayer.append(f"fixed compensation of {format_money(figures.compensation.amount)}")
     prayer.append("costs")
     return {
-        "court": court or paper_claims_centre(issue_date).name, "claim_number": claim_number or "",
-        "claimant": case.claimant, "defendants": case.debtors,
-        "defendant_names": " and ".join(d.name for d in case.debtors), "debtor": debtor,
-        "reference": case.reference, "paragraphs": paragraphs, "account": rows, "total_charges": charges,
-        "total_payments": payments, "principal": figures.principal, "prayer": prayer,
-        "issue_date": issue_date, **signer(case, signatory_name, signatory_position),
+        "court": court or paper_claims_centre(issue_date).name,
+        "claim_number": claim_number or "",
+        "claimant": case.claimant,
+        "defendants": case.debtors,
+        "defendant_names": " and ".join(d.name for d in case.debtors),
+        "debtor": debtor,
+        "reference": case.reference,
+        "paragraphs": paragraphs,
+        "account": rows,
+        "total_charges": charges,
+        "total_payments": payments,
+        "principal": figures.principal,
+        "prayer": prayer,
+        "issue_date": issue_date,
+        **signer(case, signatory_name, signatory_position),
         "claimant_address": case.claimant.address.one_line(),
     }
