@@ -140,5 +140,6 @@ def test_law_layer_imports_nothing_above_it():
 
 
 def test_law_modules_stay_small():
+    # one rule a module: a module past ~500 lines (ruff-formatted) holds more than one rule and wants splitting
     for path in LAW.glob("*.py"):
-        assert len(path.read_text(encoding="utf-8").splitlines()) <= 320, path.name
+        assert len(path.read_text(encoding="utf-8").splitlines()) <= 500, path.name

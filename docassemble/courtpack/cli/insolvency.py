@@ -16,7 +16,8 @@ import click
 from ..errors import NotReadyError
 from ..law import insolvency as rules
 from ..law.breathing_space import BreathingSpaceWindow, breathing_space_status
-from .calc import DATE, JSON_OPTION, _emit
+from .calc import JSON_OPTION, emit
+from .types import DATE
 
 
 @click.group()
@@ -109,7 +110,7 @@ def petition_check_cmd(
         oldest_due=oldest_due,
         tax_debt=oldest_due is not None,
     )
-    _emit(
+    emit(
         {
             "open": result.open,
             "reasons": list(result.reasons),

@@ -20,7 +20,7 @@ from ..documents.liability.next_steps import STEPS, NextStepFacts, next_step, re
 from ..documents.liability.notices import NOTICE_KINDS, write_notices
 from ..law.council_tax_attachment import PAY_PERIODS
 from ..law.money import to_money
-from .calc import DATE
+from .types import DATE
 
 EXPORT = click.argument("export", type=click.Path(dir_okay=False))
 MAPPING = click.option("--mapping", required=True, type=click.Path(dir_okay=False), help="Mapping file (YAML).")
