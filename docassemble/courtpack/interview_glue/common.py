@@ -13,9 +13,10 @@ from pathlib import Path
 from typing import Any
 
 from ..case import Case
+from ..case.answers import AnswerError, answer_date
 from ..case.figures import breathing_space_for
 from ..errors import CourtpackError, NotReadyError
-from ..law.dates import format_date, parse_iso_date
+from ..law.dates import format_date
 from .acting import acting_user
 from .cases import load_case, register_url
 from .recorded import keep_recorded
@@ -25,16 +26,16 @@ __all__ = ["as_date", "load_case", "record_documents", "refuse_during_breathing_
 log = logging.getLogger(__name__)
 
 
-def as_date(value: Any, field: str = "date") -> dt.date:
-    """An answered date (DADateTime, datetime, date or ISO text) as a ``date``."""
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
+def as_date(value: Any, field: str = "date", *, past: bool = False) -> dt.date:
+    """An answered date (DADateTime, datetime, date or ISO text) as a ``date``, in a plausible range.
+
+    Why the range: a date typed with the wrong year (2099, 1925) would otherwise reach a court
+    document; ``past`` marks a fact that has happened (a payment, a letter sent), never in the future.
+    """
     try:
-        return parse_iso_date(str(value))
-    except ValueError as err:
-        raise CourtpackError(f"{field}: {err}") from None
+        return answer_date(value, field, past=past)
+    except AnswerError as err:
+        raise CourtpackError(str(err)) from None
 
 
 def refuse_during_breathing_space(case: Case, on: dt.date, step: str, doing: str) -> None:

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 from ..case import Case
+from ..case.answers import answer_choice, answer_money, answer_text
 from ..documents.letters import InstalmentNote, LetterOptions, write_letter_pack
-from ..law.money import to_money
 from .common import as_date, record_documents, refuse_during_breathing_space
 
 __all__ = ["FREQUENCY_WORDS", "instalment_note", "make_letter_pack"]
@@ -21,14 +20,18 @@ FREQUENCY_WORDS = {
 }
 
 
-def instalment_note(status: str, amount: Any = None, frequency: str = "monthly", reason: str = "") -> InstalmentNote:
-    """PAPDC 3.1(e): instalments being paid (``paying``) or offered, and why a claim is still considered."""
+def instalment_note(status: str, amount: Any, frequency: str, reason: str) -> InstalmentNote:
+    """PAPDC 3.1(e): instalments being paid (``paying``) or offered, and why a claim is still considered.
+
+    Why checked here: the letter states the amount and how often to the debtor — a negative sum or
+    "hourly" must be refused with the question named, never printed.
+    """
     kind = "been paying" if status == "paying" else "offered to pay"
     return InstalmentNote(
         kind=kind,
-        amount=to_money(str(amount)) if amount is not None else Decimal("0.00"),
-        frequency=FREQUENCY_WORDS.get(frequency, frequency),
-        reason=str(reason).strip(),
+        amount=answer_money(amount, "instalment_amount"),
+        frequency=FREQUENCY_WORDS[answer_choice(frequency, "instalment_frequency", tuple(FREQUENCY_WORDS))],
+        reason=answer_text(reason, "instalment_reason", multiline=True),
     )
 
 

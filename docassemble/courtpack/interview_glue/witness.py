@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from ..case import Case, EventKind
+from ..case.answers import answer_text
 from ..documents.witness import (
     ExhibitRegister,
     LetterExhibit,
@@ -56,8 +57,8 @@ def default_letter_date(case: Case) -> str:
 def witness_for(case: Case, name: Any, position: Any) -> Witness:
     """The officer named in the answers, at the claimant's address (their professional capacity)."""
     officer = Witness.officer_of(case.claimant)
-    name = " ".join(str(name or "").split()) or officer.name
-    position = " ".join(str(position or "").split()) or officer.position
+    name = answer_text(name, "witness_name", limit=200, required=False) or officer.name
+    position = answer_text(position, "witness_position", limit=200, required=False) or officer.position
     department = officer.department if name == officer.name else ""
     return Witness(
         name=name,
@@ -138,7 +139,7 @@ def statement_options(
         prepared_by=" ".join(str(prepared_by or "").split()),
         interpreter=" ".join(str(interpreter or "").split()),
         interpreter_language=" ".join(str(interpreter_language or "").split()),
-        dealt_since=as_date(dealt_since, "dealt_since") if dealt_since else None,
+        dealt_since=as_date(dealt_since, "dealt_since", past=True) if dealt_since else None,
         letter=letter,
         uploads=uploads,
         additional_facts=tuple(facts),
