@@ -114,7 +114,55 @@ def witness_statement() -> None:
     for p in closing:  # the statement of truth, signature, name and date stay on one page
         p.paragraph_format.keep_with_next = True
     para(doc, "Date: {{ statement_date|date }}")
+    # PD 32 23.2: the translator signs the original statement of a witness who made it in another language
+    para(doc, "{%p if translation %}")
+    para(doc, "Translator", bold=True).paragraph_format.keep_with_next = True
+    para(doc, "{{ translation.translator_statement }}").paragraph_format.keep_with_next = True
+    para(doc, "Signed: ____________________________________").paragraph_format.keep_with_next = True
+    para(doc, "{{ translation.translator }}")
+    para(doc, "{%p endif %}")
     doc.save(OUT / "witness_statement.docx")
+
+
+def witness_statement_translation() -> None:
+    """PD 32 17.2 (the date of the translation, top right), 23.2 (the translator's certificate)."""
+    doc = new_document()
+    page_number_footer(doc)
+    for line in (
+        "On behalf of: {{ party }}",
+        "Witness: {{ witness_short }}",
+        "Statement: {{ statement_ordinal }}",
+        "Exhibits: {{ exhibit_marks }}",
+        "Date: {{ statement_date|date }}",
+        "Translated: {{ translation_date|date }}",
+    ):
+        para(doc, line, bold=True, size=10, align=RIGHT, space_after=0)
+    para(doc, "")
+    title_of_proceedings(doc)
+    para(doc, "ENGLISH TRANSLATION", bold=True, size=13, align=CENTRE, space_after=0)
+    para(doc, "OF THE WITNESS STATEMENT OF {{ witness.name|upper }}", bold=True, size=13, align=CENTRE, space_after=0)
+    para(doc, "made in {{ language }}", align=CENTRE)
+    para(doc, "{{ preparation }}")
+    para(doc, "{%p for item in body %}")
+    p = para(doc, "{{ item.number }}.\t{{ item.text }}")
+    p.paragraph_format.left_indent = Cm(1.0)
+    p.paragraph_format.first_line_indent = Cm(-1.0)
+    p.paragraph_format.tab_stops.add_tab_stop(Cm(1.0), WD_TAB_ALIGNMENT.LEFT)
+    para(doc, "{%p endfor %}")
+    closing = [
+        para(doc, "Statement of truth (translation)", bold=True),
+        para(doc, "{{ statement_of_truth }}"),
+        para(doc, "Signed in {{ language }} by {{ witness.name }}, {{ witness.position }}, {{ witness.employer }}"),
+        para(doc, "Translator's statement", bold=True),
+        para(doc, "{{ translation.translator_statement }}"),
+        para(doc, ""),
+        para(doc, "Signed: ____________________________________"),
+        para(doc, "{{ translation.translator }}", space_after=0),
+    ]
+    for p in closing:
+        p.paragraph_format.keep_with_next = True
+    para(doc, "Date: {{ translation_date|date }}")
+    doc.save(OUT / "witness_statement_translation.docx")
 
 
 def exhibit_cover() -> None:
@@ -190,7 +238,7 @@ def exhibit_statement_of_account() -> None:
 
 
 # tests/documents/test_templates.py checks that the committed DOCX match what these write
-GENERATORS = (witness_statement, exhibit_cover, exhibit_statement_of_account)
+GENERATORS = (witness_statement, witness_statement_translation, exhibit_cover, exhibit_statement_of_account)
 
 
 if __name__ == "__main__":

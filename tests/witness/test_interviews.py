@@ -127,18 +127,3 @@ def test_case_documents_are_sorted_into_sections(tmp_path):
     assert section_for("N225 request for judgment") == ("C", 0)
     with pytest.raises(DocumentError, match="holds no PDF documents for case CR-2025-0310"):
         case_documents(read_case(EXAMPLES / "CR-2025-0310.yaml"), tmp_path / "documents")
-
-
-@pytest.mark.slow
-def test_interview_refuses_an_english_statement_for_a_witness_with_an_interpreter(tmp_path):
-    answers = {
-        **ANSWERS,
-        "preparation": "phone",
-        "prepared_by": "Tom Reid",
-        "interpreter_used": True,
-        "interpreter": "Ana Silva",
-        "interpreter_language": "Gujarati",
-    }
-    with pytest.raises(DocumentError, match="gives evidence in Gujarati \\(interpreter: Ana Silva\\)"):
-        run("witness_statement", answers, tmp_path / "ws")
-    assert not list((tmp_path / "ws").glob("*.pdf"))

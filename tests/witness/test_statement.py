@@ -120,7 +120,7 @@ def test_english_only_statement_for_a_witness_needing_an_interpreter_is_refused(
         )
     message = str(err.value)
     assert "Priya Shah gives evidence in Portuguese (interpreter: Ana Silva)" in message
-    assert "PD 32 para 18.1" in message and "read back" in message
+    assert "PD 32 para 18.1" in message and "their English translation, paragraph by paragraph" in message
     assert not (tmp_path / "out").exists() or list((tmp_path / "out").iterdir()) == []
     assert not (tmp_path / "register.yaml").exists()  # no exhibit marks used
 

@@ -6,6 +6,7 @@ browser and as plain paths headless; both become ``UploadedExhibit``s here.
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import tempfile
 from pathlib import Path
@@ -21,7 +22,7 @@ from ..documents.witness import (
     Witness,
     register_path,
 )
-from ..documents.witness.statement import mark_range, ordinal
+from ..documents.witness.statement import Translation, mark_range, ordinal
 from ..errors import DocumentError
 from .common import as_date, record_documents
 
@@ -31,10 +32,13 @@ __all__ = [
     "default_court",
     "default_letter_date",
     "letter_exhibit_from",
+    "make_translated_witness_statement",
     "make_witness_statement",
     "statement_options",
     "statement_preview",
+    "translation_from",
     "uploaded_exhibits",
+    "with_translation",
     "witness_for",
 ]
 
@@ -165,3 +169,48 @@ def make_witness_statement(case: Case, options: StatementOptions, output_dir: An
     documents = [str(p) for p in result.files]
     record_documents(case, "witness statement", documents)
     return documents
+
+
+# --- a witness who made the statement in their own language (PD 32 18.1, 20.1, 23.2) ---
+
+
+def _paragraphs(text: Any) -> tuple[str, ...]:
+    """Paragraphs separated by a blank line, as pasted into a text area."""
+    blocks = str(text or "").replace("\r\n", "\n").split("\n\n")
+    return tuple(" ".join(block.split()) for block in blocks if block.strip())
+
+
+def translation_from(
+    language: Any,
+    interpreter: Any,
+    own_language_text: Any,
+    english_text: Any,
+    statement_of_truth: Any,
+    translator: Any = "",
+) -> Translation:
+    """The statement as the interpreter took it down and its English translation, paragraph by
+    paragraph (a blank line between paragraphs); courtpack lays them out and does not translate."""
+    return Translation(
+        language=answer_text(language, "interpreter_language", limit=100, required=False),
+        interpreter=answer_text(interpreter, "interpreter", limit=200, required=False),
+        paragraphs=_paragraphs(own_language_text),
+        english=_paragraphs(english_text),
+        statement_of_truth=" ".join(str(statement_of_truth or "").split()),
+        translator=answer_text(translator, "translator", limit=200, required=False),
+    )
+
+
+def make_translated_witness_statement(case: Case, options: StatementOptions, output_dir: Any) -> list[str]:
+    """Write the statement in the witness's language (DOCX, PDF, with exhibits) and its English
+    translation (DOCX, PDF); record all as the case's documents; returns their paths."""
+    from ..documents.witness.translation import write_translated_statement
+
+    result = write_translated_statement(case, options, Path(str(output_dir)))
+    documents = [str(p) for p in result.files]
+    record_documents(case, "witness statement", documents)
+    return documents
+
+
+def with_translation(options: StatementOptions, translation: Translation | None) -> StatementOptions:
+    """The options with the witness's own-language statement and its translation, if any."""
+    return dataclasses.replace(options, translation=translation) if translation else options

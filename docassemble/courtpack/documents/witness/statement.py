@@ -72,6 +72,29 @@ class Witness:
 
 
 @dataclass(frozen=True)
+class Translation:
+    """A statement made in the witness's own language, with its English translation (PD 32).
+
+    Why the officer supplies both texts: para 18.1 needs the statement drafted in the witness's
+    own language and para 20.1 the statement of truth in that language too; para 23.2 needs the
+    statement filed with an English translation, the translator signing the original and
+    certifying the translation accurate. courtpack does not translate: it lays out what the
+    interpreter took down and its translation, paragraph for paragraph.
+    """
+
+    language: str  # the witness's own language, e.g. "Polish"
+    interpreter: str  # who interpreted and took the statement down
+    paragraphs: tuple[str, ...]  # the statement, in the witness's language
+    english: tuple[str, ...]  # the English translation, paragraph for paragraph
+    statement_of_truth: str  # the statement of truth, in the witness's language
+    translator: str = ""  # who translated it into English (default: the interpreter)
+
+    @property
+    def translated_by(self) -> str:
+        return self.translator or self.interpreter
+
+
+@dataclass(frozen=True)
 class StatementOptions:
     """The answers a witness statement needs beyond the case file."""
 
@@ -92,6 +115,7 @@ class StatementOptions:
     additional_facts: tuple[str, ...] = ()
     statement_number: int | None = None  # None: the witness's next statement
     max_upload_mb: float = 50.0
+    translation: Translation | None = None  # the witness's own-language statement and its translation
 
 
 def ordinal(n: int) -> str:
@@ -174,20 +198,87 @@ def preparation_paragraph(options: StatementOptions) -> str:
 
 
 def refuse_english_only(options: StatementOptions, witness: Witness) -> None:
-    """PD 32 para 18.1: a statement is drafted in the witness's own language, and one in another
-    language is filed with an English translation. courtpack drafts only in English, so for a
-    witness who needs an interpreter it refuses, naming the language and the interpreter, rather
-    than produce an English statement "read back" to the witness (which the rule does not allow)."""
+    """PD 32 para 18.1: a statement is drafted in the witness's own language. courtpack drafts only
+    in English, so for a witness who needs an interpreter it needs the statement as the interpreter
+    took it down and its English translation (``options.translation``); without them it refuses
+    rather than produce an English statement "read back" to the witness (which the rule does not
+    allow). With them, it checks they can be laid out (``check_translation``)."""
+    if options.translation is not None:
+        check_translation(options, witness)
+        return
     if not options.interpreter and not options.interpreter_language:
         return
     language = options.interpreter_language or "their own language"
     interpreter = f" (interpreter: {options.interpreter})" if options.interpreter else ""
     raise DocumentError(
         f"witness {witness.name} gives evidence in {language}{interpreter}: PD 32 para 18.1 needs "
-        f"the statement drafted in {language} and filed with an English translation, and courtpack "
-        "drafts only in English — have the statement drafted in the witness's language and "
-        "translated, and exhibit both, instead of an English draft read back"
+        f"the statement drafted in {language} with an English translation — give the statement's "
+        "paragraphs in the witness's language and their English translation, paragraph by paragraph"
     )
+
+
+def check_translation(options: StatementOptions, witness: Witness) -> None:
+    """Refuse a translated statement that cannot be filed: no language, no interpreter, no
+    statement of truth in the witness's language (PD 32 20.1), or a translation whose paragraphs
+    do not match the original one for one (each numbered paragraph must say the same thing)."""
+    t = options.translation
+    if t is None:
+        return
+    who = f"witness {witness.name}"
+    if not t.language.strip() or t.language.strip().lower() == "english":
+        raise DocumentError(f"{who}: name the language the statement was made in (e.g. Polish), not English")
+    if not t.interpreter.strip():
+        raise DocumentError(f"{who}: give the interpreter's name (PD 32 18.2: say how the statement was prepared)")
+    if not t.paragraphs:
+        raise DocumentError(f"{who}: give the statement's paragraphs in {t.language}, one after another")
+    if len(t.paragraphs) != len(t.english):
+        raise DocumentError(
+            f"{who}: {len(t.paragraphs)} paragraph(s) in {t.language} but {len(t.english)} in the English "
+            "translation; give one English paragraph for each paragraph of the statement, in the same order"
+        )
+    if not t.statement_of_truth.strip():
+        raise DocumentError(
+            f"{who}: give the statement of truth in {t.language} (PD 32 20.1: it is in the witness's own language)"
+        )
+
+
+def translated_preparation(t: Translation) -> str:
+    """PD 32 18.2: the statement says how it was prepared — here, through an interpreter."""
+    return (
+        f"This statement was made in {t.language} through an interpreter, {t.interpreter}, who took it "
+        f"down in {t.language}. It has been translated into English by {t.translated_by}."
+    )
+
+
+def translator_statement(t: Translation, witness: Witness, statement_date: dt.date) -> str:
+    """PD 32 para 23.2: the translator signs the original statement and certifies that the
+    translation is accurate."""
+    return (
+        f"I, {t.translated_by}, certify that the English translation of the witness statement of {witness.name} "
+        f"dated {format_date(statement_date)}, made in {t.language}, is an accurate translation of that "
+        "statement. I have signed the original statement."
+    )
+
+
+def closing_context(options: StatementOptions, witness: Witness) -> dict[str, Any]:
+    """The statement of truth (in the witness's language, PD 32 20.1) and, for a translated
+    statement, the translator's signature block the original carries (PD 32 23.2)."""
+    t = options.translation
+    if t is None:
+        return {"statement_of_truth": STATEMENT_OF_TRUTH, "translation": None}
+    return {
+        "statement_of_truth": " ".join(t.statement_of_truth.split()),
+        "translation": {
+            "language": t.language,
+            "interpreter": t.interpreter,
+            "translator": t.translated_by,
+            "translator_statement": translator_statement(t, witness, options.statement_date),
+        },
+    }
+
+
+def numbered(paragraphs: tuple[str, ...]) -> list[dict[str, Any]]:
+    return [{"heading": "", "number": n, "text": " ".join(text.split())} for n, text in enumerate(paragraphs, start=1)]
 
 
 def agreement_paragraph(case: Case) -> str:
@@ -288,7 +379,12 @@ def correspondence_paragraphs(case: Case, options: StatementOptions, letter_mark
 def body(
     case: Case, options: StatementOptions, witness: Witness, exhibits: list[PlannedExhibit]
 ) -> list[dict[str, Any]]:
-    """Headings and numbered paragraphs, in order: ``{"heading": ...}`` or ``{"number": n, "text": ...}``."""
+    """Headings and numbered paragraphs, in order: ``{"heading": ...}`` or ``{"number": n, "text": ...}``.
+
+    A translated statement is the witness's own words as the interpreter took them down, so its
+    body is those paragraphs, numbered, and nothing courtpack drafts in English."""
+    if options.translation is not None:
+        return numbered(options.translation.paragraphs)
     by_kind = {e.kind: e.mark for e in exhibits}
     uploads = [e for e in exhibits if e.kind in ("pdf", "image")]
     sections: list[tuple[str, list[str]]] = [

@@ -148,7 +148,7 @@ def statement_context(
         "exhibit_marks": st.mark_range([e.mark for e in exhibits]),
         "exhibits": exhibits,
         "body": st.body(case, options, witness, exhibits),
-        "statement_of_truth": st.STATEMENT_OF_TRUTH,
+        **st.closing_context(options, witness),
     }
 
 
