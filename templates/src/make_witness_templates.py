@@ -142,7 +142,6 @@ def witness_statement_translation() -> None:
     para(doc, "ENGLISH TRANSLATION", bold=True, size=13, align=CENTRE, space_after=0)
     para(doc, "OF THE WITNESS STATEMENT OF {{ witness.name|upper }}", bold=True, size=13, align=CENTRE, space_after=0)
     para(doc, "made in {{ language }}", align=CENTRE)
-    para(doc, "{{ preparation }}")
     para(doc, "{%p for item in body %}")
     p = para(doc, "{{ item.number }}.\t{{ item.text }}")
     p.paragraph_format.left_indent = Cm(1.0)

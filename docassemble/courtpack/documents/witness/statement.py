@@ -242,21 +242,13 @@ def check_translation(options: StatementOptions, witness: Witness) -> None:
         )
 
 
-def translated_preparation(t: Translation) -> str:
-    """PD 32 18.2: the statement says how it was prepared — here, through an interpreter."""
-    return (
-        f"This statement was made in {t.language} through an interpreter, {t.interpreter}, who took it "
-        f"down in {t.language}. It has been translated into English by {t.translated_by}."
-    )
-
-
 def translator_statement(t: Translation, witness: Witness, statement_date: dt.date) -> str:
     """PD 32 para 23.2: the translator signs the original statement and certifies that the
     translation is accurate."""
     return (
         f"I, {t.translated_by}, certify that the English translation of the witness statement of {witness.name} "
-        f"dated {format_date(statement_date)}, made in {t.language}, is an accurate translation of that "
-        "statement. I have signed the original statement."
+        f"dated {format_date(statement_date)}, made in {t.language} through an interpreter, {t.interpreter}, is an "
+        "accurate translation of that statement. I have signed the original statement."
     )
 
 

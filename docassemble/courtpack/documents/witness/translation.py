@@ -60,7 +60,6 @@ def translation_context(
         "statement_of_truth": st.STATEMENT_OF_TRUTH,
         "language": t.language,
         "translation_date": options.statement_date,
-        "preparation": st.translated_preparation(t),
     }
 
 
