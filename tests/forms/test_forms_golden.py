@@ -18,9 +18,10 @@ import pytest
 import yaml
 
 from docassemble.courtpack.case import read_case
-from docassemble.courtpack.case.figures import judgment_position
+from docassemble.courtpack.case.figures import claim_figures_for, judgment_position
 from docassemble.courtpack.case.model import Address, Judgment
 from docassemble.courtpack.documents.forms.builders import enforcement as enf
+from docassemble.courtpack.documents.forms.builders.claim import n1_values
 from docassemble.courtpack.documents.forms.builders.judgment import permission_values
 
 from .conftest import EXAMPLES
@@ -39,6 +40,16 @@ def _position(reference: str, amount: str):
 
 
 def _built(name: str) -> dict[str, Any]:
+    if name == "FTA-2025-0142.N1":
+        case = read_case(EXAMPLES / "FTA-2025-0142.yaml")
+        issue = dt.date(2025, 11, 20)
+        return n1_values(
+            case,
+            claim_figures_for(case, issue, "court"),
+            issue_date=issue,
+            hearing_centre="County Court at Bromley",
+            **SIGN,
+        )
     if name == "FTA-2025-0142.N349":
         case, position = _position("FTA-2025-0142", "2270.46")
         return enf.n349_values(

@@ -41,12 +41,13 @@ def n225_values(
     signatory_position: str = "",
 ) -> dict[str, Any]:
     interest = interest_since_issue(case, issue_date, request_date)
-    costs = judgment_costs(
-        figures.claim_value, timing.stage, request_date, legal_representative=case.claimant.solicitor_conducted
-    )
     paid = paid_since if paid_since is not None else paid_since_issue(case, issue_date, request_date)
     since = interest.interest if interest else ZERO
     subtotal_1 = figures.claim_value + since + figures.fee.fee + figures.costs.costs
+    # judgment costs are banded on the amount of the judgment (CPR 45 Table 2), not the amount claimed at issue
+    costs = judgment_costs(
+        subtotal_1, timing.stage, request_date, legal_representative=case.claimant.solicitor_conducted
+    )
     subtotal_2 = subtotal_1 + costs.costs
     return {
         "court": court or paper_claims_centre(issue_date).name,
