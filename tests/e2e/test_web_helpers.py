@@ -103,9 +103,9 @@ def test_menu_links_each_interview_by_its_package_path(tmp_path):
 
 
 def test_start_menu_offers_batch_to_officers_and_review_to_legal_reviewers():
-    assert [next(iter(b)) for b in tasks.start_menu_buttons(["officer"])] == ["case_task", "batch"]
+    assert [next(iter(b)) for b in tasks.start_menu_buttons(["officer"])] == ["case_task", "batch", "import_cases"]
     assert [next(iter(b)) for b in tasks.start_menu_buttons(["legal_reviewer"])] == ["case_task", "review"]
-    assert [next(iter(b)) for b in tasks.start_menu_buttons(["manager"])] == ["case_task"]
+    assert [next(iter(b)) for b in tasks.start_menu_buttons(["manager"])] == ["case_task", "import_cases"]
 
 
 def test_checked_keeps_ticked_boxes():

@@ -28,7 +28,7 @@ from ..register.db import Register
 from ..register.demo import court_day_on_or_before
 from ..register.generated import state_facts
 from ..register.settings import CouncilSettings, Signatory, council_settings
-from ..register.steps import CaseStory, case_facts
+from ..register.steps import CaseStory, case_facts, record_step
 
 __all__ = ["DemoOfficer", "StoryChoices", "carry_case_through", "read_choices", "signatory"]
 
@@ -72,12 +72,19 @@ class DemoOfficer:
     def story(self, as_at: dt.date) -> CaseStory:
         return case_facts(self.register, self.reference, as_at)
 
-    def run(self, interview: str, answers: dict[str, Any], as_at: dt.date, facts: dict[str, str]) -> list[Path]:
-        """Run ``interview`` on the case as the register holds it at ``as_at``; record what its documents state."""
+    def run(
+        self, interview: str, answers: dict[str, Any], as_at: dt.date, facts: dict[str, str] | None = None
+    ) -> list[Path]:
+        """Run ``interview`` on the case as the register holds it at ``as_at``; it records what its documents state.
+
+        ``facts`` only for an interview that does not record them yet (the witness statement, until
+        ``interview_glue.witness`` passes ``common.witness_facts`` to ``record_documents``).
+        """
         from ..headless.runner import run_interview
 
         documents = run_interview(interview, answers, self.target, reference=self.reference, as_at=as_at).documents
-        state_facts(self.register, self.reference, documents, {"as_at": as_at.isoformat(), **facts})
+        if facts:
+            state_facts(self.register, self.reference, documents, {"as_at": as_at.isoformat(), **facts})
         self.written += documents
         return documents
 
@@ -94,7 +101,6 @@ def carry_case_through(register: Register, reference: str, examples: Path, out_d
     settings = council_settings(register, story.claimant)
     signer = signatory(settings)
     sign = {"signatory_name": signer.name, "signatory_position": signer.position}
-    parties = {"claimant": story.claimant, "debtors": " and ".join(story.debtors)}
 
     letter = story.latest("letter_before_claim_sent")
     issued = story.latest("claim_issued")
@@ -108,7 +114,6 @@ def carry_case_through(register: Register, reference: str, examples: Path, out_d
         "letter_before_claim",
         {"letter_date": letter.happened_on.isoformat(), "instalments_status": "none", "letter_checked": True},
         letter.happened_on,
-        {**parties, "letter_date": letter.happened_on.isoformat()},
     )
     drive.run(
         "money_claim",
@@ -122,11 +127,19 @@ def carry_case_through(register: Register, reference: str, examples: Path, out_d
             **sign,
         },
         issued.happened_on,
-        {**parties, "letter_date": letter.happened_on.isoformat()},
     )
 
     claim = {"claim_number": issued.facts["claim_number"], "issue_date": issued.happened_on.isoformat()}
-    request = on_or_next_business_day(default_judgment_timing(issued.happened_on).earliest_request)
+    timing = default_judgment_timing(issued.happened_on)
+    if story.latest("service") is None:  # the officer records deemed service from the court's notice of issue
+        record_step(
+            register,
+            reference,
+            "service",
+            {"date": issued.happened_on, "method": "court", "deemed_date": timing.deemed_service},
+            today=as_at,
+        )
+    request = on_or_next_business_day(timing.earliest_request)
     drive.run(
         "default_judgment",
         {
@@ -140,7 +153,6 @@ def carry_case_through(register: Register, reference: str, examples: Path, out_d
             **sign,
         },
         request,
-        {**parties, **claim},
     )
 
     filed = court_day_on_or_before(as_at)  # the enforcement request goes to the court on a court day
@@ -153,15 +165,7 @@ def carry_case_through(register: Register, reference: str, examples: Path, out_d
         "judgment_amount": money_str(judgment.money("amount") + (judgment.money("costs") or 0)),
         "judgment_paid_since": money_str(paid),
     }
-    stated = {
-        **parties,
-        "claim_number": now.claim_number,
-        "court": now.court,
-        "judgment_date": judgment.happened_on.isoformat(),
-        "judgment_terms": judgment.facts["terms"],
-        "paid_since_judgment": money_str(paid),
-    }
-    _enforce(drive, register, reference, choices, settings, filed, judged, stated, sign)
+    _enforce(drive, register, reference, choices, settings, filed, judged, sign)
 
     application = now.latest("application_made")
     interim = now.latest("charging_order_interim")
@@ -182,7 +186,6 @@ def carry_case_through(register: Register, reference: str, examples: Path, out_d
                 **sign,
             },
             on,
-            {**stated, "paid_since_judgment": money_str(then.paid_since_judgment())},
         )
     return drive.written
 
@@ -195,7 +198,6 @@ def _enforce(
     settings: CouncilSettings,
     as_at: dt.date,
     judged: dict[str, str],
-    stated: dict[str, str],
     sign: dict[str, str],
 ) -> None:
     from ..case.figures import judgment_position
@@ -217,7 +219,6 @@ def _enforce(
             **judged,
             "as_at": as_at.isoformat(),
             "debtor_employed": bool(case.debtor.employer),
-            "instalments_in_arrears": in_arrears,
             "routes_seen": True,
             "chosen_routes": chosen,
             "officer_name": officer[0],
@@ -227,5 +228,4 @@ def _enforce(
             **sign,
         },
         as_at,
-        stated,
     )

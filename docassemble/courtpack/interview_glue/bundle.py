@@ -135,5 +135,6 @@ def bundle_path(case: Case, spec: BundleSpec, output_dir: Any) -> Path:
 def make_bundle(case: Case, spec: BundleSpec, output_dir: Any) -> tuple[list[str], list[str]]:
     """Build the bundle into ``output_dir``; returns ([bundle path], warnings for the end screen)."""
     report: BundleReport = build_bundle(spec, bundle_path(case, spec, output_dir))
-    record_documents(case, "court bundle", [str(report.path)])
+    stated = {"claim_number": spec.claim_number} if spec.claim_number else {}
+    record_documents(case, "court bundle", [str(report.path)], facts=stated)
     return [str(report.path)], list(report.warnings)

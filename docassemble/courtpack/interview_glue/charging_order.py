@@ -19,7 +19,7 @@ from ..errors import CourtpackError, NotReadyError
 from ..law.charging_order import ChargingOrderDates, charging_order_dates
 from ..law.dates import format_date
 from ..law.money import money_str
-from .common import as_date, record_documents
+from .common import as_date, judgment_facts, record_documents
 
 __all__ = [
     "charging_dates",
@@ -125,5 +125,11 @@ def make_charging_order(
         staged_note = out.stage(safe_file_name(f"{case.reference} charging order dates.json"))
         staged_note.write_text(json.dumps(record, indent=2), encoding="utf-8")
     form, note = out.final(staged_form), out.final(staged_note)
-    record_documents(case, "charging order application", [str(form), str(note)])
+    record_documents(
+        case,
+        "charging order application",
+        [str(form), str(note)],
+        facts={**judgment_facts(position), "title_number": prop.title_number},
+        as_at=position.on,
+    )
     return [str(form), str(note)]

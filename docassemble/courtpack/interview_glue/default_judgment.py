@@ -93,5 +93,11 @@ def make_judgment_request(
         staged_note = out.stage(safe_file_name(f"{case.reference} judgment request dates.json"))
         staged_note.write_text(json.dumps(record, indent=2), encoding="utf-8")
     form, note = out.final(staged_form), out.final(staged_note)
-    record_documents(case, "request for judgment", [str(form), str(note)])
+    stated = {  # as the N225 states them
+        "claim_number": values["claim_number"],
+        "issue_date": issued.isoformat(),
+        "deemed_service": timing.deemed_service.isoformat(),
+        "amount_payable": money_str(values["amount_payable"]),
+    }
+    record_documents(case, "request for judgment", [str(form), str(note)], facts=stated, as_at=day)
     return [str(form), str(note)]

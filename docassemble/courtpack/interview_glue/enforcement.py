@@ -32,7 +32,7 @@ from ..headless.context import running_headless
 from ..law.dates import format_date
 from ..law.money import format_money
 from .cases import register_url
-from .common import as_date, record_documents
+from .common import as_date, judgment_facts, record_documents
 from .money_claim import as_bool, as_choices, as_money
 
 __all__ = [
@@ -46,6 +46,7 @@ __all__ = [
     "judgment_from_answers",
     "pending_enforcement",
     "position_for",
+    "register_arrears",
     "routes_table",
     "wants",
 ]
@@ -97,6 +98,29 @@ def pending_enforcement(case: Case) -> str:
                 f"(reference {record.facts['reference']}), no outcome yet"
             )
     return "; ".join(lines)
+
+
+def register_arrears(case: Case, as_at: Any) -> bool | None:
+    """Whether the register's instalment order under the judgment is in arrears on ``as_at``; None if it holds none.
+
+    Why from the register: the N323, N293A and the other requests are signed under a statement of truth
+    that the instalment order is in default. When the register holds the order, its payments decide
+    (``register.compliance``), never an answer — a warrant asked for while the order is being kept to is
+    refused with the reason (CPR 83.2 and 83.15 via ``law.enforcement``).
+    """
+    from ..register.compliance import IN_ARREARS, compliance
+
+    url = register_url(required=False)
+    if not url:
+        return None
+    orders = [
+        o
+        for o in compliance(url, as_date(as_at, "as_at"), case.reference).orders
+        if o.kind == "judgment" and o.frequency is not None
+    ]
+    if not orders:
+        return None
+    return any(o.status == IN_ARREARS for o in orders)
 
 
 def position_for(
@@ -209,5 +233,8 @@ def enforcement_documents(
             pdfs = convert_to_pdf([pack[0]], out.scratch)
             files += [pack[0], *pdfs, *pack[1:]]
     documents = [str(out.final(p)) for p in files]
-    record_documents(case, "enforcement", documents)
+    stated = judgment_facts(position)
+    if "writ_of_control" in answers.routes:  # the N293A certifies whether other enforcement is pending
+        stated["other_enforcement_pending"] = "yes" if answers.other_enforcement else "no"
+    record_documents(case, "enforcement", documents, facts=stated, as_at=position.on)
     return documents

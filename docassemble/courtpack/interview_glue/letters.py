@@ -8,6 +8,7 @@ from typing import Any
 from ..case import Case
 from ..case.answers import answer_choice, answer_money, answer_text
 from ..documents.letters import InstalmentNote, LetterOptions, write_letter_pack
+from ..law.money import money_str
 from .common import as_date, record_documents, refuse_during_breathing_space
 
 __all__ = ["FREQUENCY_WORDS", "instalment_note", "make_letter_pack"]
@@ -41,5 +42,6 @@ def make_letter_pack(case: Case, letter_date: Any, instalments: InstalmentNote |
     refuse_during_breathing_space(case, day, "contact_for_payment", "send a letter asking for payment")
     pack = write_letter_pack(case, LetterOptions(letter_date=day, instalments=instalments), Path(str(output_dir)))
     documents = [str(p) for p in pack.files]
-    record_documents(case, "letter before claim", documents)
+    stated = {"letter_date": day.isoformat(), "balance": money_str(case.balance(day))}  # as the letter states them
+    record_documents(case, "letter before claim", documents, facts=stated, as_at=day)
     return documents

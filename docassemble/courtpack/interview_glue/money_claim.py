@@ -19,7 +19,7 @@ from ..documents.forms.builders.claim import n1_values
 from ..documents.forms.claim_pack import ClaimOptions, check_can_issue, refusal, write_claim_pack
 from ..errors import CourtpackError, NotReadyError
 from ..law.dates import format_date
-from ..law.money import format_money, to_money
+from ..law.money import format_money, money_str, to_money
 from .common import as_date, record_documents
 
 __all__ = [
@@ -130,7 +130,18 @@ def claim_summary(case: Case, options: ClaimOptions) -> str:
 def make_claim_pack(case: Case, options: ClaimOptions, output_dir: Any) -> list[str]:
     pack = write_claim_pack(case, options, Path(str(output_dir)))
     documents = [str(p) for p in pack.files]
-    record_documents(case, "claim", documents)
+    figures = pack.figures  # the figures the N1 and particulars were written from
+    stated = {
+        "issue_date": options.issue_date.isoformat(),
+        "balance": money_str(figures.principal),  # the balance on the issue date (claim_figures_for)
+        "claim_value": money_str(figures.claim_value),
+        "court_fee": money_str(figures.fee.fee),
+        "total": money_str(figures.total),
+        "hearing_centre": options.hearing_centre,
+    }
+    if options.letter_date is not None:
+        stated["letter_date"] = options.letter_date.isoformat()
+    record_documents(case, "claim", documents, facts=stated, as_at=options.issue_date)
     return documents
 
 

@@ -154,8 +154,13 @@ TASKS = (
     ),
 )
 # actions on the start page, and the roles that may take them (checked in Python, not by the buttons shown)
-ACTIONS = {"batch": ("officer",), "review": ("legal_reviewer",)}
-TITLES = {START: "courtpack", "batch": "Batch letters before claim", "review": "Marking a bundle reviewed"}
+ACTIONS = {"batch": ("officer",), "review": ("legal_reviewer",), "import_cases": ("officer", "manager")}
+TITLES = {
+    START: "courtpack",
+    "batch": "Batch letters before claim",
+    "review": "Marking a bundle reviewed",
+    "import_cases": "Importing cases from an income system",
+}
 
 
 def roles_for(name: str) -> tuple[str, ...]:
@@ -225,13 +230,16 @@ def task_choices(privileges: Iterable[str], folder: Path | None = None) -> list[
 
 
 def start_menu_buttons(privileges: Iterable[str]) -> list[dict[str, str]]:
-    """The start page's buttons: batch letters for officers, bundle review for legal reviewers."""
+    """The start page's buttons: batch letters for officers, bundle review for legal reviewers, and
+    importing cases from an income system's export for officers and managers."""
     held = set(privileges)
     buttons = [{"case_task": "Start a task for a case"}]
     if "admin" in held or held & set(ACTIONS["batch"]):
         buttons.append({"batch": "Batch letters before claim"})
     if "admin" in held or held & set(ACTIONS["review"]):
         buttons.append({"review": "Mark a bundle reviewed"})
+    if "admin" in held or held & set(ACTIONS["import_cases"]):
+        buttons.append({"import_cases": "Import cases from an income system"})
     return buttons
 
 

@@ -19,7 +19,9 @@ from decimal import Decimal, InvalidOperation
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from ..case.model import Case as Ledger
 from ..law.money import money_str
+from .case_records import load_case_facts
 from .cases import get_case
 from .db import Register, session_for
 from .models import Document
@@ -39,6 +41,13 @@ def _paid(story: CaseStory) -> str | None:
     return None if paid is None else money_str(paid)
 
 
+def _judgment_total(story: CaseStory) -> str | None:
+    judgment = story.judgment
+    if judgment is None:
+        return None
+    return money_str(judgment.money("amount") + (judgment.money("costs") or Decimal("0.00")))
+
+
 def _pending(story: CaseStory) -> str:
     return "yes" if story.pending_enforcement() else "no"
 
@@ -55,13 +64,32 @@ CHECKED: dict[str, Callable[[CaseStory], str | None]] = {
     "judgment_date": _step_fact("judgment", "date"),
     "judgment_amount": _step_fact("judgment", "amount"),
     "judgment_costs": _step_fact("judgment", "costs"),
+    "judgment_total": _judgment_total,
     "judgment_terms": _step_fact("judgment", "terms"),
     "instalment_amount": _step_fact("judgment", "instalment_amount"),
     "paid_since_judgment": _paid,
     "other_enforcement_pending": _pending,
     "interim_charging_order": _step_fact("charging_order_interim", "date"),
 }
-MONEY_FACTS = {"judgment_amount", "judgment_costs", "instalment_amount", "paid_since_judgment"}
+MONEY_FACTS = {
+    "balance",
+    "judgment_amount",
+    "judgment_costs",
+    "judgment_total",
+    "instalment_amount",
+    "paid_since_judgment",
+}
+
+
+def _balance(ledger: Ledger, story: CaseStory) -> str:  # "balance": not in CHECKED, it needs the case's ledger
+    """The debt as at the story's date: the case's ledger less the payments the register holds since.
+
+    Why both: the case's own ledger holds the account as it came in (charges, and payments made
+    before), and payments imported or recorded afterwards live only in the register's payments. A
+    letter or claim stating a balance that ignores a payment made before its date is wrong.
+    """
+    paid = sum((amount for day, amount in story.payments if day <= story.as_at), Decimal("0.00"))
+    return money_str(ledger.balance(story.as_at) - paid)
 
 
 @dataclass(frozen=True)
@@ -88,6 +116,7 @@ def check_case(db: Register | Session | str | os.PathLike[str] | None, reference
     with session_for(db) as session:
         case = get_case(session, reference)
         docs = session.scalars(select(Document).where(Document.case_id == case.id).order_by(Document.id)).all()
+        ledger, _ = load_case_facts(session, reference)
         problems: list[Problem] = []
         stories: dict[dt.date, CaseStory] = {}
         for doc in docs:
@@ -99,9 +128,12 @@ def check_case(db: Register | Session | str | os.PathLike[str] | None, reference
                 stories[as_at] = case_facts(session, reference, as_at)
             story = stories[as_at]
             for name in sorted(stated):
-                if name not in CHECKED:
+                if name == "balance":
+                    register: str | None = _balance(ledger, story)
+                elif name in CHECKED:
+                    register = CHECKED[name](story)
+                else:
                     continue
-                register = CHECKED[name](story)
                 if not _same(name, stated[name], register):
                     problems.append(
                         Problem(doc.file_name, name, stated[name], NOT_RECORDED if register is None else register)
