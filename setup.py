@@ -14,7 +14,7 @@ from setuptools import find_namespace_packages, setup
 from setuptools.command.build_py import build_py
 
 HERE = Path(__file__).resolve().parent
-DATA = {"interviews": "questions", "templates": "templates", "court_forms": "sources"}
+DATA = {"interviews": "questions", "templates": "templates", "court_forms": "sources", "examples/imports": "imports"}
 
 
 class BuildWithData(build_py):

@@ -32,6 +32,9 @@ def test_wheel_holds_interviews_templates_and_no_namespace_init(wheel):
     assert "docassemble/courtpack/data/questions/letter_before_claim.yml" in names
     assert "docassemble/courtpack/data/templates/letter_of_claim.docx" in names
     assert "docassemble/courtpack/data/templates/reply_form.docx" in names
+    # the official forms (OGL) and the income-system mappings the server's import screen offers
+    assert "docassemble/courtpack/data/sources/official/N1_1224.pdf" in names
+    assert "docassemble/courtpack/data/imports/sundry-debtors-invoices.yaml" in names
     assert "docassemble/courtpack/__init__.py" in names
     assert "docassemble/__init__.py" not in names  # PEP 420 namespace shared with docassemble.base
     assert not any("/src/" in n for n in names if n.startswith("docassemble/courtpack/data/"))

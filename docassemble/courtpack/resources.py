@@ -16,11 +16,12 @@ from .errors import DocumentError
 PACKAGE_DIR = Path(__file__).resolve().parent
 CHECKOUT_DIR = PACKAGE_DIR.parent.parent
 # packaged folder -> folder in a source checkout
-LAYOUT = {"questions": "interviews", "templates": "templates", "sources": "court_forms"}
+LAYOUT = {"questions": "interviews", "templates": "templates", "sources": "court_forms", "imports": "examples/imports"}
 
 
 def data_dir(kind: str) -> Path:
-    """The folder of one kind of data: ``questions``, ``templates`` or ``sources``."""
+    """The folder of one kind of data: ``questions``, ``templates``, ``sources`` or ``imports`` (the shipped
+    income-system mappings and their example exports)."""
     packaged = PACKAGE_DIR / "data" / kind
     if packaged.is_dir():
         return packaged

@@ -20,7 +20,7 @@ from ..errors import CourtpackError
 from ..headless import server
 from ..register.errors import ImportRowsError
 from ..register.import_cases import import_cases, read_cases_mapping
-from ..resources import CHECKOUT_DIR, PACKAGE_DIR
+from ..resources import data_dir
 from .acting import acting_user, require
 from .cases import register_url
 from .progress import set_progress
@@ -40,10 +40,7 @@ IMPORT_ACTION = "import_cases"
 
 def mappings_folder() -> Path:
     """The shipped mappings: ``data/imports`` in an installed package, ``examples/imports`` in a checkout."""
-    for folder in (PACKAGE_DIR / "data" / "imports", CHECKOUT_DIR / "examples" / "imports"):
-        if folder.is_dir():
-            return folder
-    raise CourtpackError("courtpack's import mappings (examples/imports) are missing; reinstall the package")
+    return data_dir("imports")
 
 
 def _is_cases_mapping(path: Path) -> bool:
