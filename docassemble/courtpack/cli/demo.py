@@ -53,7 +53,6 @@ def demo(examples: Path, out_dir: Path, as_at: dt.datetime | None) -> None:
     register_db.parent.mkdir(parents=True)
     settings = {
         "COURTPACK_DATABASE_URL": f"sqlite:///{register_db}",
-        "COURTPACK_EXHIBIT_REGISTER": str((out_dir / "exhibit-register.yaml").resolve()),
         "COURTPACK_USER": "courtpack demo",
         "COURTPACK_ROLE": "admin",
     }
