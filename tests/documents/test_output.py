@@ -20,11 +20,11 @@ from docassemble.courtpack.case.model import Judgment
 from docassemble.courtpack.documents._output import OutputSet
 from docassemble.courtpack.documents.forms.claim_pack import ClaimOptions, write_claim_pack
 from docassemble.courtpack.documents.letters import LetterOptions, write_letter_pack
-from docassemble.courtpack.documents.render import atomic_save
 from docassemble.courtpack.documents.witness import LetterExhibit, StatementOptions, write_witness_statement
-from docassemble.courtpack.interview_glue.witness import RegisterMarks
 from docassemble.courtpack.errors import DocumentError, MissingDependencyError
+from docassemble.courtpack.files import write_atomically
 from docassemble.courtpack.interview_glue.enforcement import enforcement_answers, enforcement_documents
+from docassemble.courtpack.interview_glue.witness import RegisterMarks
 
 from ..conftest import EXAMPLES
 
@@ -94,7 +94,7 @@ def test_single_file_save_leaves_nothing_when_the_writer_fails(tmp_path):
         raise ValueError("disk full")
 
     with pytest.raises(ValueError):
-        atomic_save(broken, tmp_path / "note.json")
+        write_atomically(tmp_path / "note.json", broken)
     assert _left(tmp_path) == []
 
 

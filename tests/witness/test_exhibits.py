@@ -78,7 +78,9 @@ def test_bad_exhibit_leaves_no_output_and_no_register(tmp_path, case, options, m
 def test_an_exhibit_needs_a_description(tmp_path, case, options, marks):
     uploads = (UploadedExhibit(write_pdf(tmp_path / "a.pdf"), "  "),)
     with pytest.raises(DocumentError, match="say what the exhibit is"):
-        write_witness_statement(case, options(uploads=uploads, statement_date=dt.date(2025, 6, 2)), tmp_path / "o", marks)
+        write_witness_statement(
+            case, options(uploads=uploads, statement_date=dt.date(2025, 6, 2)), tmp_path / "o", marks
+        )
 
 
 def test_images_become_one_a4_page_each(tmp_path):

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import threading
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 from sqlalchemy import select
@@ -30,8 +31,9 @@ def rows(register):
     with register.transaction() as session:
         table = WitnessStatementMarks
         return session.execute(
-            select(table.case_reference, table.witness, table.number, table.first_exhibit, table.exhibits, table.status)
-            .order_by(table.case_reference, table.witness, table.number)
+            select(
+                table.case_reference, table.witness, table.number, table.first_exhibit, table.exhibits, table.status
+            ).order_by(table.case_reference, table.witness, table.number)
         ).all()
 
 
@@ -83,28 +85,17 @@ def test_a_failed_statement_gives_its_marks_back(marks, register):
 def test_statements_made_at_once_never_share_marks(register_url):
     """Two officers (two threads, each with its own register handle) reserve at the same moment."""
     start = threading.Barrier(2)
-    taken: dict[str, list[tuple[int, tuple[str, ...]]]] = {"a": [], "b": []}
-    errors: list[BaseException] = []
 
-    def officer(name: str) -> None:
-        try:
-            with Register(register_url) as own:
-                marks = RegisterMarks(own)
-                start.wait()
-                for _ in range(15):
-                    reservation = marks.reserve("C", "Priya Shah", 2)
-                    taken[name].append((reservation.number, reservation.marks))
-        except BaseException as err:  # reported below: a thread's exception is otherwise lost
-            errors.append(err)
+    def officer() -> list[tuple[int, tuple[str, ...]]]:
+        with Register(register_url) as own:
+            marks = RegisterMarks(own)
+            start.wait()
+            return [(r.number, r.marks) for r in (marks.reserve("C", "Priya Shah", 2) for _ in range(15))]
 
     Register(register_url).dispose()  # migrate once, so the threads race on the marks alone
-    threads = [threading.Thread(target=officer, args=(name,)) for name in taken]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    assert errors == []
-    both = taken["a"] + taken["b"]
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        futures = [pool.submit(officer) for _ in range(2)]
+        both = [taken for future in futures for taken in future.result()]  # re-raises a thread's error
     # 30 statements of 2 exhibits each: numbers 1..30 and marks PS1..PS60, each exactly once
     assert sorted(number for number, _ in both) == list(range(1, 31))
     assert sorted(int(m[2:]) for _, pair in both for m in pair) == list(range(1, 61))

@@ -7,7 +7,6 @@ import datetime as dt
 import pytest
 from docx import Document
 from docx.shared import Cm
-
 from sqlalchemy import select
 
 from docassemble.courtpack.documents.witness import STATEMENT_OF_TRUTH, UploadedExhibit, write_witness_statement
@@ -173,7 +172,10 @@ def test_second_statement_continues_the_marks(tmp_path, case, options, marks):
         UploadedExhibit(write_image(tmp_path / "keys.png"), "a photograph of the returned keys"),
     )
     second = write_witness_statement(
-        case, options(statement_date=dt.date(2025, 7, 1), letter=None, statement_of_account=False, uploads=uploads), out, marks
+        case,
+        options(statement_date=dt.date(2025, 7, 1), letter=None, statement_of_account=False, uploads=uploads),
+        out,
+        marks,
     )
     assert second.number == 2 and second.marks == ["PS3", "PS4"]
     assert second.statement_pdf.name == f"{STEM} (2).pdf"

@@ -67,9 +67,7 @@ class RegisterMarks:
         marks_for(witness, [])  # refuse a name without initials before taking numbers
         return self._reservation(witness, register_exhibits.reserve(self.db, reference, witness, exhibits, number))
 
-    def record(
-        self, reservation: Reservation, statement_date: dt.date, file: str, descriptions: Sequence[str]
-    ) -> None:
+    def record(self, reservation: Reservation, statement_date: dt.date, file: str, descriptions: Sequence[str]) -> None:
         register_exhibits.record(self.db, _slot(reservation), statement_date, file, descriptions)
 
     def release(self, reservation: Reservation) -> None:

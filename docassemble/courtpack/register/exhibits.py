@@ -58,7 +58,7 @@ def _connection(db: Register | str | os.PathLike[str] | None) -> Iterator[Connec
             register.dispose()
 
 
-def _mine(reference: str, witness: str):  # noqa: ANN202 - a SQL expression
+def _mine(reference: str, witness: str):
     return and_(TABLE.c.case_reference == reference, TABLE.c.witness == witness)
 
 
@@ -73,7 +73,8 @@ def _existing(connection: Connection, reference: str, witness: str, number: int,
     row = next((r for r in rows if r.number == number), None)
     if row is None:
         raise RegisterError(
-            f"case {reference}: {witness} has no statement {number} to re-make; the next statement is number {latest + 1}"
+            f"case {reference}: {witness} has no statement {number} to re-make; "
+            f"the next statement is number {latest + 1}"
         )
     if number != latest and row.exhibits != exhibits:
         raise RegisterError(
@@ -90,8 +91,9 @@ def plan(
     """What ``reserve`` would give now, reserving nothing (for the interview's check screen)."""
     with _connection(db) as connection:
         latest, after = connection.execute(
-            select(func.coalesce(func.max(TABLE.c.number), 0), func.max(TABLE.c.first_exhibit + TABLE.c.exhibits))
-            .where(_mine(reference, witness))
+            select(
+                func.coalesce(func.max(TABLE.c.number), 0), func.max(TABLE.c.first_exhibit + TABLE.c.exhibits)
+            ).where(_mine(reference, witness))
         ).one()
         if number is not None and number != latest + 1:
             return _existing(connection, reference, witness, number, exhibits)

@@ -54,9 +54,7 @@ class MarkAllocator(Protocol):
         """Take the next statement's number and marks (or statement ``number``'s again, to re-make it)."""
         ...
 
-    def record(
-        self, reservation: Reservation, statement_date: dt.date, file: str, descriptions: Sequence[str]
-    ) -> None:
+    def record(self, reservation: Reservation, statement_date: dt.date, file: str, descriptions: Sequence[str]) -> None:
         """The documents were placed: the marks are used for good."""
         ...
 
