@@ -138,7 +138,7 @@ def _hearing_papers(register, examples: Path, out_dir: Path, day: dt.date) -> li
 
 @contextlib.contextmanager
 def _environment(settings: dict[str, str]) -> Iterator[None]:
-    """Point the interviews at the demo's register and exhibit register, then put things back."""
+    """Point the interviews at the demo's register (cases, documents, exhibit marks), then put things back."""
     saved = {name: os.environ.get(name) for name in settings}
     os.environ.update(settings)
     try:
