@@ -17,6 +17,8 @@ from docassemble.courtpack.register.db import Register
 from docassemble.courtpack.register.errors import RegisterError
 from docassemble.courtpack.register.exhibit_models import WitnessStatementMarks
 
+from ..register.conftest import PostgresSchema
+
 DAY = dt.date(2025, 6, 2)
 
 
@@ -82,8 +84,22 @@ def test_a_failed_statement_gives_its_marks_back(marks, register):
     assert [tuple(r)[2:] for r in rows(register)] == [(1, 1, 1, "recorded"), (2, 2, 1, "recorded")]
 
 
-def test_statements_made_at_once_never_share_marks(register_url):
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def any_register_url(request, register_url):
+    """SQLite serialises writers; PostgreSQL lets both inserts race to the unique key (the retry)."""
+    if request.param == "sqlite":
+        yield register_url
+        return
+    schema = PostgresSchema()
+    try:
+        yield schema.url
+    finally:
+        schema.drop()
+
+
+def test_statements_made_at_once_never_share_marks(any_register_url):
     """Two officers (two threads, each with its own register handle) reserve at the same moment."""
+    register_url = any_register_url
     start = threading.Barrier(2)
 
     def officer() -> list[tuple[int, tuple[str, ...]]]:

@@ -20,9 +20,8 @@ from dataclasses import dataclass
 
 from sqlalchemy import and_, delete, func, insert, literal, select, update
 from sqlalchemy.engine import Connection
-from sqlalchemy.exc import IntegrityError
 
-from .db import Register, open_register, translate_errors
+from .db import DuplicateRecordError, Register, open_register, translate_errors
 from .errors import RegisterError
 from .exhibit_models import WitnessStatementMarks
 from .models import _now
@@ -120,7 +119,7 @@ def reserve(
                         )
                         return slot
                 return _insert_next(connection, reference, witness, exhibits)
-        except IntegrityError:
+        except DuplicateRecordError:  # translate_errors' name for the unique key's IntegrityError
             continue  # another statement took this number meanwhile: take the next one
     raise RegisterError(
         f"case {reference}: could not reserve exhibit marks for {witness}; many statements are being made "
