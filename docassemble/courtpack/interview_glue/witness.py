@@ -191,7 +191,10 @@ def statement_options(
 
 
 def statement_preview(case: Case, options: StatementOptions, output_dir: Any = None) -> str:
-    """'This will be Priya Shah's 2nd statement in this case, exhibiting PS4–PS6.' (for the check screen)."""
+    """'This will be Priya Shah's 2nd statement in this case, exhibiting PS4–PS6.' (for the check screen).
+
+    The marks come from the case register; ``output_dir`` is no longer read (the interview still passes it).
+    """
     witness = options.witness or Witness.officer_of(case.claimant)
     count = int(options.statement_of_account) + int(options.letter is not None) + len(options.uploads)
     planned = register_marks().preview(case.reference, witness.name, count)
