@@ -11,6 +11,7 @@ from __future__ import annotations
 import errno
 import os
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 from .errors import CourtpackError
@@ -40,18 +41,33 @@ def output_error(target: Path | str, err: OSError) -> OutputError:
     return OutputError(f"{target}: cannot write it ({reason}) — {fix}")
 
 
-def write_atomically(target: str | os.PathLike[str], data: bytes) -> Path:
-    """Write ``data`` to ``target`` via a temporary file beside it; on any failure nothing changes."""
+def write_atomically(
+    target: str | os.PathLike[str], data: bytes | Callable[[Path], object], *, create_folder: bool = False
+) -> Path:
+    """Write ``data`` to ``target`` via a temporary file beside it; on any failure nothing changes.
+
+    ``data`` is the bytes, or a function that writes the staged file at the path it is given (a DOCX
+    or PDF library's ``save``). ``create_folder`` makes a missing folder first (a step's own output
+    folder); otherwise a missing folder is the officer's mistake and is reported.
+    """
     target = Path(target)
+    if create_folder:
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as err:
+            raise output_error(target, err) from None
     if not target.parent.is_dir():
         raise OutputError(f"{target.parent}: no such folder for {target.name} — create it first or choose another")
     if target.is_dir():
         raise OutputError(f"{target}: is a folder — give a file name")
     tmp = None
     try:
-        handle, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+        handle, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=f".tmp{target.suffix}")
         with os.fdopen(handle, "wb") as out:
-            out.write(data)
+            if callable(data):
+                data(Path(tmp))
+            else:
+                out.write(data)
             out.flush()
             os.fsync(out.fileno())
         os.replace(tmp, target)

@@ -20,10 +20,11 @@ from docassemble.courtpack.case.model import Judgment
 from docassemble.courtpack.documents._output import OutputSet
 from docassemble.courtpack.documents.forms.claim_pack import ClaimOptions, write_claim_pack
 from docassemble.courtpack.documents.letters import LetterOptions, write_letter_pack
-from docassemble.courtpack.documents.render import atomic_save
 from docassemble.courtpack.documents.witness import LetterExhibit, StatementOptions, write_witness_statement
 from docassemble.courtpack.errors import DocumentError, MissingDependencyError
+from docassemble.courtpack.files import write_atomically
 from docassemble.courtpack.interview_glue.enforcement import enforcement_answers, enforcement_documents
+from docassemble.courtpack.interview_glue.witness import RegisterMarks
 
 from ..conftest import EXAMPLES
 
@@ -93,7 +94,7 @@ def test_single_file_save_leaves_nothing_when_the_writer_fails(tmp_path):
         raise ValueError("disk full")
 
     with pytest.raises(ValueError):
-        atomic_save(broken, tmp_path / "note.json")
+        write_atomically(tmp_path / "note.json", broken)
     assert _left(tmp_path) == []
 
 
@@ -150,8 +151,7 @@ def test_enforcement_step_leaves_nothing_when_conversion_fails(tmp_path, no_libr
     assert _left(tmp_path / "enforce") == []  # N293A, N316, the referral JSON and CSV were all staged
 
 
-def test_witness_statement_leaves_nothing_when_conversion_fails(tmp_path, no_libreoffice, monkeypatch):
-    monkeypatch.delenv("COURTPACK_EXHIBIT_REGISTER", raising=False)
+def test_witness_statement_leaves_nothing_when_conversion_fails(tmp_path, no_libreoffice):
     case = read_case(EXAMPLES / "FTA-2025-0142.yaml")
     options = StatementOptions(
         statement_date=dt.date(2025, 6, 2),
@@ -159,8 +159,8 @@ def test_witness_statement_leaves_nothing_when_conversion_fails(tmp_path, no_lib
         court="County Court at Bromley",
         letter=LetterExhibit(dt.date(2025, 4, 7)),
     )
-    register = tmp_path / "register" / "exhibit-register.yaml"
+    marks = RegisterMarks(f"sqlite:///{tmp_path / 'register.db'}")
     with pytest.raises(MissingDependencyError):
-        write_witness_statement(case, options, tmp_path / "witness", register=register)
+        write_witness_statement(case, options, tmp_path / "witness", marks)
     assert _left(tmp_path / "witness") == []
-    assert not register.exists() or "PS1" not in register.read_text()  # no exhibit marks used up
+    assert marks.preview(case.reference, "Priya Shah", 2).marks == ("PS1", "PS2")  # no exhibit marks used up

@@ -76,6 +76,6 @@ def test_migrations_match_the_models_and_rerun_harmlessly(db):
         context = MigrationContext.configure(connection, opts={"compare_type": False})
         diff = [d for d in compare_metadata(context, Base.metadata)]
         assert diff == []
-        assert context.get_current_revision() == "0003"  # the newest migration (reporting and write-off)
+        assert context.get_current_revision() == "0004"  # the newest migration (exhibit marks)
     upgrade(db.engine)
     Register(db.url).dispose()

@@ -15,7 +15,9 @@ from PIL import Image
 from reportlab.pdfgen import canvas
 
 from docassemble.courtpack.case import read_case
-from docassemble.courtpack.documents.witness import REGISTER_ENV, LetterExhibit, StatementOptions
+from docassemble.courtpack.documents.witness import LetterExhibit, StatementOptions
+from docassemble.courtpack.interview_glue.witness import RegisterMarks
+from docassemble.courtpack.register.db import Register
 
 from ..conftest import EXAMPLES
 
@@ -27,9 +29,24 @@ STATEMENT_DATE = dt.date(2025, 6, 2)
 
 
 @pytest.fixture(autouse=True)
-def _no_register_override(monkeypatch):
-    """Each test's register lives beside its own output folder, not wherever the shell points."""
-    monkeypatch.delenv(REGISTER_ENV, raising=False)
+def register_url(tmp_path, monkeypatch):
+    """Each test's own case register (a SQLite file), not wherever the shell points: interviews
+    run in one test share it, so a second statement continues the first one's marks."""
+    url = f"sqlite:///{tmp_path / 'register.db'}"
+    monkeypatch.setenv("COURTPACK_DATABASE_URL", url)
+    return url
+
+
+@pytest.fixture
+def register(register_url):
+    with Register(register_url) as opened:
+        yield opened
+
+
+@pytest.fixture
+def marks(register):
+    """The exhibit marks the writer is given in production: the register-backed allocator."""
+    return RegisterMarks(register)
 
 
 @pytest.fixture

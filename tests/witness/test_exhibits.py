@@ -55,7 +55,7 @@ def test_every_bad_file_is_named_at_once(tmp_path):
 
 
 @pytest.mark.parametrize("name", ["locked.pdf", "broken.pdf", "empty.pdf", "tool.exe"])
-def test_bad_exhibit_leaves_no_output_and_no_register(tmp_path, case, options, name):
+def test_bad_exhibit_leaves_no_output_and_no_register(tmp_path, case, options, marks, name):
     bad = tmp_path / "uploads" / name
     bad.parent.mkdir()
     if name == "locked.pdf":
@@ -70,15 +70,17 @@ def test_bad_exhibit_leaves_no_output_and_no_register(tmp_path, case, options, n
         UploadedExhibit(bad, "the notice to quit"),
     )
     with pytest.raises(DocumentError, match=str(bad).replace(".", r"\.")):
-        write_witness_statement(case, options(uploads=uploads), out)
+        write_witness_statement(case, options(uploads=uploads), out, marks)
     assert not out.exists() or list(out.iterdir()) == []
-    assert not (tmp_path / "case" / "exhibit-register.yaml").exists()
+    assert marks.preview(case.reference, "Priya Shah", 1).marks == ("PS1",)  # no exhibit marks used up
 
 
-def test_an_exhibit_needs_a_description(tmp_path, case, options):
+def test_an_exhibit_needs_a_description(tmp_path, case, options, marks):
     uploads = (UploadedExhibit(write_pdf(tmp_path / "a.pdf"), "  "),)
     with pytest.raises(DocumentError, match="say what the exhibit is"):
-        write_witness_statement(case, options(uploads=uploads, statement_date=dt.date(2025, 6, 2)), tmp_path / "o")
+        write_witness_statement(
+            case, options(uploads=uploads, statement_date=dt.date(2025, 6, 2)), tmp_path / "o", marks
+        )
 
 
 def test_images_become_one_a4_page_each(tmp_path):

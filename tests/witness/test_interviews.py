@@ -9,6 +9,7 @@ from docassemble.courtpack.case import read_case
 from docassemble.courtpack.errors import DocumentError, InterviewIncomplete
 from docassemble.courtpack.headless.runner import run_interview
 from docassemble.courtpack.interview_glue.bundle import case_documents, section_for
+from docassemble.courtpack.interview_glue.witness import RegisterMarks
 
 from ..conftest import EXAMPLES
 from .conftest import flat, pdf_text, statement_text, write_image, write_pdf
@@ -22,7 +23,7 @@ def run(name, answers, out, reference="FTA-2025-0142"):
 
 
 @pytest.mark.slow
-def test_witness_statement_interview_reaches_end_screen(tmp_path):
+def test_witness_statement_interview_reaches_end_screen(tmp_path, register_url):
     out = tmp_path / "case" / "ws"
     result = run("witness_statement", ANSWERS, out)
     assert result.title == "The witness statement is ready"
@@ -35,7 +36,7 @@ def test_witness_statement_interview_reaches_end_screen(tmp_path):
     assert "Claim No. K1QZ1234" in text and "IN THE COUNTY COURT AT BROMLEY" in text
     assert "I have dealt with this account since 4 November 2024." in text
     assert "I refer to a copy of the letter and its enclosures marked 'PS2'." in text
-    assert (tmp_path / "case" / "exhibit-register.yaml").is_file()
+    assert RegisterMarks(register_url).preview("FTA-2025-0142", "Priya Shah", 1).marks == ("PS3",)  # PS1, PS2 kept
 
 
 @pytest.mark.slow
@@ -89,14 +90,14 @@ def test_witness_statement_missing_answer(tmp_path, missing, question):
 
 
 @pytest.mark.slow
-def test_witness_statement_bad_upload_names_the_file(tmp_path):
+def test_witness_statement_bad_upload_names_the_file(tmp_path, register_url):
     bad = tmp_path / "virus.exe"
     bad.write_bytes(b"MZ")
     answers = {**ANSWERS, "other_exhibits": True, "exhibit_files": [str(bad)], "exhibit_descriptions": "the notice"}
     with pytest.raises(DocumentError, match=r"virus\.exe: is not a type that can be exhibited"):
         run("witness_statement", answers, tmp_path / "out")
     assert list((tmp_path / "out").iterdir()) == []
-    assert not (tmp_path / "exhibit-register.yaml").exists()
+    assert RegisterMarks(register_url).preview("FTA-2025-0142", "Priya Shah", 1).marks == ("PS1",)  # none used
 
 
 def generated_folder(tmp_path):

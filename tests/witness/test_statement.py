@@ -108,7 +108,7 @@ def test_how_the_statement_was_prepared(case, options, changes, expected):
     )
 
 
-def test_english_only_statement_for_a_witness_needing_an_interpreter_is_refused(case, options, tmp_path):
+def test_english_only_statement_for_a_witness_needing_an_interpreter_is_refused(case, options, tmp_path, marks):
     from docassemble.courtpack.documents.witness import write_witness_statement
 
     with pytest.raises(DocumentError) as err:  # PD 32 18.1: own language, with an English translation
@@ -116,13 +116,13 @@ def test_english_only_statement_for_a_witness_needing_an_interpreter_is_refused(
             case,
             options(interpreter="Ana Silva", interpreter_language="Portuguese"),
             tmp_path / "out",
-            register=tmp_path / "register.yaml",
+            marks,
         )
     message = str(err.value)
     assert "Priya Shah gives evidence in Portuguese (interpreter: Ana Silva)" in message
     assert "PD 32 para 18.1" in message and "their English translation, paragraph by paragraph" in message
     assert not (tmp_path / "out").exists() or list((tmp_path / "out").iterdir()) == []
-    assert not (tmp_path / "register.yaml").exists()  # no exhibit marks used
+    assert marks.preview(case.reference, "Priya Shah", 1).marks == ("PS1",)  # no exhibit marks used
 
 
 def test_bad_preparation_is_refused(case, options):

@@ -5,11 +5,14 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-import yaml
 from docx import Document
 from docx.shared import Cm
+from sqlalchemy import select
 
 from docassemble.courtpack.documents.witness import STATEMENT_OF_TRUTH, UploadedExhibit, write_witness_statement
+from docassemble.courtpack.interview_glue.witness import RegisterMarks
+from docassemble.courtpack.register.db import Register
+from docassemble.courtpack.register.exhibit_models import WitnessStatementMarks
 
 from .conftest import flat, page_count, pdf_text, statement_text, write_image, write_pdf
 
@@ -33,12 +36,26 @@ def made(tmp_path_factory):
         letter=LetterExhibit(dt.date(2025, 4, 7)),
         dealt_since=dt.date(2024, 11, 4),
     )
-    return root, write_witness_statement(
-        read_case(EXAMPLES / "FTA-2025-0142.yaml"),
-        options,
-        root / "case" / "out",
-        register=root / "case" / "exhibit-register.yaml",
-    )
+    with Register(f"sqlite:///{root / 'register.db'}") as register:
+        result = write_witness_statement(
+            read_case(EXAMPLES / "FTA-2025-0142.yaml"), options, root / "case" / "out", RegisterMarks(register)
+        )
+        recorded = register_rows(register)
+    return root, result, recorded
+
+
+def register_rows(register):
+    with register.transaction() as session:
+        return session.execute(
+            select(
+                WitnessStatementMarks.number,
+                WitnessStatementMarks.first_exhibit,
+                WitnessStatementMarks.exhibits,
+                WitnessStatementMarks.status,
+                WitnessStatementMarks.file,
+                WitnessStatementMarks.descriptions,
+            )
+        ).all()
 
 
 @pytest.fixture
@@ -47,7 +64,7 @@ def first(made):
 
 
 def test_files_and_register(made):
-    root, first = made
+    root, first, recorded = made
     out = root / "case" / "out"
     assert sorted(p.name for p in out.iterdir()) == [
         f"{STEM} (1) with exhibits.pdf",
@@ -56,10 +73,16 @@ def test_files_and_register(made):
     ]
     assert [p.name for p in first.files] == [f"{STEM} (1).docx", f"{STEM} (1).pdf", f"{STEM} (1) with exhibits.pdf"]
     assert first.number == 1 and first.marks == ["PS1", "PS2"]
-    register = yaml.safe_load((root / "case" / "exhibit-register.yaml").read_text())
-    entry = register["FTA-2025-0142"]["Priya Shah"]["statements"][0]
-    assert entry["number"] == 1 and list(entry["exhibits"]) == ["PS1", "PS2"]
-    assert entry["file"] == f"{STEM} (1) with exhibits.pdf"
+    assert [tuple(r) for r in recorded] == [
+        (
+            1,
+            1,
+            2,
+            "recorded",
+            f"{STEM} (1) with exhibits.pdf",
+            "the statement of account\na copy of the letter of claim dated 7 April 2025 and its enclosures",
+        )
+    ]
 
 
 def test_docx_format_pd32(first):
@@ -141,15 +164,18 @@ def test_exhibits_follow_their_cover_sheets(first):
     ]
 
 
-def test_second_statement_continues_the_marks(tmp_path, case, options):
+def test_second_statement_continues_the_marks(tmp_path, case, options, marks):
     out = tmp_path / "case" / "out"
-    assert write_witness_statement(case, options(), out).marks == ["PS1", "PS2"]
+    assert write_witness_statement(case, options(), out, marks).marks == ["PS1", "PS2"]
     uploads = (
         UploadedExhibit(write_pdf(tmp_path / "tenancy.pdf", "TENANCY AGREEMENT", pages=2), "the tenancy agreement"),
         UploadedExhibit(write_image(tmp_path / "keys.png"), "a photograph of the returned keys"),
     )
     second = write_witness_statement(
-        case, options(statement_date=dt.date(2025, 7, 1), letter=None, statement_of_account=False, uploads=uploads), out
+        case,
+        options(statement_date=dt.date(2025, 7, 1), letter=None, statement_of_account=False, uploads=uploads),
+        out,
+        marks,
     )
     assert second.number == 2 and second.marks == ["PS3", "PS4"]
     assert second.statement_pdf.name == f"{STEM} (2).pdf"
@@ -163,6 +189,6 @@ def test_second_statement_continues_the_marks(tmp_path, case, options):
     assert "EXHIBIT PS3" in pdf_text(combined, pages + 1, pages + 1)
     assert "TENANCY AGREEMENT 2" in pdf_text(combined, pages + 3, pages + 3)
     assert "EXHIBIT PS4" in pdf_text(combined, pages + 4, pages + 4)
-    third = write_witness_statement(case, options(statement_date=dt.date(2025, 8, 1), letter=None), out)
+    third = write_witness_statement(case, options(statement_date=dt.date(2025, 8, 1), letter=None), out, marks)
     assert third.marks == ["PS5"]
     assert (out / f"{STEM} (1).pdf").is_file()  # earlier statements are kept

@@ -53,7 +53,6 @@ def demo(examples: Path, out_dir: Path, as_at: dt.datetime | None) -> None:
     register_db.parent.mkdir(parents=True)
     settings = {
         "COURTPACK_DATABASE_URL": f"sqlite:///{register_db}",
-        "COURTPACK_EXHIBIT_REGISTER": str((out_dir / "exhibit-register.yaml").resolve()),
         "COURTPACK_USER": "courtpack demo",
         "COURTPACK_ROLE": "admin",
     }
@@ -119,7 +118,6 @@ def _hearing_papers(register, examples: Path, out_dir: Path, day: dt.date) -> li
         "witness_statement",
         {**answers, **claim, "statement_date": day.isoformat(), "letter_date": letter.happened_on.isoformat()},
         day,
-        {"claim_number": story.claim_number, "letter_date": letter.happened_on.isoformat()},
     )
     officer.run(
         "court_bundle",
@@ -132,14 +130,13 @@ def _hearing_papers(register, examples: Path, out_dir: Path, day: dt.date) -> li
             "bundle_checked": True,
         },
         day,
-        {"claim_number": story.claim_number},
     )
     return officer.written
 
 
 @contextlib.contextmanager
 def _environment(settings: dict[str, str]) -> Iterator[None]:
-    """Point the interviews at the demo's register and exhibit register, then put things back."""
+    """Point the interviews at the demo's register (cases, documents, exhibit marks), then put things back."""
     saved = {name: os.environ.get(name) for name in settings}
     os.environ.update(settings)
     try:

@@ -26,7 +26,6 @@ from ..law.money import money_str
 from ..register.compliance import IN_ARREARS, compliance
 from ..register.db import Register
 from ..register.demo import court_day_on_or_before
-from ..register.generated import state_facts
 from ..register.settings import CouncilSettings, Signatory, council_settings
 from ..register.steps import CaseStory, case_facts, record_step
 
@@ -72,19 +71,11 @@ class DemoOfficer:
     def story(self, as_at: dt.date) -> CaseStory:
         return case_facts(self.register, self.reference, as_at)
 
-    def run(
-        self, interview: str, answers: dict[str, Any], as_at: dt.date, facts: dict[str, str] | None = None
-    ) -> list[Path]:
-        """Run ``interview`` on the case as the register holds it at ``as_at``; it records what its documents state.
-
-        ``facts`` only for an interview that does not record them yet (the witness statement, until
-        ``interview_glue.witness`` passes ``common.witness_facts`` to ``record_documents``).
-        """
+    def run(self, interview: str, answers: dict[str, Any], as_at: dt.date) -> list[Path]:
+        """Run ``interview`` on the case as the register holds it at ``as_at``; it records what its documents state."""
         from ..headless.runner import run_interview
 
         documents = run_interview(interview, answers, self.target, reference=self.reference, as_at=as_at).documents
-        if facts:
-            state_facts(self.register, self.reference, documents, {"as_at": as_at.isoformat(), **facts})
         self.written += documents
         return documents
 

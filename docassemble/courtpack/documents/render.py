@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import io
 import re
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -18,10 +17,10 @@ import jinja2
 from docxtpl import DocxTemplate
 
 from ..errors import DocumentError
+from ..files import write_atomically
 from ..law.dates import format_date
 from ..law.money import format_money
 from ..resources import template_path
-from ._output import OutputSet
 
 _ENV: jinja2.Environment | None = None
 
@@ -41,16 +40,6 @@ def safe_file_name(name: str) -> str:
     """A download name officers recognise (``FTA-2025-0142 N1 claim form.pdf``), safe on every OS."""
     cleaned = re.sub(r'[\\/:*?"<>|\x00-\x1f]', "-", name).strip(" .")
     return cleaned or "document"
-
-
-def atomic_save(write: Callable[[Path], object], target: Path) -> Path:
-    """Call ``write(staged_path)``, then place the file at ``target``; never leaves a partial file.
-
-    A one-file ``OutputSet``: the single place (with it) where courtpack renames into place.
-    """
-    with OutputSet(target.parent) as out:
-        write(out.stage(target.name))
-    return target
 
 
 class Template:
@@ -79,7 +68,7 @@ class Template:
                 f"template {self.name}: a tag is malformed near line {err.lineno} "
                 f"({err.message}); check the {{{{ }}}} and {{% %}} pairs"
             ) from None
-        return atomic_save(document.save, target)
+        return write_atomically(target, document.save, create_folder=True)
 
 
 def _undefined_name(err: jinja2.UndefinedError) -> str:

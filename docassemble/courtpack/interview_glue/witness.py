@@ -7,27 +7,33 @@ browser and as plain paths headless; both become ``UploadedExhibit``s here.
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import os
 import tempfile
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 from ..case import Case, EventKind
 from ..case.answers import answer_text
 from ..documents.witness import (
-    ExhibitRegister,
     LetterExhibit,
+    Reservation,
     StatementOptions,
     UploadedExhibit,
     Witness,
-    register_path,
+    marks_for,
 )
 from ..documents.witness.statement import Translation, mark_range, ordinal
 from ..errors import DocumentError
-from .common import as_date, record_documents
+from ..register import exhibits as register_exhibits
+from ..register.db import Register
+from .cases import register_url
+from .common import as_date, record_documents, witness_facts
 
 __all__ = [
     "LETTER_CHOICES",
+    "RegisterMarks",
     "default_claim_number",
     "default_court",
     "default_letter_date",
@@ -43,6 +49,44 @@ __all__ = [
 ]
 
 LETTER_CHOICES = ("generate", "upload", "none")
+
+
+class RegisterMarks:
+    """The witness writer's ``MarkAllocator``, kept in the case register (``register/exhibits.py``).
+
+    Why here: documents/ and register/ are sibling layers, so the glue joins them. Each call is
+    its own short transaction; none is held while LibreOffice converts.
+    """
+
+    def __init__(self, db: Register | str) -> None:
+        self.db = db
+
+    def _reservation(self, witness: str, slot: register_exhibits.StatementSlot) -> Reservation:
+        return Reservation(slot.number, marks_for(witness, slot.exhibit_numbers), slot)
+
+    def preview(self, reference: str, witness: str, exhibits: int) -> Reservation:
+        return self._reservation(witness, register_exhibits.plan(self.db, reference, witness, exhibits))
+
+    def reserve(self, reference: str, witness: str, exhibits: int, number: int | None = None) -> Reservation:
+        marks_for(witness, [])  # refuse a name without initials before taking numbers
+        return self._reservation(witness, register_exhibits.reserve(self.db, reference, witness, exhibits, number))
+
+    def record(self, reservation: Reservation, statement_date: dt.date, file: str, descriptions: Sequence[str]) -> None:
+        register_exhibits.record(self.db, _slot(reservation), statement_date, file, descriptions)
+
+    def release(self, reservation: Reservation) -> None:
+        register_exhibits.release(self.db, _slot(reservation))
+
+
+def _slot(reservation: Reservation) -> register_exhibits.StatementSlot:
+    if not isinstance(reservation.token, register_exhibits.StatementSlot):
+        raise TypeError("this reservation was not made by the case register")
+    return reservation.token
+
+
+def register_marks() -> RegisterMarks:
+    """The exhibit marks of the register this step uses (``interview_glue.cases.register_url``)."""
+    return RegisterMarks(str(register_url()))
 
 
 def default_court(case: Case) -> str:
@@ -150,25 +194,31 @@ def statement_options(
     )
 
 
-def statement_preview(case: Case, options: StatementOptions, output_dir: Any) -> str:
-    """'This will be Priya Shah's 2nd statement in this case, exhibiting PS4–PS6.' (for the check screen)."""
+def statement_preview(case: Case, options: StatementOptions, output_dir: Any = None) -> str:
+    """'This will be Priya Shah's 2nd statement in this case, exhibiting PS4–PS6.' (for the check screen).
+
+    The marks come from the case register; ``output_dir`` is no longer read (the interview still passes it).
+    """
     witness = options.witness or Witness.officer_of(case.claimant)
     count = int(options.statement_of_account) + int(options.letter is not None) + len(options.uploads)
-    register = ExhibitRegister(register_path(Path(str(output_dir))))
-    with register.locked() as reg:
-        number, marks = reg.witness(case.reference, witness.name).plan(count)
-    exhibits = f"exhibiting {mark_range(marks)}" if marks else "with no exhibits"
-    return f"This will be {witness.name}'s {ordinal(number)} statement in case {case.reference}, {exhibits}."
+    planned = register_marks().preview(case.reference, witness.name, count)
+    exhibits = f"exhibiting {mark_range(list(planned.marks))}" if planned.marks else "with no exhibits"
+    return f"This will be {witness.name}'s {ordinal(planned.number)} statement in case {case.reference}, {exhibits}."
 
 
 def make_witness_statement(case: Case, options: StatementOptions, output_dir: Any) -> list[str]:
     """Write the statement (DOCX, PDF) and statement with exhibits (PDF); returns their paths."""
     from ..documents.witness import write_witness_statement
 
-    result = write_witness_statement(case, options, Path(str(output_dir)))
+    result = write_witness_statement(case, options, Path(str(output_dir)), register_marks())
     documents = [str(p) for p in result.files]
-    record_documents(case, "witness statement", documents)
+    record_documents(case, "witness statement", documents, facts=_stated(options), as_at=options.statement_date)
     return documents
+
+
+def _stated(options: StatementOptions) -> dict[str, str]:
+    """What the statement says that the register holds: the claim number and the letter's date."""
+    return witness_facts(options.claim_number, options.letter.date if options.letter else None)
 
 
 # --- a witness who made the statement in their own language (PD 32 18.1, 20.1, 23.2) ---
@@ -205,9 +255,9 @@ def make_translated_witness_statement(case: Case, options: StatementOptions, out
     translation (DOCX, PDF); record all as the case's documents; returns their paths."""
     from ..documents.witness.translation import write_translated_statement
 
-    result = write_translated_statement(case, options, Path(str(output_dir)))
+    result = write_translated_statement(case, options, Path(str(output_dir)), register_marks())
     documents = [str(p) for p in result.files]
-    record_documents(case, "witness statement", documents)
+    record_documents(case, "witness statement", documents, facts=_stated(options), as_at=options.statement_date)
     return documents
 
 

@@ -93,30 +93,3 @@ def documents_for(session_or_db: Session | Register | str | None, case_ref: str)
             )
             for d in docs
         ]
-
-
-def state_facts(
-    session_or_db: Session | Register | str | os.PathLike[str] | None,
-    case_ref: str,
-    paths: list[Path],
-    facts: Mapping[str, str],
-) -> None:
-    """Record the facts these just-recorded documents state (matched by name and SHA-256).
-
-    For steps that record a document first and learn its facts afterwards (the demo's interviews).
-    A document that was never recorded is an error: its facts would check nothing.
-    """
-    stated = json.dumps({str(k): str(v) for k, v in facts.items()}, sort_keys=True)
-    with session_for(session_or_db) as session:
-        case = get_case(session, case_ref)
-        for path in paths:
-            file = Path(path)
-            doc = session.scalar(
-                select(Document)
-                .where(Document.case_id == case.id, Document.file_name == file.name, Document.sha256 == sha256_of(file))
-                .order_by(Document.id.desc())
-                .limit(1)
-            )
-            if doc is None:
-                raise RegisterError(f"{file.name}: is not recorded for case {case_ref}; record the document first")
-            doc.facts = stated

@@ -14,7 +14,7 @@ import pikepdf
 from pikepdf import Array, Dictionary, Name
 
 from ...errors import DocumentError
-from ..render import atomic_save
+from ...files import write_atomically
 from .stamp import box, rotation
 
 WRITE_BUFFER = 4 * 1024 * 1024
@@ -89,7 +89,7 @@ def set_title(pdf: pikepdf.Pdf, title: str, subject: str = "") -> None:
 
 
 def save_atomically(pdf: pikepdf.Pdf, out: Path) -> None:
-    """Stage the PDF beside ``out`` and place it only when complete (``atomic_save``)."""
+    """Stage the PDF beside ``out`` and place it only when complete (``write_atomically``)."""
     out = Path(out)
     folder = out.resolve().parent
     if not folder.is_dir():
@@ -101,4 +101,4 @@ def save_atomically(pdf: pikepdf.Pdf, out: Path) -> None:
             pdf.save(stream, compress_streams=True, object_stream_mode=pikepdf.ObjectStreamMode.generate)
         os.chmod(staged, 0o644)
 
-    atomic_save(write, out)
+    write_atomically(out, write)

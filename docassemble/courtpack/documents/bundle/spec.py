@@ -28,9 +28,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from ...case.fields import load_yaml
 from ...errors import DocumentError
+from ...law import dates
 
 DEFAULT_SECTIONS: tuple[tuple[str, str], ...] = (
     ("A", "Statements of case and orders"),
@@ -101,17 +101,13 @@ def _fail(source: str, where: str, problem: str, fix: str) -> DocumentError:
 
 
 def parse_date(value: Any, source: str, where: str) -> dt.date | None:
-    """YAML dates arrive as ``date`` objects; ISO strings are accepted too."""
+    """An optional date: the project's one date parser (``law.dates.parse_date``), its refusal named here."""
     if value is None or value == "":
         return None
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
     try:
-        return dt.date.fromisoformat(str(value).strip())
-    except ValueError:
-        raise _fail(source, where, f"{value!r} is not a date", "write it as YYYY-MM-DD, e.g. 2025-01-10") from None
+        return dates.parse_date(value)
+    except ValueError as err:
+        raise _fail(source, where, str(err), "write it as YYYY-MM-DD, e.g. 2025-01-10") from None
 
 
 def _text(value: Any, source: str, where: str, required: bool = False) -> str:
@@ -228,15 +224,16 @@ def spec_from_dict(data: Any, base_dir: Path, source: str = "bundle spec") -> Bu
     return spec
 
 
+def _spec_error(source: str, where: str, problem: str, fix: str) -> DocumentError:
+    return DocumentError(f"{source}: {where + ': ' if where else ''}{problem} — {fix}")
+
+
 def _read_yaml(path: Path) -> Any:
+    """The project's one YAML reader (``case.fields.load_yaml``: duplicate keys refused, line named)."""
     path = Path(path)
     if not path.is_file():
         raise DocumentError(f"{path}: no such bundle spec — check the file name")
-    try:
-        loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: ~10x faster
-        return yaml.load(path.read_text(encoding="utf-8"), Loader=loader)  # noqa: S506 - a safe loader
-    except (yaml.YAMLError, UnicodeDecodeError) as err:
-        raise DocumentError(f"{path}: not valid YAML ({str(err).splitlines()[0]}) — fix the line it names") from None
+    return load_yaml(path, what="bundle spec", error=_spec_error)
 
 
 def load_spec(path: Path) -> BundleSpec:

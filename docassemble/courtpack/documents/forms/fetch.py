@@ -16,8 +16,8 @@ import os
 from pathlib import Path
 
 from ...errors import DocumentError
+from ...files import write_atomically
 from ...resources import data_dir
-from ..render import atomic_save
 from .spec import FormSpec
 
 TIMEOUT_SECONDS = 30
@@ -109,4 +109,4 @@ def fetch(spec: FormSpec, url: str | None = None, target_dir: Path | None = None
             "must be checked against it before use"
         )
     target = (target_dir or forms_dir()) / spec.official.file
-    return atomic_save(lambda tmp: tmp.write_bytes(data), target)
+    return write_atomically(target, data, create_folder=True)

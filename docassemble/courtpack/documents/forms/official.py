@@ -20,9 +20,9 @@ import pikepdf
 from pikepdf import Dictionary, Name
 
 from ...errors import DocumentError
+from ...files import write_atomically
 from ...law.dates import format_date
 from ...law.money import format_money, round_penny
-from ..render import atomic_save
 from .appearance import FONT_KEY, MAX_SIZE, MIN_SIZE, PAD, AppearanceWriter, layout, on_state, widget_size
 from .spec import FieldSpec, FormSpec
 
@@ -193,7 +193,7 @@ def fill_official(
             pdf.pages.extend(extra.pages)
         buffer = io.BytesIO()  # one write to disk: pikepdf's save to a path goes through many small writes
         pdf.save(buffer)
-        atomic_save(lambda tmp: tmp.write_bytes(buffer.getvalue()), target)
+        write_atomically(target, buffer.getvalue(), create_folder=True)
     finally:
         pdf.close()
     return FillResult(target, written, continued)

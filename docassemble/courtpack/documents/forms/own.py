@@ -23,9 +23,9 @@ from reportlab.lib.units import cm
 from reportlab.pdfgen import canvas as rl_canvas
 from reportlab.platypus import KeepTogether, PageBreak, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
+from ...files import write_atomically
 from ...law.dates import format_date
 from ...law.money import format_money
-from ..render import atomic_save
 from .spec import FieldSpec, FormSpec
 
 INLINE_LIMIT = 1500  # characters of one value shown in its box; longer text goes to a continuation sheet
@@ -224,7 +224,7 @@ def render_own_bytes(spec: FormSpec, values: dict[str, Any], reference: str = ""
 
 def render_own(spec: FormSpec, values: dict[str, Any], target: Path, reference: str = "") -> Path:
     data = render_own_bytes(spec, values, reference)
-    return atomic_save(lambda tmp: tmp.write_bytes(data), target)
+    return write_atomically(target, data, create_folder=True)
 
 
 def continuation_bytes(spec: FormSpec, values: dict[str, Any], continued: list[tuple[str, str]]) -> bytes:

@@ -15,8 +15,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from ...case.fields import load_yaml
 from ...errors import DocumentError
 from ...resources import data_dir
 
@@ -222,6 +221,10 @@ def _edition(name: str, raw: Any) -> tuple[str, bool, str]:
     return number.strip(), verified, source
 
 
+def _spec_error(source: str, where: str, problem: str, fix: str) -> DocumentError:
+    return DocumentError(f"form spec {Path(source).name}: {where + ': ' if where else ''}{problem} — {fix}")
+
+
 def specs_dir() -> Path:
     return data_dir("sources")
 
@@ -232,11 +235,7 @@ def load_spec(number: str) -> FormSpec:
     wanted = number.strip().upper()
     for path in sorted(specs_dir().glob("*.yaml")):
         if path.stem.upper() == wanted:
-            try:
-                raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-            except yaml.YAMLError as err:
-                raise DocumentError(f"form spec {path.name} is not valid YAML: {err}") from None
-            return parse_spec(raw, path)
+            return parse_spec(load_yaml(path, what="form spec", error=_spec_error), path)
     known = ", ".join(all_numbers())
     raise DocumentError(f"courtpack has no form {number!r}; the forms are: {known}")
 

@@ -21,10 +21,11 @@ import yaml
 
 from ...case.fields import Fields
 from ...errors import CaseFileError, NotReadyError
+from ...files import write_atomically
 from ...law import insolvency
 from ...law.dates import format_date
 from ...law.money import format_money, money_str
-from ..render import Template, atomic_save, safe_file_name
+from ..render import Template, safe_file_name
 
 HEADINGS = {
     ("individual", "payable_immediately"): "Statutory demand under section 268(1) (debt payable immediately) of the "
@@ -218,7 +219,7 @@ def write_demand(request: DemandRequest, out_dir: Path) -> DemandOutput:
     docx = template.render(demand_context(request, dates), out_dir / f"{stem}.docx")
     record = _record(request, threshold, dates)
     target = out_dir / f"{stem} service record.json"
-    atomic_save(lambda tmp: tmp.write_text(json.dumps(record, indent=2, ensure_ascii=False), encoding="utf-8"), target)
+    write_atomically(target, json.dumps(record, indent=2, ensure_ascii=False).encode("utf-8"), create_folder=True)
     return DemandOutput(docx, target, threshold, dates)
 
 
@@ -279,9 +280,7 @@ def record_service(record_path: Path, *, served: dt.date, method: str, served_by
         "basis": dates.basis,
         "source": insolvency.SERVICE_SOURCE[record["debtor_kind"]],
     }
-    atomic_save(
-        lambda tmp: tmp.write_text(json.dumps(record, indent=2, ensure_ascii=False), encoding="utf-8"), record_path
-    )
+    write_atomically(record_path, json.dumps(record, indent=2, ensure_ascii=False).encode("utf-8"), create_folder=True)
     return record
 
 

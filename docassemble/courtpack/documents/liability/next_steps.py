@@ -16,11 +16,12 @@ from pathlib import Path
 from typing import Any
 
 from ...errors import CaseFileError, NotReadyError
+from ...files import write_atomically
 from ...law import liability_orders as lo
 from ...law.council_tax_attachment import attachment_deduction
 from ...law.money import format_money, money_str
 from ...law.taking_control_of_goods import fee_stages, notice_period
-from ..render import Template, atomic_save, safe_file_name
+from ..render import Template, safe_file_name
 from .batch import BATCH_FILE, Settings
 
 PERIOD_WORDS = {"monthly": "month", "weekly": "week", "daily": "day"}
@@ -53,7 +54,7 @@ def load_batch(out_dir: Path) -> dict[str, Any]:
 
 def _save(out_dir: Path, record: dict[str, Any]) -> None:
     text = json.dumps(record, indent=2, ensure_ascii=False)
-    atomic_save(lambda tmp: tmp.write_text(text, encoding="utf-8"), out_dir / BATCH_FILE)
+    write_atomically(out_dir / BATCH_FILE, text.encode("utf-8"), create_folder=True)
 
 
 def record_orders(out_dir: Path, *, made: dt.date, not_made: dict[str, str]) -> tuple[int, int]:

@@ -15,7 +15,9 @@ writer places its files and updates the register last.
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import os
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -27,7 +29,7 @@ from ..convert import convert_to_pdf
 from ..render import Template, safe_file_name
 from . import exhibits as ex
 from . import statement as st
-from .register import ExhibitRegister, register_path
+from .register import MarkAllocator, Reservation
 from .writer import WitnessStatement, exhibit_requests, statement_context, write_witness_statement
 
 TRANSLATION_TEMPLATE = "witness_statement_translation.docx"
@@ -64,10 +66,10 @@ def translation_context(
 
 
 def write_translated_statement(
-    case: Case, options: st.StatementOptions, out_dir: Path, register: Path | str | None = None
+    case: Case, options: st.StatementOptions, out_dir: Path, marks: MarkAllocator
 ) -> TranslatedStatement:
     """Write the statement in the witness's language (DOCX, PDF, with exhibits) and its English
-    translation (DOCX, PDF) into ``out_dir``, all or nothing."""
+    translation (DOCX, PDF) into ``out_dir``, all or nothing, under one reserved number and marks."""
     out_dir = Path(out_dir)
     witness = options.witness or st.Witness.officer_of(case.claimant)
     if options.translation is None:
@@ -75,30 +77,53 @@ def write_translated_statement(
             f"case {case.reference}: witness {witness.name} needs the statement in their own language "
             "and its English translation"
         )
-    st.refuse_english_only(options, witness)  # checks the translation
+    st.refuse_english_only(options, witness)  # checks the translation before any mark is taken
     requests = exhibit_requests(case, options)
-    register_file = register_path(out_dir, register)
-    with ExhibitRegister(register_file).locked() as reg:
-        number, marks = reg.witness(case.reference, witness.name).plan(len(requests), options.statement_number)
-    exhibits = [
-        ex.PlannedExhibit(mark, description, kind, path)
-        for mark, (kind, description, path) in zip(marks, requests, strict=True)
-    ]
-    fixed = dataclasses.replace(options, statement_number=number)
-    context = translation_context(case, fixed, witness, number, exhibits)
-    stem = safe_file_name(f"{case.reference} witness statement of {witness.name} ({number}) English translation")
-    with OutputSet(out_dir) as out:
-        work = out.scratch / "translation"
-        work.mkdir()
-        docx = Template(TRANSLATION_TEMPLATE).render(context, work / f"{stem}.docx")
-        (pdf,) = convert_to_pdf([docx], work / "pdf")
-        targets = [out.stage(f"{stem}.docx"), out.stage(f"{stem}.pdf")]
-        os.replace(docx, targets[0])
-        os.replace(pdf, targets[1])
-        original = write_witness_statement(case, fixed, out_dir, register)
-        if original.number != number or original.marks != marks:
-            raise DocumentError(
-                f"case {case.reference}: another statement of {witness.name} was made at the same time; "
-                "make this one again"
-            )
+    ex.check_uploads([path for _, _, path in requests if path is not None], options.max_upload_mb)
+    st.preparation_paragraph(options)  # every refusal the writer makes before it reserves, made here first
+    reservation = marks.reserve(case.reference, witness.name, len(requests), options.statement_number)
+    handed_over = False
+    try:
+        number = reservation.number
+        exhibits = [
+            ex.PlannedExhibit(mark, description, kind, path)
+            for mark, (kind, description, path) in zip(reservation.marks, requests, strict=True)
+        ]
+        fixed = dataclasses.replace(options, statement_number=number)
+        context = translation_context(case, fixed, witness, number, exhibits)
+        stem = safe_file_name(f"{case.reference} witness statement of {witness.name} ({number}) English translation")
+        with OutputSet(out_dir) as out:
+            work = out.scratch / "translation"
+            work.mkdir()
+            docx = Template(TRANSLATION_TEMPLATE).render(context, work / f"{stem}.docx")
+            (pdf,) = convert_to_pdf([docx], work / "pdf")
+            os.replace(docx, out.stage(f"{stem}.docx"))
+            os.replace(pdf, out.stage(f"{stem}.pdf"))
+            handed_over = True  # from here the writer records or releases the reservation
+            original = write_witness_statement(case, fixed, out_dir, _Reserved(marks, reservation))
+    except BaseException:
+        if not handed_over:
+            marks.release(reservation)
+        raise
     return TranslatedStatement(original, out_dir / f"{stem}.docx", out_dir / f"{stem}.pdf")
+
+
+class _Reserved:
+    """A mark allocator that hands the writer the reservation already taken for the translation, so the
+    statement and its translation carry the same number and marks."""
+
+    def __init__(self, inner: MarkAllocator, reservation: Reservation) -> None:
+        self.inner = inner
+        self.reservation = reservation
+
+    def preview(self, reference: str, witness: str, exhibits: int) -> Reservation:
+        return self.reservation
+
+    def reserve(self, reference: str, witness: str, exhibits: int, number: int | None = None) -> Reservation:
+        return self.reservation
+
+    def record(self, reservation: Reservation, statement_date: dt.date, file: str, descriptions: Sequence[str]) -> None:
+        self.inner.record(reservation, statement_date, file, descriptions)
+
+    def release(self, reservation: Reservation) -> None:
+        self.inner.release(reservation)

@@ -1,11 +1,11 @@
 """Writing a witness statement with its exhibits: DOCX, PDF, and one PDF of statement plus exhibits.
 
 Why this order: every uploaded exhibit is checked before anything is written;
-the exhibit marks are planned under the register's lock; every DOCX of the run
+the exhibit marks are reserved in a short transaction (no lock is held while converting); every DOCX of the run
 (statement, statement of account, cover sheets, letter pack) goes through ONE
 LibreOffice start; the PDFs are merged with pikepdf; all outputs are staged and
-placed together (``OutputSet``), and only then is the register updated. A failure at
-any step leaves no output and uses up no exhibit numbers.
+placed together (``OutputSet``), and only then are the marks recorded. A failure at
+any step leaves no output and releases the marks it reserved.
 """
 
 from __future__ import annotations
@@ -30,7 +30,7 @@ from ..letters import LetterOptions, LetterWriter
 from ..render import Template, safe_file_name
 from . import exhibits as ex
 from . import statement as st
-from .register import ExhibitRegister, RecordedStatement, register_path
+from .register import MarkAllocator
 
 STATEMENT_TEMPLATE = "witness_statement.docx"
 COVER_TEMPLATE = "exhibit_cover.docx"
@@ -46,7 +46,6 @@ class WitnessStatement:
     with_exhibits_pdf: Path
     number: int
     exhibits: tuple[ex.PlannedExhibit, ...]
-    register: Path
 
     @property
     def marks(self) -> list[str]:
@@ -153,22 +152,24 @@ def statement_context(
 
 
 def write_witness_statement(
-    case: Case, options: st.StatementOptions, out_dir: Path, register: Path | str | None = None
+    case: Case, options: st.StatementOptions, out_dir: Path, marks: MarkAllocator
 ) -> WitnessStatement:
-    """Write the statement (DOCX and PDF) and statement plus exhibits (one PDF) into ``out_dir``."""
+    """Write the statement (DOCX and PDF) and statement plus exhibits (one PDF) into ``out_dir``.
+
+    ``marks`` keeps the witness's numbering across statements (the case register, from the glue).
+    """
     out_dir = Path(out_dir)
     witness = options.witness or st.Witness.officer_of(case.claimant)
     requests = exhibit_requests(case, options)
     ex.check_uploads([path for _, _, path in requests if path is not None], options.max_upload_mb)
-    st.preparation_paragraph(options)  # refuse a bad answer before taking the lock
+    st.preparation_paragraph(options)  # refuse a bad answer before reserving marks
     st.refuse_english_only(options, witness)
-    register_file = register_path(out_dir, register)
-    with ExhibitRegister(register_file).locked() as reg:
-        record = reg.witness(case.reference, witness.name)
-        number, marks = record.plan(len(requests), options.statement_number)
+    reservation = marks.reserve(case.reference, witness.name, len(requests), options.statement_number)
+    try:
+        number = reservation.number
         exhibits = [
             ex.PlannedExhibit(mark, description, kind, path)
-            for mark, (kind, description, path) in zip(marks, requests, strict=True)
+            for mark, (kind, description, path) in zip(reservation.marks, requests, strict=True)
         ]
         context = statement_context(case, options, witness, number, exhibits)
         stem = file_stem(case, witness, number)
@@ -179,13 +180,11 @@ def write_witness_statement(
             staged = _produce(case, options, context, exhibits, work, stem)
             for source, target in zip(staged, targets, strict=True):
                 os.replace(source, out.stage(target.name))
-        record.record(
-            RecordedStatement(
-                number, options.statement_date, tuple(marks), tuple(e.description for e in exhibits), targets[2].name
-            )
-        )
-        reg.save(record)
-    return WitnessStatement(*targets, number=number, exhibits=tuple(exhibits), register=register_file)
+    except BaseException:
+        marks.release(reservation)
+        raise
+    marks.record(reservation, options.statement_date, targets[2].name, [e.description for e in exhibits])
+    return WitnessStatement(*targets, number=number, exhibits=tuple(exhibits))
 
 
 def _produce(
