@@ -79,16 +79,16 @@ def test_english_only_path_is_unchanged(case, options):
         ({"paragraphs": (), "english": ()}, "give the statement's paragraphs in Polish"),
     ],
 )
-def test_a_translation_that_cannot_be_filed_is_refused(case, options, tmp_path, changes, expected):
+def test_a_translation_that_cannot_be_filed_is_refused(case, options, tmp_path, changes, expected, marks):
     from docassemble.courtpack.documents.witness.translation import write_translated_statement
 
     with pytest.raises(DocumentError) as err:
-        write_translated_statement(
-            case, options(translation=translation(**changes)), tmp_path / "out", register=tmp_path / "register.yaml"
-        )
+        write_translated_statement(case, options(translation=translation(**changes)), tmp_path / "out", marks)
     assert expected in str(err.value)
     assert not (tmp_path / "out").exists() or list((tmp_path / "out").iterdir()) == []
-    assert not (tmp_path / "register.yaml").exists()  # no exhibit marks used
+    # no exhibit marks used: the next statement is still the witness's first, from PS1
+    preview = marks.preview(case.reference, "Priya Shah", 2)
+    assert (preview.number, preview.marks) == (1, ("PS1", "PS2"))
 
 
 def test_pasted_paragraphs_split_on_blank_lines():
