@@ -22,7 +22,8 @@ from docassemble.courtpack.case.figures import claim_figures_for, judgment_posit
 from docassemble.courtpack.case.model import Address, Judgment
 from docassemble.courtpack.documents.forms.builders import enforcement as enf
 from docassemble.courtpack.documents.forms.builders.claim import n1_values
-from docassemble.courtpack.documents.forms.builders.judgment import permission_values
+from docassemble.courtpack.documents.forms.builders.judgment import n225_values, permission_values
+from docassemble.courtpack.law.default_judgment import default_judgment_timing
 
 from .conftest import EXAMPLES
 
@@ -40,6 +41,18 @@ def _position(reference: str, amount: str):
 
 
 def _built(name: str) -> dict[str, Any]:
+    if name == "FTA-2025-0142.N225":
+        case = read_case(EXAMPLES / "FTA-2025-0142.yaml")
+        issue = dt.date(2025, 11, 20)
+        return n225_values(
+            case,
+            claim_figures_for(case, issue, "court"),
+            default_judgment_timing(issue),
+            claim_number="K00QZ123",
+            issue_date=issue,
+            request_date=dt.date(2025, 12, 10),
+            **SIGN,
+        )
     if name == "FTA-2025-0142.N1":
         case = read_case(EXAMPLES / "FTA-2025-0142.yaml")
         issue = dt.date(2025, 11, 20)
