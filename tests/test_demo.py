@@ -40,8 +40,14 @@ def test_demo_writes_every_kind_of_document_and_they_agree(tmp_path, capsys, mon
         "RR-2025-0077/RR-2025-0077 N316 order to obtain information.pdf",
         "register/hearings.ics",
         "register/compliance.xlsx",
+        # council tax goes to the magistrates' court: 12 accounts, 3 left out with their reasons (examples/council_tax)
+        "council-tax/complaint list.csv",
+        "council-tax/pdf/complaint schedule.pdf",
+        "council-tax/pdf/NGT-20260402-0001 summons 5100200.pdf",
+        "council-tax/pdf/NGT-SD-2026-0007 statutory demand.pdf",
     ):
         assert expected in files
+    assert len([f for f in files if f.startswith("council-tax/pdf/") and " summons " in f]) == 12 - 3
     # RR-2025-0077's instalment order is being complied with: no warrant or writ may issue
     assert sorted(f for f in files if f.startswith("RR-2025-0077/") and "referral" in f) == []
     # a County Court warrant is executed by the court's own enforcement agents: no letter to a private agent

@@ -96,9 +96,41 @@ def _run(
         written += _hearing_papers(register, examples, out_dir, day)
         _step("register: hearings, compliance and calendar")
         written += write_outputs(register, out_dir / "register", day)
+        _step("council tax: a liability order batch for the magistrates' court, and a statutory demand")
+        written += _council_tax(examples / "council_tax", out_dir / "council-tax")
         return written, {reference: check_case(register, reference) for reference in references}
     finally:
         register.dispose()
+
+
+# the example batch's own dates (examples/council_tax/README.md): summonses issued and posted on Monday
+# 16 March 2026 for the hearing on Thursday 2 April 2026 (14 clear days after deemed service, reg 35(2A))
+COUNCIL_TAX_ISSUED = dt.date(2026, 3, 16)
+COUNCIL_TAX_HEARING = dt.date(2026, 4, 2)
+
+
+def _council_tax(folder: Path, out_dir: Path) -> list[Path]:
+    """Council tax goes to the magistrates' court, not the County Court: the summonses, the complaint
+    list and its printable schedule for the example accounts, and a statutory demand on two liability
+    orders — every document in PDF through one LibreOffice start."""
+    from ..documents.convert import convert_to_pdf
+    from ..documents.insolvency.demand import load_demand, write_demand
+    from ..documents.liability.accounts import read_accounts, read_liability_mapping
+    from ..documents.liability.batch import load_settings, summons_batch
+
+    spec = read_liability_mapping(folder / "mapping.yaml")
+    batch = summons_batch(
+        read_accounts(folder / "accounts.csv", spec),
+        tax=spec.tax,
+        settings=load_settings(folder / "settings.yaml"),
+        issued=COUNCIL_TAX_ISSUED,
+        hearing=COUNCIL_TAX_HEARING,
+        hearing_time="10:00",
+        out_dir=out_dir,
+    )
+    demand = write_demand(load_demand(folder / "statutory_demand.yaml"), out_dir)
+    pdfs = convert_to_pdf([*batch.summonses, batch.schedule, demand.docx], out_dir / "pdf")
+    return [*batch.summonses, batch.schedule, batch.complaint_list, batch.record, demand.docx, demand.record, *pdfs]
 
 
 def _hearing_papers(register, examples: Path, out_dir: Path, day: dt.date) -> list[Path]:
