@@ -16,7 +16,17 @@ import time
 
 import pytest
 
-from .test_server import START, choose, click_button, db_now, download, pdf_text, register_rows, sign_in, wait_for_heading
+from .test_server import (
+    START,
+    choose,
+    click_button,
+    db_now,
+    download,
+    pdf_text,
+    register_rows,
+    sign_in,
+    wait_for_heading,
+)
 
 pytestmark = [pytest.mark.slow, pytest.mark.e2e]
 
@@ -62,7 +72,7 @@ def next_court_day(day: dt.date) -> dt.date:
 
 
 def fill_visible(page, label: str, value: str, nth: int = 0) -> None:
-    page.get_by_label(label, exact=True).locator("visible=true").nth(nth).fill(value)
+    page.get_by_label(label, exact=True).filter(visible=True).nth(nth).fill(value)
 
 
 def test_officer_enters_a_case_sends_the_letter_and_issues_the_claim(page, server, artifacts):
@@ -113,7 +123,7 @@ def test_officer_enters_a_case_sends_the_letter_and_issues_the_claim(page, serve
     wait_for_heading(page, "The account")
     for n, (due, description, amount) in enumerate(CHARGES):
         if n:
-            page.locator(".dacollectadd").first.click()
+            page.locator(".dacollectadd:visible").last.click()
         page.locator("input[type=date]:visible").nth(n).fill(due)
         page.locator("label:visible", has_text="Charge (money owed)").nth(n).click()
         fill_visible(page, "Description", description, n)
