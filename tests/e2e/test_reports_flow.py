@@ -15,7 +15,7 @@ pytestmark = [pytest.mark.slow, pytest.mark.e2e]
 
 REPORT = "docassemble.courtpack:data/questions/performance_report.yml"
 WRITEOFF = "docassemble.courtpack:data/questions/writeoff.yml"
-REFUSED = re.compile(r"cannot do this|do not have access|not authorized|access denied", re.IGNORECASE)
+REFUSED = re.compile(r"cannot do this|not allowed to access this interview", re.IGNORECASE)
 
 
 def test_manager_produces_the_months_performance_report_and_downloads_both_files(page, server, artifacts):
@@ -57,9 +57,7 @@ def test_an_officer_is_refused_the_managers_interviews(page, server, artifacts, 
     name = interview.rsplit("/", 1)[-1].removesuffix(".yml")
     page.screenshot(path=str(artifacts / f"{name}-officer-refused.png"), full_page=True)
     # docassemble's own privilege check (metadata: required privileges) or the interview's role check
-    assert re.search(r"cannot do this|do not have access|not authorized|access denied", body, re.IGNORECASE), body[
-        :1500
-    ]
+    assert REFUSED.search(body), body[:1500]
     assert "Which month is the report for?" not in body and "Which cases do you recommend" not in body
     files = page.locator("a[href*='uploadedfile'], a[href$='.pdf'], a[href$='.xlsx'], a[href$='.docx']")
     assert files.count() == 0, [files.nth(i).get_attribute("href") for i in range(files.count())]
