@@ -215,6 +215,7 @@ def test_officer_enters_a_case_sends_the_letter_and_issues_the_claim(page, serve
     page.locator("input[type=date]").first.fill(issue_day.isoformat())
     click_button(page, "Continue")
     wait_for_heading(page, "Hearing centre and Human Rights Act")
+    page.get_by_label("Preferred County Court hearing centre").fill("County Court at Bromley")  # new_case has none
     click_button(page, "Continue")
     wait_for_heading(page, "Vulnerability")
     click_button(page, "Continue")
