@@ -29,6 +29,7 @@ __all__ = [
     "agreement_answers",
     "build_case",
     "check_postcode",
+    "council_choices",
     "debt_label",
     "debtor_defaults",
     "debtor_kinds",
@@ -162,6 +163,19 @@ def _entry(item: Any) -> dict[str, Any]:
     }
 
 
+def council_choices() -> list[dict[str, str]]:
+    """The councils whose settings the register holds, as radio choices: a register shared by several
+    councils (the example server holds three) must be told which one brings the claim."""
+    from sqlalchemy import select
+
+    from ..register.db import session_for
+    from ..register.models import CouncilSetting
+
+    with session_for(register_url()) as session:
+        keys = session.scalars(select(CouncilSetting.key).order_by(CouncilSetting.key)).all()
+    return [{key: key} for key in keys]
+
+
 def build_case(
     reference: str,
     debt_type: str,
@@ -175,11 +189,14 @@ def build_case(
     property_address: dict[str, Any] | None = None,
     interest_rate: Any = None,
     settings: Any = None,
+    council: str | None = None,
 ) -> Case:
-    """The answers as a checked ``Case`` (claimant from the council settings)."""
+    """The answers as a checked ``Case`` (claimant from the settings of ``council``, or of the only council)."""
     from ..register.settings import claimant_data, council_settings
 
-    claimant = claimant_data(settings or council_settings(register_url()), _text(officer_name), _text(officer_position))
+    claimant = claimant_data(
+        settings or council_settings(register_url(), council or None), _text(officer_name), _text(officer_position)
+    )
     debt: dict[str, Any] = {"type": debt_type, "description": _text(description)}
     if agreement and needs_agreement(debt_type):
         debt["agreement"] = {
