@@ -49,6 +49,7 @@ def api_letter(server, key: str, extra: dict) -> requests.Response:
         "letter_date": time.strftime("%Y-%m-%d"),
         "instalments_status": "none",
         "letter_checked": True,
+        "letter_sent_by": "post",
         **extra,
     }
     return requests.post(

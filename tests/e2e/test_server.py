@@ -180,6 +180,7 @@ def test_letter_before_claim_over_the_rest_api(server, artifacts):
         "letter_date": time.strftime("%Y-%m-%d"),
         "instalments_status": "none",
         "letter_checked": True,
+        "letter_sent_by": "post",
     }
     reply = requests.post(
         f"{api}/session",
@@ -282,6 +283,7 @@ def test_legal_reviewer_builds_a_bundle_from_the_documents_the_register_recorded
                 "letter_date": time.strftime("%Y-%m-%d"),
                 "instalments_status": "none",
                 "letter_checked": True,
+                "letter_sent_by": "post",
             },
         },
         headers=headers,

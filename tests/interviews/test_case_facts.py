@@ -44,7 +44,7 @@ def _letter_and_claim(url: str, tmp_path) -> list:
     """Letter on 1 September 2025 (posted that day), claim issued on Thursday 20 November 2025 as K00QZ123."""
     run_interview(
         "letter_before_claim",
-        {"letter_date": "2025-09-01", "instalments_status": "none", "letter_checked": True},
+        {"letter_date": "2025-09-01", "instalments_status": "none", "letter_checked": True, "letter_sent_by": "post"},
         tmp_path / "letter",
         EXAMPLES / f"{REF}.yaml",
         register_url=url,

@@ -95,7 +95,7 @@ def test_letters_are_recorded_once_under_the_named_user(tmp_path, monkeypatch):
     officer = Actor("olu.officer@council.example.com", frozenset({"officer"}))
     run_interview(
         "letter_before_claim",
-        {"letter_date": "2025-04-07", "instalments_status": "none", "letter_checked": True},
+        {"letter_date": "2025-04-07", "instalments_status": "none", "letter_checked": True, "letter_sent_by": "post"},
         tmp_path / "out",
         case_source=EXAMPLES / "FTA-2025-0142.yaml",
         actor=officer,

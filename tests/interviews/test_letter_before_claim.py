@@ -12,7 +12,12 @@ from docassemble.courtpack.headless.runner import run_interview
 from ..conftest import EXAMPLES
 
 pytestmark = pytest.mark.slow
-ANSWERS = {"letter_date": "2025-04-07", "instalments_status": "none", "letter_checked": True}
+ANSWERS = {
+    "letter_date": "2025-04-07",
+    "letter_sent_by": "post",
+    "instalments_status": "none",
+    "letter_checked": True,
+}
 
 
 def pdf_text(path) -> str:

@@ -103,7 +103,12 @@ def carry_case_through(register: Register, reference: str, examples: Path, out_d
         )
     drive.run(
         "letter_before_claim",
-        {"letter_date": letter.happened_on.isoformat(), "instalments_status": "none", "letter_checked": True},
+        {
+            "letter_date": letter.happened_on.isoformat(),
+            "letter_sent_by": letter.facts["how"],
+            "instalments_status": "none",
+            "letter_checked": True,
+        },
         letter.happened_on,
     )
     drive.run(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 from typing import Any
 
@@ -9,9 +10,13 @@ from ..case import Case
 from ..case.answers import answer_choice, answer_money, answer_text
 from ..documents.letters import InstalmentNote, LetterOptions, write_letter_pack
 from ..law.money import money_str
+from .acting import acting_user
+from .cases import register_url
 from .common import as_date, record_documents, refuse_during_breathing_space
 
-__all__ = ["FREQUENCY_WORDS", "instalment_note", "make_letter_pack"]
+__all__ = ["FREQUENCY_WORDS", "SENT_BY", "instalment_note", "make_letter_pack"]
+
+SENT_BY = ("post", "email", "hand")
 
 FREQUENCY_WORDS = {
     "weekly": "a week",
@@ -36,12 +41,28 @@ def instalment_note(status: str, amount: Any, frequency: str, reason: str) -> In
     )
 
 
-def make_letter_pack(case: Case, letter_date: Any, instalments: InstalmentNote | None, output_dir: Any) -> list[str]:
-    """Write the letter (DOCX) and its pack (PDF); returns their paths for the end screen."""
+def make_letter_pack(
+    case: Case, letter_date: Any, instalments: InstalmentNote | None, output_dir: Any, sent_by: Any
+) -> list[str]:
+    """Write the letter (DOCX) and its pack (PDF), and record in the register that it is sent (so the claim
+    never asks for its date again); returns the documents' paths for the end screen."""
     day = as_date(letter_date, "letter_date")
     refuse_during_breathing_space(case, day, "contact_for_payment", "send a letter asking for payment")
     pack = write_letter_pack(case, LetterOptions(letter_date=day, instalments=instalments), Path(str(output_dir)))
     documents = [str(p) for p in pack.files]
     stated = {"letter_date": day.isoformat(), "balance": money_str(case.balance(day))}  # as the letter states them
     record_documents(case, "letter before claim", documents, facts=stated, as_at=day)
+    _record_sent(case, day, answer_choice(sent_by, "letter_sent_by", SENT_BY))
     return documents
+
+
+def _record_sent(case: Case, day: dt.date, how: str) -> None:
+    """The step "letter before claim sent", once: a letter dated ahead is recorded when it is sent (case_step)."""
+    from ..register.steps import case_facts, record_step
+
+    if day > dt.date.today():
+        return
+    url = register_url()
+    if any(s.happened_on == day for s in case_facts(url, case.reference).all("letter_before_claim_sent")):
+        return
+    record_step(url, case.reference, "letter_before_claim_sent", {"date": day, "how": how}, who=acting_user())
