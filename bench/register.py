@@ -130,7 +130,7 @@ def main() -> None:
         start = time.perf_counter()
         populate(register, args.cases, args.payments)
         load = time.perf_counter() - start
-        with register.transaction() as session:
+        with register.transaction("bench") as session:
             query = order_compliance_query(AS_AT)
             timings = interleaved(
                 args.runs,

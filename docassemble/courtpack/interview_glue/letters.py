@@ -42,17 +42,22 @@ def instalment_note(status: str, amount: Any, frequency: str, reason: str) -> In
 
 
 def make_letter_pack(
-    case: Case, letter_date: Any, instalments: InstalmentNote | None, output_dir: Any, sent_by: Any
+    case: Case, letter_date: Any, instalments: InstalmentNote | None, output_dir: Any, sent_by: Any = None
 ) -> list[str]:
-    """Write the letter (DOCX) and its pack (PDF), and record in the register that it is sent (so the claim
-    never asks for its date again); returns the documents' paths for the end screen."""
+    """Write the letter (DOCX) and its pack (PDF); returns the documents' paths for the end screen.
+
+    With ``sent_by`` (post, email, hand: the officer said how it goes) the register records that it was sent,
+    so the claim never asks for its date again. Without it (batch letters, produced for posting later)
+    nothing is assumed: the officer records the step when the letters go (``case_step``).
+    """
     day = as_date(letter_date, "letter_date")
     refuse_during_breathing_space(case, day, "contact_for_payment", "send a letter asking for payment")
     pack = write_letter_pack(case, LetterOptions(letter_date=day, instalments=instalments), Path(str(output_dir)))
     documents = [str(p) for p in pack.files]
     stated = {"letter_date": day.isoformat(), "balance": money_str(case.balance(day))}  # as the letter states them
     record_documents(case, "letter before claim", documents, facts=stated, as_at=day)
-    _record_sent(case, day, answer_choice(sent_by, "letter_sent_by", SENT_BY))
+    if sent_by is not None:
+        _record_sent(case, day, answer_choice(sent_by, "letter_sent_by", SENT_BY))
     return documents
 
 
