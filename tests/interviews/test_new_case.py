@@ -39,6 +39,8 @@ def test_new_case_is_saved_in_the_register(register, tmp_path):
     assert [p.name for p in result.documents] == ["GR-2026-0015.yaml"]
     case = read_case(result.documents[0])
     assert case.debtor.name == "Ms Grace Abena Mensah"
+    # the officer who entered it deals with it: their email puts it on their work list (tests/conftest.py's user)
+    assert case.claimant.officer_email == "tests@council.example.com"
     # 65.00 x 4 charges - 30.00 paid = 230.00
     assert case.balance() == Decimal("230.00")
     with register.transaction() as s:

@@ -194,8 +194,13 @@ def build_case(
     """The answers as a checked ``Case`` (claimant from the settings of ``council``, or of the only council)."""
     from ..register.settings import claimant_data, council_settings
 
+    # the officer dealing with the case is the one entering it: their email puts the case on their work list
+    acting = acting_user()
     claimant = claimant_data(
-        settings or council_settings(register_url(), council or None), _text(officer_name), _text(officer_position)
+        settings or council_settings(register_url(), council or None),
+        _text(officer_name),
+        _text(officer_position),
+        officer_email=acting if "@" in acting else "",
     )
     debt: dict[str, Any] = {"type": debt_type, "description": _text(description)}
     if agreement and needs_agreement(debt_type):
