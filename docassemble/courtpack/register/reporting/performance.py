@@ -28,8 +28,9 @@ from ..db import Register, session_for
 from ..errors import RegisterError
 from ..models import Document
 from ..orders import add_months
-from . import ageing, money, stages, timeliness
+from . import money, stages, timeliness
 from .facts import ENFORCEMENT_KIND, CaseLine, case_lines
+from .performance_detail import ageing_section, detail_section, in_period
 from .sqlfns import date_of
 from .tables import Column, Table, debt_label, pct
 from .targets import indicator_rules
@@ -77,8 +78,8 @@ def performance_report(
         _flow(report, session, lines)
         _money(report, session, lines)
         _timeliness_and_indicators(report, session, lines)
-        _ageing(report, session, lines)
-        _detail(report, session, lines)
+        ageing_section(report, session, lines)
+        detail_section(report, session, lines)
     report.tables = {"Indicators": report.tables.pop("Indicators"), **report.tables}  # the summary first
     return report
 
@@ -99,10 +100,6 @@ def _caseload(report: PerformanceReport, lines: list[CaseLine]) -> None:
     report.chart_data["caseload"] = [(s, start_counts.get(s, 0), end_counts.get(s, 0)) for s in stages.STAGES]
 
 
-def _in(day: dt.date | None, report: PerformanceReport) -> bool:
-    return day is not None and report.start <= day <= report.end
-
-
 def _flow(report: PerformanceReport, session: Session, lines: list[CaseLine]) -> None:
     table = Table("Flow", "What happened in the period", [Column("step"), Column("cases", "int")], detail="Cases")
     for label, attr in (
@@ -113,7 +110,7 @@ def _flow(report: PerformanceReport, session: Session, lines: list[CaseLine]) ->
         ("enforcement started", "enforcement"),
         ("charging orders", "charging_order"),
     ):
-        table.rows.append([label, sum(1 for x in lines if _in(getattr(x, attr), report))])
+        table.rows.append([label, sum(1 for x in lines if in_period(getattr(x, attr), report))])
     for label, count in _enforcement_by_type(session, report, {x.case_id for x in lines}).items():
         table.rows.append([f"enforcement: {label}", count])
     paid = sum(
@@ -198,7 +195,7 @@ def _money(report: PerformanceReport, session: Session, lines: list[CaseLine]) -
 
     open_start = sum((x.outstanding_start for x in lines if stages.is_open(stages.stage_at_start(x, start))), ZERO)
     open_end = sum((x.outstanding_end for x in lines if stages.is_open(stages.stage_at_end(x, end))), ZERO)
-    referred = sum((x.referred_amount for x in lines if _in(x.referred, report)), ZERO)
+    referred = sum((x.referred_amount for x in lines if in_period(x.referred, report)), ZERO)
     total = sum(by_month.values(), ZERO)
     costs = money.costs(session, start, end, {x.case_id for x in lines})
     summary = Table("Money", "Money in the period", [Column("measure"), Column("amount", "money")], detail="Cases")
@@ -279,7 +276,7 @@ def _timeliness_and_indicators(report: PerformanceReport, session: Session, line
     rules = indicator_rules(session, end)
     letter_rule = rules["letter_within_days"]
     n = letter_rule.days or 0
-    letters = [x for x in lines if _in(x.letter, report)]
+    letters = [x for x in lines if in_period(x.letter, report)]
     on_time = {x.case_id for x in letters if (x.letter - x.referred).days <= n}  # type: ignore[operator]
     letter_ids, open_ids = {x.case_id for x in letters}, {x.case_id for x in open_end}
     for x in lines:
@@ -290,7 +287,7 @@ def _timeliness_and_indicators(report: PerformanceReport, session: Session, line
             exceptions.rows.append([letter_rule.label, x.reference, x.debtor, x.officer, x.referred, due, x.letter])
     claim_rule = rules["claim_within_days"]
     m = claim_rule.days or 0
-    claims = [x for x in lines if _in(x.claim, report) and x.letter is not None]
+    claims = [x for x in lines if in_period(x.claim, report) and x.letter is not None]
 
     def claim_due(x: CaseLine) -> dt.date:
         return x.letter + dt.timedelta(days=REPLY_DAYS + m)  # type: ignore[operator]
@@ -404,111 +401,3 @@ def _compliance(report: PerformanceReport, orders: list) -> None:
         for o in orders
     ]
     report.add(detail)
-
-
-def _ageing(report: PerformanceReport, session: Session, lines: list[CaseLine]) -> None:
-    end = report.end
-    open_end = [x for x in lines if stages.is_open(stages.stage_at_end(x, end))]
-    debt_types = sorted({x.debt_type for x in open_end})
-    grid: dict[str, dict[str, Decimal]] = {b[0]: defaultdict(lambda: ZERO) for b in ageing.BANDS}
-    for x in open_end:
-        grid[ageing.band((end - x.debt_since).days)][x.debt_type] += x.outstanding_end
-    table = Table(
-        "Ageing",
-        "Outstanding debt by age (open cases, at the end of the period)",
-        [Column("age"), *[Column(debt_label(t), "money") for t in debt_types], Column("total", "money")],
-        detail="Cases",
-    )
-    for label, _, _ in ageing.BANDS:
-        values = [grid[label][t] for t in debt_types]
-        table.rows.append([label, *values, sum(values, ZERO)])
-    report.add(table)
-    report.chart_data["ageing"] = (debt_types, [(r[0], r[1:-1]) for r in table.rows])
-    watch = Table(
-        "Limitation watch",
-        "Open cases within 6 months of a limitation date, no claim issued",
-        [
-            Column("reference"),
-            Column("debtor"),
-            Column("debt type"),
-            Column("officer"),
-            Column("outstanding", "money"),
-            Column("last day to issue", "date"),
-            Column("days left", "int"),
-        ],
-    )
-    for w in ageing.limitation_watch(session, open_end, end):
-        watch.rows.append(
-            [
-                w.line.reference,
-                w.line.debtor,
-                debt_label(w.line.debt_type),
-                w.line.officer,
-                w.line.outstanding_end,
-                w.last_day,
-                (w.last_day - end).days,
-            ]
-        )
-    report.add(watch)
-
-
-def _detail(report: PerformanceReport, session: Session, lines: list[CaseLine]) -> None:
-    start, end = report.start, report.end
-    cases = Table(
-        "Cases",
-        "Each case behind the totals",
-        [
-            Column("reference"),
-            Column("debtor"),
-            Column("debt type"),
-            Column("officer"),
-            Column("team"),
-            Column("referred", "date"),
-            Column("stage at start"),
-            Column("stage at end"),
-            Column("outstanding at start", "money"),
-            Column("outstanding at end", "money"),
-            Column("written off in period", "money"),
-            Column("age at end"),
-            Column("referred in period"),
-        ],
-        in_pdf=False,
-    )
-    for x in lines:
-        cases.rows.append(
-            [
-                x.reference,
-                x.debtor,
-                debt_label(x.debt_type),
-                x.officer,
-                x.team,
-                x.referred,
-                stages.stage_at_start(x, start) or "",
-                stages.stage_at_end(x, end),
-                x.outstanding_start,
-                x.outstanding_end,
-                x.written_off_in_period,
-                ageing.band((end - x.debt_since).days),
-                "yes" if _in(x.referred, report) else "no",
-            ]
-        )
-    report.add(cases)
-    payments = Table(
-        "Payments",
-        "Each payment received in the period",
-        [
-            Column("reference"),
-            Column("debtor"),
-            Column("debt type"),
-            Column("officer"),
-            Column("paid on", "date"),
-            Column("amount", "money"),
-            Column("source"),
-        ],
-        in_pdf=False,
-    )
-    payments.rows = [
-        [p.reference, p.debtor, debt_label(p.debt_type), p.officer, p.paid_on, p.amount, p.source]
-        for p in money.payment_lines(session, start, end, report.team)
-    ]
-    report.add(payments)
