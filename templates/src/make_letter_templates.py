@@ -153,100 +153,159 @@ def statement_of_account() -> None:
     doc.save(OUT / "statement_of_account.docx")
 
 
+# The Information Sheet and Reply Form follow the Pre-Action Protocol for Debt Claims, Annex 1: a Reply Form
+# in four sections (1: do you owe the debt, Boxes A to D; 2: paying the debt, only after Box A or B;
+# 3: documents; 4: debt advice and anything else), and an Information Sheet that walks through the
+# same sections and lists the free advice agencies, Business Debtline among them (one line each).
+# The Annex's own wording could not be read when these were seeded (issue 12): the sections, boxes and
+# advice agencies follow published descriptions of the official form and the agencies' own numbers. A
+# council holding the official Annex 1 text can paste it into the DOCX files (keep the tags).
+ADVICE_AGENCIES = (
+    ("National Debtline", "0808 808 4000", "www.nationaldebtline.org", ""),
+    ("StepChange Debt Charity", "0800 138 1111", "www.stepchange.org", ""),
+    (
+        "Business Debtline",
+        "0800 197 6026",
+        "www.businessdebtline.org",
+        "if you are self-employed or run a small business",
+    ),
+    ("Citizens Advice", "", "www.citizensadvice.org.uk", ""),
+    ("Civil Legal Advice", "0345 345 4345", "www.gov.uk/civil-legal-advice", ""),
+    ("MoneyHelper", "", "www.moneyhelper.org.uk", "to find other free debt advice near you"),
+)
+
+
 def information_sheet() -> None:
     doc = new_document()
     heading(doc, "Information Sheet")
-    para(doc, "About the letter from {{ claimant.name }} dated {{ letter_date|date }} (reference {{ reference }})")
-    sections = [
-        (
-            "Why you have this letter",
-            "{{ claimant.name }} says you owe it {{ balance|money }}. Before a business "
-            "or council can take you to court for a debt, it must send you a letter like this one and give you time "
-            "to reply. This sheet explains your choices.",
-        ),
-        (
-            "What you should do now",
-            "Read the letter and the statement of account. Then fill in the Reply Form, "
-            "ticking the box that fits, and send it back by {{ reply_by|date }}. Keep a copy.",
-        ),
-        (
-            "If you agree you owe the money",
-            "Tick box A on the Reply Form. If you cannot pay it all at once, fill "
-            "in the Financial Statement and make an offer to pay in instalments.",
-        ),
-        (
-            "If you agree you owe part of it",
-            "Tick box B and tell us how much you agree you owe and why you do not agree the rest.",
-        ),
-        (
-            "If you are not sure, or need documents or advice",
-            "Tick box C and tell us what you need. We will not "
-            "start court action until 30 days after we receive your completed Reply Form, or after we send you the "
-            "documents you asked for, whichever is later.",
-        ),
-        ("If you do not think you owe the money", "Tick box D and tell us why."),
-        (
-            "Free, independent debt advice",
-            "You can get free, confidential advice from: National Debtline "
-            "(0808 808 4000, nationaldebtline.org); StepChange Debt Charity (0800 138 1111, stepchange.org); "
-            "Citizens Advice (citizensadvice.org.uk); Business Debtline, if you are self-employed or run a small "
-            "business (0800 197 6026, businessdebtline.org); Money Wellness (moneywellness.com). Advisers can help you "
-            "fill in the forms and may tell you about the Breathing Space scheme, which can pause action on your "
-            "debts while you get help.",
-        ),
-        (
-            "If you do not reply",
-            "If you do not reply by {{ reply_by|date }}, {{ claimant.name }} may start "
-            "court proceedings against you. If the court gives judgment against you, you may have to pay interest, "
-            "the court fee and costs, and it may affect your ability to get credit.",
-        ),
-    ]
-    for title, text in sections:
-        heading(doc, title, size=12)
-        para(doc, text)
+    para(doc, "Pre-Action Protocol for Debt Claims")
+    para(
+        doc,
+        "About the Letter of Claim from {{ claimant.name }} dated {{ letter_date|date }} (reference {{ reference }})",
+    )
+    heading(doc, "Why you have this letter", size=12)
+    para(
+        doc,
+        "{{ claimant.name }} says you owe it {{ balance|money }}. Before a business or council can take you to "
+        "court for a debt, the Pre-Action Protocol for Debt Claims says it must send you a Letter of Claim with "
+        "this Information Sheet, a Reply Form and a Financial Statement, and give you 30 days to reply.",
+    )
+    heading(doc, "What you should do now", size=12)
+    para(
+        doc,
+        "Read the Letter of Claim and the statement of account. Then fill in the Reply Form and send it back within "
+        "30 days of the date at the top of the letter, that is by {{ reply_by|date }}. If you cannot fill in every "
+        "section, still send the form back by then. Keep a copy of everything you send.",
+    )
+    heading(doc, "How to fill in the Reply Form", size=12)
+    para(
+        doc,
+        "Section 1 — Do you owe the debt? Tick one box. Box A: you owe the debt and agree the amount. Box B: you owe "
+        "only part of it; say how much and why you do not owe the rest. Box C: you don't know whether you owe the "
+        "debt; say what information, documents or advice you need. Box D: you dispute the debt; say why.",
+    )
+    para(
+        doc,
+        "Section 2 — Paying the debt. Fill this in only if you ticked Box A or Box B. If you cannot pay in full, "
+        "say what you can afford and fill in the Financial Statement, so that we can consider a repayment plan.",
+    )
+    para(
+        doc,
+        "Section 3 — Documents. Ask for any document you need, for example a copy of the agreement or a statement "
+        "of account, and list any documents you send with your reply.",
+    )
+    para(
+        doc,
+        "Section 4 — Debt advice and other information. Tell us if you are getting debt advice, or need time to get "
+        "it, and anything else we should know, for example about your health or circumstances.",
+    )
+    heading(doc, "If you ask for documents or are getting advice", size=12)
+    para(
+        doc,
+        "If you tell us you are getting debt advice, we will give you a reasonable time to get it. We will not start "
+        "court action until 30 days after we receive your completed Reply Form, or 30 days after we send you the "
+        "documents you asked for, whichever is later.",
+    )
+    heading(doc, "Free, independent debt advice", size=12)
+    para(doc, "You can get free, confidential advice, and help to fill in the forms, from:")
+    for name, phone, website, note in ADVICE_AGENCIES:
+        details = ", ".join(part for part in (phone, website) if part)
+        para(doc, f"{name}: {details}" + (f" ({note})" if note else ""))
+    para(
+        doc,
+        "A debt adviser can also tell you about the Breathing Space scheme, which can pause action on your debts "
+        "while you get help.",
+    )
+    heading(doc, "Trying to agree", size=12)
+    para(
+        doc,
+        "The court expects you and {{ claimant.name }} to try to settle the matter without going to court, for "
+        "example by agreeing an affordable repayment plan. If we agree a plan and you keep to it, we will not start "
+        "a court claim.",
+    )
+    heading(doc, "If you do not reply", size=12)
+    para(
+        doc,
+        "If you do not reply by {{ reply_by|date }}, {{ claimant.name }} may start court proceedings against you. "
+        "If the court gives judgment against you, you may have to pay interest, the court fee and costs, and it may "
+        "affect your ability to get credit.",
+    )
     doc.save(OUT / "information_sheet.docx")
 
 
 def reply_form() -> None:
     doc = new_document()
     heading(doc, "Reply Form")
+    para(doc, "Pre-Action Protocol for Debt Claims")
     para(doc, "To: {{ claimant.name }}, {{ reply_address }} ({{ claimant.officer_email }})")
     para(
         doc,
-        "Your reference: {{ reference }}   ·   Letter dated {{ letter_date|date }}   ·   "
+        "Reference: {{ reference }}   ·   Letter of Claim dated {{ letter_date|date }}   ·   "
         "Amount claimed: {{ balance|money }}",
     )
-    para(doc, "Please return this form by {{ reply_by|date }}. Tick the boxes that apply and fill in the details.")
+    para(
+        doc,
+        "Please read the Information Sheet first. Fill in the sections that apply to you and send this form back by "
+        "{{ reply_by|date }}. If you cannot fill in every section, still send it back by then.",
+    )
     heading(doc, "Your details", size=12)
     for label in ("Full name", "Address", "Phone number", "Email"):
         para(doc, f"{label}: ______________________________________________")
-    heading(doc, "About the debt (tick one)", size=12)
+    heading(doc, "Section 1 — Do you owe the debt? (tick one box)", size=12)
     boxes = [
-        ("A", "I agree I owe the debt."),
+        ("A", "I owe the debt and I agree the amount is correct."),
         (
             "B",
-            "I agree I owe part of the debt. I agree I owe £__________ and I do not owe the rest because: "
+            "I owe part of the debt. I agree I owe £__________ and I do not owe the rest because: "
             "______________________________________________",
         ),
         (
             "C",
-            "I am not sure whether I owe the debt. I need more information or documents, or time to get "
-            "advice. I would like: ______________________________________________",
+            "I don't know whether I owe the debt. I need the following information or documents, or time to get "
+            "advice: ______________________________________________",
         ),
-        ("D", "I do not think I owe the debt, because: ______________________________________________"),
+        ("D", "I dispute the debt, because: ______________________________________________"),
     ]
     for letter, text in boxes:
         para(doc, f"☐  Box {letter} — {text}")
-    heading(doc, "Paying the debt", size=12)
-    para(doc, "☐  I will pay the full amount by ___ / ___ / ______")
+    heading(doc, "Section 2 — Paying the debt (only if you ticked Box A or Box B)", size=12)
+    para(doc, "☐  I will pay the amount I owe in full by ___ / ___ / ______")
     para(
         doc,
-        "☐  I would like to pay £__________ every ☐ week ☐ month, starting on ___ / ___ / ______ "
-        "(please also fill in the Financial Statement).",
+        "☐  I cannot pay in full. I offer to pay £__________ every ☐ week ☐ month, starting on ___ / ___ / ______",
     )
-    heading(doc, "Advice", size=12)
-    para(doc, "☐  I am getting debt advice from ______________________ and need more time to reply.")
-    para(doc, "☐  I have enclosed a completed Financial Statement.")
+    para(doc, "☐  I have filled in and enclosed the Financial Statement.")
+    heading(doc, "Section 3 — Documents", size=12)
+    para(doc, "☐  I would like a copy of the agreement.")
+    para(doc, "☐  I would like an up-to-date statement of account.")
+    para(doc, "☐  I would like a copy of these other documents: ______________________________________________")
+    para(doc, "I enclose the following documents: ______________________________________________")
+    heading(doc, "Section 4 — Debt advice and other information", size=12)
+    para(
+        doc,
+        "☐  I am getting debt advice from ______________________. I expect to have the advice by ___ / ___ / ______",
+    )
+    para(doc, "☐  I would like time to get debt advice.")
     para(doc, "Anything else you want us to know (for example about your health or circumstances):")
     para(doc, "______________________________________________________________________________")
     para(doc, "Signed: ___________________________    Date: ___ / ___ / ______")

@@ -53,8 +53,20 @@ class Threshold:
 
 _ART8 = "High Court and County Courts Jurisdiction Order 1991 (SI 1991/724) art 8"
 THRESHOLDS: tuple[Threshold, ...] = (
-    Threshold("high_court_only_from", Decimal("5000.00"), dt.date(1991, 7, 1), f"{_ART8}(1)(a)"),
-    Threshold("county_court_only_below", Decimal("600.00"), dt.date(1991, 7, 1), f"{_ART8}(1)(b)"),
+    Threshold(
+        "high_court_only_from",
+        Decimal("5000.00"),
+        dt.date(1991, 7, 1),
+        f"{_ART8}(1)(a) as amended (execution against goods only in the High Court where the sum is £5,000 or more)",
+        verified=True,
+    ),
+    Threshold(
+        "county_court_only_below",
+        Decimal("600.00"),
+        dt.date(1991, 7, 1),
+        f"{_ART8}(1)(b) as amended (only in the County Court where the sum is less than £600)",
+        verified=True,
+    ),
     Threshold(
         "attachment_minimum",
         Decimal("50.00"),

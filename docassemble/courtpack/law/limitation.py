@@ -42,7 +42,14 @@ PERIODS: tuple[PeriodRow, ...] = (
     PeriodRow("contract", 6, "a claim in simple contract", _LA, "Limitation Act 1980 s.5", verified=True),
     PeriodRow("statute", 6, "a sum recoverable by statute", _LA, "Limitation Act 1980 s.9"),
     PeriodRow("rent", 6, "arrears of rent (each instalment from its due date)", _LA, "Limitation Act 1980 s.19"),
-    PeriodRow("specialty", 12, "an action on a specialty (deed)", _LA, "Limitation Act 1980 s.8"),
+    PeriodRow(
+        "specialty",
+        12,
+        "an action on a specialty (deed)",
+        _LA,
+        "Limitation Act 1980 s.8(1) (twelve years from the date on which the cause of action accrued)",
+        verified=True,
+    ),
     PeriodRow("judgment", 6, "an action on a judgment", _LA, "Limitation Act 1980 s.24"),
 )
 WARN_DAYS = 90  # warn when the last day to issue is this close
