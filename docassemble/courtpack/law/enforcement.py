@@ -71,7 +71,10 @@ THRESHOLDS: tuple[Threshold, ...] = (
         "attachment_minimum",
         Decimal("50.00"),
         dt.date(2014, 4, 6),
-        "Attachment of Earnings Act 1971 s.3(3A) and CPR 89.3 (not less than £50 remaining unpaid)",
+        # s.3(3A) (once cited here) is about maintenance orders; the floor is s.1(2)(b): "a judgment debt,
+        # other than a debt of less than £5 or such other sum as may be prescribed by rules of court"
+        "Attachment of Earnings Act 1971 s.1(2)(b) (a judgment debt, other than a debt of less than £5 or such "
+        "other sum as rules of court prescribe) and CPR 89.3 (the £50 prescribed)",
     ),
     Threshold(
         "part_warrant_minimum",
