@@ -100,8 +100,9 @@ BASE_RATES: tuple[RateRow, ...] = tuple(
 BASE_RATES_KNOWN_TO = dt.date(2026, 2, 5)
 
 _S5A = (
-    "Late Payment of Commercial Debts (Interest) Act 1998 s.5A(1) and (2)(a)-(c): a fixed sum once statutory "
-    "interest runs on a qualifying debt (£40 under £1000; £70 from £1000 and under £10,000; £100 from £10,000)"
+    "Late Payment of Commercial Debts (Interest) Act 1998 s.5A(1) and (2)(a)-(c) (inserted by SI 2002/1674 reg 2): "
+    "a fixed sum once statutory interest runs on a qualifying debt (£40 under £1000; £70 from £1000 and under "
+    "£10,000; £100 from £10,000)"
 )
 LATE_PAYMENT_COMPENSATION: tuple[CompensationRow, ...] = (
     CompensationRow(dt.date(2002, 8, 7), Decimal("1000.00"), Decimal("40.00"), _S5A, verified=True),
