@@ -116,7 +116,8 @@ def secure_notice() -> None:
         "tenancy, there should be at least 4 weeks between the date this Notice is given and the date in this "
         "paragraph. After this date, Court proceedings may be begun at once or at any time during the following "
         "twelve months. Once the twelve months are up this Notice will lapse and a new Notice must be served "
-        "before possession can be sought. This Notice lapses on {{ lapses_on|date }}.",
+        "before possession can be sought. Proceedings under this Notice must be begun by "
+        "{{ proceedings_by|date }}; after that day it lapses.",
     )
     signature_block(doc)
     note(doc, "{{ legal_basis }}")
@@ -148,7 +149,8 @@ def proceedings_notice() -> None:
     para(
         doc,
         "4. You have the right to ask us to review our decision to seek an order for possession. If you want a "
-        "review you must ask for it in writing within 14 days beginning with the day this notice is served on you (by {{ review_by|date }} if it is served on {{ expected_service|date }}), "
+        "review you must ask for it in writing within 14 days beginning with the day this notice is served on "
+        "you (by {{ review_by|date }} if it is served on {{ expected_service|date }}), "
         "to {{ council.name }}, {{ council.address }}. You may ask for the review to be by an oral hearing.",
     )
     para(

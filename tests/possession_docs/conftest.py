@@ -63,7 +63,11 @@ def case():
                 "type": "former_tenant_arrears",  # the documents read the tenancy, not the debt type
                 "description": "rent arrears under a secure tenancy",
                 "agreement": {"kind": "written", "date": "2021-04-05", "parties": ["London Borough of Lewisham"]},
-                "property_address": {"lines": ["Flat 2", "40 Honor Oak Park"], "town": "London", "postcode": "SE23 1DY"},
+                "property_address": {
+                    "lines": ["Flat 2", "40 Honor Oak Park"],
+                    "town": "London",
+                    "postcode": "SE23 1DY",
+                },
             },
             "ledger": [{"date": "2025-01-06", "description": "Rent", "amount": "120.00", "kind": "charge"}],
         },
@@ -93,10 +97,38 @@ def statement():
         to_date=dt.date(2025, 1, 27),
         opening_balance=D("300.00"),
         lines=(
-            RentLine(date=dt.date(2025, 1, 6), description="Rent", due=D("120.00"), paid=D("0"), benefit=D("60.00"), balance=D("360.00")),
-            RentLine(date=dt.date(2025, 1, 13), description="Rent; payment", due=D("120.00"), paid=D("20.00"), benefit=D("0"), balance=D("460.00")),
-            RentLine(date=dt.date(2025, 1, 20), description="Rent", due=D("120.00"), paid=D("0"), benefit=D("0"), balance=D("580.00")),
-            RentLine(date=dt.date(2025, 1, 27), description="Rent; UC; payment", due=D("120.00"), paid=D("20.00"), benefit=D("60.00"), balance=D("620.00")),
+            RentLine(
+                date=dt.date(2025, 1, 6),
+                description="Rent",
+                due=D("120.00"),
+                paid=D("0"),
+                benefit=D("60.00"),
+                balance=D("360.00"),
+            ),
+            RentLine(
+                date=dt.date(2025, 1, 13),
+                description="Rent; payment",
+                due=D("120.00"),
+                paid=D("20.00"),
+                benefit=D("0"),
+                balance=D("460.00"),
+            ),
+            RentLine(
+                date=dt.date(2025, 1, 20),
+                description="Rent",
+                due=D("120.00"),
+                paid=D("0"),
+                benefit=D("0"),
+                balance=D("580.00"),
+            ),
+            RentLine(
+                date=dt.date(2025, 1, 27),
+                description="Rent; UC; payment",
+                due=D("120.00"),
+                paid=D("20.00"),
+                benefit=D("60.00"),
+                balance=D("620.00"),
+            ),
         ),
     )
 
@@ -104,7 +136,10 @@ def statement():
 @pytest.fixture
 def steps():
     return (
-        ProtocolStep(date=dt.date(2024, 11, 4), text="Visited the tenant; explained the arrears and how to claim UC housing costs."),
+        ProtocolStep(
+            date=dt.date(2024, 11, 4),
+            text="Visited the tenant; explained the arrears and how to claim UC housing costs.",
+        ),
         ProtocolStep(date=dt.date(2024, 12, 2), text="Sent a rent statement and offered an arrangement of £10 a week."),
     )
 

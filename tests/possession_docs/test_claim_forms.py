@@ -45,7 +45,9 @@ def _request(case, tenancy, statement, steps, signatory, **change):
     return ClaimRequest(**values)
 
 
-def test_n5_n119_and_statement_carry_the_figures_and_every_section(tmp_path, case, tenancy, statement, steps, signatory):
+def test_n5_n119_and_statement_carry_the_figures_and_every_section(
+    tmp_path, case, tenancy, statement, steps, signatory
+):
     with OutputSet(tmp_path) as out:
         staged = write_claim(_request(case, tenancy, statement, steps, signatory), out, mode="own")
     n5, n119, rent = (out.final(p) for p in staged)

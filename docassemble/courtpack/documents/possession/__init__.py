@@ -4,7 +4,7 @@ Public API::
 
     write_notice(NoticeRequest, out)            -> Path    # notice.py: NOSP or notice of proceedings (DOCX)
     write_claim(ClaimRequest, out)              -> list[Path]  # claim.py: N5, N119, rent statement
-    write_hearing_pack(HearingRequest, out_dir) -> Path    # hearing.py: the presenting officer's bundle
+    write_hearing_pack(HearingRequest, out)     -> Path    # hearing.py: the presenting officer's bundle
     write_warrant_request(WarrantRequest, out)  -> list[Path]  # warrant.py: N325 / N325A + statement
     write_fix_date_application(FixDateRequest, out) -> list[Path]  # warrant.py: N244 + statement
 

@@ -21,6 +21,7 @@ from reportlab.platypus import PageBreak, Spacer
 
 from ...law.dates import format_date
 from ...law.money import format_money
+from .._output import OutputSet
 from ..bundle import BundleDocument, BundleSection, BundleSpec, build_bundle
 from ..forms.own import BODY, LABEL, SMALL, TITLE, _build, _para
 from ..render import safe_file_name
@@ -59,7 +60,9 @@ def brief_flowables(request: HearingRequest) -> list[Any]:
     story += _block("Pre-action protocol steps taken", steps_paragraph(request.protocol_steps))
     story += _block("The tenant's circumstances (vulnerability, benefits, health, household)", request.circumstances)
     story += _block("The order the council asks for", request.order_sought)
-    story += _block("Terms the council would accept if the court suspends or postpones the order", request.acceptable_terms)
+    story += _block(
+        "Terms the council would accept if the court suspends or postpones the order", request.acceptable_terms
+    )
     story += [
         Spacer(1, 8),
         _para(
@@ -72,8 +75,8 @@ def brief_flowables(request: HearingRequest) -> list[Any]:
     return story
 
 
-def write_hearing_pack(request: HearingRequest, out_dir: Path) -> Path:
-    """Build the hearing pack bundle at ``out_dir/<ref> possession hearing pack.pdf`` (placed only when complete)."""
+def write_hearing_pack(request: HearingRequest, out: OutputSet) -> Path:
+    """Stage the hearing pack bundle ``<ref> possession hearing pack.pdf`` in ``out`` (placed only when complete)."""
     reference = request.case.reference
     with tempfile.TemporaryDirectory(prefix="courtpack-hearing-") as scratch:
         brief = Path(scratch) / "brief.pdf"
@@ -92,5 +95,4 @@ def write_hearing_pack(request: HearingRequest, out_dir: Path) -> Path:
             sections=list(SECTIONS),
             ocr=False,
         )
-        target = Path(out_dir) / safe_file_name(f"{reference} possession hearing pack.pdf")
-        return build_bundle(spec, target).path
+        return build_bundle(spec, out.stage(safe_file_name(f"{reference} possession hearing pack.pdf"))).path

@@ -65,7 +65,7 @@ def _check_dates(request: NoticeRequest) -> None:
             f"case {reference}: the date after which proceedings may begin ({format_date(request.proceedings_from)}) "
             "must come after service; recompute it from the service date"
         )
-    if request.tenancy.kind.seeks_possession_by_nosp and request.lapses_on is None:
+    if request.tenancy.kind.seeks_possession_by_nosp and request.proceedings_by is None:
         raise NotReadyError(f"case {reference}: a notice of seeking possession must state when it lapses")
     if not request.tenancy.kind.seeks_possession_by_nosp and request.review_by is None:
         raise NotReadyError(f"case {reference}: a notice of proceedings must state the last day to ask for a review")
@@ -117,7 +117,7 @@ def notice_context(request: NoticeRequest) -> dict[str, Any]:
         "notice_date": request.notice_date,
         "expected_service": request.expected_service,
         "proceedings_from": request.proceedings_from,
-        "lapses_on": request.lapses_on,
+        "proceedings_by": request.proceedings_by,
         "review_by": request.review_by,
         "signatory": {"name": request.signatory.name, "position": request.signatory.position},
         "legal_basis": basis,
@@ -128,6 +128,8 @@ def write_notice(request: NoticeRequest, out: OutputSet) -> Path:
     """Stage the notice (DOCX) in ``out``; refused when its dates or the arrears would make it untrue."""
     _check_dates(request)
     kind = request.tenancy.kind
-    template = "possession_notice_secure.docx" if kind.seeks_possession_by_nosp else "possession_notice_proceedings.docx"
+    template = (
+        "possession_notice_secure.docx" if kind.seeks_possession_by_nosp else "possession_notice_proceedings.docx"
+    )
     name = safe_file_name(f"{request.case.reference} {notice_title(kind)}.docx")
     return Template(template).render(notice_context(request), out.stage(name))

@@ -132,7 +132,8 @@ class NoticeRequest:
     notice_date: dt.date
     expected_service: dt.date
     proceedings_from: dt.date  # the earliest date proceedings may begin (law.possession)
-    lapses_on: dt.date | None  # NOSP: twelve months after proceedings_from; None for notices that do not lapse
+    # NOSP: the last day of the twelve months beginning with proceedings_from (s.83(3)(b)); None: no lapse
+    proceedings_by: dt.date | None
     review_by: dt.date | None  # introductory/demoted: the last day to ask for a review
     date_basis: str  # how law.possession worked the dates out, for the officer's note
     signatory: Signatory
