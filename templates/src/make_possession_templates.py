@@ -106,7 +106,7 @@ def secure_notice() -> None:
     )
     para(
         doc,
-        "5. Court proceedings for possession of the dwelling-house can be begun after {{ proceedings_from|date }}.",
+        "5. Court proceedings for possession of the dwelling-house can be begun after {{ date_specified|date }}.",
         bold=True,
     )
     note(
@@ -141,7 +141,7 @@ def proceedings_notice() -> None:
     para(doc, "{{ extra_particulars }}")
     para(
         doc,
-        "3. Court proceedings for possession will not be begun before {{ proceedings_from|date }}, which is not "
+        "3. Court proceedings for possession may be begun after {{ date_specified|date }}, which is not "
         "earlier than the date on which your tenancy could be brought to an end by a notice to quit given on the "
         "same date as this notice.",
         bold=True,

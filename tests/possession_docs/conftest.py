@@ -18,7 +18,6 @@ from decimal import Decimal
 import pytest
 
 from docassemble.courtpack.case.casefile import case_from_dict
-from docassemble.courtpack.case.model import Address
 from docassemble.courtpack.documents.possession import (
     PossessionOrder,
     ProtocolStep,
@@ -80,7 +79,7 @@ def tenancy():
     return TenancyFacts(
         kind=TenancyKind.SECURE,
         tenants=("Ms Grace Mensah",),
-        property=Address(("Flat 2", "40 Honor Oak Park"), "London", "SE23 1DY"),
+        property_lines=("Flat 2", "40 Honor Oak Park", "London", "SE23 1DY"),
         start=dt.date(2021, 4, 5),
         rent=D("120.00"),
         frequency="week",

@@ -32,7 +32,7 @@ def _request(case, tenancy, statement, signatory, **change):
         expected_service=dt.date(2025, 1, 28),
         # weekly tenancy, rent week from Monday: 4 weeks from Tuesday 28 January is Tuesday 25 February;
         # the next end of a rental period is Sunday 2 March 2025 (the law module's figure; here by hand)
-        proceedings_from=dt.date(2025, 3, 2),
+        date_specified=dt.date(2025, 3, 2),
         proceedings_by=dt.date(2026, 3, 1),  # the twelve months beginning with 2 March 2025 end on 1 March 2026
         review_by=None,
         date_basis="",
@@ -84,7 +84,7 @@ def test_introductory_tenancy_gets_a_notice_of_proceedings_with_the_review(
     assert out.final(staged).name == "HRA-2026-0031 notice of proceedings for possession.docx"
     assert "Housing Act 1996, section 128" in text
     assert "which you hold as an introductory tenant" in text
-    assert "Court proceedings for possession will not be begun before 2 March 2025" in text
+    assert "Court proceedings for possession may be begun after 2 March 2025" in text
     assert "by 10 February 2025 if it is served on 28 January 2025" in text
     assert "Citizens Advice" in text and "lapses" not in text
 
@@ -93,7 +93,7 @@ def test_introductory_tenancy_gets_a_notice_of_proceedings_with_the_review(
     ("change", "words"),
     [
         ({"expected_service": dt.date(2025, 1, 27)}, "before its own date 28 January 2025"),
-        ({"proceedings_from": dt.date(2025, 1, 28)}, "must come after service"),
+        ({"date_specified": dt.date(2025, 1, 28)}, "must come after service"),
         ({"proceedings_by": None}, "must state when it lapses"),
         ({"arrears": Decimal("0.00")}, "shows no arrears on 28 January 2025"),
     ],

@@ -41,7 +41,7 @@ UNTICKED_N5 = (
 
 
 def _property(tenancy: TenancyFacts) -> str:
-    return "\n".join(tenancy.property.as_lines())
+    return "\n".join(tenancy.property_lines)
 
 
 def arrears_paragraph(

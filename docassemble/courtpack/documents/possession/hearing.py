@@ -49,7 +49,7 @@ def brief_flowables(request: HearingRequest) -> list[Any]:
     facts = (
         f"{request.case.claimant.name} v {' and '.join(tenancy.tenants)} — claim {request.claim_number}, "
         f"{request.court}, hearing on {format_date(request.hearing_date)}.\n"
-        f"Property: {tenancy.property.one_line()}. {tenancy.kind.words[0].upper()}{tenancy.kind.words[1:]} "
+        f"Property: {tenancy.address}. {tenancy.kind.words[0].upper()}{tenancy.kind.words[1:]} "
         f"since {format_date(tenancy.start)}. Rent {format_money(tenancy.rent)} a {tenancy.frequency}; daily "
         f"rate {format_money(tenancy.daily_rate)}.\n"
         f"Arrears on {format_date(request.statement.to_date)}: {format_money(request.arrears)}, which is "

@@ -60,9 +60,9 @@ def _check_dates(request: NoticeRequest) -> None:
             f"case {reference}: the notice would be served on {format_date(request.expected_service)}, before its "
             f"own date {format_date(request.notice_date)}; give a service date on or after the notice's date"
         )
-    if request.proceedings_from <= request.expected_service:
+    if request.date_specified <= request.expected_service:
         raise NotReadyError(
-            f"case {reference}: the date after which proceedings may begin ({format_date(request.proceedings_from)}) "
+            f"case {reference}: the date after which proceedings may begin ({format_date(request.date_specified)}) "
             "must come after service; recompute it from the service date"
         )
     if request.tenancy.kind.seeks_possession_by_nosp and request.proceedings_by is None:
@@ -105,7 +105,7 @@ def notice_context(request: NoticeRequest) -> dict[str, Any]:
             "email": claimant.officer_email,
         },
         "tenants": " and ".join(tenancy.tenants),
-        "property": tenancy.property.one_line(),
+        "property": tenancy.address,
         "tenancy_words": tenancy.kind.words if tenancy.kind.seeks_possession_by_nosp else PHRASE[tenancy.kind],
         "statute": STATUTE.get(tenancy.kind, "Housing Act 1985, section 83"),
         "ground_heading": request.ground_heading,
@@ -116,7 +116,7 @@ def notice_context(request: NoticeRequest) -> dict[str, Any]:
         "statement_weeks": min(STATEMENT_ROWS, len(request.statement.lines)),
         "notice_date": request.notice_date,
         "expected_service": request.expected_service,
-        "proceedings_from": request.proceedings_from,
+        "date_specified": request.date_specified,
         "proceedings_by": request.proceedings_by,
         "review_by": request.review_by,
         "signatory": {"name": request.signatory.name, "position": request.signatory.position},

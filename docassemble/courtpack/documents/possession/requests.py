@@ -14,7 +14,6 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from ...case import Case
-from ...case.model import Address
 
 __all__ = [
     "ClaimRequest",
@@ -65,12 +64,16 @@ class Signatory:
 class TenancyFacts:
     kind: TenancyKind
     tenants: tuple[str, ...]
-    property: Address
+    property_lines: tuple[str, ...]  # the address as printed, one line each
     start: dt.date
     rent: Decimal  # the rent in force on the document's date
     frequency: str  # "week", "fortnight", "four weeks", "month"
     daily_rate: Decimal  # PD 55A para 2.3(2), worked out by the tenancy model
     occupiers: tuple[str, ...]  # others known to live there (N119 para 2, N325 risk section)
+
+    @property
+    def address(self) -> str:
+        return ", ".join(self.property_lines)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -131,8 +134,8 @@ class NoticeRequest:
     particulars: str  # the officer's own words added to the particulars ("" for none)
     notice_date: dt.date
     expected_service: dt.date
-    proceedings_from: dt.date  # the earliest date proceedings may begin (law.possession)
-    # NOSP: the last day of the twelve months beginning with proceedings_from (s.83(3)(b)); None: no lapse
+    date_specified: dt.date  # the date the notice names: proceedings may be begun after it (law.possession)
+    # NOSP: the last day of the twelve months beginning with date_specified (s.83(3)(b)); None: no lapse
     proceedings_by: dt.date | None
     review_by: dt.date | None  # introductory/demoted: the last day to ask for a review
     date_basis: str  # how law.possession worked the dates out, for the officer's note

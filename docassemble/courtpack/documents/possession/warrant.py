@@ -56,7 +56,7 @@ def warrant_values(request: WarrantRequest) -> tuple[str, dict[str, Any]]:
         "claimant": claimant_block(case),
         "defendants": defendants_block(case),
         "your_ref": case.reference,
-        "land": "\n".join(request.tenancy.property.as_lines()),
+        "land": "\n".join(request.tenancy.property_lines),
         "order_date": order.date,
         "order_terms": order.description,
         "fee": request.fee,
@@ -121,7 +121,7 @@ def fix_date_values(request: FixDateRequest) -> dict[str, Any]:
     evidence = "\n".join(
         [
             f"1. On {format_date(order.date)} the court made a postponed order for possession of "
-            f"{request.tenancy.property.one_line()} on these terms: {order.description}",
+            f"{request.tenancy.address} on these terms: {order.description}",
             f"2. The defendant has not kept those terms: {request.breach.strip()}",
             f"3. The arrears on {format_date(statement.to_date)} are {format_money(statement.closing_balance)}. "
             "A statement of the payments due and made since the order is attached.",
@@ -144,7 +144,7 @@ def fix_date_values(request: FixDateRequest) -> dict[str, Any]:
         "represents": case.claimant.name if lawyer else "",
         "order_sought": (
             f"An order fixing the date on which the defendant must give the claimant possession of "
-            f"{request.tenancy.property.one_line()}, under the postponed order for possession of "
+            f"{request.tenancy.address}, under the postponed order for possession of "
             f"{format_date(order.date)}, because the defendant has broken its terms (PD 55A section IV)."
         ),
         "draft_order": "no",
