@@ -66,7 +66,7 @@ def demo(examples: Path, out_dir: Path, as_at: dt.datetime | None) -> None:
     for path in written:
         click.echo(f"  {path}")
     click.echo("")
-    for reference in references:
+    for reference in problems:
         found = problems[reference]
         click.echo(
             f"courtpack case check {reference}: "
@@ -80,9 +80,10 @@ def _run(
     examples: Path, references: list[str], out_dir: Path, day: dt.date, register_db: Path
 ) -> tuple[list[Path], dict[str, list]]:
     from ..register import open_register
-    from ..register.case_check import check_case
+    from ..register.case_check import Problem, check_case
     from ..register.demo import load_demo, write_outputs
     from .demo_case import carry_case_through
+    from .demo_possession import REFERENCE, carry_possession_through, load_possession_example, possession_problems
 
     register = open_register(str(register_db))
     try:
@@ -94,11 +95,16 @@ def _run(
             written += carry_case_through(register, reference, examples, out_dir, day)
         _step(f"{WITNESS_CASE}: witness statement with exhibits, and the court bundle")
         written += _hearing_papers(register, examples, out_dir, day)
+        _step(f"{REFERENCE}: possession notice, claim, hearing pack, order and warrant (a secure tenant in arrears)")
+        load_possession_example(register, examples, day, "courtpack demo")
+        written += carry_possession_through(register, examples, out_dir, day)
         _step("register: hearings, compliance and calendar")
         written += write_outputs(register, out_dir / "register", day)
         _step("council tax: a liability order batch for the magistrates' court, and a statutory demand")
         written += _council_tax(examples / "council_tax", out_dir / "council-tax")
-        return written, {reference: check_case(register, reference) for reference in references}
+        problems = {reference: check_case(register, reference) for reference in references}
+        problems[REFERENCE] = check_case(register, REFERENCE) + [Problem(*p) for p in possession_problems(register)]
+        return written, problems
     finally:
         register.dispose()
 

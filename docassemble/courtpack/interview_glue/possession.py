@@ -8,6 +8,8 @@ facts it states, and the notice's service is recorded as a step when the officer
 
 from __future__ import annotations
 
+import datetime as dt
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +17,7 @@ from ..case import Case
 from ..case.answers import answer_choice, answer_text
 from ..case.possession_case import PossessionFacts
 from ..case.possession_checks import claim_readiness
+from ..case.rent_schedule import rent_daily_rate
 from ..documents._output import OutputSet
 from ..documents.convert import convert_to_pdf
 from ..documents.possession import Signatory
@@ -36,6 +39,7 @@ __all__ = [
     "notice_summary",
     "possession_facts_for",
     "signatory_of",
+    "tenancy_stated",
 ]
 
 
@@ -44,6 +48,21 @@ def possession_facts_for(case: Case, on: Any) -> PossessionFacts:
     from ..register.possession import possession_facts
 
     return possession_facts(register_url(), case.reference, as_date(on, "as_at"))
+
+
+def tenancy_stated(facts: PossessionFacts, on: dt.date, arrears: Decimal, weeks: Decimal) -> dict[str, str]:
+    """What every possession document states about the tenancy and its account (``case check`` compares them)."""
+    tenancy = facts.account.tenancy
+    rent = tenancy.rent_on(on)
+    return {
+        "tenancy_type": tenancy.kind.value,
+        "property": tenancy.property_address,
+        "rent": money_str(rent.amount),
+        "rent_frequency": rent.frequency.value,
+        "rent_arrears": money_str(arrears),
+        "arrears_in_weeks": str(weeks),
+        "daily_rate": money_str(rent_daily_rate(facts.account, on).amount),
+    }
 
 
 def signatory_of(name: Any, position: Any) -> Signatory:
@@ -101,15 +120,12 @@ def make_possession_notice(
         docx = write_notice(request, out)
         convert_to_pdf([docx], out.scratch)
     documents = [str(p) for p in out.placed]
-    stated = {
-        "notice_date": day.isoformat(),
-        "date_specified": request.date_specified.isoformat(),
-        "possession_arrears": money_str(request.arrears),
-    }
-    record_documents(case, "possession notice", documents, facts=stated, as_at=day)
-    if served_now is True or str(served_now).lower() == "true":
+    stated = tenancy_stated(facts, day, request.arrears, request.arrears_weeks)
+    served = served_now is True or str(served_now).lower() == "true"
+    if served:  # recorded as served today, with the date it names: the register then holds what it states
         from ..register.steps import record_step
 
+        stated.update(notice_served=day.isoformat(), notice_date_specified=request.date_specified.isoformat())
         record_step(
             register_url(),
             case.reference,
@@ -117,6 +133,7 @@ def make_possession_notice(
             {"date": day, "method": _method(method), "date_specified": request.date_specified},
             who=acting_user(),
         )
+    record_documents(case, "possession notice", documents, facts=stated, as_at=day)
     return documents
 
 
@@ -163,9 +180,9 @@ def make_possession_claim(
         write_claim(request, out)
     documents = [str(p) for p in out.placed]
     stated = {
-        "possession_arrears": money_str(request.arrears),
+        **tenancy_stated(facts, day, request.arrears, request.arrears_weeks),
         "notice_served": request.notice_served.isoformat(),
-        "court_fee": money_str(request.court_fee),
+        "notice_date_specified": facts.notice.date_specified.isoformat() if facts.notice else "",
     }
     record_documents(case, "possession claim", documents, facts=stated, as_at=day)
     return documents

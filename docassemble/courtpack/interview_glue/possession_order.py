@@ -16,12 +16,11 @@ from ..case.answers import answer_choice, answer_money, answer_text
 from ..documents._output import OutputSet
 from ..documents.possession.from_facts import hearing_request
 from ..documents.possession.hearing import write_hearing_pack
-from ..law.money import money_str
 from ..law.possession import FREQUENCIES
 from .acting import acting_user
 from .cases import register_url
 from .common import as_date, record_documents
-from .possession import possession_facts_for, signatory_of
+from .possession import possession_facts_for, signatory_of, tenancy_stated
 from .recorded import recorded_files
 
 __all__ = ["ORDER_KINDS", "claim_papers", "make_hearing_pack", "record_possession_order"]
@@ -70,9 +69,10 @@ def make_hearing_pack(
         write_hearing_pack(request, out)
     documents = [str(p) for p in out.placed]
     stated = {
+        **tenancy_stated(facts, day, request.arrears, request.arrears_weeks),
         "claim_number": request.claim_number,
         "court": request.court,
-        "possession_arrears": money_str(request.arrears),
+        "hearing_date": request.hearing_date.isoformat(),
     }
     record_documents(case, "possession hearing pack", documents, facts=stated, as_at=day)
     return documents

@@ -81,7 +81,14 @@ def make_enforcement_papers(
             write_warrant_request(request, out)
             claim_number, court, statement = request.claim_number, request.court, request.statement
     documents = [str(p) for p in out.placed]
-    stated = {"claim_number": claim_number, "court": court, "possession_arrears": money_str(statement.closing_balance)}
+    order = facts.order
+    stated = {"claim_number": claim_number, "court": court, "rent_arrears": money_str(statement.closing_balance)}
+    if order is not None:
+        stated["order_kind"] = order.kind.value
+        if order.possession_date is not None:
+            stated["possession_date"] = order.possession_date.isoformat()
+        if order.terms is not None:
+            stated["order_instalment"] = money_str(order.terms.instalment)
     record_documents(case, "warrant of possession", documents, facts=stated, as_at=day)
     from ..register.steps import record_step
 
