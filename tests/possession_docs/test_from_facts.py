@@ -148,7 +148,7 @@ def test_claim_request_is_the_pd55a_schedule_after_the_core_allows_it(case):
     assert statement.total_paid == D("0.00") and statement.closing_balance == D("700.00")
     assert request.court_fee == D("404.00")
     assert request.notice_served == dt.date(2025, 3, 3)
-    assert [s.date for s in request.protocol_steps][0] == dt.date(2025, 2, 3)
+    assert request.protocol_steps[0].date == dt.date(2025, 2, 3)  # the first contact, oldest first
 
 
 @pytest.mark.parametrize(
