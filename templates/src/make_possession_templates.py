@@ -79,7 +79,7 @@ def secure_notice() -> None:
     )
     note(
         doc,
-        "If you are a {{ tenancy_words }} tenant under the Housing Act 1985, you can only be required to leave "
+        "If you are a secure tenant under the Housing Act 1985, you can only be required to leave "
         "your dwelling if your landlord obtains an order for possession from the Court. The order must be based on "
         "one of the Grounds which are set out in the 1985 Act (see paragraphs 3 and 4 below). If you are willing "
         "to give up possession without a Court order, you should notify the person who signed this Notice as soon "

@@ -5,14 +5,13 @@ produced by its interview (docassemble's real engine) on the case as the registe
 and the notice's service and the order are recorded by those interviews; the facts nobody produces (the
 tenancy, Universal Credit credits, the tenant's payments, the protocol steps, the court's notice of
 issue) come from ``examples/possession/story.yaml``. Every document records the facts it states
-(arrears, weeks of rent, daily rate, the notice's dates, the order's terms), which ``check`` compares
-with the register as at each document's date.
+(arrears, weeks of rent, daily rate, the notice's dates, the order's terms), which ``courtpack case check``
+compares with the register as at each document's date.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -29,7 +28,7 @@ from ..register.settings import council_settings
 from ..register.steps import ALL_STEPS, case_facts, checked_facts, record_step
 from .demo_case import DemoOfficer, signatory
 
-__all__ = ["FOLDER", "REFERENCE", "carry_possession_through", "load_possession_example", "possession_problems"]
+__all__ = ["FOLDER", "REFERENCE", "carry_possession_through", "load_possession_example"]
 
 FOLDER = "possession"  # examples/possession/: the case file and its story
 REFERENCE = "HRA-2026-0031"
@@ -152,7 +151,7 @@ def carry_possession_through(register: Register, examples: Path, out_dir: Path, 
             "possession_date": _day(order, "possession_date", as_at).isoformat(),
             "instalment": order.text("instalment"),
             "order_frequency": order.text("frequency"),
-            "first_payment": resolve_date(order.raw("first_payment"), as_at).isoformat(),
+            "first_payment": on_or_next_business_day(resolve_date(order.raw("first_payment"), as_at)).isoformat(),
             "order_arrears": money_str(balance_at(facts.account, heard)),
             "order_costs": order.text("costs"),
         },
@@ -171,34 +170,3 @@ def carry_possession_through(register: Register, examples: Path, out_dir: Path, 
         request_day,
     )
     return drive.written
-
-
-def possession_problems(register: Register) -> list[tuple[str, str, str, str]]:
-    """(document, fact, says, register) for each possession fact a recorded document states differently."""
-    import json
-
-    from sqlalchemy import select
-
-    from ..register.cases import get_case
-    from ..register.db import session_for
-    from ..register.models import Document
-    from ..register.possession import POSSESSION_CHECKED, POSSESSION_MONEY_FACTS
-
-    problems = []
-    with session_for(register) as session:
-        case = get_case(session, REFERENCE)
-        for doc in session.scalars(select(Document).where(Document.case_id == case.id)).all():
-            stated = json.loads(doc.facts) if doc.facts else {}
-            if not stated.get("as_at"):
-                continue
-            story = case_facts(session, REFERENCE, dt.date.fromisoformat(stated["as_at"]))
-            for name, says in sorted(stated.items()):
-                if name not in POSSESSION_CHECKED:
-                    continue
-                held = POSSESSION_CHECKED[name](story)
-                same = held is not None and (
-                    Decimal(says) == Decimal(held) if name in POSSESSION_MONEY_FACTS else says == held
-                )
-                if not same:
-                    problems.append((doc.file_name, name, says, held or "(not recorded)"))
-    return problems

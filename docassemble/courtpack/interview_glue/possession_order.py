@@ -39,7 +39,14 @@ def claim_papers(case: Case) -> tuple[tuple[str, Any, Path], ...]:
     for name, record in latest.items():
         title = name.removeprefix(case.reference).removesuffix(".pdf").strip()
         papers.append((title[0].upper() + title[1:], record.stated_on, record.path))
-    return tuple(sorted(papers, key=lambda p: (p[1] is None, p[1], p[0])))
+    return tuple(sorted(papers, key=lambda p: (p[1] is None, p[1], _rank(p[0]))))
+
+
+def _rank(title: str) -> tuple[int, str]:
+    """The order a court reads them in: the notice, the claim form, the particulars, the rent statement."""
+    order = ("notice", "n5 ", "n119", "rent statement")
+    lowered = title.lower() + " "
+    return next((i for i, word in enumerate(order) if word in lowered), len(order)), title
 
 
 def make_hearing_pack(

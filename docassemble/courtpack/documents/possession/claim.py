@@ -118,7 +118,7 @@ def n119_values(request: ClaimRequest) -> dict[str, Any]:
         "defendants": defendants_block(case),
         "property": _property(tenancy),
         "occupiers": "\n".join(occupiers),
-        "tenancy_kind": tenancy.kind.words,
+        "tenancy_kind": tenancy.kind.adjective,
         "tenancy_start": tenancy.start,
         "rent": tenancy.rent,
         "rent_frequency": tenancy.frequency,

@@ -50,6 +50,11 @@ class TenancyKind(enum.Enum):
         }[self]
 
     @property
+    def adjective(self) -> str:
+        """As N119 para 3(a) reads: "let ... under a(n) ___ tenancy"."""
+        return "flexible (fixed-term secure)" if self is TenancyKind.FLEXIBLE else self.value
+
+    @property
     def seeks_possession_by_nosp(self) -> bool:
         return self in (TenancyKind.SECURE, TenancyKind.FLEXIBLE)
 
