@@ -163,7 +163,9 @@ def proceedings_notice() -> None:
     doc.save(OUT / "possession_notice_proceedings.docx")
 
 
+GENERATORS = (secure_notice, proceedings_notice)
+
 if __name__ == "__main__":
-    secure_notice()
-    proceedings_notice()
+    for generate in GENERATORS:
+        generate()
     print("wrote", OUT / "possession_notice_secure.docx", OUT / "possession_notice_proceedings.docx")
