@@ -58,11 +58,10 @@ STEP_NAMES = {row.code: row.name for row in PROTOCOL_ROWS}
 
 
 def refuse_unless_ready(reference: str, readiness: Readiness, doing: str, on: dt.date) -> None:
-    """The core's refusal as one message: what cannot be done, on which day, and every reason."""
+    """The core's refusal as one sentence: what cannot be done, on which day, and every reason."""
     if not readiness.ready:
-        raise NotReadyError(
-            f"case {reference}: courtpack will not {doing} on {format_date(on)} — " + " ".join(readiness.reasons)
-        )
+        reasons = "; ".join(reason.strip().rstrip(".") for reason in readiness.reasons)
+        raise NotReadyError(f"case {reference}: courtpack will not {doing} on {format_date(on)} — {reasons}.")
 
 
 def tenancy_facts(case: Case, facts: PossessionFacts, on: dt.date, occupiers: tuple[str, ...] = ()) -> TenancyFacts:
