@@ -158,7 +158,7 @@ def test_worklist_names_missing_protocol_steps(db) -> None:
 def test_pre_hearing_list_shows_possession_tasks(db, ref: str) -> None:
     rows = hearings_soon(db, dt.date(2025, 3, 31), OFFICER)
     assert [r.reference for r in rows] == [ref]
-    # 7 Apr hearing - 10 days = 28 Mar for the up-to-date rent statement (protocol 2.12)
+    # 7 Apr hearing - 10 days = 28 Mar for the up-to-date rent statement (protocol 2.11)
     assert [t.split(" (")[0] for t in rows[0].tasks if t.startswith("Protocol:")] == [
         "Protocol: give the tenant an up-to-date rent statement before the hearing by 28 March 2025",
         "Protocol: tell the tenant the hearing date, the order sought, and to attend",
