@@ -195,3 +195,15 @@ def test_no_tenancy_is_a_clear_error(db) -> None:
     ref = new_case(db, "HRA-0005")
     with pytest.raises(RegisterError, match="case HRA-0005 has no tenancy recorded"):
         possession_facts(db, ref, dt.date(2025, 5, 1))
+
+
+def test_pre_hearing_report_lists_possession_tasks(db, ref: str) -> None:
+    from docassemble.courtpack.register.hearings import upcoming_hearings
+    from docassemble.courtpack.register.report import gather
+
+    on = dt.date(2025, 3, 31)
+    hearing = upcoming_hearings(db, on, on + dt.timedelta(days=14), on=on)[0]
+    tasks = gather(db, hearing.hearing_id, on).hearing.tasks
+    assert "Protocol: tell the tenant the hearing date, the order sought, and to attend" in [
+        t.split(" (")[0] for t in tasks
+    ]
