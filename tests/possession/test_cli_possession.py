@@ -94,3 +94,10 @@ def test_bad_order_is_refused_with_one_sentence(capsys: pytest.CaptureFixture[st
     )  # fmt: skip
     assert code == 2 and "Traceback" not in err
     assert "possession_order, instalment: is missing" in err
+
+
+def test_import_rent_refuses_a_missing_file(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    db = str(tmp_path / "register.db")
+    run(capsys, "register", "add", EXAMPLES / "FTA-2025-0142.yaml", "--db", db, "--as", "test")
+    code, _, err = run(capsys, "possession", "import-rent", "FTA-2025-0142", tmp_path / "none.csv", "--db", db)
+    assert code == 2 and "the rent account export does not exist" in err and "Traceback" not in err

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 import click
@@ -209,3 +210,19 @@ def record_cmd(reference: str, step: str, pairs: tuple[str, ...], db: str | None
     click.echo(f"recorded {step} of {record.happened_on.isoformat()} for {reference}")
     for warning in record.warnings:
         click.echo(f"warning: {warning}", err=True)
+
+
+@possession.command("import-rent")
+@click.argument("reference", type=REFERENCE)
+@click.argument("export", type=click.Path(dir_okay=False, path_type=Path))
+@db_option
+@who_option
+def import_rent_cmd(reference: str, export: Path, db: str | None, who: str) -> None:
+    """Import a rent account export (CSV: date, type, amount, description), its rent checked against the register."""
+    from ..register.possession_import import import_rent_account
+
+    got = import_rent_account(db, reference, export, who)
+    click.echo(
+        f"{reference}: {got.rent_rows_checked} rent charges agree; "
+        f"{got.steps_recorded} credits and adjustments recorded"
+    )
