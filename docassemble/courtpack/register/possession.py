@@ -65,10 +65,6 @@ STAGE = "possession"
 UNDATED_STEPS = ("hearing_listed", "rent_changed")  # read whatever their date: they may lie ahead
 
 
-def _day(record: StepRecord, name: str) -> dt.date | None:
-    return record.date(name)
-
-
 def _terms(record: StepRecord) -> OrderTerms | None:
     if not record.facts.get("instalment"):
         return None
