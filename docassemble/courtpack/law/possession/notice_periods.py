@@ -74,6 +74,14 @@ NOTICE_ROWS: tuple[RuleRow, ...] = (
         days=28,
     ),
     RuleRow(
+        "flexible_ground_1",
+        "flexible tenancy in rent arrears",
+        "a secure tenancy: Ground 1 with a notice of seeking possession (s.107D is only for the end of the term)",
+        dt.date(2012, 4, 1),
+        "Housing Act 1985 ss.107A, 107D, 83 and Sch 2 Ground 1 (flexible tenancies inserted by the Localism Act "
+        "2011 s.154)",
+    ),
+    RuleRow(
         "introductory_notice",
         "notice of proceedings (introductory tenancy)",
         "reasons, the date after which proceedings may be begun, the right to a review and its time limit",
