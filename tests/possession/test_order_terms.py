@@ -131,3 +131,17 @@ def test_outright_order_has_no_terms(account: RentAccount) -> None:
 def test_suspended_order_needs_terms() -> None:
     with pytest.raises(CaseFileError, match="needs its terms"):
         PossessionOrder(OrderKind.SUSPENDED, MADE, possession_date=dt.date(2025, 5, 5))
+
+
+def test_costs_added_to_the_account_are_not_rent_due(
+    with_credits: Callable[..., RentAccount], weekly_credits: Callable[..., list[AccountEntry]]
+) -> None:
+    from dataclasses import replace
+
+    # the terms kept for 12 weeks, and £150 court costs debited to the rent account on Tue 15 Apr 2025:
+    # the terms still total 1,440 due and 1,440 paid; the balance rises by the 150 (980 + 150 = 1,130)
+    kept = with_credits(payments({w: "60.00" for w in range(1, 13)}, weekly_credits))
+    costs = AccountEntry(dt.date(2025, 4, 15), "Court costs", debit=Decimal("150.00"))
+    got = terms_compliance(ORDER, replace(kept, adjustments=(costs,)), dt.date(2025, 7, 6))
+    assert (got.total_due, got.total_paid, got.broken) == (Decimal("1440.00"), Decimal("1440.00"), False)
+    assert got.arrears == Decimal("1130.00")

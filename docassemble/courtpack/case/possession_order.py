@@ -23,7 +23,7 @@ from enum import Enum
 from ..errors import CaseFileError
 from ..law.dates import add_months, format_date
 from ..law.money import format_money
-from .tenancy import ZERO, CreditSource, RentAccount, RentFrequency, account_entries, balance_at
+from .tenancy import ZERO, CreditSource, RentAccount, RentFrequency, balance_at, rent_charges
 
 
 class OrderKind(str, Enum):
@@ -125,7 +125,10 @@ def terms_compliance(order: PossessionOrder, account: RentAccount, as_at: dt.dat
             order.claim_number or "possession order", "terms", f"an {order.kind.label} has no terms to keep", ""
         )
     terms = order.terms
-    entries = account_entries(account, as_at)
+    # the terms are the current rent and the instalment: other charges (e.g. costs added to the account) are
+    # not rent, and what counts as paid is money received (tenant, housing benefit, UC), not adjustments
+    charges = rent_charges(account.tenancy, terms.first_payment, as_at)
+    credits = [e for e in account.credits if terms.first_payment <= e.day <= as_at]
     periods: list[TermsPeriod] = []
     owed = order.arrears + order.costs
     instalments = ZERO
@@ -133,8 +136,8 @@ def terms_compliance(order: PossessionOrder, account: RentAccount, as_at: dt.dat
     start = terms.first_payment
     while start <= as_at:
         end = _period_end(terms, index)
-        inside = [e for e in entries if start <= e.day <= end]
-        rent = sum((e.debit for e in inside), ZERO) if terms.current_rent else ZERO
+        inside = [e for e in credits if start <= e.day <= end]
+        rent = sum((e.debit for e in charges if start <= e.day <= end), ZERO) if terms.current_rent else ZERO
         instalment = min(terms.instalment, max(owed - instalments, ZERO))
         instalments += instalment
         tenant = sum((e.credit for e in inside if e.source in (CreditSource.TENANT, None)), ZERO)
