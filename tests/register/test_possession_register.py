@@ -242,3 +242,14 @@ def test_import_rent_account_checks_the_rent_and_records_credits(db, tmp_path) -
     facts = possession_facts(db, ref, dt.date(2025, 1, 19))
     # rent 2 x 100 + costs 25 = 225; credits 60 + 40 + 60 = 160; balance 65
     assert balance_at(facts.account, facts.as_at) == Decimal("65.00")
+
+
+def test_worklist_while_the_terms_run(db, ref: str) -> None:
+    with_order(db, ref)
+    # Wed 16 Apr 2025: week 1 of the terms (14-20 Apr) is running, nothing broken yet; check at its end
+    item = officer_worklist(db, OFFICER, dt.date(2025, 4, 16))[0]
+    assert (item.next_action, item.due, item.overdue) == (
+        "Possession order terms being kept; next check",
+        dt.date(2025, 4, 20),
+        False,
+    )

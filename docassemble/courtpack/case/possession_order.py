@@ -109,6 +109,7 @@ class TermsCompliance:
     first_breach: dt.date | None  # end of the first complete period that closed in shortfall
     arrears: Decimal  # the rent account balance at as_at
     basis: str
+    next_check: dt.date | None = None  # the end of the period running at as_at (or of the next one)
 
 
 def _period_end(terms: OrderTerms, index: int) -> dt.date:
@@ -173,4 +174,7 @@ def terms_compliance(order: PossessionOrder, account: RentAccount, as_at: dt.dat
         f"{format_money(terms.instalment)} {terms.frequency.value.replace('_', '-')} from "
         f"{format_date(terms.first_payment)}; {state}. Rent account balance {format_money(arrears)}."
     )
-    return TermsCompliance(as_at, tuple(periods), due, paid, due - paid, broken, first_breach, arrears, basis)
+    next_check = periods[-1].end if periods and not periods[-1].complete else _period_end(terms, index)
+    return TermsCompliance(
+        as_at, tuple(periods), due, paid, due - paid, broken, first_breach, arrears, basis, next_check
+    )
