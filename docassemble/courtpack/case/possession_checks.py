@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from ..law.breathing_space import breathing_space_status
+from ..law.breathing_space import breathing_space_status, is_blocked
 from ..law.calendar import add_years
 from ..law.dates import format_date
 from ..law.possession import (
@@ -24,7 +24,7 @@ from ..law.possession import (
     notice_window,
     service_date,
 )
-from ..law.possession.moratorium import MORATORIUM_ROWS
+from ..law.possession.moratorium import BLOCKED_STEPS, MORATORIUM_ROWS
 from ..law.possession.rows import RuleRow
 from ..law.possession.social_protocol import AGREEMENT_ROW
 from ..law.possession.warrant import PERMISSION_YEARS, WARRANT_ROWS
@@ -127,7 +127,7 @@ def claim_readiness(facts: PossessionFacts, on: dt.date | None = None) -> Readin
             )
             sources.append(AGREEMENT_ROW.source)
     status = breathing_space_status(facts.breathing_spaces, day)
-    if status.active:
+    if is_blocked(BLOCKED_STEPS["claim"], status):
         reasons.append(f"A breathing space is active: {status.basis}")
         sources.append(MORATORIUM_ROWS[0].source)
     basis = (
@@ -171,7 +171,7 @@ def enforcement_readiness(facts: PossessionFacts, on: dt.date | None = None) -> 
             f"The order is {PERMISSION_YEARS} years old or more: the court's permission is needed (CPR 83.2(3)(a))."
         )
     status = breathing_space_status(facts.breathing_spaces, day)
-    if status.active:
+    if is_blocked(BLOCKED_STEPS["warrant"], status):
         reasons.append(f"A breathing space is active: {status.basis}")
     names = {
         "n325_warrant": "request a warrant of possession (N325)",
