@@ -76,3 +76,11 @@ def test_window_of_a_served_notice() -> None:
 def test_unknown_tenancy_is_refused() -> None:
     with pytest.raises(LawError, match="tenancy type 'assured' is not known"):
         notice_dates("assured", dt.date(2025, 1, 6), rent_day=MONDAY_RENT_DAY, frequency="weekly")
+
+
+def test_monthly_rent_on_the_last_day_of_the_month() -> None:
+    # rent due on the 31st (28/29th in February, 30th in 30-day months); handed over 15 Feb 2025:
+    # a month later is 15 Mar; the next rent day is 31 Mar 2025
+    got = notice_dates("secure", dt.date(2025, 2, 15), rent_day=dt.date(2025, 1, 31), frequency="monthly")
+    assert got.earliest_date_specified == dt.date(2025, 3, 31)
+    assert got.lapses_on == dt.date(2026, 3, 31)

@@ -131,3 +131,29 @@ def test_outright_order_has_no_terms(account: RentAccount) -> None:
 def test_suspended_order_needs_terms() -> None:
     with pytest.raises(CaseFileError, match="needs its terms"):
         PossessionOrder(OrderKind.SUSPENDED, MADE, possession_date=dt.date(2025, 5, 5))
+
+
+def test_costs_added_to_the_account_are_not_rent_due(
+    with_credits: Callable[..., RentAccount], weekly_credits: Callable[..., list[AccountEntry]]
+) -> None:
+    from dataclasses import replace
+
+    # the terms kept for 12 weeks, and £150 court costs debited to the rent account on Tue 15 Apr 2025:
+    # the terms still total 1,440 due and 1,440 paid; the balance rises by the 150 (980 + 150 = 1,130)
+    kept = with_credits(payments({w: "60.00" for w in range(1, 13)}, weekly_credits))
+    costs = AccountEntry(dt.date(2025, 4, 15), "Court costs", debit=Decimal("150.00"))
+    got = terms_compliance(ORDER, replace(kept, adjustments=(costs,)), dt.date(2025, 7, 6))
+    assert (got.total_due, got.total_paid, got.broken) == (Decimal("1440.00"), Decimal("1440.00"), False)
+    assert got.arrears == Decimal("1130.00")
+
+
+def test_next_check_is_the_end_of_the_running_or_next_period(
+    with_credits: Callable[..., RentAccount], weekly_credits: Callable[..., list[AccountEntry]]
+) -> None:
+    kept = with_credits(payments({w: "60.00" for w in range(1, 13)}, weekly_credits))
+    # Wed 21 May: week 6 (19-25 May) is running
+    assert terms_compliance(ORDER, kept, dt.date(2025, 5, 21)).next_check == dt.date(2025, 5, 25)
+    # Sun 25 May: week 6 has just ended; the next check is the end of week 7, Sun 1 Jun
+    assert terms_compliance(ORDER, kept, dt.date(2025, 5, 25)).next_check == dt.date(2025, 6, 1)
+    # before the first payment: the end of week 1, Sun 20 Apr
+    assert terms_compliance(ORDER, kept, dt.date(2025, 4, 10)).next_check == dt.date(2025, 4, 20)

@@ -172,3 +172,21 @@ def test_postponed_order_leads_to_an_application_to_fix_a_date(account: RentAcco
 def test_nothing_to_enforce_without_an_order(account: RentAccount) -> None:
     got = enforcement_readiness(facts(account, dt.date(2025, 5, 12)))
     assert not got.ready and got.reasons == ("No possession order is recorded.",)
+
+
+def test_protocol_record_lists_each_step_with_its_date(account: RentAccount) -> None:
+    from docassemble.courtpack.case.possession_checks import protocol_record
+
+    record = protocol_record(facts(account, dt.date(2025, 4, 7)))
+    got = {rule.code: (step.done_on if step else None) for rule, step in record}
+    assert got["contact"] == dt.date(2024, 11, 4)
+    assert got["vulnerability_assessment"] == dt.date(2025, 1, 27)  # from the assessment itself
+    assert got["hearing_rent_statement"] is None  # before-hearing steps not yet taken
+    assert [rule.code for rule, _ in record][-2:] == ["hearing_rent_statement", "hearing_informed"]
+
+
+def test_warrant_refused_in_a_breathing_space(account: RentAccount) -> None:
+    # the terms are broken (nothing paid from 14 Apr) but a breathing space started on 1 May 2025
+    space = (BreathingSpaceWindow(dt.date(2025, 5, 1)),)
+    got = enforcement_readiness(facts(account, dt.date(2025, 5, 12), order=SUSPENDED, breathing_spaces=space))
+    assert not got.ready and len(got.reasons) == 1 and got.reasons[0].startswith("A breathing space is active")

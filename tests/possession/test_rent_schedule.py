@@ -78,3 +78,19 @@ def test_daily_rate() -> None:
 def test_daily_rate_of_the_account_follows_the_rent_change(account: RentAccount) -> None:
     assert rent_daily_rate(account, dt.date(2024, 3, 31)).amount == Decimal("14.29")  # 100 / 7 = 14.2857
     assert rent_daily_rate(account, ISSUE).amount == Decimal("15.71")
+
+
+def test_monthly_rent_days_keep_the_month_end() -> None:
+    from docassemble.courtpack.case.tenancy import Tenancy, TenancyKind, rent_days
+
+    start = dt.date(2025, 1, 31)
+    tenancy = Tenancy(
+        TenancyKind.SECURE, start, "1 Flat", (RentChange(start, Decimal("476.67"), RentFrequency.MONTHLY),)
+    )
+    # each rent day counted from 31 January: 28 February (clamped), then back to 31 March, 30 April
+    assert [d for d, _ in rent_days(tenancy, start, dt.date(2025, 4, 30))] == [
+        dt.date(2025, 1, 31),
+        dt.date(2025, 2, 28),
+        dt.date(2025, 3, 31),
+        dt.date(2025, 4, 30),
+    ]

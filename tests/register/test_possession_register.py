@@ -19,6 +19,7 @@ import pytest
 from docassemble.courtpack.case.possession_checks import claim_readiness, enforcement_readiness
 from docassemble.courtpack.case.possession_order import OrderKind, terms_compliance
 from docassemble.courtpack.case.rent_schedule import rent_schedule
+from docassemble.courtpack.case.tenancy import balance_at
 from docassemble.courtpack.register.case_check import check_case
 from docassemble.courtpack.register.errors import RegisterError
 from docassemble.courtpack.register.generated import record_document
@@ -158,7 +159,7 @@ def test_worklist_names_missing_protocol_steps(db) -> None:
 def test_pre_hearing_list_shows_possession_tasks(db, ref: str) -> None:
     rows = hearings_soon(db, dt.date(2025, 3, 31), OFFICER)
     assert [r.reference for r in rows] == [ref]
-    # 7 Apr hearing - 10 days = 28 Mar for the up-to-date rent statement (protocol 2.12)
+    # 7 Apr hearing - 10 days = 28 Mar for the up-to-date rent statement (protocol 2.11)
     assert [t.split(" (")[0] for t in rows[0].tasks if t.startswith("Protocol:")] == [
         "Protocol: give the tenant an up-to-date rent statement before the hearing by 28 March 2025",
         "Protocol: tell the tenant the hearing date, the order sought, and to attend",
@@ -195,3 +196,60 @@ def test_no_tenancy_is_a_clear_error(db) -> None:
     ref = new_case(db, "HRA-0005")
     with pytest.raises(RegisterError, match="case HRA-0005 has no tenancy recorded"):
         possession_facts(db, ref, dt.date(2025, 5, 1))
+
+
+def test_pre_hearing_report_lists_possession_tasks(db, ref: str) -> None:
+    from docassemble.courtpack.register.hearings import upcoming_hearings
+    from docassemble.courtpack.register.report import gather
+
+    on = dt.date(2025, 3, 31)
+    hearing = upcoming_hearings(db, on, on + dt.timedelta(days=14), on=on)[0]
+    tasks = gather(db, hearing.hearing_id, on).hearing.tasks
+    assert "Protocol: tell the tenant the hearing date, the order sought, and to attend" in [
+        t.split(" (")[0] for t in tasks
+    ]
+
+
+def test_import_rent_account_checks_the_rent_and_records_credits(db, tmp_path) -> None:
+    from docassemble.courtpack.register.errors import ImportRowsError
+    from docassemble.courtpack.register.possession_import import import_rent_account
+
+    ref = new_case(db, "HRA-0006")
+    step(db, ref, "tenancy_recorded", date="2025-01-06", kind="secure", property="5 Ash Walk",
+         rent="100.00", frequency="weekly")  # fmt: skip
+    bad = tmp_path / "bad.csv"
+    bad.write_text(
+        "date,type,amount,description\n"
+        "06/01/2025,rent,100.00,Rent\n"
+        "13/01/2025,rent,105.00,Rent\n"  # the recorded rent is 100.00
+        "10/01/2025,payment,40.00,Card\n"
+    )
+    with pytest.raises(ImportRowsError, match=r"row 3, column 'amount': rent of £105.00 on 13 January 2025"):
+        import_rent_account(db, ref, bad, today=TODAY)
+    assert possession_facts(db, ref, dt.date(2025, 1, 19)).account.credits == ()  # nothing was recorded
+    good = tmp_path / "good.csv"
+    good.write_text(
+        "date,type,amount,description\n"
+        "2025-01-06,rent,100.00,Rent\n"
+        "2025-01-06,housing_benefit,60.00,HB\n"
+        "2025-01-10,payment,40.00,Card\n"
+        "2025-01-13,rent,100.00,Rent\n"
+        "2025-01-13,universal_credit,60.00,UC\n"
+        "2025-01-15,debit_adjustment,25.00,Court costs\n"
+    )
+    got = import_rent_account(db, ref, good, today=TODAY)
+    assert (got.rent_rows_checked, got.steps_recorded) == (2, 4)
+    facts = possession_facts(db, ref, dt.date(2025, 1, 19))
+    # rent 2 x 100 + costs 25 = 225; credits 60 + 40 + 60 = 160; balance 65
+    assert balance_at(facts.account, facts.as_at) == Decimal("65.00")
+
+
+def test_worklist_while_the_terms_run(db, ref: str) -> None:
+    with_order(db, ref)
+    # Wed 16 Apr 2025: week 1 of the terms (14-20 Apr) is running, nothing broken yet; check at its end
+    item = officer_worklist(db, OFFICER, dt.date(2025, 4, 16))[0]
+    assert (item.next_action, item.due, item.overdue) == (
+        "Possession order terms being kept; next check",
+        dt.date(2025, 4, 20),
+        False,
+    )

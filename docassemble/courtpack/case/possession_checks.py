@@ -12,21 +12,23 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from ..law.breathing_space import breathing_space_status
+from ..law.breathing_space import breathing_space_status, is_blocked
 from ..law.calendar import add_years
 from ..law.dates import format_date
 from ..law.possession import (
     BEFORE_CLAIM,
+    BEFORE_HEARING,
     ENFORCEMENT_STEP,
     FIX_DATE_NOTICE_DAYS,
     earliest_date_specified,
     notice_window,
     service_date,
 )
-from ..law.possession.moratorium import MORATORIUM_ROWS
+from ..law.possession.moratorium import BLOCKED_STEPS, MORATORIUM_ROWS
+from ..law.possession.rows import RuleRow
 from ..law.possession.social_protocol import AGREEMENT_ROW
 from ..law.possession.warrant import PERMISSION_YEARS, WARRANT_ROWS
-from .possession_case import PossessionFacts
+from .possession_case import PossessionFacts, ProtocolStep
 from .possession_order import OrderKind, PossessionOrder, TermsCompliance, terms_compliance
 from .tenancy import balance_at
 
@@ -39,6 +41,24 @@ class Readiness:
     basis: str
     sources: tuple[str, ...]
     compliance: TermsCompliance | None = None
+
+
+def protocol_record(facts: PossessionFacts) -> list[tuple[RuleRow, ProtocolStep | None]]:
+    """Each protocol step a claim needs (then those before the hearing), with the latest recorded one or None.
+
+    Why: the particulars' protocol compliance statement and the hearing pack list every step with its date,
+    and say plainly which were not taken; the vulnerability assessment counts as its step.
+    """
+    taken: dict[str, ProtocolStep] = {}
+    for step in sorted(facts.protocol_steps, key=lambda s: s.done_on):
+        if step.done_on <= facts.as_at:
+            taken[step.code] = step
+    if facts.vulnerability is not None and facts.vulnerability.done_on <= facts.as_at:
+        taken.setdefault(
+            "vulnerability_assessment",
+            ProtocolStep("vulnerability_assessment", facts.vulnerability.done_on, facts.vulnerability.reasons),
+        )
+    return [(rule, taken.get(rule.code)) for rule in (*BEFORE_CLAIM, *BEFORE_HEARING)]
 
 
 def missing_protocol_steps(facts: PossessionFacts) -> list[str]:
@@ -107,7 +127,7 @@ def claim_readiness(facts: PossessionFacts, on: dt.date | None = None) -> Readin
             )
             sources.append(AGREEMENT_ROW.source)
     status = breathing_space_status(facts.breathing_spaces, day)
-    if status.active:
+    if is_blocked(BLOCKED_STEPS["claim"], status):
         reasons.append(f"A breathing space is active: {status.basis}")
         sources.append(MORATORIUM_ROWS[0].source)
     basis = (
@@ -151,7 +171,7 @@ def enforcement_readiness(facts: PossessionFacts, on: dt.date | None = None) -> 
             f"The order is {PERMISSION_YEARS} years old or more: the court's permission is needed (CPR 83.2(3)(a))."
         )
     status = breathing_space_status(facts.breathing_spaces, day)
-    if status.active:
+    if is_blocked(BLOCKED_STEPS["warrant"], status):
         reasons.append(f"A breathing space is active: {status.basis}")
     names = {
         "n325_warrant": "request a warrant of possession (N325)",

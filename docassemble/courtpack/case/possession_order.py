@@ -23,7 +23,7 @@ from enum import Enum
 from ..errors import CaseFileError
 from ..law.dates import add_months, format_date
 from ..law.money import format_money
-from .tenancy import ZERO, CreditSource, RentAccount, RentFrequency, account_entries, balance_at
+from .tenancy import ZERO, CreditSource, RentAccount, RentFrequency, balance_at, rent_charges
 
 
 class OrderKind(str, Enum):
@@ -109,6 +109,7 @@ class TermsCompliance:
     first_breach: dt.date | None  # end of the first complete period that closed in shortfall
     arrears: Decimal  # the rent account balance at as_at
     basis: str
+    next_check: dt.date | None = None  # the end of the period running at as_at (or of the next one)
 
 
 def _period_end(terms: OrderTerms, index: int) -> dt.date:
@@ -125,7 +126,10 @@ def terms_compliance(order: PossessionOrder, account: RentAccount, as_at: dt.dat
             order.claim_number or "possession order", "terms", f"an {order.kind.label} has no terms to keep", ""
         )
     terms = order.terms
-    entries = account_entries(account, as_at)
+    # the terms are the current rent and the instalment: other charges (e.g. costs added to the account) are
+    # not rent, and what counts as paid is money received (tenant, housing benefit, UC), not adjustments
+    charges = rent_charges(account.tenancy, terms.first_payment, as_at)
+    credits = [e for e in account.credits if terms.first_payment <= e.day <= as_at]
     periods: list[TermsPeriod] = []
     owed = order.arrears + order.costs
     instalments = ZERO
@@ -133,8 +137,8 @@ def terms_compliance(order: PossessionOrder, account: RentAccount, as_at: dt.dat
     start = terms.first_payment
     while start <= as_at:
         end = _period_end(terms, index)
-        inside = [e for e in entries if start <= e.day <= end]
-        rent = sum((e.debit for e in inside), ZERO) if terms.current_rent else ZERO
+        inside = [e for e in credits if start <= e.day <= end]
+        rent = sum((e.debit for e in charges if start <= e.day <= end), ZERO) if terms.current_rent else ZERO
         instalment = min(terms.instalment, max(owed - instalments, ZERO))
         instalments += instalment
         tenant = sum((e.credit for e in inside if e.source in (CreditSource.TENANT, None)), ZERO)
@@ -170,4 +174,7 @@ def terms_compliance(order: PossessionOrder, account: RentAccount, as_at: dt.dat
         f"{format_money(terms.instalment)} {terms.frequency.value.replace('_', '-')} from "
         f"{format_date(terms.first_payment)}; {state}. Rent account balance {format_money(arrears)}."
     )
-    return TermsCompliance(as_at, tuple(periods), due, paid, due - paid, broken, first_breach, arrears, basis)
+    next_check = periods[-1].end if periods and not periods[-1].complete else _period_end(terms, index)
+    return TermsCompliance(
+        as_at, tuple(periods), due, paid, due - paid, broken, first_breach, arrears, basis, next_check
+    )

@@ -10,7 +10,7 @@ the protocol's rent statements (para 2.3) require. Money is ``Decimal``; a posit
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal
 from enum import Enum
 
@@ -113,7 +113,6 @@ class RentAccount:
     opening_balance: Decimal = ZERO
     credits: tuple[AccountEntry, ...] = ()
     adjustments: tuple[AccountEntry, ...] = ()  # other charges or credits (e.g. a court costs order, a refund)
-    extra: dict[str, str] = field(default_factory=dict)
 
 
 def rent_days(tenancy: Tenancy, start: dt.date, end: dt.date) -> list[tuple[dt.date, RentChange]]:

@@ -65,10 +65,6 @@ STAGE = "possession"
 UNDATED_STEPS = ("hearing_listed", "rent_changed")  # read whatever their date: they may lie ahead
 
 
-def _day(record: StepRecord, name: str) -> dt.date | None:
-    return record.date(name)
-
-
 def _terms(record: StepRecord) -> OrderTerms | None:
     if not record.facts.get("instalment"):
         return None
@@ -275,8 +271,7 @@ def next_possession_action(facts: PossessionFacts) -> tuple[str, dt.date | None]
             if order.possession_date is not None and order.possession_date >= due:
                 due = order.possession_date + dt.timedelta(days=1)
             return ACTIONS[key[order.kind.value]], due
-        running = [p for p in compliance.periods if not p.complete]
-        return ACTIONS["order_kept"], running[-1].end if running else order.terms.first_payment
+        return ACTIONS["order_kept"], compliance.next_check
     if facts.claim is not None:
         return ACTIONS["awaiting_order"], facts.claim.hearing_date
     if facts.notice is None:

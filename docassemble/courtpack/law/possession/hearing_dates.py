@@ -2,10 +2,10 @@
 
 Why: the court fixes the date on issue, but the officer must check it (a hearing listed sooner than 28
 days after issue, or papers served later than 21 days before it, lets the tenant ask for an
-adjournment), and the pre-hearing check needs the service deadline. Counting: the hearing is at least
-28 days after issue and normally not more than 8 weeks (56 days) after it; the claim form and
-particulars are served not less than 21 days before the hearing, counted as clear days (CPR 2.8), so
-service must take effect by hearing - 22 days.
+adjournment), and the pre-hearing check needs the service deadline. Counting: "not less than" periods
+are clear days (CPR 2.8(2)-(3): neither the day of issue nor the day of the hearing counts), so the hearing
+is on or after issue + 29 days, and the claim form and particulars must be served by hearing - 22 days;
+the standard period is not more than 8 weeks, so normally by issue + 56 days.
 """
 
 from __future__ import annotations
@@ -22,7 +22,8 @@ HEARING_ROWS: tuple[RuleRow, ...] = (
         "first hearing, at least (days after issue)",
         "28 days",
         dt.date(2001, 10, 15),
-        "CPR 55.5(3)(a)",
+        "CPR 55.5(3)(a); clear days under CPR 2.8(3)",
+        verified=True,
         days=28,
     ),
     RuleRow(
@@ -31,6 +32,7 @@ HEARING_ROWS: tuple[RuleRow, ...] = (
         "8 weeks",
         dt.date(2001, 10, 15),
         "CPR 55.5(3)(b)",
+        verified=True,
         days=56,
     ),
     RuleRow(
@@ -39,6 +41,7 @@ HEARING_ROWS: tuple[RuleRow, ...] = (
         "21 days",
         dt.date(2001, 10, 15),
         "CPR 55.5(3)(c); clear days under CPR 2.8(3)",
+        verified=True,
         days=21,
     ),
 )
@@ -59,14 +62,14 @@ class HearingCheck:
 def hearing_check(issue_date: dt.date, hearing_date: dt.date) -> HearingCheck:
     """Whether a listed first hearing fits CPR 55.5(3), and the last day for service."""
     low, high, serve = (row(HEARING_ROWS, c) for c in ("hearing_min", "hearing_max", "service_before_hearing"))
-    earliest = issue_date + dt.timedelta(days=low.days or 28)
+    earliest = issue_date + dt.timedelta(days=(low.days or 28) + 1)
     latest = issue_date + dt.timedelta(days=high.days or 56)
     serve_by = hearing_date - dt.timedelta(days=(serve.days or 21) + 1)
     problems: list[str] = []
     if hearing_date < earliest:
         problems.append(
-            f"The hearing on {format_date(hearing_date)} is less than 28 days after issue on {format_date(issue_date)} "
-            f"(CPR 55.5(3)(a)): the earliest is {format_date(earliest)}."
+            f"The hearing on {format_date(hearing_date)} is less than 28 clear days after issue on "
+            f"{format_date(issue_date)} (CPR 55.5(3)(a)): the earliest is {format_date(earliest)}."
         )
     if hearing_date > latest:
         problems.append(

@@ -74,6 +74,14 @@ NOTICE_ROWS: tuple[RuleRow, ...] = (
         days=28,
     ),
     RuleRow(
+        "flexible_ground_1",
+        "flexible tenancy in rent arrears",
+        "a secure tenancy: Ground 1 with a notice of seeking possession (s.107D is only for the end of the term)",
+        dt.date(2012, 4, 1),
+        "Housing Act 1985 ss.107A, 107D, 83 and Sch 2 Ground 1 (flexible tenancies inserted by the Localism Act "
+        "2011 s.154)",
+    ),
+    RuleRow(
         "introductory_notice",
         "notice of proceedings (introductory tenancy)",
         "reasons, the date after which proceedings may be begun, the right to a review and its time limit",
@@ -124,19 +132,14 @@ class NoticeDates:
     source: str
 
 
-def _check(kind: str, frequency: str, method: str) -> None:
-    for value, allowed, what in (
-        (kind, TENANCY_KINDS, "tenancy type"),
-        (frequency, FREQUENCIES, "rent frequency"),
-        (method, SERVICE_METHODS, "service method"),
-    ):
-        if value not in allowed:
-            raise LawError(f"{what} {value!r} is not known; use one of: {', '.join(allowed)}")
+def _require(value: str, allowed: tuple[str, ...], what: str) -> None:
+    if value not in allowed:
+        raise LawError(f"{what} {value!r} is not known; use one of: {', '.join(allowed)}")
 
 
 def service_date(handed_or_posted: dt.date, method: str) -> dt.date:
     """When a notice given by ``method`` on ``handed_or_posted`` is treated as served (see module docstring)."""
-    _check("secure", "weekly", method)
+    _require(method, SERVICE_METHODS, "service method")
     if method == "hand":
         return handed_or_posted
     if method == "letterbox":
@@ -149,7 +152,7 @@ def next_rent_day(on_or_after: dt.date, rent_day: dt.date, frequency: str) -> dt
 
     ``rent_day`` is any known rent day (e.g. the tenancy's start or a Monday the rent is due).
     """
-    _check("secure", frequency, "hand")
+    _require(frequency, FREQUENCIES, "rent frequency")
     if frequency == "monthly":
         months = (on_or_after.year - rent_day.year) * 12 + on_or_after.month - rent_day.month - 1
         candidate = add_months(rent_day, months)
@@ -172,7 +175,7 @@ def notice_dates(
     tenancy: str, handed_or_posted: dt.date, *, rent_day: dt.date, frequency: str, method: str = "hand"
 ) -> NoticeDates:
     """The notice's earliest date, when proceedings may start and stop, and the review period."""
-    _check(tenancy, frequency, method)
+    _require(tenancy, TENANCY_KINDS, "tenancy type")
     served = service_date(handed_or_posted, method)
     specified = earliest_date_specified(served, rent_day, frequency)
     start = specified + dt.timedelta(days=1)
@@ -242,7 +245,7 @@ class NoticeWindow:
 
 def notice_window(tenancy: str, date_specified: dt.date) -> NoticeWindow:
     """From the day after the named date; for a secure or flexible tenancy, until the notice lapses (s.83(4)(b))."""
-    _check(tenancy, "weekly", "hand")
+    _require(tenancy, TENANCY_KINDS, "tenancy type")
     start = date_specified + dt.timedelta(days=1)
     if tenancy in ("secure", "flexible"):
         lapses = add_months(date_specified, 12)

@@ -6,9 +6,12 @@ Why these readings:
   requests a warrant of possession (CPR 83.26; form N325). No permission is needed unless a rule says
   so (CPR 83.2(3): e.g. six years since the order, or a change of parties).
 - A suspended order (possession on a date, suspended while the tenant keeps the terms): when the terms
-  are broken the order takes effect and the landlord may request a warrant on N325, certifying the
-  breach; permission is not needed (CPR 83.2(3) lists no such case), and the tenant may apply to suspend
-  the warrant (N244).
+  are broken the order takes effect and the landlord may request a warrant. Since 1 October 2018 no
+  permission is needed where the breach is a failure to pay money (CPR 83.2(3)(e), as amended by the Civil
+  Procedure (Amendment No. 3) Rules 2018 after Cardiff CC v Lee [2016] EWCA Civ 1034); the request
+  (N325, or N325A while the court asks for it) attaches a statement of the payments due and made under
+  the order, which is ``case.possession_order.terms_compliance``. The tenant may apply to suspend the
+  warrant (N244).
 - A postponed order (possession postponed to a date to be fixed, Housing Act 1985 s.85(2)): the order
   has no date, so on a breach the landlord applies on N244 to fix the date for possession (PD 55A
   paras 10.1-10.9): notice to the tenant of the intention to apply at least 14 days before, giving the
@@ -38,6 +41,14 @@ WARRANT_ROWS: tuple[RuleRow, ...] = (
         dt.date(2006, 10, 1),
         "CPR PD 55A paras 10.2-10.5 (applications to fix a date for possession under a postponed order)",
         days=14,
+    ),
+    RuleRow(
+        "suspended_breach_no_permission",
+        "warrant on breach of a suspended order's payment terms",
+        "no permission needed where the breach is a failure to pay money; attach the payments due and made",
+        dt.date(2018, 10, 1),
+        "CPR 83.2(3)(e) as amended by the Civil Procedure (Amendment No. 3) Rules 2018; Cardiff CC v Lee "
+        "[2016] EWCA Civ 1034; forms N325, N325A",
     ),
     RuleRow(
         "warrant_permission_age",
