@@ -16,7 +16,13 @@ import pytest
 
 SRC = Path(__file__).resolve().parents[2] / "templates" / "src"
 TEMPLATES = SRC.parent
-MODULES = ("make_forms_templates", "make_letter_templates", "make_witness_templates", "make_venue_templates")
+MODULES = (
+    "make_forms_templates",
+    "make_letter_templates",
+    "make_witness_templates",
+    "make_venue_templates",
+    "make_possession_templates",
+)
 
 
 def _generated(module_name: str, out: Path) -> list[Path]:

@@ -12,6 +12,7 @@ from docassemble.courtpack.documents.forms.spec import parse_spec
 from docassemble.courtpack.errors import DocumentError
 
 EXPECTED = {"N1", "PARTICULARS", "N225", "N244", "N379", "N323", "N293A", "N316", "N316A", "N337", "N349", "N180"}
+EXPECTED |= {"N5", "N119", "N325", "N325A"}  # possession claims for rent arrears (issue 15)
 LAW_MD_SOT = (
     "The claimant believes that the facts stated in this claim form are true. I understand that "
     "proceedings for contempt of court may be brought against anyone who makes, or causes to be made, a "

@@ -55,4 +55,5 @@ def test_demo_work_list(demo_db):
         ("judgment", 2),
         ("enforcement", 0),
         ("charging order", 1),
+        ("possession", 0),
     ]

@@ -83,6 +83,7 @@ def test_officer_worklist_orders_overdue_first(db):
         ("judgment", 0),
         ("enforcement", 0),
         ("charging order", 1),
+        ("possession", 0),
     ]
     assert [(h.reference, h.starts_at) for h in hearings_soon(db, ON, OFFICER)] == [
         (heard, dt.datetime(2026, 7, 20, 10, 0))

@@ -33,6 +33,7 @@ SUBCOMMANDS = {
     "law": "law:law",
     "liability": "liability:liability",
     "payments": "register:payments",
+    "possession": "possession:possession",
     "register": "register:register",
     "report": "report:report",
     "settings": "settings:settings",

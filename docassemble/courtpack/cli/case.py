@@ -76,7 +76,7 @@ def step(reference: str, step: str, facts_file: Path, db: str | None, who: str |
 @case.command("steps")
 def steps() -> None:
     """The steps courtpack records and the facts each one takes (* = required)."""
-    from ..register.steps import STEPS
+    from ..register.steps import ALL_STEPS as STEPS
 
     for name, fields in STEPS.items():
         click.echo(f"{name}: " + ", ".join(f.name + ("*" if f.required else "") for f in fields))

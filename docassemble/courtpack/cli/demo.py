@@ -66,7 +66,7 @@ def demo(examples: Path, out_dir: Path, as_at: dt.datetime | None) -> None:
     for path in written:
         click.echo(f"  {path}")
     click.echo("")
-    for reference in references:
+    for reference in problems:
         found = problems[reference]
         click.echo(
             f"courtpack case check {reference}: "
@@ -83,6 +83,7 @@ def _run(
     from ..register.case_check import check_case
     from ..register.demo import load_demo, write_outputs
     from .demo_case import carry_case_through
+    from .demo_possession import REFERENCE, carry_possession_through, load_possession_example
 
     register = open_register(str(register_db))
     try:
@@ -94,11 +95,14 @@ def _run(
             written += carry_case_through(register, reference, examples, out_dir, day)
         _step(f"{WITNESS_CASE}: witness statement with exhibits, and the court bundle")
         written += _hearing_papers(register, examples, out_dir, day)
+        _step(f"{REFERENCE}: possession notice, claim, hearing pack, order and warrant (a secure tenant in arrears)")
+        load_possession_example(register, examples, day, "courtpack demo")
+        written += carry_possession_through(register, examples, out_dir, day)
         _step("register: hearings, compliance and calendar")
         written += write_outputs(register, out_dir / "register", day)
         _step("council tax: a liability order batch for the magistrates' court, and a statutory demand")
         written += _council_tax(examples / "council_tax", out_dir / "council-tax")
-        return written, {reference: check_case(register, reference) for reference in references}
+        return written, {reference: check_case(register, reference) for reference in (*references, REFERENCE)}
     finally:
         register.dispose()
 

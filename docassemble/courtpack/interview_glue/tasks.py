@@ -95,6 +95,30 @@ TASKS = (
         what="indexed, paginated hearing bundle (a legal reviewer marks it reviewed)",
     ),
     Task(
+        "possession_notice",
+        "Possession notice",
+        ("officer",),
+        what="notice of seeking possession (or notice of proceedings) for rent arrears, with its dates",
+    ),
+    Task(
+        "possession_claim",
+        "Possession claim",
+        ("officer", "legal_reviewer"),
+        what="N5 and N119 with the rent statement, refused until the notice and protocol allow it",
+    ),
+    Task(
+        "possession_order",
+        "Possession hearing and order",
+        ("officer", "legal_reviewer"),
+        what="the presenting officer's hearing pack, then the order and its terms as made",
+    ),
+    Task(
+        "warrant_of_possession",
+        "Warrant of possession",
+        ("officer", "legal_reviewer"),
+        what="on a breach: N325/N325A warrant request or N244 to fix the date, refused while terms are kept",
+    ),
+    Task(
         "new_case",
         "New case",
         ("officer",),

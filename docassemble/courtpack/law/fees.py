@@ -120,6 +120,8 @@ OTHER_FEES: tuple[FeeRow, ...] = tuple(
         ),
         ("charging_order", "an application for a charging order (each order)", "135.00", "8.4(b)"),
         ("attachment_of_earnings", "an application for an attachment of earnings order (each debtor)", "135.00", "8.7"),
+        ("possession_claim", "a claim for possession of land (County Court, paper claim on N5)", "404.00", "1.4(b)"),
+        ("warrant_of_possession", "a warrant of possession (County Court, N325)", "148.00", "8.2"),
     )
 )
 FEE_CODES = tuple(dict.fromkeys(row.code for row in OTHER_FEES))

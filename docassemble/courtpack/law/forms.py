@@ -86,6 +86,34 @@ FORM_EDITIONS: tuple[FormEdition, ...] = (
         dt.date(2016, 4, 6),
         _FORMS.format("N379") + "; replaced when CPR 73 was substituted from 6 April 2016 (SI 2016/234)",
     ),
+    FormEdition(
+        "N5",
+        "10.15",
+        "Claim form for possession of property",
+        dt.date(2015, 10, 1),
+        _FORMS.format("N5") + "; best figure, confirm against the current PDF's footer",
+    ),
+    FormEdition(
+        "N119",
+        "10.18",
+        "Particulars of claim for possession (rented residential premises)",
+        dt.date(2018, 10, 22),
+        _FORMS.format("N119") + "; revised 22 October 2018 (Tanfield Chambers practice note on N119 and PD 22)",
+    ),
+    FormEdition(
+        "N325",
+        "04.22",
+        "Request for warrant of possession of land",
+        dt.date(2022, 4, 1),
+        _FORMS.format("N325") + "; best figure, confirm against the current PDF's footer",
+    ),
+    FormEdition(
+        "N325A",
+        "12.16",
+        "Request for warrant of possession of land following a suspended order for possession",
+        dt.date(2016, 12, 21),
+        _FORMS.format("N325A") + "; published 21 December 2016 after Cardiff CC v Lee [2016] EWCA Civ 1034",
+    ),
 )
 FORMS = tuple(dict.fromkeys(row.form for row in FORM_EDITIONS))
 

@@ -25,6 +25,7 @@ from . import (
     interest,
     judgment_interest,
     limitation,
+    possession,
     protocol,
     tracks,
 )
@@ -139,6 +140,7 @@ TABLES: tuple[tuple[str, Iterable[Any], _Formatter], ...] = (
     ("paper claims centre", courts.PAPER_CLAIMS_CENTRES, lambda r: f"{r.one_line}; {r.dx}"),
     ("hearing centre", courts.HEARING_CENTRES, lambda r: f"{r.postcode}: {r.centre}"),
     ("form edition", forms.FORM_EDITIONS, lambda r: f"{r.form} ({r.edition}) {r.title}"),
+    ("possession rule", possession.POSSESSION_ROWS, lambda r: f"{r.name}: {r.figure}"),
 )
 
 

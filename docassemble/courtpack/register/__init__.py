@@ -18,6 +18,7 @@ Public API (what the CLI, the interviews and other layers call)::
     check_case(db, ref) -> [Problem] / import_cases(db, path, mapping) / export_case(db, ref, out, as_at=None)
     officer_worklist(db, officer, on) / hearings_soon(db, on, officer) / bundles_awaiting_review(db)
     caseload_by_stage(db, on)
+    possession_facts(db, ref, as_at) -> PossessionFacts   # possession claims for rent arrears (issue 15)
 
 ``db`` is a ``Register``, a URL, a SQLite file path, or None; functions that change the register
 also accept an open ``Session`` to join the caller's transaction. Submodules are imported on first
@@ -86,6 +87,9 @@ _EXPORTS.update(
         "caseload_by_stage": "worklist",
     }
 )
+
+# issue 15: possession claims for rent arrears (steps in steps.ALL_STEPS; facts read back as PossessionFacts)
+_EXPORTS.update({"possession_facts": "possession", "facts_from_story": "possession", "ALL_STEPS": "steps"})
 
 __all__ = sorted(_EXPORTS)
 

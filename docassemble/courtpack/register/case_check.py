@@ -25,6 +25,7 @@ from .case_records import load_case_facts
 from .cases import get_case
 from .db import Register, session_for
 from .models import Document
+from .possession import POSSESSION_CHECKED, POSSESSION_MONEY_FACTS
 from .steps import CaseStory, case_facts
 
 __all__ = ["CHECKED", "Problem", "check_case"]
@@ -70,6 +71,7 @@ CHECKED: dict[str, Callable[[CaseStory], str | None]] = {
     "paid_since_judgment": _paid,
     "other_enforcement_pending": _pending,
     "interim_charging_order": _step_fact("charging_order_interim", "date"),
+    **POSSESSION_CHECKED,  # tenancy, rent, arrears, notice and order facts (issue 15)
 }
 MONEY_FACTS = {
     "balance",
@@ -78,6 +80,7 @@ MONEY_FACTS = {
     "judgment_total",
     "instalment_amount",
     "paid_since_judgment",
+    *POSSESSION_MONEY_FACTS,
 }
 
 

@@ -35,7 +35,7 @@ from .importer import import_file
 from .orders import OrderSpec, read_orders_file, record_order, resolve_date
 from .report import pre_hearing_report
 from .settings import read_settings_file, save_settings
-from .steps import STEPS, case_facts, checked_facts, record_step
+from .steps import ALL_STEPS, case_facts, checked_facts, record_step
 
 EXAMPLES_AS_AT = dt.date(2026, 1, 10)  # the date the sample import files were written for
 DEMO_CASES = ("FTA-2025-0142", "RR-2025-0077", "CR-2025-0310")
@@ -69,10 +69,10 @@ def read_story(path: Path, as_at: dt.date) -> list[tuple[str, dict[str, Any]]]:
     steps = []
     for f in top.items("steps", required=True):
         name = f.text("step")
-        if name not in STEPS:
-            raise f.fail("step", f"{name!r} is not a step courtpack records", f"use one of: {', '.join(STEPS)}")
+        if name not in ALL_STEPS:
+            raise f.fail("step", f"{name!r} is not a step courtpack records", f"use one of: {', '.join(ALL_STEPS)}")
         facts: dict[str, Any] = {k: v for k, v in f.data.items() if k != "step"}
-        for spec in STEPS[name]:
+        for spec in ALL_STEPS[name]:
             if spec.kind == "date" and spec.name in facts:
                 try:
                     day = resolve_date(facts[spec.name], as_at)

@@ -28,6 +28,7 @@ from .db import Register, open_register, resolve_actor
 from .generated import record_document
 from .hearings import HearingRow, hearing_compliance
 from .models import Payment
+from .possession import possession_hearing_tasks
 
 PERIOD_DAYS = {"weekly": 7, "fortnightly": 14, "four_weekly": 28}
 KIND = "pre-hearing check"
@@ -74,6 +75,7 @@ def schedule(order: OrderCompliance, until: dt.date, extra: int = 3) -> list[Ins
 
 def gather(db: Register, hearing_id: int, on: dt.date) -> ReportData:
     row = hearing_compliance(db, hearing_id, on)
+    possession_hearing_tasks(db, [(row.reference, row.starts_at.date(), row.tasks)], on)  # issue 15
     with db.transaction() as session:
         query = (
             select(Payment)

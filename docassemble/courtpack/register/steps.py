@@ -33,8 +33,10 @@ from .errors import RegisterError
 from .hearings import record_hearing
 from .models import FREQUENCIES, CaseStep, ChargingOrder, Hearing, Order, Payment
 from .orders import ChargingSpec, InstalmentTerms, OrderSpec, record_order
+from .possession_steps import POSSESSION_STEPS, check_possession_step
+from .step_fields import Field, date_field
 
-__all__ = ["STEPS", "CaseStory", "StepRecord", "case_facts", "checked_facts", "record_step"]
+__all__ = ["ALL_STEPS", "STEPS", "CaseStory", "StepRecord", "case_facts", "checked_facts", "record_step"]
 
 ENFORCEMENT_TYPES = (
     "warrant_of_control",
@@ -49,18 +51,7 @@ JUDGMENT_KEY = "judgment"  # the order a judgment step writes (and updates)
 CHARGING_KEY = "charging-order"  # the order the charging order steps write
 
 
-@dataclass(frozen=True)
-class Field:
-    name: str
-    kind: str  # date | money | text | choice | time
-    required: bool = True
-    court_day: bool = False  # warn when the date is not a business day
-    future: bool = False  # the date may be after today (a hearing listed for later)
-    choices: tuple[str, ...] = ()
-
-
-def _date(name: str = "date", **kw: Any) -> Field:
-    return Field(name, "date", **kw)
+_date = date_field
 
 
 STEPS: dict[str, tuple[Field, ...]] = {
@@ -115,6 +106,8 @@ STEPS: dict[str, tuple[Field, ...]] = {
         Field("outcome", "text"),
     ),
 }
+# every step record_step accepts: the money-claim steps above and the possession steps (issue 15)
+ALL_STEPS: dict[str, tuple[Field, ...]] = {**STEPS, **POSSESSION_STEPS}
 
 
 @dataclass(frozen=True)
@@ -134,11 +127,11 @@ class StepRecord:
 
 
 def _check(reference: str, step: str, facts: Mapping[str, Any], today: dt.date) -> tuple[dict[str, str], list[str]]:
-    if step not in STEPS:
+    if step not in ALL_STEPS:
         raise RegisterError(
-            f"case {reference}: {step!r} is not a step courtpack records; use one of: {', '.join(STEPS)}"
+            f"case {reference}: {step!r} is not a step courtpack records; use one of: {', '.join(ALL_STEPS)}"
         )
-    spec = STEPS[step]
+    spec = ALL_STEPS[step]
     unknown = sorted(set(facts) - {f.name for f in spec})
     if unknown:
         raise RegisterError(
@@ -156,6 +149,8 @@ def _check(reference: str, step: str, facts: Mapping[str, Any], today: dt.date) 
         clean[f.name] = _value(f, value, where, today, warnings)
     if step == "judgment":
         _check_terms(reference, clean)
+    if step in POSSESSION_STEPS:
+        warnings += check_possession_step(reference, step, clean)
     return clean, warnings
 
 

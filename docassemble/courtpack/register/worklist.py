@@ -28,6 +28,9 @@ from ..law.protocol import protocol_status
 from .db import Register, session_for
 from .hearings import HearingRow, upcoming_hearings
 from .models import Case, CaseStep, Document, Hearing, Party
+from .possession import ACTIONS as POSSESSION_ACTIONS
+from .possession import STAGE as POSSESSION_STAGE
+from .possession import possession_actions, possession_hearing_tasks
 
 __all__ = [
     "STAGES",
@@ -39,7 +42,16 @@ __all__ = [
     "officer_worklist",
 ]
 
-STAGES = ("new", "letter sent", "claim issued", "defended", "judgment", "enforcement", "charging order")
+STAGES = (
+    "new",
+    "letter sent",
+    "claim issued",
+    "defended",
+    "judgment",
+    "enforcement",
+    "charging order",
+    POSSESSION_STAGE,
+)
 HEARING_WINDOW_DAYS = 14
 PAY_FORTHWITH_DAYS = 14  # CPR 40.11: a judgment sum with no other date is payable within 14 days
 
@@ -54,6 +66,25 @@ TASKS = {
     "Record the enforcement outcome": "case_step",
     "Serve the interim charging order by": "case_step",
     "Hearing on": "hearing_check",
+    # possession claims (issue 15): the interviews that take each step
+    **{
+        POSSESSION_ACTIONS[key]: task
+        for key, task in (
+            ("notice", "possession_notice"),
+            ("renew", "possession_notice"),
+            ("protocol", "case_step"),
+            ("claim", "possession_claim"),
+            ("lapse", "possession_claim"),
+            ("held", "case_step"),
+            ("awaiting_order", "possession_order"),
+            ("order_kept", "case_step"),
+            ("breach_warrant", "warrant_of_possession"),
+            ("breach_fix_date", "warrant_of_possession"),
+            ("breach_restore", "case_step"),
+            ("outright", "warrant_of_possession"),
+            ("warrant", "case_step"),
+        )
+    },
 }
 
 
@@ -188,9 +219,15 @@ def _items(session: Session, cases: list[Case], on: dt.date) -> list[WorkItem]:
             .order_by(Hearing.starts_at)
         ):
             hearings.setdefault(case_id, starts)
+    possession = possession_actions(session, steps, {c.id: c.reference for c in cases}, on)
     items = []
     for case in cases:
-        stage, action, due = next_action(steps[case.id], individual.get(case.id, True), hearings.get(case.id), on)
+        if case.id in possession:
+            stage, action, due = possession[case.id]
+            if case.id in hearings:
+                action, due = "Hearing on", hearings[case.id].date()
+        else:
+            stage, action, due = next_action(steps[case.id], individual.get(case.id, True), hearings.get(case.id), on)
         items.append(WorkItem(case.reference, case.debtor_name, stage, action, due, due is not None and due < on))
     return items
 
@@ -212,6 +249,7 @@ def hearings_soon(
 ) -> list[HearingRow]:
     """Hearings in the next 14 days with each case's compliance (the officer's own cases if named)."""
     rows = upcoming_hearings(db, on, on + dt.timedelta(days=HEARING_WINDOW_DAYS), on=on)
+    possession_hearing_tasks(db, ((r.reference, r.starts_at.date(), r.tasks) for r in rows), on)
     if officer is None:
         return rows
     with session_for(db) as session:

@@ -112,4 +112,4 @@ def calc() -> None:
 
 
 # the commands register themselves on ``calc`` when their modules are imported
-from . import periods, remedies, sums  # noqa: E402, F401
+from . import periods, possession, remedies, sums  # noqa: E402, F401
