@@ -190,3 +190,20 @@ def test_warrant_refused_in_a_breathing_space(account: RentAccount) -> None:
     space = (BreathingSpaceWindow(dt.date(2025, 5, 1)),)
     got = enforcement_readiness(facts(account, dt.date(2025, 5, 12), order=SUSPENDED, breathing_spaces=space))
     assert not got.ready and len(got.reasons) == 1 and got.reasons[0].startswith("A breathing space is active")
+
+
+def test_introductory_claim_waits_for_a_requested_review(account: RentAccount) -> None:
+    from dataclasses import replace
+
+    from docassemble.courtpack.case.tenancy import TenancyKind
+
+    intro = replace(account, tenancy=replace(account.tenancy, kind=TenancyKind.INTRODUCTORY))
+    notice = NoticeServed("notice of proceedings", dt.date(2025, 1, 6), "hand", dt.date(2025, 2, 3))
+    asked = (*STEPS, ProtocolStep("review_requested", dt.date(2025, 1, 15)))
+    got = claim_readiness(facts(intro, dt.date(2025, 4, 7), notice=notice, protocol_steps=asked))
+    assert got.reasons == (
+        "The tenant asked for a review on 15 January 2025: carry it out and notify the decision before issuing "
+        "(Housing Act 1996 s.129(2), (5), (6); s.143F(2), (5), (6) for demoted tenancies).",
+    )
+    told = (*asked, ProtocolStep("review_notified", dt.date(2025, 1, 30)))
+    assert claim_readiness(facts(intro, dt.date(2025, 4, 7), notice=notice, protocol_steps=told)).ready

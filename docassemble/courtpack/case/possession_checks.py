@@ -25,12 +25,15 @@ from ..law.possession import (
     service_date,
 )
 from ..law.possession.moratorium import BLOCKED_STEPS, MORATORIUM_ROWS
+from ..law.possession.notice_periods import NOTICE_ROWS
 from ..law.possession.rows import RuleRow
 from ..law.possession.social_protocol import AGREEMENT_ROW
 from ..law.possession.warrant import PERMISSION_YEARS, WARRANT_ROWS
 from .possession_case import PossessionFacts, ProtocolStep
 from .possession_order import OrderKind, PossessionOrder, TermsCompliance, terms_compliance
 from .tenancy import balance_at
+
+REVIEW_ROW = next(r for r in NOTICE_ROWS if r.code == "review_before_date")
 
 
 @dataclass(frozen=True)
@@ -109,6 +112,7 @@ def claim_readiness(facts: PossessionFacts, on: dt.date | None = None) -> Readin
                 f"The notice lapsed on {format_date(window.lapses_on or day)} (twelve months after the date it named): "
                 "serve a new notice."
             )
+    reasons += _review_pending(facts, day)
     labels = {r.code: r for r in BEFORE_CLAIM}
     for code in missing_protocol_steps(facts):
         reasons.append(f"Protocol step missing: {labels[code].name} ({labels[code].source}).")
@@ -136,6 +140,20 @@ def claim_readiness(facts: PossessionFacts, on: dt.date | None = None) -> Readin
         else "The claim may not be issued yet."
     )
     return Readiness("claim", not reasons, tuple(reasons), basis, tuple(dict.fromkeys(sources)))
+
+
+def _review_pending(facts: PossessionFacts, day: dt.date) -> list[str]:
+    """Introductory and demoted tenancies: a review the tenant asked for must be decided and notified first."""
+    if facts.tenancy_kind not in ("introductory", "demoted"):
+        return []
+    asked = [s.done_on for s in facts.protocol_steps if s.code == "review_requested" and s.done_on <= day]
+    told = [s.done_on for s in facts.protocol_steps if s.code == "review_notified" and s.done_on <= day]
+    if not asked or (told and max(told) >= max(asked)):
+        return []
+    return [
+        f"The tenant asked for a review on {format_date(max(asked))}: carry it out and notify the decision "
+        f"before issuing ({REVIEW_ROW.source})."
+    ]
 
 
 def _agreement_order(facts: PossessionFacts) -> PossessionOrder:

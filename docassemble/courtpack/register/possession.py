@@ -243,7 +243,7 @@ ACTIONS = {
     "claim": "The possession claim can be issued from",
     "lapse": "Issue the possession claim (the notice lapses after)",
     "renew": "The notice seeking possession has lapsed: serve a new one",
-    "held": "Possession claim on hold (agreement kept or breathing space): check the case",
+    "held": "Possession claim on hold (agreement kept, review pending or breathing space): check the case",
     "order_kept": "Possession order terms being kept; next check",
     "breach_warrant": "Possession order terms broken: request a warrant of possession (N325) from",
     "breach_fix_date": "Possession order terms broken: apply to fix a date for possession (N244) from",

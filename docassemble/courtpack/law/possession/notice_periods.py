@@ -94,7 +94,16 @@ NOTICE_ROWS: tuple[RuleRow, ...] = (
         "14 days beginning with the day the notice is served",
         _HA96,
         "Housing Act 1996 s.129(1)",
+        verified=True,
         days=14,
+    ),
+    RuleRow(
+        "review_before_date",
+        "a requested review is decided and notified (introductory and demoted tenancies)",
+        "before the date the notice names as the date after which proceedings may be begun",
+        _HA96,
+        "Housing Act 1996 s.129(2), (5), (6); s.143F(2), (5), (6) for demoted tenancies",
+        verified=True,
     ),
     RuleRow(
         "demoted_notice",

@@ -99,4 +99,6 @@ AGREEMENT_ROW = RuleRow(
     _PROTOCOL.format("2.9"),
 )
 PROTOCOL_ROWS: tuple[RuleRow, ...] = (*BEFORE_CLAIM, *BEFORE_HEARING, AGREEMENT_ROW)
-STEP_CODES = tuple(r.code for r in PROTOCOL_ROWS if r.code != "agreement_kept")
+# introductory and demoted tenancies: the tenant's review of the decision to seek possession (notice_periods)
+REVIEW_CODES = ("review_requested", "review_notified")
+STEP_CODES = tuple(r.code for r in PROTOCOL_ROWS if r.code != "agreement_kept") + REVIEW_CODES
