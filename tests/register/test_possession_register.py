@@ -123,7 +123,7 @@ def test_worklist_shows_the_breach(db, ref: str) -> None:
             ref,
             DEBTOR,
             "possession",
-            "Possession order terms broken: request a warrant of possession (N325) from",
+            "Possession order terms broken: request a warrant of possession from",
             dt.date(2025, 5, 6),
             True,
         )

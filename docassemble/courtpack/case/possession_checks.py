@@ -192,7 +192,9 @@ def enforcement_readiness(facts: PossessionFacts, on: dt.date | None = None) -> 
     if is_blocked(BLOCKED_STEPS["warrant"], status):
         reasons.append(f"A breathing space is active: {status.basis}")
     names = {
-        "n325_warrant": "request a warrant of possession (N325)",
+        "n325_warrant": "request a warrant of possession ("
+        + ("N325A, with the payments due and made under the order" if order.kind is OrderKind.SUSPENDED else "N325")
+        + ")",
         "n244_fix_date": (
             f"apply on N244 to fix a date for possession, after {FIX_DATE_NOTICE_DAYS} days' notice to the tenant"
         ),

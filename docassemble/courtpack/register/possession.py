@@ -245,7 +245,7 @@ ACTIONS = {
     "renew": "The notice seeking possession has lapsed: serve a new one",
     "held": "Possession claim on hold (agreement kept, review pending or breathing space): check the case",
     "order_kept": "Possession order terms being kept; next check",
-    "breach_warrant": "Possession order terms broken: request a warrant of possession (N325) from",
+    "breach_warrant": "Possession order terms broken: request a warrant of possession from",
     "breach_fix_date": "Possession order terms broken: apply to fix a date for possession (N244) from",
     "breach_restore": "Terms of the adjournment broken: apply to restore the claim from",
     "outright": "Request a warrant of possession (N325) from",

@@ -1,8 +1,9 @@
 """After a breach: the warrant request (N325 outright, N325A suspended) or the N244 to fix a date.
 
-Why three routes: an outright order is enforced once its date for possession has passed (N325); an
-order suspended on terms needs the court to see the breach, so the request goes on N325A with the
-payments due and made (CPR 83.2(3)(e), Cardiff CC v Lee [2016] EWCA Civ 1034); a postponed order has
+Why three routes: an outright order is enforced once its date for possession has passed (N325); for
+an order suspended on payment terms no permission is needed since 1 October 2018 (CPR 83.2(3)(e) as
+amended after Cardiff CC v Lee [2016] EWCA Civ 1034), but HMCTS's form for that request is still N325A,
+which certifies the breach and attaches the payments due and made under the order; a postponed order has
 no date for possession at all until the court fixes one on the landlord's application (N244, PD 55A
 section IV). Whether the terms are broken is the compliance engine's decision, made before this
 module runs; what is certified here is only what that decision found.
