@@ -17,11 +17,16 @@ from ..documents.liability.batch import BatchResult
 from ..errors import CaseFileError, CourtpackError
 from ..law.dates import format_date
 from ..law.money import to_money
-from ..register.settings import council_settings
 from .acting import acting_user, require
 from .cases import register_url
 from .common import as_date
-from .liability_cases import HearingResult, issue_summonses, record_hearing_result, take_next_step
+from .liability_cases import (
+    HearingResult,
+    council_for_liability,
+    issue_summonses,
+    record_hearing_result,
+    take_next_step,
+)
 from .new_case import uploaded_file
 
 __all__ = [
@@ -38,7 +43,7 @@ __all__ = [
 def liability_settings_problem() -> str:
     """'' when the register's council settings can serve a liability order batch; else what to do, plainly."""
     try:
-        council_settings(register_url()).liability()
+        council_for_liability(register_url())
     except CourtpackError as err:
         return (
             f"{err}. Until then this task cannot produce notices or summonses: the council's name, its "

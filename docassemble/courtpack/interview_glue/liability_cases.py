@@ -35,7 +35,7 @@ from ..law.dates import format_date
 from ..register.db import Register, session_for
 from ..register.errors import RegisterError
 from ..register.generated import record_document
-from ..register.models import Case, CaseStep
+from ..register.models import Case, CaseStep, CouncilSetting
 from ..register.settings import CouncilSettings, council_settings
 from ..register.steps import CaseStory, StepRecord, case_facts, record_step
 from .liability_accounts import PREFIXES, case_reference, ensure_case
@@ -43,6 +43,7 @@ from .liability_accounts import PREFIXES, case_reference, ensure_case
 __all__ = [
     "HearingResult",
     "case_reference",
+    "council_for_liability",
     "issue_notices",
     "issue_summonses",
     "liability_order_of",
@@ -74,7 +75,23 @@ def liability_settings(council: CouncilSettings) -> Settings:
     )
 
 
-def _council(db: Db, council: str | None) -> CouncilSettings:
+def council_for_liability(db: Db, council: str | None = None) -> CouncilSettings:
+    """The council whose liability order settings the batch uses: the one named, else the only one with them.
+
+    Why not simply the only council: a register shared by several councils (or the demo's) still has
+    one that recovers council tax through it; when none or several have the settings, the refusal says so.
+    """
+    if council is None:
+        with session_for(db) as session:
+            rows = session.scalars(select(CouncilSetting).order_by(CouncilSetting.key)).all()
+            keys = [r.key for r in rows if "liability_orders" in json.loads(r.data)]
+        if len(rows) > 1 and len(keys) == 1:
+            council = keys[0]
+        elif len(rows) > 1 and len(keys) > 1:
+            raise RegisterError(
+                f"the register holds liability order settings for {len(keys)} councils ({', '.join(keys)}); "
+                "name the council (--council)"
+            )
     settings = council_settings(db, council)
     settings.liability()  # refuse now, before anything renders, when the liability settings are missing
     return settings
@@ -116,7 +133,7 @@ def issue_notices(
 ) -> list[Path]:
     """Reminder or final notices, each account's case added and the notice recorded as its step."""
     with session_for(db, who) as session:
-        settings = _council(session, council)
+        settings = council_for_liability(session, council)
 
         def record(done: list[Account]) -> None:
             for account in done:
@@ -155,7 +172,7 @@ def issue_summonses(
     only once every file is in place.
     """
     with session_for(db, who) as session:
-        settings = _council(session, council)
+        settings = council_for_liability(session, council)
         documents = liability_settings(settings)
         pending = _open_summonses(session, tax)
         refused = {
@@ -360,7 +377,7 @@ def take_next_step(
         order = liability_order_of(
             case_facts(session, reference), account, facts.debtor.name, facts.debtor.address.one_line()
         )
-        settings = liability_settings(_council(session, council or facts.claimant.name))
+        settings = liability_settings(council_for_liability(session, council or facts.claimant.name))
         path = next_step(
             out_dir,
             settings,
@@ -375,7 +392,12 @@ def take_next_step(
                 on=on,
             ),
         )
-        recipients = {"attachment_of_earnings": employer or facts.debtor.employer, "attachment_of_benefits": "DWP"}
+        recipients = {
+            "attachment_of_earnings": employer or facts.debtor.employer,
+            "attachment_of_benefits": "Department for Work and Pensions",
+            "enforcement_agent": "the enforcement agent",
+            "charging_order": "the County Court for the area of the dwelling",
+        }
         try:
             record_step(
                 session,

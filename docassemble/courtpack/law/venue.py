@@ -284,6 +284,7 @@ STEP_WORDS = {
     "attachment_of_earnings": "attachment of earnings",
     "attachment_of_benefits": "deductions from benefits",
     "taking_control_of_goods": "enforcement agent (taking control of goods)",
+    "enforcement_agent": "referral to the enforcement agent",
     "charging_order": "charging order on the debtor's home",
     "bankruptcy_or_winding_up": "bankruptcy or winding-up petition",
     "committal": "committal to prison",
