@@ -109,14 +109,15 @@ def _case_data(tax: str, account: Account, council: CouncilSettings) -> dict[str
     return data
 
 
-def ensure_case(session: Session, tax: str, account: Account, council: CouncilSettings) -> str:
-    """The account's case, added on first sight; a later year's arrears join its ledger."""
+def ensure_case(session: Session, tax: str, account: Account, council: CouncilSettings) -> tuple[str, bool]:
+    """The account's case (and whether it was added now): added on first sight; a later year's arrears
+    join its ledger."""
     reference = case_reference(tax, account.account)
     who = session.info["who"]
     existing = session.scalar(select(Case).where(Case.reference == reference))
     if existing is None:
         add_case(session, case_from_dict(_case_data(tax, account, council), f"account {account.account}"), who=who)
-        return reference
+        return reference, True
     if existing.debt_type != tax:
         raise RegisterError(
             f"case {reference} is a {existing.debt_type.replace('_', ' ')} case, not {lo.DEBT_LABELS[tax]}; "
@@ -126,4 +127,4 @@ def ensure_case(session: Session, tax: str, account: Account, council: CouncilSe
     charge = case_from_dict({**_case_data(tax, account, council), "reference": reference}).ledger[0]
     if charge not in facts.ledger:
         add_case(session, replace(facts, ledger=[*facts.ledger, charge]), who=who, expected_version=existing.version)
-    return reference
+    return reference, False

@@ -137,7 +137,7 @@ def issue_notices(
 
         def record(done: list[Account]) -> None:
             for account in done:
-                reference = ensure_case(session, tax, account, settings)
+                reference, _ = ensure_case(session, tax, account, settings)
                 record_step(session, reference, f"{kind}_notice", {"date": issued})
 
         return write_notices(
@@ -187,9 +187,9 @@ def issue_summonses(
             costs = documents.costs
             for line in lines:
                 account = line.account
-                reference = ensure_case(session, tax, account, settings)
-                story = case_facts(session, reference)
-                if not any(s.happened_on == account.final_notice for s in story.all("final_notice")):
+                reference, added = ensure_case(session, tax, account, settings)
+                notices = [] if added else case_facts(session, reference).all("final_notice")
+                if not any(s.happened_on == account.final_notice for s in notices):
                     record_step(session, reference, "final_notice", {"date": account.final_notice})
                 record_step(
                     session,
