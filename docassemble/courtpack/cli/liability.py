@@ -192,6 +192,46 @@ def next_cmd(
     click.echo(f"wrote {path}; recorded on {reference} in the register")
 
 
+@liability.command("demand")
+@click.argument("references", nargs=-1, required=True)
+@click.option("--date", "demand_date", type=DATE, required=True, help="Date of the demand.")
+@click.option(
+    "--service", "assumed_service", type=DATE, default=None, help="Day you expect to serve it (default: --date)."
+)
+@click.option("--set-aside-court", default="", help="Individuals: the court for a set-aside application (r.10.4(4)).")
+@click.option("--signatory", required=True, help="Who signs: one of the signatories in the council settings.")
+@OUT
+@db_option
+@who_option
+def demand_cmd(
+    references: tuple[str, ...],
+    demand_date: dt.date,
+    assumed_service: dt.date | None,
+    set_aside_court: str,
+    signatory: str,
+    out_dir: str,
+    db: str | None,
+    who: str,
+) -> None:
+    """A statutory demand for what is still owed under the liability orders of REFERENCES (one debtor)."""
+    from ..interview_glue.liability_demand import demand_on_orders
+
+    output = demand_on_orders(
+        db,
+        [r.strip() for r in references],
+        demand_date=demand_date,
+        assumed_service=assumed_service or demand_date,
+        set_aside_court=set_aside_court,
+        signatory=signatory,
+        out_dir=Path(out_dir),
+        who=who,
+    )
+    click.echo(f"wrote {output.docx}")
+    click.echo(f"wrote {output.record}")
+    click.echo(output.threshold.basis)
+    click.echo(output.dates.basis)
+
+
 @liability.command("sources")
 @click.option("--unverified", is_flag=True, help="Only the rows not yet read in the instrument itself.")
 def sources_cmd(unverified: bool) -> None:
