@@ -157,3 +157,28 @@ def test_the_case_screen_on_the_server_shows_the_route(example, tmp_path, regist
     assert main(["register", "add", str(example.parent / "FTA-2025-0142.yaml")]) == 0
     lines = case_route("FTA-2025-0142").splitlines()
     assert lines[0].startswith("- Court: The County Court") and all(line.startswith("- ") for line in lines)
+
+
+def test_the_work_list_follows_the_magistrates_court_route(example, tmp_path, register_db, capsys):
+    from docassemble.courtpack.register.worklist import caseload_by_stage, officer_worklist
+
+    common = [str(example / "accounts.csv"), "--mapping", str(example / "mapping.yaml")]
+    final = ["liability", "notices", *common, "--kind", "final", "--issued", "2026-03-02", "--out", str(tmp_path / "f")]
+    assert main(final) == 0
+    items = {i.reference: i for i in officer_worklist(register_db, "Priya Shah", dt.date(2026, 3, 5))}
+    # final notice issued 2 March: the 7 days beginning that day end 8 March, so the summons from 9 March
+    ben = items["CT-5100201"]
+    assert (ben.stage, ben.next_action, ben.due, ben.task) == (
+        "final notice sent",
+        "Summons can be issued if still unpaid from",
+        dt.date(2026, 3, 9),
+        "liability_orders",
+    )
+    batch = ["liability", "batch", *common, "--out", str(tmp_path / "b"), "--issued", "2026-03-16"]
+    assert main([*batch, "--hearing", "2026-04-02"]) == 0
+    items = {i.reference: i for i in officer_worklist(register_db, "Priya Shah", dt.date(2026, 3, 20))}
+    assert (items["CT-5100201"].stage, items["CT-5100201"].due) == ("summoned", dt.date(2026, 4, 2))
+    assert items["CT-5100205"].stage == "final notice sent"  # left out of the batch: its notice was too recent
+    stages = dict(caseload_by_stage(register_db, dt.date(2026, 3, 20)))
+    assert (stages["summoned"], stages["final notice sent"], stages["new"]) == (9, 3, 0)
+    assert "liability order" not in stages  # a stage with no case on the magistrates' route is not listed
