@@ -1,5 +1,7 @@
 """liability_orders.yml, driven headlessly from the council tax example, with the register's council settings."""
 
+from decimal import Decimal
+
 import pytest
 
 from docassemble.courtpack.errors import InterviewIncomplete, NotReadyError
@@ -69,3 +71,42 @@ def test_missing_liability_settings_says_what_to_do(example, tmp_path):
         run_interview("liability_orders", batch_answers(example), tmp_path / "out", register_url=url)
     assert "no liability_orders section" in str(caught.value) and "courtpack settings set" in str(caught.value)
     assert not (tmp_path / "out").exists() or not list((tmp_path / "out").rglob("*.docx"))
+
+
+def test_saving_settings_through_their_interview_keeps_the_liability_section(tmp_path, register_db, monkeypatch):
+    from docassemble.courtpack.register.settings import council_settings
+
+    stored = council_settings(register_db)
+    answers = {
+        "legal_name": "London Borough of Northgate",
+        "address_line_1": "Town Hall",
+        "address_line_2": "1 High Street",
+        "address_town": "London",
+        "address_postcode": "SE13 5XD",
+        "service_line_1": "Legal Services",
+        "service_line_2": "Town Hall, 1 High Street",
+        "service_town": "London",
+        "service_postcode": "SE13 5XD",
+        "team": "Council Tax Recovery",
+        "phone": "020 7946 0111",
+        "email": "counciltax@northgate.example.gov.uk",
+        "payment_details": "Pay online at northgate.example.gov.uk/pay.",
+        "fee_account": "PBA0077001",
+        "legal_department_conducts": False,
+        "signatories": [
+            {
+                "name": "Priya Shah",
+                "position": "Recovery Team Leader",
+                "senior_position": True,
+                "legal_representative": False,
+            }
+        ],
+        "agents": [],
+        "settings_checked": True,
+    }
+    result = run_interview("council_settings", answers, tmp_path / "out", register_url=register_db)
+    assert result.title.startswith("The council settings are saved")
+    again = council_settings(register_db)
+    # the settings screens do not ask for the liability order section: saving them must not wipe it
+    assert again.phone == "020 7946 0111" and again.liability_orders == stored.liability_orders
+    assert again.liability().costs.total == Decimal("110.00")  # 70.00 summons + 40.00 liability order
