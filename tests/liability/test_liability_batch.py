@@ -292,3 +292,16 @@ def test_the_interview_says_plainly_what_to_do_when_settings_are_missing(example
     assert "courtpack settings set" in problem and "magistrates' court" in problem
     save_settings(url, read_settings_file(NORTHGATE), who="tests")
     assert liability_settings_problem() == ""
+
+
+def test_a_second_batch_for_the_same_hearing_goes_on_numbering(example, tmp_path, register_db, capsys):
+    first = generated_export(tmp_path / "first.csv", 3)
+    args = batch_args(example, tmp_path / "one", "--hearing", "2026-04-02")
+    args[2] = str(first)
+    assert main(args) == 0
+    assert main(batch_args(example, tmp_path / "two", "--hearing", "2026-04-02")) == 0
+    # 3 summonses already for 2 April (0001-0003): the example's 9 are 0004-0012, in the export's order
+    assert story(register_db, "CT-5100200").latest("summons_issued").facts["summons_number"] == "NGT-20260402-0004"
+    assert story(register_db, "CT-5100211").latest("summons_issued").facts["summons_number"] == "NGT-20260402-0012"
+    assert main(["liability", "record-orders", "--hearing-date", "2026-04-02"]) == 0
+    assert "recorded 12 liability order(s)" in capsys.readouterr().out  # both batches' summonses

@@ -175,6 +175,12 @@ def issue_summonses(
         settings = council_for_liability(session, council)
         documents = liability_settings(settings)
         pending = _open_summonses(session, tax)
+        stem = f"{documents.summons_prefix}-{hearing:%Y%m%d}-"
+        earlier = [
+            int(rec.facts["summons_number"].removeprefix(stem))
+            for _, rec in _steps_of(session, "summons_issued")
+            if rec.facts["summons_number"].startswith(stem)
+        ]
         refused = {
             ref.split("-", 1)[1]: (
                 f"Already summoned ({rec.facts['summons_number']}) for the hearing on "
@@ -218,6 +224,7 @@ def issue_summonses(
             out_dir=out_dir,
             progress=progress,
             refused=refused,
+            first_number=max(earlier, default=0) + 1,  # a second batch for the same hearing goes on numbering
             on_rendered=record,
         )
         for line, path in zip(result.lines, result.summonses, strict=True):

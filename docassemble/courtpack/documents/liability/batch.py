@@ -157,12 +157,14 @@ def summons_batch(
     out_dir: Path,
     progress: Progress | None = None,
     refused: Mapping[str, str] | None = None,
+    first_number: int = 1,
     on_rendered: Callable[[tuple[SummonsLine, ...]], None] | None = None,
 ) -> BatchResult:
     """Summonses for every eligible account, the complaint list (CSV) and the schedule (DOCX).
 
     ``refused`` maps accounts the caller knows cannot be summoned (already summoned, say) to the
-    reason; ``on_rendered`` receives the summons lines once everything has rendered, before any file
+    reason; ``first_number`` continues the hearing's summons numbers after an earlier batch for the
+    same hearing; ``on_rendered`` receives the summons lines once everything has rendered, before any file
     is moved into ``out_dir`` (an exception there leaves nothing behind).
     """
     if not re.fullmatch(r"([01]?\d|2[0-3]):[0-5]\d", hearing_time.strip()):
@@ -215,7 +217,7 @@ def summons_batch(
     try:
         names: list[str] = []
         for line, account in enumerate(included, start=1):
-            number = _summons_number(settings, hearing, line)
+            number = _summons_number(settings, hearing, first_number + line - 1)
             total = account.balance + costs.total
             context = {
                 **shared,
