@@ -1,6 +1,7 @@
 """An export's one-line accounts become register cases: addresses, names, later years, and the refusals."""
 
 import datetime as dt
+import json
 from decimal import Decimal
 
 import pytest
@@ -182,3 +183,26 @@ def test_the_work_list_follows_the_magistrates_court_route(example, tmp_path, re
     stages = dict(caseload_by_stage(register_db, dt.date(2026, 3, 20)))
     assert (stages["summoned"], stages["final notice sent"], stages["new"]) == (9, 3, 0)
     assert "liability order" not in stages  # a stage with no case on the magistrates' route is not listed
+
+
+def test_case_check_finds_the_recorded_documents_agree(example, tmp_path, register_db, capsys):
+    export = tmp_path / "export.csv"
+    text = (example / "accounts.csv").read_text(encoding="utf-8").replace("Dev Nowak", "Mr.  Dev Nowak")
+    export.write_text(text, encoding="utf-8")
+    batch = [
+        "liability",
+        "batch",
+        str(export),
+        "--mapping",
+        str(example / "mapping.yaml"),
+        "--out",
+        str(tmp_path / "b"),
+    ]
+    assert main([*batch, "--issued", "2026-03-16", "--hearing", "2026-04-02"]) == 0
+    assert main(["liability", "record-orders", "--hearing-date", "2026-04-02"]) == 0
+    next_step = ["liability", "next", "CT-5100203", "--step", "enforcement_agent", "--out", str(tmp_path / "n")]
+    assert main([*next_step, "--on", "2026-04-20"]) == 0
+    capsys.readouterr()
+    # the export's "Mr.  Dev Nowak" is the case's "Mr Dev Nowak" on every document recorded for it
+    assert main(["case", "check", "CT-5100203", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out) == {"reference": "CT-5100203", "problems": []}

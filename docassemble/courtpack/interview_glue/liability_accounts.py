@@ -26,7 +26,7 @@ from ..register.errors import RegisterError
 from ..register.models import Case
 from ..register.settings import CouncilSettings, claimant_data
 
-__all__ = ["PREFIXES", "case_reference", "ensure_case"]
+__all__ = ["PREFIXES", "case_reference", "debtor_name", "ensure_case"]
 
 PREFIXES = {"council_tax": "CT", "business_rates": "BR"}
 COMPANY = re.compile(r"\b(ltd|limited|plc|llp|l\.l\.p\.)\.?$", re.IGNORECASE)
@@ -78,6 +78,14 @@ def _debtor(reference: str, account: Account) -> dict[str, Any]:
     if account.employer:
         debtor["employer"] = account.employer
     return debtor
+
+
+def debtor_name(reference: str, account: Account) -> str:
+    """The debtor's name as the case states it (what the recorded documents are checked against)."""
+    debtor = _debtor(reference, account)
+    if debtor["kind"] == "company":
+        return debtor["company_name"]
+    return " ".join(p for p in (debtor.get("title", ""), debtor["first_names"], debtor["surname"]) if p)
 
 
 def _charge(tax: str, account: Account) -> dict[str, Any]:

@@ -38,7 +38,7 @@ from ..register.generated import record_document
 from ..register.models import Case, CaseStep, CouncilSetting
 from ..register.settings import CouncilSettings, council_settings
 from ..register.steps import CaseStory, StepRecord, case_facts, record_step
-from .liability_accounts import PREFIXES, case_reference, ensure_case
+from .liability_accounts import PREFIXES, case_reference, debtor_name, ensure_case
 
 __all__ = [
     "HearingResult",
@@ -228,12 +228,13 @@ def issue_summonses(
             on_rendered=record,
         )
         for line, path in zip(result.lines, result.summonses, strict=True):
+            reference = case_reference(tax, line.account.account)
             record_document(
                 session,
-                case_reference(tax, line.account.account),
+                reference,
                 "liability order summons",
                 path,
-                facts={"debtors": line.account.name},
+                facts={"debtors": debtor_name(reference, line.account)},
             )
         return result
 
