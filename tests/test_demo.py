@@ -45,9 +45,15 @@ def test_demo_writes_every_kind_of_document_and_they_agree(tmp_path, capsys, mon
         "council-tax/pdf/complaint schedule.pdf",
         "council-tax/pdf/NGT-20260402-0001 summons 5100200.pdf",
         "council-tax/pdf/NGT-SD-2026-0007 statutory demand.pdf",
+        # after the hearing, read from the register: CT-5100203's order (2,310.00 + 110.00 costs)
+        "council-tax/pdf/CT-5100203 attachment of earnings.pdf",
+        "council-tax/pdf/CT-5100203 charging order.pdf",
     ):
         assert expected in files
     assert len([f for f in files if f.startswith("council-tax/pdf/") and " summons " in f]) == 12 - 3
+    # net £1,450.00 a month: band over £1,420 up to £2,020 -> 17% x 1,450.00 = £246.50 towards £2,420.00
+    aeo = pdf_text(out / "council-tax" / "pdf" / "CT-5100203 attachment of earnings.pdf")
+    assert "£246.50" in aeo and "£2,420.00" in aeo
     # RR-2025-0077's instalment order is being complied with: no warrant or writ may issue
     assert sorted(f for f in files if f.startswith("RR-2025-0077/") and "referral" in f) == []
     # a County Court warrant is executed by the court's own enforcement agents: no letter to a private agent

@@ -32,6 +32,8 @@ class DebtType(str, Enum):
     LEASEHOLD_SERVICE_CHARGE = "leasehold_service_charge"
     GARAGE_RENT = "garage_rent"
     COURT_COSTS = "court_costs"
+    COUNCIL_TAX = "council_tax"  # magistrates' court liability order, not a money claim
+    BUSINESS_RATES = "business_rates"  # non-domestic rates: likewise
 
     @property
     def label(self) -> str:
@@ -47,7 +49,11 @@ DEBT_TYPE_LABELS = {
     DebtType.LEASEHOLD_SERVICE_CHARGE: "leasehold service charges",
     DebtType.GARAGE_RENT: "garage rent arrears",
     DebtType.COURT_COSTS: "unpaid court costs",
+    DebtType.COUNCIL_TAX: "council tax",
+    DebtType.BUSINESS_RATES: "business rates",
 }
+# recovered by a liability order from the magistrates' court (law/liability_orders.py), never by a claim
+LIABILITY_ORDER_DEBTS = frozenset({DebtType.COUNCIL_TAX, DebtType.BUSINESS_RATES})
 
 
 class AgreementKind(str, Enum):

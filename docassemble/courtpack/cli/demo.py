@@ -16,6 +16,7 @@ import os
 import shutil
 import tempfile
 from collections.abc import Iterator
+from decimal import Decimal
 from pathlib import Path
 
 import click
@@ -101,7 +102,7 @@ def _run(
         _step("register: hearings, compliance and calendar")
         written += write_outputs(register, out_dir / "register", day)
         _step("council tax: a liability order batch for the magistrates' court, and a statutory demand")
-        written += _council_tax(examples / "council_tax", out_dir / "council-tax")
+        written += _council_tax(register, examples, out_dir / "council-tax")
         return written, {reference: check_case(register, reference) for reference in (*references, REFERENCE)}
     finally:
         register.dispose()
@@ -111,30 +112,49 @@ def _run(
 # 16 March 2026 for the hearing on Thursday 2 April 2026 (14 clear days after deemed service, reg 35(2A))
 COUNCIL_TAX_ISSUED = dt.date(2026, 3, 16)
 COUNCIL_TAX_HEARING = dt.date(2026, 4, 2)
+COUNCIL_TAX_NEXT = dt.date(2026, 4, 20)  # the steps after the orders
+COUNCIL_TAX_COUNCIL = "London Borough of Northgate"  # examples/settings/northgate.yaml
 
 
-def _council_tax(folder: Path, out_dir: Path) -> list[Path]:
-    """Council tax goes to the magistrates' court, not the County Court: the summonses, the complaint
-    list and its printable schedule for the example accounts, and a statutory demand on two liability
-    orders — every document in PDF through one LibreOffice start."""
+def _council_tax(register, examples: Path, out_dir: Path) -> list[Path]:
+    """Council tax goes to the magistrates' court, not the County Court: the example council's settings,
+    the summonses, the complaint list and its printable schedule, each account a case in the register;
+    the hearing's result recorded (5100201 paid before the hearing); an attachment of earnings order and
+    a charging order checklist read from the register; and a statutory demand on two liability orders —
+    every document in PDF through one LibreOffice start."""
     from ..documents.convert import convert_to_pdf
     from ..documents.insolvency.demand import load_demand, write_demand
     from ..documents.liability.accounts import read_accounts, read_liability_mapping
-    from ..documents.liability.batch import load_settings, summons_batch
+    from ..interview_glue.liability_cases import issue_summonses, record_hearing_result, take_next_step
+    from ..register.settings import read_settings_file, save_settings
 
+    folder = examples / "council_tax"
+    save_settings(register, read_settings_file(examples / "settings" / "northgate.yaml"))
     spec = read_liability_mapping(folder / "mapping.yaml")
-    batch = summons_batch(
+    batch = issue_summonses(
+        register,
         read_accounts(folder / "accounts.csv", spec),
         tax=spec.tax,
-        settings=load_settings(folder / "settings.yaml"),
         issued=COUNCIL_TAX_ISSUED,
         hearing=COUNCIL_TAX_HEARING,
         hearing_time="10:00",
         out_dir=out_dir,
+        council=COUNCIL_TAX_COUNCIL,
     )
+    record_hearing_result(register, hearing=COUNCIL_TAX_HEARING, withdrawn={"5100201": "paid in full on 30 March 2026"})
+    attachment = take_next_step(
+        register,
+        "CT-5100203",
+        step="attachment_of_earnings",
+        on=COUNCIL_TAX_NEXT,
+        out_dir=out_dir,
+        net_earnings=Decimal("1450.00"),
+    )
+    charging = take_next_step(register, "CT-5100203", step="charging_order", on=COUNCIL_TAX_NEXT, out_dir=out_dir)
     demand = write_demand(load_demand(folder / "statutory_demand.yaml"), out_dir)
-    pdfs = convert_to_pdf([*batch.summonses, batch.schedule, demand.docx], out_dir / "pdf")
-    return [*batch.summonses, batch.schedule, batch.complaint_list, batch.record, demand.docx, demand.record, *pdfs]
+    documents = [*batch.summonses, batch.schedule, attachment, charging, demand.docx]
+    pdfs = convert_to_pdf(documents, out_dir / "pdf")
+    return [*documents, batch.complaint_list, demand.record, *pdfs]
 
 
 def _hearing_papers(register, examples: Path, out_dir: Path, day: dt.date) -> list[Path]:

@@ -1,8 +1,11 @@
-"""`courtpack liability`: council tax and business rates liability orders in bulk.
+"""`courtpack liability`: council tax and business rates liability orders in bulk, recorded in the register.
 
 Why a thin layer: the periods and powers live in ``law/liability_orders.py``, the documents in
-``documents/liability``. This module reads the export through its mapping, shows progress for a
-batch of hundreds, and converts to PDF in one LibreOffice start when asked.
+``documents/liability``, and the register work (a case per account, each step recorded) in
+``interview_glue/liability_cases.py``, shared with the interview. This module reads the export
+through its mapping, shows progress for a batch of hundreds, and converts to PDF in one
+LibreOffice start when asked. The council, its magistrates' court and the agreed costs scale come
+from the register's council settings (``courtpack settings set``).
 """
 
 from __future__ import annotations
@@ -15,17 +18,19 @@ import click
 
 from ..documents.convert import convert_to_pdf
 from ..documents.liability.accounts import read_accounts, read_liability_mapping
-from ..documents.liability.batch import load_settings, summons_batch
-from ..documents.liability.next_steps import STEPS, NextStepFacts, next_step, record_orders
-from ..documents.liability.notices import NOTICE_KINDS, write_notices
+from ..documents.liability.next_steps import STEPS
+from ..documents.liability.notices import NOTICE_KINDS
+from ..interview_glue.liability_cases import issue_notices, issue_summonses, record_hearing_result, take_next_step
 from ..law.council_tax_attachment import PAY_PERIODS
+from ..law.dates import format_date
+from ..law.liability_orders import DEBT_TYPES
 from ..law.money import to_money
-from .types import DATE
+from .types import DATE, db_option, who_option
 
 EXPORT = click.argument("export", type=click.Path(dir_okay=False))
 MAPPING = click.option("--mapping", required=True, type=click.Path(dir_okay=False), help="Mapping file (YAML).")
-SETTINGS = click.option(
-    "--settings", required=True, type=click.Path(dir_okay=False), help="Council, court and agreed costs scale (YAML)."
+COUNCIL = click.option(
+    "--council", default=None, help="The council's legal name (when the register holds several councils' settings)."
 )
 OUT = click.option("--out", "out_dir", required=True, type=click.Path(file_okay=False), help="Output folder.")
 
@@ -38,64 +43,76 @@ def liability() -> None:
 @liability.command("notices")
 @EXPORT
 @MAPPING
-@SETTINGS
 @OUT
 @click.option("--kind", type=click.Choice(NOTICE_KINDS), required=True)
 @click.option("--issued", type=DATE, required=True, help="Date the notices are issued.")
-def notices_cmd(export: str, mapping: str, settings: str, out_dir: str, kind: str, issued: dt.date) -> None:
-    """Reminder or final notices for every account in EXPORT."""
+@COUNCIL
+@db_option
+@who_option
+def notices_cmd(
+    export: str, mapping: str, out_dir: str, kind: str, issued: dt.date, council: str | None, db: str | None, who: str
+) -> None:
+    """Reminder or final notices for every account in EXPORT, each recorded on the account's case."""
     spec = read_liability_mapping(mapping)
     accounts = read_accounts(export, spec)
     with click.progressbar(length=len(accounts), label=f"{kind} notices", file=click.get_text_stream("stderr")) as bar:
-        paths = write_notices(
+        paths = issue_notices(
+            db,
             accounts,
             kind=kind,
             tax=spec.tax,
-            settings=load_settings(settings),
             issued=issued,
             out_dir=Path(out_dir),
+            council=council,
+            who=who,
             progress=bar.update,
         )
-    click.echo(f"wrote {len(paths)} {kind} notices to {out_dir}")
+    click.echo(f"wrote {len(paths)} {kind} notices to {out_dir}; each recorded on its case in the register")
 
 
 @liability.command("batch")
 @EXPORT
 @MAPPING
-@SETTINGS
 @OUT
 @click.option("--issued", type=DATE, required=True, help="Date the summonses are issued and posted.")
 @click.option("--hearing", type=DATE, required=True, help="Date of the magistrates' court hearing.")
 @click.option("--hearing-time", default="10:00", show_default=True)
 @click.option("--pdf", is_flag=True, help="Also convert every document to PDF (one LibreOffice start).")
+@COUNCIL
+@db_option
+@who_option
 def batch_cmd(
     export: str,
     mapping: str,
-    settings: str,
     out_dir: str,
     issued: dt.date,
     hearing: dt.date,
     hearing_time: str,
     pdf: bool,
+    council: str | None,
+    db: str | None,
+    who: str,
 ) -> None:
-    """Summonses, the complaint list (CSV) and the printable schedule for every eligible account."""
+    """Summonses, the complaint list (CSV) and the printable schedule; each summons recorded on its case."""
     spec = read_liability_mapping(mapping)
     accounts = read_accounts(export, spec)
     out = Path(out_dir)
     with click.progressbar(length=len(accounts), label="summonses", file=click.get_text_stream("stderr")) as bar:
-        result = summons_batch(
+        result = issue_summonses(
+            db,
             accounts,
             tax=spec.tax,
-            settings=load_settings(settings),
             issued=issued,
             hearing=hearing,
             hearing_time=hearing_time,
             out_dir=out,
+            council=council,
+            who=who,
             progress=bar.update,
         )
     click.echo(
-        f"wrote {len(result.summonses)} summonses, {result.complaint_list.name}, {result.schedule.name} "
-        f"and {result.record.name} to {out_dir}"
+        f"wrote {len(result.summonses)} summonses, {result.complaint_list.name} and {result.schedule.name} "
+        f"to {out_dir}; each summons recorded on its case in the register"
     )
     click.echo(f"{result.served.basis} {result.hearing_rule.basis}")
     for item in result.excluded:
@@ -105,60 +122,114 @@ def batch_cmd(
         click.echo(f"wrote {len(pdfs)} PDFs to {out / 'pdf'}")
 
 
-@liability.command("orders")
-@click.argument("batch_dir", type=click.Path(file_okay=False, exists=True))
-@click.option("--made", type=DATE, required=True, help="Date the court made the orders (the hearing).")
+@liability.command("record-orders")
+@click.option("--hearing-date", type=DATE, required=True, help="The hearing at which the court made the orders.")
 @click.option(
-    "--not-made",
+    "--withdrawn",
     multiple=True,
     metavar="ACCOUNT=REASON",
-    help="An account the court made no order on (paid, withdrawn, adjourned), with the reason.",
+    help="No order on this account (or case CT-…): the reason, e.g. 5100201=paid in full. Repeat for each.",
 )
-def orders_cmd(batch_dir: str, made: dt.date, not_made: tuple[str, ...]) -> None:
-    """Record the liability orders made at the hearing against each account of a batch."""
-    refused: dict[str, str] = {}
-    for item in not_made:
+@click.option("--tax", type=click.Choice(DEBT_TYPES), default="council_tax", show_default=True)
+@db_option
+@who_option
+def record_orders_cmd(hearing_date: dt.date, withdrawn: tuple[str, ...], tax: str, db: str | None, who: str) -> None:
+    """Record the hearing's result: a liability order on every summons listed for it, except those withdrawn."""
+    reasons: dict[str, str] = {}
+    for item in withdrawn:
         account, _, reason = item.partition("=")
         if not account.strip() or not reason.strip():
-            raise click.UsageError(f"--not-made {item!r}: write it as ACCOUNT=REASON, e.g. 5001234=paid in full")
-        refused[account.strip()] = reason.strip()
-    made_count, not_count = record_orders(Path(batch_dir), made=made, not_made=refused)
-    click.echo(f"recorded {made_count} liability order(s); no order on {not_count} account(s)")
+            raise click.UsageError(f"--withdrawn {item!r}: write it as ACCOUNT=REASON, e.g. 5100201=paid in full")
+        reasons[account.strip()] = reason.strip()
+    result = record_hearing_result(db, hearing=hearing_date, withdrawn=reasons, tax=tax, who=who)
+    click.echo(
+        f"hearing of {format_date(hearing_date)}: recorded {len(result.made)} liability order(s); "
+        f"no order on {len(result.withdrawn)} account(s)"
+    )
+    for reference in result.withdrawn:
+        click.echo(f"no order: {reference}")
 
 
 @liability.command("next")
-@click.argument("batch_dir", type=click.Path(file_okay=False, exists=True))
-@SETTINGS
-@click.option("--account", required=True)
+@click.argument("reference")
 @click.option("--step", type=click.Choice(STEPS), required=True)
-@click.option("--employer", default="", help="Attachment of earnings: the employer's name and address.")
+@OUT
 @click.option("--net-earnings", default=None, help="Attachment of earnings: net earnings per pay period.")
 @click.option("--pay-period", type=click.Choice(PAY_PERIODS), default="monthly")
-@click.option("--owner", is_flag=True, help="Charging order: the debtor owns an interest in the dwelling.")
+@click.option("--employer", default="", help="Attachment of earnings: the employer, if not the one on the case.")
 @click.option("--on", type=DATE, default=None, help="Date of the document (default today).")
+@db_option
+@who_option
 def next_cmd(
-    batch_dir: str,
-    settings: str,
-    account: str,
+    reference: str,
     step: str,
-    employer: str,
+    out_dir: str,
     net_earnings: str | None,
     pay_period: str,
-    owner: bool,
+    employer: str,
     on: dt.date | None,
+    db: str | None,
+    who: str,
 ) -> None:
-    """The document for the next step on one account's liability order."""
+    """The document for the next step on case REFERENCE's liability order (e.g. CT-5100203), recorded on it."""
     earnings: Decimal | None = None
     if net_earnings is not None:
         try:
             earnings = to_money(net_earnings)
         except ValueError as err:
             raise click.BadParameter(str(err), param_hint="--net-earnings") from None
-    facts = NextStepFacts(
-        employer=employer, net_earnings=earnings, pay_period=pay_period, owner=owner, on=on or dt.date.today()
+    path = take_next_step(
+        db,
+        reference.strip(),
+        step=step,
+        on=on or dt.date.today(),
+        out_dir=Path(out_dir),
+        net_earnings=earnings,
+        pay_period=pay_period,
+        employer=employer,
+        who=who,
     )
-    path = next_step(Path(batch_dir), load_settings(settings), account=account, step=step, facts=facts)
-    click.echo(f"wrote {path}")
+    click.echo(f"wrote {path}; recorded on {reference} in the register")
+
+
+@liability.command("demand")
+@click.argument("references", nargs=-1, required=True)
+@click.option("--date", "demand_date", type=DATE, required=True, help="Date of the demand.")
+@click.option(
+    "--service", "assumed_service", type=DATE, default=None, help="Day you expect to serve it (default: --date)."
+)
+@click.option("--set-aside-court", default="", help="Individuals: the court for a set-aside application (r.10.4(4)).")
+@click.option("--signatory", required=True, help="Who signs: one of the signatories in the council settings.")
+@OUT
+@db_option
+@who_option
+def demand_cmd(
+    references: tuple[str, ...],
+    demand_date: dt.date,
+    assumed_service: dt.date | None,
+    set_aside_court: str,
+    signatory: str,
+    out_dir: str,
+    db: str | None,
+    who: str,
+) -> None:
+    """A statutory demand for what is still owed under the liability orders of REFERENCES (one debtor)."""
+    from ..interview_glue.liability_demand import demand_on_orders
+
+    output = demand_on_orders(
+        db,
+        [r.strip() for r in references],
+        demand_date=demand_date,
+        assumed_service=assumed_service or demand_date,
+        set_aside_court=set_aside_court,
+        signatory=signatory,
+        out_dir=Path(out_dir),
+        who=who,
+    )
+    click.echo(f"wrote {output.docx}")
+    click.echo(f"wrote {output.record}")
+    click.echo(output.threshold.basis)
+    click.echo(output.dates.basis)
 
 
 @liability.command("sources")

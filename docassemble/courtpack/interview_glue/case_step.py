@@ -33,6 +33,12 @@ STEP_LABELS = {
     "charging_order_final": "The charging order was made final",
     "hearing_listed": "A hearing was listed",
     "hearing_outcome": "A hearing took place (or was adjourned or vacated)",
+    "reminder_notice": "A council tax or business rates reminder notice was issued",
+    "final_notice": "A council tax or business rates final notice was issued",
+    "summons_issued": "A liability order summons was issued",
+    "liability_order": "The magistrates' court made a liability order",
+    "summons_withdrawn": "The liability order summons was withdrawn (paid, or no order sought)",
+    "liability_enforcement": "A step after the liability order (attachment, enforcement agent, charging order)",
 }
 _DATATYPES = {"date": "date", "money": "currency", "time": "text", "text": "text"}
 

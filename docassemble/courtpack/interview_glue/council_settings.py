@@ -7,6 +7,7 @@ version the manager started from guards against two managers saving over each ot
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from ..register.settings import CouncilSettings, council_settings, save_settings, settings_from_dict
@@ -82,5 +83,12 @@ def settings_answers(answers: dict[str, Any], signatories: Any, agents: Any) -> 
 
 
 def save_settings_answers(settings: CouncilSettings, expected_version: int | None) -> int:
-    """Save as the acting manager (the interview's role check has let only a manager or admin this far)."""
+    """Save as the acting manager (the interview's role check has let only a manager or admin this far).
+
+    The screens do not ask for the liability order settings (entered with ``courtpack settings set``),
+    so those already in the register are kept rather than wiped by a save.
+    """
+    current = current_settings()
+    if settings.liability_orders is None and current is not None and current.legal_name == settings.legal_name:
+        settings = replace(settings, liability_orders=current.liability_orders)
     return save_settings(register_url(), settings, who=acting_user(), expected_version=expected_version)

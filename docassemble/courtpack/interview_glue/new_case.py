@@ -15,7 +15,7 @@ from typing import Any
 
 from ..case.casefile import case_from_dict
 from ..case.fields import normalise_postcode
-from ..case.model import Case, DebtorKind, DebtType
+from ..case.model import LIABILITY_ORDER_DEBTS, Case, DebtorKind, DebtType
 from ..errors import CaseFileError
 from ..headless import server
 from .acting import acting_user
@@ -44,7 +44,8 @@ __all__ = [
     "uploaded_file",
 ]
 
-DEBT_TYPE_CHOICES = [{t.value: t.label[0].upper() + t.label[1:]} for t in DebtType]
+# council tax and business rates cases come from a liability order batch (`courtpack liability`), one per account
+DEBT_TYPE_CHOICES = [{t.value: t.label[0].upper() + t.label[1:]} for t in DebtType if t not in LIABILITY_ORDER_DEBTS]
 DEBTOR_KIND_CHOICES = [
     {DebtorKind.INDIVIDUAL.value: "An individual"},
     {DebtorKind.SOLE_TRADER.value: "A sole trader (an individual trading under a business name)"},
@@ -64,7 +65,7 @@ PROPERTY_DEBTS = {
     DebtType.RECHARGEABLE_REPAIRS,
 }
 # debts owed by statute or court order, with no agreement behind them
-STATUTORY_DEBTS = {DebtType.BENEFIT_OVERPAYMENT, DebtType.COURT_COSTS}
+STATUTORY_DEBTS = {DebtType.BENEFIT_OVERPAYMENT, DebtType.COURT_COSTS, *LIABILITY_ORDER_DEBTS}
 
 
 def needs_property(debt_type: str) -> bool:

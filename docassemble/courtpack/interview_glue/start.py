@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 from typing import Any
 
 from ..errors import CourtpackError
 from ..headless import server
+from ..headless.context import running_headless
 from .acting import acting_user, require
 from .cases import case_reference_choices, load_case, register_url
 from .tasks import available_tasks, interview_id
 
-__all__ = ["add_uploaded_case", "case_summary", "start_task_session"]
+__all__ = ["add_uploaded_case", "case_route", "case_summary", "start_task_session"]
 
 log = logging.getLogger(__name__)
 
@@ -20,6 +22,19 @@ def case_summary(reference: str) -> str:
     """``FTA-2025-0142 (Mr Daniel James Okafor)`` for a case in the register."""
     case = load_case(reference)
     return f"{case.reference} ({case.debtor.name})"
+
+
+def case_route(reference: str) -> str:
+    """The case's route in plain words (which court, what comes first, what is open now), as Markdown.
+
+    Why on the case's screen: the officer chooses the venue by the type of debt; council tax goes to
+    the magistrates' court, not a money claim, and the screen says so before any task opens.
+    """
+    from ..register.case_venue import case_venue_words
+
+    step = running_headless()
+    on = step.as_at if step and step.as_at else dt.date.today()
+    return "\n".join(f"- {sentence}" for sentence in case_venue_words(register_url(), reference, on))
 
 
 def add_uploaded_case(upload: Any) -> str:

@@ -146,7 +146,7 @@ TASKS = (
         "Liability orders",
         ("officer",),
         needs_case=False,
-        what="council tax or business rates summonses and the complaint list for one hearing",
+        what="council tax or business rates: summonses for a hearing, the hearing's result, the step after an order",
     ),
     Task(
         "council_settings",

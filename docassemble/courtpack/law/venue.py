@@ -273,3 +273,41 @@ def _county_court_route(
     )
     court = "the County Court (a money claim; enforcement there or, for goods from £5,000, in the High Court)"
     return label, court, first, tuple(steps), [PROTOCOL_SOURCE, MONEY_CLAIM_SOURCE, limitation_source, petition.source]
+
+
+STEP_WORDS = {
+    "reminder_and_final_notice": "reminder and final notice",
+    "complaint_and_summons": "complaint to the magistrates' court and summons",
+    "liability_order": "liability order",
+    "letter_before_claim": "letter before claim",
+    "money_claim": "County Court money claim",
+    "attachment_of_earnings": "attachment of earnings",
+    "attachment_of_benefits": "deductions from benefits",
+    "taking_control_of_goods": "enforcement agent (taking control of goods)",
+    "enforcement_agent": "referral to the enforcement agent",
+    "charging_order": "charging order on the debtor's home",
+    "bankruptcy_or_winding_up": "bankruptcy or winding-up petition",
+    "committal": "committal to prison",
+    "warrant_of_control": "County Court warrant of control",
+    "writ_of_control": "High Court writ of control",
+    "third_party_debt_order": "third party debt order",
+    "order_to_obtain_information": "order to obtain information",
+}
+
+
+def plain_words(advice: VenueAdvice) -> list[str]:
+    """The advice as short sentences for an officer who is not a lawyer or a programmer (the case screen).
+
+    Why here: the step names and reasons are the law's; saying them once in plain English keeps the
+    case screen on the server and ``courtpack register show`` in the same words.
+    """
+    words = [f"Court: {advice.court[0].upper()}{advice.court[1:]}."]
+    words.append(
+        "First: " + "; then ".join(STEP_WORDS.get(s.name, s.name.replace("_", " ")) for s in advice.first) + "."
+    )
+    open_now = [STEP_WORDS.get(s.name, s.name.replace("_", " ")) for s in advice.next if s.allowed]
+    words.append("Open now: " + (", ".join(open_now) if open_now else "nothing yet") + ".")
+    for step in advice.next:
+        if not step.allowed and step.reasons:
+            words.append(f"Not yet: {STEP_WORDS.get(step.name, step.name.replace('_', ' '))}: {step.reasons[-1]}")
+    return words

@@ -25,6 +25,8 @@ from sqlalchemy.orm import Session
 from ..case.fields import Fields
 from ..case.model import Address, Claimant
 from ..errors import CaseFileError
+from ..law.liability_orders import CostsScale
+from ..law.money import money_str
 from .db import Register, session_for
 from .errors import ConcurrentUpdateError, RegisterError
 from .models import CouncilSetting
@@ -32,6 +34,7 @@ from .models import CouncilSetting
 __all__ = [
     "CouncilSettings",
     "EnforcementAgent",
+    "LiabilityOrderSettings",
     "Signatory",
     "claimant_data",
     "council_settings",
@@ -73,6 +76,23 @@ class EnforcementAgent:
 
 
 @dataclass(frozen=True)
+class LiabilityOrderSettings:
+    """Council tax and business rates recovery: the magistrates' court, the agreed costs and who signs.
+
+    Why a setting: the costs are the scale the council has agreed with its court (the regulations
+    allow only costs "reasonably incurred", CT reg 34(7)(b)), the same for every summons in a year,
+    and the officer named on notices and summonses is the team's, not each case's.
+    """
+
+    court_name: str
+    court_address: str
+    costs: CostsScale
+    summons_prefix: str  # summons numbers read PREFIX-YYYYMMDD-0001
+    officer: str
+    officer_position: str
+
+
+@dataclass(frozen=True)
 class CouncilSettings:
     legal_name: str
     address: Address
@@ -87,7 +107,18 @@ class CouncilSettings:
     legal_representative: str  # how the legal department is named on claims ("" when officers issue them)
     signatories: tuple[Signatory, ...]
     enforcement_agents: tuple[EnforcementAgent, ...]
+    liability_orders: LiabilityOrderSettings | None = None  # only councils that recover council tax here
     version: int = 0
+
+    def liability(self) -> LiabilityOrderSettings:
+        """The liability order settings, or a ``RegisterError`` saying how to enter them."""
+        if self.liability_orders is None:
+            raise RegisterError(
+                f"council settings for {self.legal_name} have no liability_orders section (the magistrates' "
+                "court, the costs scale agreed with it and who signs summonses); a manager adds it with "
+                "`courtpack settings set FILE` (see examples/settings/northgate.yaml)"
+            )
+        return self.liability_orders
 
     def signatory(self, name: str) -> Signatory:
         found = [s for s in self.signatories if s.name == name]
@@ -176,6 +207,7 @@ def settings_from_dict(data: Any, source: str = "council settings") -> CouncilSe
             "legal_representative",
             "signatories",
             "enforcement_agents",
+            "liability_orders",
         }
     )
     if unknown:
@@ -225,7 +257,9 @@ def settings_from_dict(data: Any, source: str = "council settings") -> CouncilSe
             "is given but legal_department_conducts is false",
             "leave it out where officers issue the claims",
         )
+    liability = top.section("liability_orders", None)
     return CouncilSettings(
+        liability_orders=_liability(liability) if liability else None,
         legal_name=top.text("legal_name"),
         address=address,
         address_for_service=_address(top.section("address_for_service")),
@@ -240,6 +274,35 @@ def settings_from_dict(data: Any, source: str = "council settings") -> CouncilSe
         signatories=tuple(signatories),
         enforcement_agents=tuple(agents),
     )
+
+
+def _liability(f: Fields) -> LiabilityOrderSettings:
+    court, costs = f.section("court"), f.section("costs")
+    prefix = f.text("summons_prefix", "LO")
+    if not prefix.replace("-", "").isalnum():
+        raise f.fail("summons_prefix", f"{prefix!r} must be letters and digits", "e.g. NGT")
+    settings = LiabilityOrderSettings(
+        court_name=court.text("name"),
+        court_address=court.text("address"),
+        costs=CostsScale(summons=costs.money("summons"), liability_order=costs.money("liability_order")),
+        summons_prefix=prefix,
+        officer=f.text("officer"),
+        officer_position=f.text("officer_position"),
+    )
+    unknown = sorted(set(f.data) - {"court", "costs", "summons_prefix", "officer", "officer_position"})
+    if unknown:
+        raise f.fail(unknown[0], "is not a known liability order setting", "see examples/settings/northgate.yaml")
+    return settings
+
+
+def _liability_dict(s: LiabilityOrderSettings) -> dict[str, Any]:
+    return {
+        "court": {"name": s.court_name, "address": s.court_address},
+        "costs": {"summons": money_str(s.costs.summons), "liability_order": money_str(s.costs.liability_order)},
+        "summons_prefix": s.summons_prefix,
+        "officer": s.officer,
+        "officer_position": s.officer_position,
+    }
 
 
 def _address_dict(address: Address) -> dict[str, Any]:
@@ -279,6 +342,7 @@ def settings_to_dict(settings: CouncilSettings) -> dict[str, Any]:
             }
             for a in settings.enforcement_agents
         ],
+        **({"liability_orders": _liability_dict(settings.liability_orders)} if settings.liability_orders else {}),
     }
 
 

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from decimal import Decimal
 
 from sqlalchemy import func, select
 
 from ..law.dates import format_date
 from ..law.money import format_money
 from .audit import history
+from .case_venue import case_venue_words
 from .cases import get_case
 from .compliance import direction_status, order_compliance
 from .db import Register, session_for
@@ -33,7 +35,7 @@ def describe_case(db: Register | str | None, reference: str, on: dt.date) -> str
         count, total = session.execute(
             select(func.count(Payment.id), func.sum(Payment.amount)).where(Payment.case_id == case.id)
         ).one()
-        lines.append(f"  payments in the register: {count}, {format_money(total or 0)}")
+        lines.append(f"  payments in the register: {count}, {format_money(total or Decimal('0.00'))}")
         lines.append(f"Orders (compliance as at {format_date(on)}):")
         for o in order_compliance(session, on, [case.id]):
             lines.append(
@@ -60,6 +62,8 @@ def describe_case(db: Register | str | None, reference: str, on: dt.date) -> str
                 f"— {h.status}" + (f": {h.outcome}" if h.outcome else "")
                 for h in case.hearings
             ]
+        lines.append(f"Route (as at {format_date(on)}):")
+        lines += [f"  {sentence}" for sentence in case_venue_words(session, reference, on)]
         docs = list(session.scalars(select(Document).where(Document.case_id == case.id).order_by(Document.id)))
         if docs:
             lines.append("Documents generated:")

@@ -47,6 +47,8 @@ ENFORCEMENT_TYPES = (
     "charging_order",
 )
 HEARING_OUTCOMES = ("heard", "adjourned", "vacated")
+# what follows a council tax or business rates liability order (documents/liability/next_steps.py)
+LIABILITY_ENFORCEMENT = ("attachment_of_earnings", "attachment_of_benefits", "enforcement_agent", "charging_order")
 JUDGMENT_KEY = "judgment"  # the order a judgment step writes (and updates)
 CHARGING_KEY = "charging-order"  # the order the charging order steps write
 
@@ -104,6 +106,35 @@ STEPS: dict[str, tuple[Field, ...]] = {
         Field("key", "text"),
         Field("status", "choice", choices=HEARING_OUTCOMES),
         Field("outcome", "text"),
+    ),
+    # council tax and business rates: the magistrates' court route (law/liability_orders.py)
+    "reminder_notice": (_date(),),
+    "final_notice": (_date(),),
+    "summons_issued": (
+        _date(court_day=True, future=True),  # prepared for posting on this day
+        Field("summons_number", "text"),
+        Field("court", "text"),
+        _date("hearing_date", court_day=True, future=True),
+        Field("hearing_time", "time"),
+        Field("year", "text"),
+        Field("balance", "money"),
+        Field("summons_costs", "money", required=False),
+        Field("order_costs", "money", required=False),
+    ),
+    "liability_order": (
+        _date(court_day=True),
+        Field("summons_number", "text"),
+        Field("court", "text"),
+        Field("amount", "money"),  # the tax and the costs allowed
+        Field("costs", "money", required=False),
+    ),
+    "summons_withdrawn": (_date(), Field("summons_number", "text"), Field("reason", "text")),
+    "liability_enforcement": (
+        _date(),
+        Field("kind", "choice", choices=LIABILITY_ENFORCEMENT),
+        Field("outstanding", "money"),
+        Field("recipient", "text"),
+        Field("document", "text", required=False),
     ),
 }
 # every step record_step accepts: the money-claim steps above and the possession steps (issue 15)

@@ -24,6 +24,7 @@ from sqlalchemy.orm import Session
 
 from ..law.charging_order import charging_order_dates
 from ..law.default_judgment import default_judgment_timing
+from ..law.liability_orders import earliest_complaint, reminder_dates
 from ..law.protocol import protocol_status
 from .db import Register, session_for
 from .hearings import HearingRow, upcoming_hearings
@@ -51,6 +52,23 @@ STAGES = (
     "enforcement",
     "charging order",
     POSSESSION_STAGE,
+)
+# council tax and business rates: the magistrates' court route (listed only where the register has such cases)
+LIABILITY_STAGES = (
+    "reminder sent",
+    "final notice sent",
+    "summoned",
+    "summons withdrawn",
+    "liability order",
+    "liability order: enforcement",
+)
+LIABILITY_STEPS = (
+    "reminder_notice",
+    "final_notice",
+    "summons_issued",
+    "summons_withdrawn",
+    "liability_order",
+    "liability_enforcement",
 )
 HEARING_WINDOW_DAYS = 14
 PAY_FORTHWITH_DAYS = 14  # CPR 40.11: a judgment sum with no other date is payable within 14 days
@@ -85,6 +103,12 @@ TASKS = {
             ("warrant", "case_step"),
         )
     },
+    "Final notice can be sent if still unpaid from": "liability_orders",
+    "Summons can be issued if still unpaid from": "liability_orders",
+    "Record the liability order hearing's result on": "liability_orders",
+    "Check the account: summon again if still unpaid": "liability_orders",
+    "Take the next step on the liability order": "liability_orders",
+    "Record the outcome of the step after the liability order": "case_step",
 }
 
 
@@ -121,9 +145,11 @@ def _day(facts: dict[str, str], name: str = "date") -> dt.date:
 
 
 def next_action(
-    steps: list[CaseStep], individual: bool, next_hearing: dt.datetime | None, on: dt.date
+    steps: list[CaseStep], individual: bool, next_hearing: dt.datetime | None, on: dt.date, debt_type: str = ""
 ) -> tuple[str, str, dt.date | None]:
     """(stage, next action, due date) for a case with these recorded steps (oldest first)."""
+    if any(s.step in LIABILITY_STEPS for s in steps):
+        return _liability_action(steps, debt_type if debt_type in ("council_tax", "business_rates") else "council_tax")
     latest = {
         name: _latest(steps, name)
         for name in (
@@ -169,6 +195,31 @@ def next_action(
         )
         return stage, "Reply period ends; the claim can be issued from", status.earliest_issue_date
     return stage, "Send the letter before claim", None
+
+
+def _liability_action(steps: list[CaseStep], tax: str) -> tuple[str, str, dt.date | None]:
+    """Council tax and business rates: the next action follows the latest step on the magistrates' court route."""
+    last = [s for s in steps if s.step in LIABILITY_STEPS][-1]
+    facts = json.loads(last.facts)
+    if last.step == "reminder_notice":
+        return (
+            "reminder sent",
+            "Final notice can be sent if still unpaid from",
+            reminder_dates(tax, last.happened_on)[1].date,
+        )
+    if last.step == "final_notice":
+        return (
+            "final notice sent",
+            "Summons can be issued if still unpaid from",
+            earliest_complaint(tax, last.happened_on).date,
+        )
+    if last.step == "summons_issued":
+        return "summoned", "Record the liability order hearing's result on", _day(facts, "hearing_date")
+    if last.step == "summons_withdrawn":
+        return "summons withdrawn", "Check the account: summon again if still unpaid", None
+    if last.step == "liability_order":
+        return "liability order", "Take the next step on the liability order", None
+    return "liability order: enforcement", "Record the outcome of the step after the liability order", None
 
 
 def _stage(latest: dict[str, dict[str, str] | None]) -> str:
@@ -227,7 +278,9 @@ def _items(session: Session, cases: list[Case], on: dt.date) -> list[WorkItem]:
             if case.id in hearings:
                 action, due = "Hearing on", hearings[case.id].date()
         else:
-            stage, action, due = next_action(steps[case.id], individual.get(case.id, True), hearings.get(case.id), on)
+            stage, action, due = next_action(
+                steps[case.id], individual.get(case.id, True), hearings.get(case.id), on, case.debt_type
+            )
         items.append(WorkItem(case.reference, case.debtor_name, stage, action, due, due is not None and due < on))
     return items
 
@@ -282,4 +335,4 @@ def caseload_by_stage(db: Register | Session | str | os.PathLike[str] | None, on
     """How many cases are at each stage (every stage listed, in the order a case moves through them)."""
     with session_for(db) as session:
         counts = Counter(item.stage for item in _items(session, _cases(session, None), on))
-    return [(stage, counts[stage]) for stage in STAGES]
+    return [(stage, counts[stage]) for stage in STAGES] + [(s, counts[s]) for s in LIABILITY_STAGES if counts[s]]

@@ -7,8 +7,10 @@ hearing date that is too soon for every account, and leaves out — with the rea
 that the law does not allow yet. Everything is written to a staging folder and moved into place
 only when the whole batch has rendered: a template error halfway leaves nothing behind.
 
-The batch record (``batch.json`` in the output folder) is the state that the hearing result and
-the next steps update: it keeps, per account, the facts each document stated.
+The batch returns one line per summons (account, summons number, file); the caller records them in
+the register (``interview_glue/liability_cases.py``) through ``on_rendered``, which runs after every
+document has rendered and before any is moved into place, so a register refusal leaves no files and
+a rendering failure leaves no register change.
 """
 
 from __future__ import annotations
@@ -16,20 +18,16 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
-import json
 import os
 import re
 import shutil
 import tempfile
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-import yaml
-
-from ...case.fields import Fields
 from ...errors import CaseFileError, NotReadyError
 from ...law import liability_orders as lo
 from ...law.breathing_space import BreathingSpaceWindow, breathing_space_status
@@ -38,7 +36,7 @@ from ...law.money import money_str
 from ..render import Template, safe_file_name
 from .accounts import Account
 
-BATCH_FILE = "batch.json"
+LIST_FILE = "complaint list.csv"
 LIST_COLUMNS = (
     "line",
     "summons_number",
@@ -82,34 +80,6 @@ class Settings:
     summons_prefix: str
 
 
-def load_settings(path: str | Path) -> Settings:
-    """The council's details, the court and its agreed costs scale (a YAML file kept with the mappings)."""
-    source = str(path)
-    try:
-        data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
-    except OSError as err:
-        raise CaseFileError(source, "", f"cannot be read ({err.strerror})", "check the path") from None
-    except yaml.YAMLError as err:
-        raise CaseFileError(source, "", f"is not valid YAML ({err})", "check the indentation") from None
-    f = Fields(data, source)
-    c, court, costs = f.section("council"), f.section("court"), f.section("costs")
-    return Settings(
-        council=Council(
-            name=c.text("name"),
-            department=c.text("department"),
-            address=c.text("address"),
-            phone=c.text("phone"),
-            email=c.text("email"),
-            payment_instructions=c.text("payment_instructions"),
-            officer=c.text("officer"),
-            officer_position=c.text("officer_position"),
-        ),
-        court=Court(name=court.text("name"), address=court.text("address")),
-        costs=lo.CostsScale(summons=costs.money("summons"), liability_order=costs.money("liability_order")),
-        summons_prefix=f.text("summons_prefix", "LO"),
-    )
-
-
 @dataclass(frozen=True)
 class Exclusion:
     account: str
@@ -117,11 +87,21 @@ class Exclusion:
 
 
 @dataclass(frozen=True)
+class SummonsLine:
+    """One summons of the batch: what the register records for its account."""
+
+    account: Account
+    line: int
+    summons_number: str
+    file_name: str
+
+
+@dataclass(frozen=True)
 class BatchResult:
     summonses: tuple[Path, ...]
     complaint_list: Path
     schedule: Path
-    record: Path
+    lines: tuple[SummonsLine, ...]
     excluded: tuple[Exclusion, ...]
     served: lo.DayRule
     hearing_rule: lo.DayRule
@@ -176,8 +156,17 @@ def summons_batch(
     hearing_time: str,
     out_dir: Path,
     progress: Progress | None = None,
+    refused: Mapping[str, str] | None = None,
+    first_number: int = 1,
+    on_rendered: Callable[[tuple[SummonsLine, ...]], None] | None = None,
 ) -> BatchResult:
-    """Summonses for every eligible account, the complaint list (CSV) and schedule (DOCX), and the batch record."""
+    """Summonses for every eligible account, the complaint list (CSV) and the schedule (DOCX).
+
+    ``refused`` maps accounts the caller knows cannot be summoned (already summoned, say) to the
+    reason; ``first_number`` continues the hearing's summons numbers after an earlier batch for the
+    same hearing; ``on_rendered`` receives the summons lines once everything has rendered, before any file
+    is moved into ``out_dir`` (an exception there leaves nothing behind).
+    """
     if not re.fullmatch(r"([01]?\d|2[0-3]):[0-5]\d", hearing_time.strip()):
         raise CaseFileError(
             "batch", "hearing time", f"{hearing_time!r} is not a time of day", "write it as HH:MM, e.g. 10:00"
@@ -190,14 +179,14 @@ def summons_batch(
             f"{issued.isoformat()}: {served.basis} {hearing_rule.basis} Choose a later hearing "
             f"or post the summonses earlier ({lo.latest_summons_served(tax, hearing).basis})"
         )
-    if (out_dir / BATCH_FILE).exists():
+    if (out_dir / LIST_FILE).exists():
         raise CaseFileError(
-            str(out_dir), BATCH_FILE, "already holds a batch", "use a new output folder for each hearing"
+            str(out_dir), LIST_FILE, "already holds a batch", "use a new output folder for each hearing"
         )
     included: list[Account] = []
     excluded: list[Exclusion] = []
     for account in accounts:
-        reason = _eligible(tax, account, issued)
+        reason = (refused or {}).get(account.account) or _eligible(tax, account, issued)
         if reason:
             excluded.append(Exclusion(account.account, reason))
         else:
@@ -228,7 +217,7 @@ def summons_batch(
     try:
         names: list[str] = []
         for line, account in enumerate(included, start=1):
-            number = _summons_number(settings, hearing, line)
+            number = _summons_number(settings, hearing, first_number + line - 1)
             total = account.balance + costs.total
             context = {
                 **shared,
@@ -260,7 +249,7 @@ def summons_batch(
             )
             if progress:
                 progress(1)
-        _write_list(staging / "complaint list.csv", rows, settings, hearing, hearing_time)
+        _write_list(staging / LIST_FILE, rows, settings, hearing, hearing_time)
         costs_text = lo.costs_basis(tax, costs)
         Template("liability_schedule.docx").render(
             {
@@ -281,18 +270,21 @@ def summons_batch(
             },
             staging / "complaint schedule.docx",
         )
-        record = _record(tax, settings, issued, served, hearing, hearing_time, rows, excluded, names)
-        (staging / BATCH_FILE).write_text(json.dumps(record, indent=2, ensure_ascii=False), encoding="utf-8")
-        moved = [*names, "complaint list.csv", "complaint schedule.docx", BATCH_FILE]
-        for name in moved:  # the record last: its presence means the batch is complete
+        lines = tuple(
+            SummonsLine(account, r["line"], r["summons_number"], name)
+            for account, r, name in zip(included, rows, names, strict=True)
+        )
+        if on_rendered:
+            on_rendered(lines)
+        for name in [*names, "complaint schedule.docx", LIST_FILE]:  # the list last: it marks a complete batch
             os.replace(staging / name, out_dir / name)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     return BatchResult(
         tuple(out_dir / n for n in names),
-        out_dir / "complaint list.csv",
+        out_dir / LIST_FILE,
         out_dir / "complaint schedule.docx",
-        out_dir / BATCH_FILE,
+        lines,
         tuple(excluded),
         served,
         hearing_rule,
@@ -324,45 +316,3 @@ def _write_list(
             ]
         )
     target.write_text(buffer.getvalue(), encoding="utf-8")
-
-
-def _record(
-    tax: str,
-    settings: Settings,
-    issued: dt.date,
-    served: lo.DayRule,
-    hearing: dt.date,
-    hearing_time: str,
-    rows: list[dict[str, Any]],
-    excluded: list[Exclusion],
-    names: list[str],
-) -> dict[str, Any]:
-    return {
-        "tax": tax,
-        "court": settings.court.name,
-        "issued": issued.isoformat(),
-        "served": served.date.isoformat(),
-        "hearing": hearing.isoformat(),
-        "hearing_time": hearing_time,
-        "costs": {
-            "summons": money_str(settings.costs.summons),
-            "liability_order": money_str(settings.costs.liability_order),
-        },
-        "accounts": {
-            r["account"]: {
-                "line": r["line"],
-                "summons_number": r["summons_number"],
-                "name": r["name"],
-                "address": r["address"],
-                "property": r["property"],
-                "year": r["year"],
-                "balance": money_str(r["balance"]),
-                "costs": money_str(r["costs"]),
-                "status": "summoned",
-                "summons_file": name,
-                "order": None,
-            }
-            for r, name in zip(rows, names, strict=True)
-        },
-        "excluded": [{"account": e.account, "reason": e.reason} for e in excluded],
-    }

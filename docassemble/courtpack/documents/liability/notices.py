@@ -12,7 +12,7 @@ import datetime as dt
 import os
 import shutil
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from ...errors import DocumentError
@@ -53,8 +53,14 @@ def write_notices(
     issued: dt.date,
     out_dir: Path,
     progress: Progress | None = None,
+    on_rendered: Callable[[list[Account]], None] | None = None,
 ) -> list[Path]:
-    """One notice per account, moved into ``out_dir`` only when all have rendered."""
+    """One notice per account, moved into ``out_dir`` only when all have rendered.
+
+    ``on_rendered`` (the register recording the notices) runs before any file is moved; if it
+    raises, nothing is left in ``out_dir``.
+    """
+    accounts = list(accounts)
     if kind not in NOTICE_KINDS:
         raise DocumentError(f"notice kind {kind!r} is not known; use one of: {', '.join(NOTICE_KINDS)}")
     title, what_to_do, consequence = _wording(kind, tax, issued)
@@ -78,6 +84,8 @@ def write_notices(
             names.append(name)
             if progress:
                 progress(1)
+        if on_rendered:
+            on_rendered(accounts)
         for name in names:
             os.replace(staging / name, out_dir / name)
     finally:
