@@ -98,3 +98,16 @@ def test_sources_list_marks_unverified_rows(capsys):
     assert main(["liability", "sources", "--unverified"]) == 0
     unverified = capsys.readouterr().out
     assert "[verified]" not in unverified and "reg 34(3) [to check]" in unverified
+
+
+def test_a_current_tenant_in_arrears_goes_to_a_possession_claim():
+    """Rent arrears on a current tenancy: protocol, notice, then N5/N119; a warrant only after an order."""
+    advice = venue.venue_advice(debt_type="current_tenant_arrears", debt="1420.00", on=D(2026, 4, 22))
+    assert advice.court.startswith("the County Court (a claim for possession under CPR Part 55")
+    assert [s.name for s in advice.first] == ["possession_protocol", "possession_notice", "possession_claim"]
+    assert not any(s.allowed for s in advice.next)
+    held = steps(
+        venue.venue_advice(debt_type="current_tenant_arrears", debt="1420.00", on=D(2026, 9, 16), order_held=True)
+    )
+    assert held["warrant_of_possession"].allowed and "CPR 83.26" in held["warrant_of_possession"].source
+    assert "N244" in held["fix_date_for_possession"].notes[0]

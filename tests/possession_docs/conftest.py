@@ -59,7 +59,7 @@ def case():
                 }
             ],
             "debt": {
-                "type": "former_tenant_arrears",  # the documents read the tenancy, not the debt type
+                "type": "current_tenant_arrears",
                 "description": "rent arrears under a secure tenancy",
                 "agreement": {"kind": "written", "date": "2021-04-05", "parties": ["London Borough of Lewisham"]},
                 "property_address": {

@@ -253,3 +253,25 @@ def test_worklist_while_the_terms_run(db, ref: str) -> None:
         dt.date(2025, 4, 20),
         False,
     )
+
+
+def test_a_current_tenancy_case_starts_by_recording_the_tenancy(db) -> None:
+    """A current tenant's case is a possession case from intake: never 'send the letter before claim'."""
+    import dataclasses
+
+    from docassemble.courtpack.case.model import DebtType
+    from docassemble.courtpack.register.cases import add_case
+
+    from .helpers import _FACTS
+
+    debt = dataclasses.replace(_FACTS.debt, type=DebtType.CURRENT_TENANT_ARREARS)
+    add_case(db, dataclasses.replace(_FACTS, reference="HRA-0009", debt=debt), who="test")
+    item = officer_worklist(db, OFFICER, dt.date(2025, 2, 5))[0]
+    assert (item.stage, item.next_action, item.task) == (
+        "possession",
+        "Record the tenancy and its rent account",
+        "case_step",
+    )
+    step(db, "HRA-0009", "tenancy_recorded", date="2025-01-06", kind="secure", property="5 Ash Walk",
+         rent="100.00", frequency="weekly")  # fmt: skip
+    assert officer_worklist(db, OFFICER, dt.date(2025, 2, 5))[0].next_action == "Serve the notice seeking possession"

@@ -25,6 +25,7 @@ class DebtorKind(str, Enum):
 
 class DebtType(str, Enum):
     FORMER_TENANT_ARREARS = "former_tenant_arrears"
+    CURRENT_TENANT_ARREARS = "current_tenant_arrears"  # a possession claim (CPR 55), not a money claim
     RECHARGEABLE_REPAIRS = "rechargeable_repairs"
     COMMERCIAL_RENT = "commercial_rent"
     SUNDRY = "sundry"
@@ -42,6 +43,7 @@ class DebtType(str, Enum):
 
 DEBT_TYPE_LABELS = {
     DebtType.FORMER_TENANT_ARREARS: "former tenant rent arrears",
+    DebtType.CURRENT_TENANT_ARREARS: "rent arrears on a current tenancy",
     DebtType.RECHARGEABLE_REPAIRS: "rechargeable repairs",
     DebtType.COMMERCIAL_RENT: "commercial rent arrears",
     DebtType.SUNDRY: "sundry debt",

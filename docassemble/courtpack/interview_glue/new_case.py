@@ -59,6 +59,7 @@ AGREEMENT_CHOICES = [
 # debts that arise from the occupation of a property: the officer gives its address
 PROPERTY_DEBTS = {
     DebtType.FORMER_TENANT_ARREARS,
+    DebtType.CURRENT_TENANT_ARREARS,
     DebtType.GARAGE_RENT,
     DebtType.COMMERCIAL_RENT,
     DebtType.LEASEHOLD_SERVICE_CHARGE,

@@ -152,7 +152,7 @@ def earliest_live_accrual(cause: str, on: dt.date) -> dt.date:
     return day
 
 
-RENT_DEBT_TYPES = ("former_tenant_arrears", "commercial_rent", "garage_rent")
+RENT_DEBT_TYPES = ("former_tenant_arrears", "current_tenant_arrears", "commercial_rent", "garage_rent")
 STATUTE_DEBT_TYPES = ("benefit_overpayment",)
 
 

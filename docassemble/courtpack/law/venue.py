@@ -34,7 +34,8 @@ COUNTY_COURT_DEBT_TYPES = {
     "garage_rent": ("garage rent arrears", "Limitation Act 1980 s.19 (each rent instalment)"),
     "court_costs": ("court costs", "Limitation Act 1980 s.24 (on a judgment or order)"),
 }
-DEBT_TYPES = (*COUNTY_COURT_DEBT_TYPES, *liability_orders.DEBT_TYPES)
+POSSESSION_DEBT_TYPE = "current_tenant_arrears"  # a possession claim (CPR 55), not a money claim
+DEBT_TYPES = (*COUNTY_COURT_DEBT_TYPES, POSSESSION_DEBT_TYPE, *liability_orders.DEBT_TYPES)
 PROTOCOL_SOURCE = "Pre-Action Protocol for Debt Claims paras 3.1, 4.1 (individuals); PD Pre-Action Conduct (companies)"
 MONEY_CLAIM_SOURCE = "CPR Part 7 and PD 7A; County Court money claim on form N1"
 
@@ -104,6 +105,8 @@ def venue_advice(
     ]
     if debt_type in liability_orders.DEBT_TYPES:
         advice = _liability_route(debt_type, owed, on, debtor_kind, order_held, petition, thresholds)
+    elif debt_type == POSSESSION_DEBT_TYPE:
+        advice = _possession_route(order_held)
     else:
         advice = _county_court_route(debt_type, owed, on, debtor_kind, order_held, petition, thresholds)
     label, court, first, nxt, sources = advice
@@ -275,12 +278,64 @@ def _county_court_route(
     return label, court, first, tuple(steps), [PROTOCOL_SOURCE, MONEY_CLAIM_SOURCE, limitation_source, petition.source]
 
 
+def _possession_route(order_held: bool) -> tuple[str, str, tuple[Step, ...], tuple[Step, ...], list[str]]:
+    """A current tenant in arrears: the protocol, the notice the tenancy needs, then a possession claim.
+
+    Why no amount test: possession for rent arrears (Housing Act 1985 Sch 2 Ground 1) turns on whether
+    an order is reasonable, not on a threshold; the dates and refusals live in ``law.possession``.
+    """
+    protocol = "Pre-Action Protocol for Possession Claims by Social Landlords (2020)"
+    notice = "Housing Act 1985 s.83 (secure, flexible); Housing Act 1996 s.128, s.143E (introductory, demoted)"
+    claim = "CPR 55 and PD 55A; forms N5 and N119"
+    first = (
+        Step(
+            "possession_protocol",
+            True,
+            (),
+            ("Contact, rent statements, help with benefits, proposals to pay.",),
+            protocol,
+        ),
+        Step("possession_notice", True, (), ("The notice the tenancy needs, served before the claim.",), notice),
+        Step(
+            "possession_claim",
+            True,
+            (),
+            ("Issue on N5 and N119 once the notice period has run and before the notice lapses.",),
+            claim,
+        ),
+    )
+    held = () if order_held else ("Only once the court has made a possession order.",)
+    nxt = (
+        Step(
+            "warrant_of_possession",
+            not held,
+            held,
+            ("On an outright order after its date, or a breach of a suspended order's terms (N325 / N325A).",),
+            "CPR 83.26; CPR 83.2(3)(e)",
+        ),
+        Step(
+            "fix_date_for_possession",
+            not held,
+            held,
+            ("On a breach of a postponed order: 14 days' notice, then N244.",),
+            "PD 55A para 10",
+        ),
+    )
+    court = "the County Court (a claim for possession under CPR Part 55, with the arrears claimed in it)"
+    return "rent arrears on a current tenancy", court, first, nxt, [protocol, notice, claim]
+
+
 STEP_WORDS = {
     "reminder_and_final_notice": "reminder and final notice",
     "complaint_and_summons": "complaint to the magistrates' court and summons",
     "liability_order": "liability order",
     "letter_before_claim": "letter before claim",
     "money_claim": "County Court money claim",
+    "possession_protocol": "the steps of the possession protocol",
+    "possession_notice": "notice of seeking possession (or of proceedings)",
+    "possession_claim": "possession claim (N5 and N119)",
+    "warrant_of_possession": "warrant of possession",
+    "fix_date_for_possession": "application to fix the date for possession",
     "attachment_of_earnings": "attachment of earnings",
     "attachment_of_benefits": "deductions from benefits",
     "taking_control_of_goods": "enforcement agent (taking control of goods)",

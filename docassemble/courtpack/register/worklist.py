@@ -74,6 +74,8 @@ HEARING_WINDOW_DAYS = 14
 PAY_FORTHWITH_DAYS = 14  # CPR 40.11: a judgment sum with no other date is payable within 14 days
 
 
+RECORD_TENANCY = "Record the tenancy and its rent account"  # before anything else on a possession case
+
 # the interview that does each next action (the start page starts it with the case loaded)
 TASKS = {
     "Send the letter before claim": "letter_before_claim",
@@ -84,6 +86,7 @@ TASKS = {
     "Record the enforcement outcome": "case_step",
     "Serve the interim charging order by": "case_step",
     "Hearing on": "hearing_check",
+    RECORD_TENANCY: "case_step",
     # possession claims (issue 15): the interviews that take each step
     **{
         POSSESSION_ACTIONS[key]: task
@@ -150,6 +153,8 @@ def next_action(
     """(stage, next action, due date) for a case with these recorded steps (oldest first)."""
     if any(s.step in LIABILITY_STEPS for s in steps):
         return _liability_action(steps, debt_type if debt_type in ("council_tax", "business_rates") else "council_tax")
+    if debt_type == "current_tenant_arrears":  # a possession case whose tenancy is not recorded yet
+        return POSSESSION_STAGE, RECORD_TENANCY, None
     latest = {
         name: _latest(steps, name)
         for name in (
