@@ -51,7 +51,7 @@ def main() -> None:
     source = official_bytes(spec)
     case = read_case(ROOT / "examples" / "CR-2025-0310.yaml")
     day = dt.date(2025, 11, 20)
-    values = n1_values(case, claim_figures_for(case, day), issue_date=day)
+    values = n1_values(case, claim_figures_for(case, day), issue_date=day, hearing_centre="Leeds")
     official, _ = assignments(spec, values)
     with tempfile.TemporaryDirectory() as scratch:
         out = Path(scratch)

@@ -193,21 +193,22 @@ def build_bundle(
             out_pdf.pages.extend(index_pdf.pages)
             merge(out_pdf, inputs.items, report)
             stamp_page_numbers(out_pdf, 0, 1, report)
+            pages = list(out_pdf.pages)
             for link in links:
-                pdfdoc.add_link(out_pdf, link.page, link.rect, link.target)
+                pdfdoc.add_link(out_pdf, pages, link.page, link.rect, link.target)
             with out_pdf.open_outline() as outline:
                 outline.root.append(
-                    OutlineItem(bookmark_title("", "Index", 1, index_pages), pdfdoc.destination(out_pdf, 0))
+                    OutlineItem(bookmark_title("", "Index", 1, index_pages), pdfdoc.destination(pages, 0))
                 )
                 for (section, _), (first, last, section_entries) in zip(grouped, sections, strict=True):
                     node = OutlineItem(
-                        bookmark_title(section.id, section.title, first, last), pdfdoc.destination(out_pdf, first - 1)
+                        bookmark_title(section.id, section.title, first, last), pdfdoc.destination(pages, first - 1)
                     )
                     for e in section_entries:
                         node.children.append(
                             OutlineItem(
                                 bookmark_title(e.tab, e.title, e.first_page, e.last_page, e.date),
-                                pdfdoc.destination(out_pdf, e.first_page - 1),
+                                pdfdoc.destination(pages, e.first_page - 1),
                             )
                         )
                     outline.root.append(node)

@@ -4,17 +4,21 @@ How, and why this way: the look of a stamp (a small white box in the bottom
 margin with the number in 9 pt Helvetica) is drawn with reportlab in ONE
 canvas — one template page per distinct displayed page size and number of
 digits, so a 1,000-page bundle of A4 and landscape pages needs about six. Each
-bundle page then gets its own copy of the matching template's content stream
-with the digits swapped in, as a small form XObject, placed with qpdf's
-``calc_form_xobject_placement`` — the placement ``Page.add_overlay`` uses, which
-fits the form to the page's crop box (so a non-zero MediaBox origin is fine)
-and undoes the page's /Rotate so the number reads upright on the page as shown.
+bundle page then gets its own small form XObject (``/CourtpackNo``): the
+matching template's content stream with the digits swapped in. Where it goes is
+the form's own ``/Matrix``, from qpdf's ``calc_form_xobject_placement`` (the
+placement ``Page.add_overlay`` uses: it fits the form to the page's crop box, so
+a non-zero MediaBox origin is fine, and undoes the page's /Rotate so the number
+reads upright on the page as shown). That placement is worked out once per page
+geometry, not per page, and the form dictionary is shared by every page of one
+geometry; the two content streams added to each page (``q`` before its own
+content, ``Q /CourtpackNo Do`` after) are one shared object each. A page costs
+one new stream and one resource entry, and the source pages' own content
+streams are left byte-for-byte as they were.
 
-Measured on 1,000 pages: drawing one reportlab page per bundle page and calling
-``add_overlay`` on each took 0.5 s (add_overlay also coalesces, and so
-re-compresses, every page's content stream); templates plus direct placement
-take under 0.1 s, and the source pages' own content streams are left
-byte-for-byte as they were.
+Measured on 1,000 pages (CPU time): one reportlab page per bundle page and
+``add_overlay`` on each, 0.5 s; a template with a placement computed and a
+content stream made for every page, 0.18 s; this, about a third of that.
 """
 
 from __future__ import annotations
@@ -31,6 +35,11 @@ FONT, SIZE = "Helvetica", 9.0
 BASELINE = 12.0  # points above the displayed bottom edge
 PAD_X, PAD_Y = 4.0, 3.0
 PROGRESS_EVERY = 50
+STAMP_NAME = "/CourtpackNo"
+# built once: pikepdf's Name.X attribute lookup runs Python code on every use
+RESOURCES, XOBJECT = Name("/Resources"), Name("/XObject")
+
+Key = tuple[float, float, int]  # displayed width, displayed height, digits
 
 
 def inherited(obj: pikepdf.Object, key: str) -> pikepdf.Object | None:
@@ -67,7 +76,7 @@ def displayed_size(page: pikepdf.Page, rect: tuple[float, float, float, float] |
     return (height, width) if rotation(page) in (90, 270) else (width, height)
 
 
-def draw_templates(keys: list[tuple[float, float, int]]) -> bytes:
+def draw_templates(keys: list[Key]) -> bytes:
     """One reportlab page per (displayed width, height, digits): the stamp with '0' digits."""
     buffer = io.BytesIO()
     pdf = canvas.Canvas(buffer, pageCompression=0)
@@ -87,43 +96,71 @@ def draw_templates(keys: list[tuple[float, float, int]]) -> bytes:
     return buffer.getvalue()
 
 
-class _Templates:
-    """The drawn templates, imported once into the target PDF."""
+Geometry = tuple[Key, tuple[float, float, float, float], int]  # template, crop box, /Rotate
 
-    def __init__(self, target: pikepdf.Pdf, keys: list[tuple[float, float, int]]) -> None:
+
+class _Stamper:
+    """The drawn templates imported once; one form head per page geometry; the shared streams."""
+
+    def __init__(self, target: pikepdf.Pdf, keys: list[Key]) -> None:
         self.target = target
-        self.found: dict[tuple[float, float, int], tuple[bytes, pikepdf.Object]] = {}
+        self.content: dict[Key, bytes] = {}
+        self.resources: dict[Key, pikepdf.Object] = {}
         with pikepdf.open(io.BytesIO(draw_templates(keys))) as drawn:
             for key, page in zip(keys, drawn.pages, strict=True):
-                content = b"\n".join(s.read_bytes() for s in _streams(page.obj.Contents))
-                resources = target.copy_foreign(drawn.make_indirect(page.obj.Resources))  # fonts: no streams
-                bbox = Array([0, 0, key[0], key[1]])
-                self.found[key] = (
-                    content,
-                    pikepdf.Dictionary(Type=Name.XObject, Subtype=Name.Form, BBox=bbox, Resources=resources),
-                )
+                self.content[key] = b"\n".join(s.read_bytes() for s in _streams(page.obj.Contents))
+                self.resources[key] = target.copy_foreign(drawn.make_indirect(page.obj.Resources))  # fonts: no streams
+        self.heads: dict[Geometry, pikepdf.Dictionary] = {}
+        self.save_state = target.make_stream(b"q\n")  # one shared stream isolates every page's own graphics state
+        self.shows: dict[str, pikepdf.Stream] = {}
 
-    def form(self, key: tuple[float, float, int], label: str) -> pikepdf.Stream:
-        content, head = self.found[key]
+    def head(self, page: pikepdf.Page, geometry: Geometry) -> pikepdf.Dictionary:
+        """The form dictionary for this geometry, its /Matrix placing the stamp upright on the crop box."""
+        found = self.heads.get(geometry)
+        if found is None:
+            key, rect, _ = geometry
+            found = pikepdf.Dictionary(
+                Type=Name.XObject, Subtype=Name.Form, BBox=Array([0, 0, key[0], key[1]]), Resources=self.resources[key]
+            )
+            placement = page.calc_form_xobject_placement(
+                self.target.make_stream(b"", found), Name.P, pikepdf.Rectangle(*rect), allow_shrink=True, allow_expand=True
+            )  # b"q\n<a b c d e f> cm\n/P Do\nQ\n"
+            found.Matrix = Array([float(v) for v in placement.split(b"cm", 1)[0].split()[-6:]])
+            self.heads[geometry] = found
+        return found
+
+    def form(self, head: pikepdf.Dictionary, key: Key, label: str) -> pikepdf.Stream:
         placeholder = b"(" + b"0" * key[2] + b")"
-        return pikepdf.Stream(self.target, content.replace(placeholder, b"(" + label.encode("ascii") + b")", 1), head)
+        form = self.target.make_stream(self.content[key].replace(placeholder, b"(" + label.encode("ascii") + b")", 1))
+        form.stream_dict = head  # shared, never changed after: a copy per page cost more than the rest of the stamp
+        return form
+
+    def show(self, name: str) -> pikepdf.Stream:
+        """``Q`` (ending the page's own state) and ``Do`` of the form: shared by every page using ``name``."""
+        stream = self.shows.get(name)
+        if stream is None:
+            stream = self.shows[name] = self.target.make_stream(b"\nQ\n" + name.encode("ascii") + b" Do\n")
+        return stream
 
 
-def _add_xobject(page: pikepdf.Page, form: pikepdf.Stream) -> Name:
+def _add_xobject(page: pikepdf.Page, form: pikepdf.Stream) -> str:
     """Put ``form`` in this page's own /XObject dictionary (copying a shared or inherited one first)."""
     obj = page.obj
-    resources = obj.get(Name.Resources)
+    resources = obj.get(RESOURCES)
     if resources is None:
         resources = inherited(obj, "/Resources")
     if resources is None or resources.is_indirect:  # shared by other pages: give this page its own
         resources = obj.Resources = pikepdf.Dictionary(resources) if resources is not None else pikepdf.Dictionary()
-    xobjects = resources.get(Name.XObject)
-    if xobjects is None or xobjects.is_indirect:
-        xobjects = resources.XObject = pikepdf.Dictionary(xobjects) if xobjects is not None else pikepdf.Dictionary()
-    name, n = Name.CourtpackNo, 1
+    xobjects = resources.get(XOBJECT)
+    if xobjects is None:
+        resources[XOBJECT] = pikepdf.Dictionary({STAMP_NAME: form})
+        return STAMP_NAME
+    if xobjects.is_indirect:
+        xobjects = resources[XOBJECT] = pikepdf.Dictionary(xobjects)
+    name, n = STAMP_NAME, 1
     while name in xobjects:  # a source that is itself a courtpack bundle already has one
         n += 1
-        name = Name(f"/CourtpackNo{n}")
+        name = f"{STAMP_NAME}{n}"
     xobjects[name] = form
     return name
 
@@ -138,21 +175,18 @@ def stamp_page_numbers(
     """Number ``pdf.pages[start:]`` as ``first_number``, ``first_number + 1``..."""
     pages = list(pdf.pages)[start:]
     total = len(pages)
-    geometry = []
+    geometry: list[tuple[Geometry, str]] = []
     for offset, page in enumerate(pages):
         rect = box(page)
-        width, height = displayed_size(page, rect)
+        turn = rotation(page)
+        x0, y0, x1, y1 = rect
+        width, height = (y1 - y0, x1 - x0) if turn in (90, 270) else (x1 - x0, y1 - y0)
         label = str(first_number + offset)
-        geometry.append(((round(width, 2), round(height, 2), len(label)), label, rect))
-    templates = _Templates(pdf, sorted({key for key, _, _ in geometry}))
-    save_state = pdf.make_stream(b"q\n")  # one shared stream isolates every page's own graphics state
-    for done, (page, (key, label, rect)) in enumerate(zip(pages, geometry, strict=True), start=1):
-        form = templates.form(key, label)
-        name = _add_xobject(page, form)
-        placement = page.calc_form_xobject_placement(
-            form, name, pikepdf.Rectangle(*rect), allow_shrink=True, allow_expand=True
-        )
-        page.contents_add(save_state, prepend=True)
-        page.contents_add(b"\nQ\n" + placement + b"\n")
+        geometry.append((((round(width, 2), round(height, 2), len(label)), rect, turn), label))
+    stamper = _Stamper(pdf, sorted({where[0] for where, _ in geometry}))
+    for done, (page, (where, label)) in enumerate(zip(pages, geometry, strict=True), start=1):
+        name = _add_xobject(page, stamper.form(stamper.head(page, where), where[0], label))
+        page.contents_add(stamper.save_state, prepend=True)
+        page.contents_add(stamper.show(name))
         if progress and (done % PROGRESS_EVERY == 0 or done == total):
             progress("Stamping pages", done, total)

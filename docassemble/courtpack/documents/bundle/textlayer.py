@@ -124,7 +124,8 @@ def is_scanned(page: pikepdf.Page) -> bool:
 
 def textless_pages(pdf: pikepdf.Pdf, pages: range) -> list[int]:
     """0-based indexes (within ``pdf``) of the pages in ``pages`` that are scans without text."""
-    return [i for i in pages if is_scanned(pdf.pages[i])]
+    listed = list(pdf.pages)  # once: each pdf.pages[i] lists every page again
+    return [i for i in pages if is_scanned(listed[i])]
 
 
 def ocr_program() -> str | None:
