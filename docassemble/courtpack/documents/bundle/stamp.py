@@ -122,8 +122,9 @@ class _Stamper:
             found = pikepdf.Dictionary(
                 Type=Name.XObject, Subtype=Name.Form, BBox=Array([0, 0, key[0], key[1]]), Resources=self.resources[key]
             )
+            probe = self.target.make_stream(b"", found)
             placement = page.calc_form_xobject_placement(
-                self.target.make_stream(b"", found), Name.P, pikepdf.Rectangle(*rect), allow_shrink=True, allow_expand=True
+                probe, Name.P, pikepdf.Rectangle(*rect), allow_shrink=True, allow_expand=True
             )  # b"q\n<a b c d e f> cm\n/P Do\nQ\n"
             found.Matrix = Array([float(v) for v in placement.split(b"cm", 1)[0].split()[-6:]])
             self.heads[geometry] = found
