@@ -91,12 +91,20 @@ def scan_warnings(items: list[PreparedInput], entries: list[BundleEntry]) -> tup
 
 
 def merge(out_pdf: pikepdf.Pdf, items: list[PreparedInput], progress: Progress) -> None:
+    """Copy every input's pages into ``out_pdf``, closing each source once its last pages are in.
+
+    pikepdf copies a foreign page whole (its streams' bytes too), so a source is no longer needed
+    once copied; closing it there releases its mapped file instead of holding every source to the end.
+    """
     total = len(items)
+    last_use = {id(item.pdf): n for n, item in enumerate(items)}
     for done, item in enumerate(items, start=1):
         if item.pages == range(len(item.pdf.pages)):
             out_pdf.pages.extend(item.pdf.pages)
         else:
             out_pdf.pages.extend(item.pdf.pages[item.pages.start : item.pages.stop])
+        if last_use[id(item.pdf)] == done - 1:
+            item.pdf.close()
         progress("Merging documents", done, total)
 
 
