@@ -116,6 +116,8 @@ class _Blank:
         self.page_count = len(self.pdf.pages)
         touched = [item.obj for item in self.fields.values()] + [a for w in self.widgets.values() for a in w]
         self.blank = [(obj, [(key, obj.get(key)) for key in FILLED_KEYS]) for obj in touched]
+        # by identity: the widget objects above live as long as this blank, and a fill reads no others
+        self.sizes = {id(a): widget_size(a) for w in self.widgets.values() for a in w}
         self.fills = 0
         self.lock = threading.Lock()
 
@@ -172,7 +174,7 @@ def fill_pdf(
                     annot.AS = Name.Off
                     continue
                 state = on_state(annot) or Name.Yes
-                width, height = widget_size(annot)
+                width, height = blank.sizes[id(annot)]
                 normal = Dictionary()
                 normal[str(state)] = writer.check_stream(annot, width, height)
                 normal.Off = writer.off_stream(annot, width, height)
@@ -201,7 +203,7 @@ def fill_pdf(
             written[name] = text
             continue
         for annot in annots:
-            width, height = widget_size(annot)
+            width, height = blank.sizes[id(annot)]
             fitted = layout(text, width, height, multiline) if text else (MAX_SIZE, [""])
             if fitted is None:
                 label = labels.get(name, name) if labels else name
