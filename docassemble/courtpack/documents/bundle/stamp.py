@@ -22,7 +22,8 @@ upright on the page as shown), worked out once per geometry.
 Why shared streams: writing a new stream costs qpdf about 60 microseconds at save time whatever
 its size. Measured on 1,000 pages (CPU time): one reportlab page per bundle page and
 ``add_overlay`` on each, 0.5 s; a form XObject per page, 0.09 s to stamp and 0.10 s more to
-save; shared streams, a page's cost is a /Contents array and two resource entries.
+save; shared streams (a page gains a /Contents array and two resource entries), 0.09 s to stamp
+and under 0.01 s more to save.
 """
 
 from __future__ import annotations
