@@ -2,7 +2,9 @@
 
 courtpack's fill does more (checks the spec, lays out and writes an appearance stream for every
 box, saves atomically); the bare fill only sets /V and leaves /NeedAppearances for the viewer.
-Target: courtpack within 1.3x of the bare fill.
+courtpack parses each blank form once per process and refills it (the official N1 is damaged,
+so every parse rebuilds its cross-reference table); the bare fill, like a script without
+courtpack, opens the blank for every fill. Target: courtpack within 1.1x of the bare fill.
 
     COURTPACK_FORMS_DIR=../shared/forms .venv/bin/python bench/forms.py
 """
@@ -11,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import os
 import sys
 import tempfile
 import time
@@ -29,6 +32,7 @@ from docassemble.courtpack.documents.forms.fetch import official_bytes  # noqa: 
 from docassemble.courtpack.documents.forms.official import assignments, fill_official  # noqa: E402
 
 RUNS = 200
+TARGET_RATIO = 1.1
 
 
 def bare_fill(source: bytes, values: dict[str, object], target: Path) -> None:
@@ -46,12 +50,12 @@ def bare_fill(source: bytes, values: dict[str, object], target: Path) -> None:
         pdf.save(target)
 
 
-def main() -> None:
+def main() -> int:
     spec = load_spec("N1")
     source = official_bytes(spec)
     case = read_case(ROOT / "examples" / "CR-2025-0310.yaml")
     day = dt.date(2025, 11, 20)
-    values = n1_values(case, claim_figures_for(case, day), issue_date=day)
+    values = n1_values(case, claim_figures_for(case, day), issue_date=day, hearing_centre="Leeds")
     official, _ = assignments(spec, values)
     with tempfile.TemporaryDirectory() as scratch:
         out = Path(scratch)
@@ -65,11 +69,14 @@ def main() -> None:
             fill_official(spec, values, source, out / f"courtpack-{i}.pdf")
             ours += time.perf_counter() - middle
             bare += middle - start
-    print(f"{RUNS} official N1 fills")
+    ratio = ours / bare
+    print(f"{RUNS} official N1 fills; {os.cpu_count()} cores")
     print(f"  bare pikepdf (values only, no appearance streams): {bare:.3f} s ({bare / RUNS * 1000:.1f} ms each)")
     print(f"  courtpack (checked values, appearance streams):   {ours:.3f} s ({ours / RUNS * 1000:.1f} ms each)")
-    print(f"  ratio courtpack / bare: {ours / bare:.2f} (target <= 1.30)")
+    verdict = "OK" if ratio <= TARGET_RATIO else "MISSED"
+    print(f"ratio: {ratio:.2f} courtpack / bare (target <= {TARGET_RATIO}) {verdict}")
+    return 0 if ratio <= TARGET_RATIO else 1
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())

@@ -251,6 +251,30 @@ def test_images_become_a4_pages(tmp_path, page_text):
     assert "2" in page_text(tmp_path / "b.pdf", 2).split()
 
 
+def test_images_either_side_of_a_pdf_all_reach_the_bundle(tmp_path, make_pdf, page_text):
+    """Every image is a page of ONE converted PDF, and a source is closed as soon as its last page is
+    merged: the PDF between the two images must not close the images' PDF before the plan is in."""
+    Image.new("RGB", (1600, 1000), "navy").save(tmp_path / "photo.jpg", "JPEG")
+    make_pdf("letter.pdf", 2, label="Letter")
+    Image.new("RGB", (300, 500), "green").save(tmp_path / "plan.png")
+    spec = BundleSpec(
+        documents=[
+            BundleDocument(tmp_path / "photo.jpg", "Photograph of the shop", section="C"),
+            BundleDocument(tmp_path / "letter.pdf", "Letter", section="C"),
+            BundleDocument(tmp_path / "plan.png", "Plan", section="C"),
+        ]
+    )
+    report = build_bundle(spec, tmp_path / "b.pdf")
+    # index page 1; photo page 2; letter pages 3-4; plan page 5
+    assert [(e.first_page, e.last_page) for e in report.entries] == [(2, 2), (3, 4), (5, 5)]
+    assert "Letter page 2" in page_text(tmp_path / "b.pdf", 4)
+    with pikepdf.open(tmp_path / "b.pdf") as pdf:
+        plan = pdf.pages[4]
+        assert [round(float(v)) for v in plan.mediabox] == [0, 0, 595, 842]  # portrait A4 for a tall plan
+        images = [x for _, x in plan.obj.Resources.XObject.items() if x.get("/Subtype") == pikepdf.Name.Image]
+        assert len(images) == 1 and (int(images[0].Width), int(images[0].Height)) == (300, 500)
+
+
 @pytest.mark.slow
 def test_docx_input_is_converted_with_libreoffice(tmp_path, page_text, make_pdf):
     import docx  # python-docx, pinned by docassemble.base

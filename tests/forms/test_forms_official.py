@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 
 import pikepdf
 import pytest
@@ -133,3 +134,35 @@ def test_altered_official_pdf_is_refused(tmp_path, monkeypatch, official_forms_d
     monkeypatch.setenv("COURTPACK_FORMS_DIR", str(tmp_path))
     with pytest.raises(DocumentError, match="SHA-256"):
         official_bytes(load_spec("N1"))
+
+
+def test_each_fill_starts_from_the_blank_form_not_the_last_fill(official_forms_dir, tmp_path):
+    """The blank N1 is parsed once and refilled: a box ticked or written in one claim must not show
+    through in the next, and the next must come out exactly as it would from a fresh parse."""
+    from docassemble.courtpack.documents.forms import official
+
+    spec = load_spec("N1")
+    source = official_bytes(spec)
+    _case, first = _values("N1")
+    # the first claim is signed by the claimant (Check Box47) and has £80.00 legal costs (Text27)...
+    first = dict(first, signed_by="claimant", legal_costs=Decimal("80.00"))
+    # ...the second by its legal representative (Check Box49), with no legal costs
+    second = dict(first, signed_by="legal_representative", legal_costs=None)
+    fill_official(spec, first, source, tmp_path / "first.pdf")
+    reused = fill_official(spec, second, source, tmp_path / "second.pdf")
+    official._BLANKS.clear()  # a fresh parse of the blank form
+    fresh = fill_official(spec, second, source, tmp_path / "fresh.pdf")
+
+    back = read_fields(reused.path)
+    assert back["Check Box49"] and not back["Check Box47"]  # the first claim's tick is gone
+    assert back["Text27"] == ""  # and so is its £80.00
+    assert back == read_fields(fresh.path)
+    with pikepdf.open(reused.path) as one, pikepdf.open(fresh.path) as other:
+        assert len(one.pages) == len(other.pages)
+        for a, b in zip(one.acroform.fields, other.acroform.fields, strict=True):
+            widgets_a = one.acroform.get_annotations_for_field(a)
+            widgets_b = other.acroform.get_annotations_for_field(b)
+            for wa, wb in zip(widgets_a, widgets_b, strict=True):
+                assert wa.obj.get("/AS") == wb.obj.get("/AS"), a.fully_qualified_name
+                if "/AP" in wb.obj and isinstance(wb.obj.AP.N, pikepdf.Stream):  # text: our appearance stream
+                    assert wa.obj.AP.N.read_bytes() == wb.obj.AP.N.read_bytes(), a.fully_qualified_name

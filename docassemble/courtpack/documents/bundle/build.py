@@ -91,12 +91,20 @@ def scan_warnings(items: list[PreparedInput], entries: list[BundleEntry]) -> tup
 
 
 def merge(out_pdf: pikepdf.Pdf, items: list[PreparedInput], progress: Progress) -> None:
+    """Copy every input's pages into ``out_pdf``, closing each source once its last pages are in.
+
+    pikepdf copies a foreign page whole (its streams' bytes too), so a source is no longer needed
+    once copied; closing it there releases its mapped file instead of holding every source to the end.
+    """
     total = len(items)
+    last_use = {id(item.pdf): n for n, item in enumerate(items)}
     for done, item in enumerate(items, start=1):
         if item.pages == range(len(item.pdf.pages)):
             out_pdf.pages.extend(item.pdf.pages)
         else:
             out_pdf.pages.extend(item.pdf.pages[item.pages.start : item.pages.stop])
+        if last_use[id(item.pdf)] == done - 1:
+            item.pdf.close()
         progress("Merging documents", done, total)
 
 
@@ -193,21 +201,22 @@ def build_bundle(
             out_pdf.pages.extend(index_pdf.pages)
             merge(out_pdf, inputs.items, report)
             stamp_page_numbers(out_pdf, 0, 1, report)
+            pages = list(out_pdf.pages)
             for link in links:
-                pdfdoc.add_link(out_pdf, link.page, link.rect, link.target)
+                pdfdoc.add_link(out_pdf, pages, link.page, link.rect, link.target)
             with out_pdf.open_outline() as outline:
                 outline.root.append(
-                    OutlineItem(bookmark_title("", "Index", 1, index_pages), pdfdoc.destination(out_pdf, 0))
+                    OutlineItem(bookmark_title("", "Index", 1, index_pages), pdfdoc.destination(pages, 0))
                 )
                 for (section, _), (first, last, section_entries) in zip(grouped, sections, strict=True):
                     node = OutlineItem(
-                        bookmark_title(section.id, section.title, first, last), pdfdoc.destination(out_pdf, first - 1)
+                        bookmark_title(section.id, section.title, first, last), pdfdoc.destination(pages, first - 1)
                     )
                     for e in section_entries:
                         node.children.append(
                             OutlineItem(
                                 bookmark_title(e.tab, e.title, e.first_page, e.last_page, e.date),
-                                pdfdoc.destination(out_pdf, e.first_page - 1),
+                                pdfdoc.destination(pages, e.first_page - 1),
                             )
                         )
                     outline.root.append(node)

@@ -258,11 +258,12 @@ def prepare_inputs(
 def _find_scans(prepared: PreparedInputs, ocr: bool, report: Progress) -> None:
     """Mark pages without text; OCR their sources when ocrmypdf is available."""
     total = len(prepared.items)
+    program = textlayer.ocr_program() if ocr else None  # once: a PATH search costs more than a page check
     for n, item in enumerate(prepared.items):
         report("Looking for scanned pages", n + 1, total)
         if item.kind != IMAGE:
             item.textless = textlayer.textless_pages(item.pdf, item.pages)
-        if not item.textless or not ocr or textlayer.ocr_program() is None:
+        if not item.textless or program is None:
             continue
         source = prepared.scratch / f"ocr-in-{n:04d}.pdf"
         target = prepared.scratch / f"ocr-out-{n:04d}.pdf"

@@ -116,21 +116,22 @@ def add_late_documents(
                 pdf.pages.extend(index_pdf.pages)
                 merge(pdf, inputs.items, report)
                 stamp_page_numbers(pdf, existing, existing + 1, report)
+                pages = list(pdf.pages)
                 for link in links:
-                    pdfdoc.add_link(pdf, existing + link.page, link.rect, link.target)
+                    pdfdoc.add_link(pdf, pages, existing + link.page, link.rect, link.target)
                 with pdf.open_outline() as outline:
-                    node = OutlineItem(bookmark_title("", section, first, last), pdfdoc.destination(pdf, first - 1))
+                    node = OutlineItem(bookmark_title("", section, first, last), pdfdoc.destination(pages, first - 1))
                     node.children.append(
                         OutlineItem(
                             bookmark_title("", "Supplementary index", first, first + sup_pages - 1),
-                            pdfdoc.destination(pdf, first - 1),
+                            pdfdoc.destination(pages, first - 1),
                         )
                     )
                     for e in entries:
                         node.children.append(
                             OutlineItem(
                                 bookmark_title(e.tab, e.title, e.first_page, e.last_page, e.date),
-                                pdfdoc.destination(pdf, e.first_page - 1),
+                                pdfdoc.destination(pages, e.first_page - 1),
                             )
                         )
                     outline.root.append(node)

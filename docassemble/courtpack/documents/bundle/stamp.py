@@ -1,36 +1,50 @@
 """Computer-generated page numbers, stamped bottom centre, upright on every page.
 
-How, and why this way: the look of a stamp (a small white box in the bottom
-margin with the number in 9 pt Helvetica) is drawn with reportlab in ONE
-canvas — one template page per distinct displayed page size and number of
-digits, so a 1,000-page bundle of A4 and landscape pages needs about six. Each
-bundle page then gets its own copy of the matching template's content stream
-with the digits swapped in, as a small form XObject, placed with qpdf's
-``calc_form_xobject_placement`` — the placement ``Page.add_overlay`` uses, which
-fits the form to the page's crop box (so a non-zero MediaBox origin is fine)
-and undoes the page's /Rotate so the number reads upright on the page as shown.
+How, and why this way: a stamp is a small white box in the bottom margin with the number in
+9 pt Helvetica on it, drawn in the page as displayed. Every page keeps its own content streams
+byte-for-byte and gains entries in its /Contents array, all of them objects shared with other
+pages:
 
-Measured on 1,000 pages: drawing one reportlab page per bundle page and calling
-``add_overlay`` on each took 0.5 s (add_overlay also coalesces, and so
-re-compresses, every page's content stream); templates plus direct placement
-take under 0.1 s, and the source pages' own content streams are left
-byte-for-byte as they were.
+- ``q`` before its own content (so nothing it leaves set can leak into the stamp);
+- per page geometry (displayed size, number of digits, crop box, /Rotate): ``Q``, the placement
+  matrix, the box (the form XObject ``/CourtpackNo``, one per size and digit count), then
+  ``BT /CourtpackHelv 9 Tf x y Td`` — the text position that centres that many digits;
+- one stream per digit, ``(7) Tj`` (Helvetica's digits are all the same width);
+- ``ET Q``.
+
+A PDF page's content is the concatenation of its /Contents streams, split anywhere between
+tokens (ISO 32000-1 §7.8.2), so page 123 is ``q``, its own content, the opening for its
+geometry, ``(1) Tj``, ``(2) Tj``, ``(3) Tj`` and ``ET Q``. The placement matrix comes from qpdf's
+``calc_form_xobject_placement`` (what ``Page.add_overlay`` uses: it fits the stamp to the crop
+box, so a non-zero MediaBox origin is fine, and undoes the page's /Rotate so the number reads
+upright on the page as shown), worked out once per geometry.
+
+Why shared streams: writing a new stream costs qpdf about 60 microseconds at save time whatever
+its size. Measured on 1,000 pages (CPU time): one reportlab page per bundle page and
+``add_overlay`` on each, 0.5 s; a form XObject per page, 0.09 s to stamp and 0.10 s more to
+save; shared streams (a page gains a /Contents array and two resource entries), 0.09 s to stamp
+and under 0.01 s more to save.
 """
 
 from __future__ import annotations
 
-import io
 from collections.abc import Callable
 
 import pikepdf
 from pikepdf import Array, Name
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.pdfgen import canvas
 
 FONT, SIZE = "Helvetica", 9.0
 BASELINE = 12.0  # points above the displayed bottom edge
 PAD_X, PAD_Y = 4.0, 3.0
 PROGRESS_EVERY = 50
+STAMP_NAME, FONT_NAME = "/CourtpackNo", "/CourtpackHelv"
+# built once: pikepdf's Name.X attribute lookup runs Python code on every use
+RESOURCES, XOBJECT, FONT_RESOURCES, CONTENTS, BASE_FONT = (
+    Name(n) for n in ("/Resources", "/XObject", "/Font", "/Contents", "/BaseFont")
+)
+
+Key = tuple[float, float, int]  # displayed width, displayed height, digits
 
 
 def inherited(obj: pikepdf.Object, key: str) -> pikepdf.Object | None:
@@ -67,69 +81,113 @@ def displayed_size(page: pikepdf.Page, rect: tuple[float, float, float, float] |
     return (height, width) if rotation(page) in (90, 270) else (width, height)
 
 
-def draw_templates(keys: list[tuple[float, float, int]]) -> bytes:
-    """One reportlab page per (displayed width, height, digits): the stamp with '0' digits."""
-    buffer = io.BytesIO()
-    pdf = canvas.Canvas(buffer, pageCompression=0)
-    for width, height, digits in keys:
-        label = "0" * digits
-        text_w = stringWidth(label, FONT, SIZE)
-        pdf.setPageSize((width, height))
-        pdf.setFillColorRGB(1, 1, 1)
-        pdf.rect(
-            width / 2 - text_w / 2 - PAD_X, BASELINE - PAD_Y, text_w + 2 * PAD_X, SIZE + 2 * PAD_Y - 1, stroke=0, fill=1
-        )
-        pdf.setFillColorRGB(0, 0, 0)
-        pdf.setFont(FONT, SIZE)
-        pdf.drawCentredString(width / 2, BASELINE, label)
-        pdf.showPage()
-    pdf.save()
-    return buffer.getvalue()
+Geometry = tuple[Key, tuple[float, float, float, float], int]  # stamp size, crop box, /Rotate
 
 
-class _Templates:
-    """The drawn templates, imported once into the target PDF."""
+def _number(value: float) -> bytes:
+    return f"{value:.2f}".rstrip("0").rstrip(".").encode("ascii")
 
-    def __init__(self, target: pikepdf.Pdf, keys: list[tuple[float, float, int]]) -> None:
+
+class _Stamper:
+    """The shared objects: our font, the box forms, the opening per geometry, the digits, the end."""
+
+    def __init__(self, target: pikepdf.Pdf) -> None:
         self.target = target
-        self.found: dict[tuple[float, float, int], tuple[bytes, pikepdf.Object]] = {}
-        with pikepdf.open(io.BytesIO(draw_templates(keys))) as drawn:
-            for key, page in zip(keys, drawn.pages, strict=True):
-                content = b"\n".join(s.read_bytes() for s in _streams(page.obj.Contents))
-                resources = target.copy_foreign(drawn.make_indirect(page.obj.Resources))  # fonts: no streams
-                bbox = Array([0, 0, key[0], key[1]])
-                self.found[key] = (
-                    content,
-                    pikepdf.Dictionary(Type=Name.XObject, Subtype=Name.Form, BBox=bbox, Resources=resources),
-                )
+        self.font = target.make_indirect(
+            pikepdf.Dictionary(
+                Type=Name.Font, Subtype=Name.Type1, BaseFont=Name.Helvetica, Encoding=Name.WinAnsiEncoding
+            )
+        )
+        self.save_state = target.make_stream(b"q\n")
+        self.digits = {str(d): target.make_stream(b"(%d) Tj " % d) for d in range(10)}
+        self.end = target.make_stream(b"ET Q\n")
+        self.boxes: dict[Key, pikepdf.Stream] = {}
+        self.openings: dict[tuple[Geometry, str, str], pikepdf.Stream] = {}
+        self.font_dicts: set[tuple[int, int]] = set()  # shared /Font dictionaries already given our font
 
-    def form(self, key: tuple[float, float, int], label: str) -> pikepdf.Stream:
-        content, head = self.found[key]
-        placeholder = b"(" + b"0" * key[2] + b")"
-        return pikepdf.Stream(self.target, content.replace(placeholder, b"(" + label.encode("ascii") + b")", 1), head)
+    def box_form(self, key: Key) -> pikepdf.Stream:
+        """The white box behind a number of ``key[2]`` digits, in the displayed page's coordinates."""
+        found = self.boxes.get(key)
+        if found is None:
+            width, height, digits = key
+            text_w = stringWidth("0" * digits, FONT, SIZE)
+            x, y = width / 2 - text_w / 2 - PAD_X, BASELINE - PAD_Y
+            rect = b" ".join(_number(v) for v in (x, y, text_w + 2 * PAD_X, SIZE + 2 * PAD_Y - 1))
+            found = self.boxes[key] = self.target.make_stream(
+                b"1 1 1 rg " + rect + b" re f", Type=Name.XObject, Subtype=Name.Form, BBox=[0, 0, width, height]
+            )
+        return found
+
+    def opening(self, page: pikepdf.Page, geometry: Geometry, box_name: str, font_name: str) -> pikepdf.Stream:
+        """``Q``, then the placement, the box and the start of the text for this geometry."""
+        found = self.openings.get((geometry, box_name, font_name))
+        if found is None:
+            key, rect, _ = geometry
+            placement = page.calc_form_xobject_placement(
+                self.box_form(key), Name.P, pikepdf.Rectangle(*rect), allow_shrink=True, allow_expand=True
+            )  # b"q\n<a b c d e f> cm\n/P Do\nQ\n"
+            matrix = b" ".join(placement.split(b"cm", 1)[0].split()[-6:])
+            x = _number(key[0] / 2 - stringWidth("0" * key[2], FONT, SIZE) / 2)
+            found = self.openings[(geometry, box_name, font_name)] = self.target.make_stream(
+                b"\nQ\nq "
+                + matrix
+                + b" cm "
+                + box_name.encode()
+                + b" Do 0 g BT "
+                + font_name.encode()
+                + b" "
+                + _number(SIZE)
+                + b" Tf "
+                + x
+                + b" "
+                + _number(BASELINE)
+                + b" Td "
+            )
+        return found
+
+    def resources(self, page: pikepdf.Page, key: Key) -> tuple[str, str]:
+        """Add the box form and our font to the page's resources; returns the names they got."""
+        obj = page.obj
+        resources = obj.get(RESOURCES)
+        if resources is None:
+            resources = inherited(obj, "/Resources")
+        if resources is None or resources.is_indirect:  # shared by pages of other geometries: give it its own
+            resources = obj.Resources = pikepdf.Dictionary(resources) if resources is not None else pikepdf.Dictionary()
+        box_name = _add_xobject(resources, self.box_form(key))
+        fonts = resources.get(FONT_RESOURCES)
+        if fonts is None:
+            resources[FONT_RESOURCES] = pikepdf.Dictionary({FONT_NAME: self.font})
+            return box_name, FONT_NAME
+        if fonts.is_indirect and fonts.objgen in self.font_dicts:
+            return box_name, FONT_NAME
+        existing = fonts.get(FONT_NAME)
+        if existing is not None and existing.get(BASE_FONT) != Name.Helvetica:  # not a stamp's font: keep it
+            return box_name, _free_name(fonts, FONT_NAME, self.font)
+        fonts[FONT_NAME] = self.font  # also fine in a dictionary other pages share: one more font on offer
+        if fonts.is_indirect:
+            self.font_dicts.add(fonts.objgen)
+        return box_name, FONT_NAME
 
 
-def _add_xobject(page: pikepdf.Page, form: pikepdf.Stream) -> Name:
-    """Put ``form`` in this page's own /XObject dictionary (copying a shared or inherited one first)."""
-    obj = page.obj
-    resources = obj.get(Name.Resources)
-    if resources is None:
-        resources = inherited(obj, "/Resources")
-    if resources is None or resources.is_indirect:  # shared by other pages: give this page its own
-        resources = obj.Resources = pikepdf.Dictionary(resources) if resources is not None else pikepdf.Dictionary()
-    xobjects = resources.get(Name.XObject)
-    if xobjects is None or xobjects.is_indirect:
-        xobjects = resources.XObject = pikepdf.Dictionary(xobjects) if xobjects is not None else pikepdf.Dictionary()
-    name, n = Name.CourtpackNo, 1
-    while name in xobjects:  # a source that is itself a courtpack bundle already has one
+def _free_name(entries: pikepdf.Dictionary, base: str, value: pikepdf.Object) -> str:
+    """Put ``value`` under ``base``, or ``base2``, ``base3``... if the name is taken."""
+    name, n = base, 1
+    while name in entries:  # a source that is itself a courtpack bundle already has one
         n += 1
-        name = Name(f"/CourtpackNo{n}")
-    xobjects[name] = form
+        name = f"{base}{n}"
+    entries[name] = value
     return name
 
 
-def _streams(contents: pikepdf.Object) -> list[pikepdf.Object]:
-    return list(contents) if isinstance(contents, Array) else [contents]
+def _add_xobject(resources: pikepdf.Dictionary, form: pikepdf.Stream) -> str:
+    """Put ``form`` in this page's own /XObject dictionary (copying a shared one first)."""
+    xobjects = resources.get(XOBJECT)
+    if xobjects is None:
+        resources[XOBJECT] = pikepdf.Dictionary({STAMP_NAME: form})
+        return STAMP_NAME
+    if xobjects.is_indirect:
+        xobjects = resources[XOBJECT] = pikepdf.Dictionary(xobjects)
+    return _free_name(xobjects, STAMP_NAME, form)
 
 
 def stamp_page_numbers(
@@ -138,21 +196,25 @@ def stamp_page_numbers(
     """Number ``pdf.pages[start:]`` as ``first_number``, ``first_number + 1``..."""
     pages = list(pdf.pages)[start:]
     total = len(pages)
-    geometry = []
-    for offset, page in enumerate(pages):
+    stamper = _Stamper(pdf)
+    for done, page in enumerate(pages, start=1):
         rect = box(page)
-        width, height = displayed_size(page, rect)
-        label = str(first_number + offset)
-        geometry.append(((round(width, 2), round(height, 2), len(label)), label, rect))
-    templates = _Templates(pdf, sorted({key for key, _, _ in geometry}))
-    save_state = pdf.make_stream(b"q\n")  # one shared stream isolates every page's own graphics state
-    for done, (page, (key, label, rect)) in enumerate(zip(pages, geometry, strict=True), start=1):
-        form = templates.form(key, label)
-        name = _add_xobject(page, form)
-        placement = page.calc_form_xobject_placement(
-            form, name, pikepdf.Rectangle(*rect), allow_shrink=True, allow_expand=True
+        turn = rotation(page)
+        x0, y0, x1, y1 = rect
+        width, height = (y1 - y0, x1 - x0) if turn in (90, 270) else (x1 - x0, y1 - y0)
+        label = str(first_number + done - 1)
+        key = (round(width, 2), round(height, 2), len(label))
+        box_name, font_name = stamper.resources(page, key)
+        contents = page.obj.get(CONTENTS)
+        own = list(contents) if isinstance(contents, Array) else ([] if contents is None else [contents])
+        page.obj[CONTENTS] = Array(
+            [
+                stamper.save_state,
+                *own,
+                stamper.opening(page, (key, rect, turn), box_name, font_name),
+                *(stamper.digits[d] for d in label),
+                stamper.end,
+            ]
         )
-        page.contents_add(save_state, prepend=True)
-        page.contents_add(b"\nQ\n" + placement + b"\n")
         if progress and (done % PROGRESS_EVERY == 0 or done == total):
             progress("Stamping pages", done, total)

@@ -32,6 +32,7 @@ _SHOW_TEXT = re.compile(rb"[)>\]]\s*(?:Tj|TJ|'|\")")
 _INLINE_IMAGE = re.compile(rb"(?:^|\s)BI\s")
 # built once: pikepdf's Name.X attribute lookup runs Python code on every use
 FONT, XOBJECT, SUBTYPE, IMAGE, FORM = (Name(n) for n in ("/Font", "/XObject", "/Subtype", "/Image", "/Form"))
+RESOURCES, PARENT, CONTENTS = (Name(n) for n in ("/Resources", "/Parent", "/Contents"))
 
 
 def _resources(obj: pikepdf.Object) -> pikepdf.Object | None:
@@ -40,10 +41,10 @@ def _resources(obj: pikepdf.Object) -> pikepdf.Object | None:
     for _ in range(32):
         if node is None:
             return None
-        res = node.get("/Resources")
+        res = node.get(RESOURCES)
         if res is not None:
             return res
-        node = node.get("/Parent")
+        node = node.get(PARENT)
     return None
 
 
@@ -116,7 +117,7 @@ def is_scanned(page: pikepdf.Page) -> bool:
     fonts, image = _inventory(resources, depth=2)
     if fonts and not image:
         return False
-    streams = _streams(obj.get("/Contents"))
+    streams = _streams(obj.get(CONTENTS))
     if not image and not _INLINE_IMAGE.search(_content(streams)):
         return False
     return not (fonts and _shows_text(streams, resources, depth=2))
@@ -124,7 +125,8 @@ def is_scanned(page: pikepdf.Page) -> bool:
 
 def textless_pages(pdf: pikepdf.Pdf, pages: range) -> list[int]:
     """0-based indexes (within ``pdf``) of the pages in ``pages`` that are scans without text."""
-    return [i for i in pages if is_scanned(pdf.pages[i])]
+    listed = list(pdf.pages)  # once: each pdf.pages[i] lists every page again
+    return [i for i in pages if is_scanned(listed[i])]
 
 
 def ocr_program() -> str | None:

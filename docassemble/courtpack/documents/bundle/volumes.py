@@ -93,7 +93,7 @@ def _outline_for(marks: list[_Mark], first: int, last: int, pdf: pikepdf.Pdf) ->
     for mark in marks:
         if mark.end < first or mark.start > last:
             continue
-        item = OutlineItem(mark.title, pdfdoc.destination(pdf, max(mark.start, first) - first))
+        item = OutlineItem(mark.title, pdfdoc.destination(pdf.pages, max(mark.start, first) - first))
         item.children.extend(_outline_for(mark.children, first, last, pdf))
         items.append(item)
     return items

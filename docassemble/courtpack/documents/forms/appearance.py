@@ -78,6 +78,18 @@ class AppearanceWriter:
         self.font = font
         self.zadb: pikepdf.Object | None = None
         self.resources = Dictionary(Font=Dictionary({FONT_KEY: font}))
+        self.frames: dict[tuple[tuple[int, int], float, float], list[bytes]] = {}
+
+    def frame(self, annot: pikepdf.Dictionary, width: float, height: float) -> list[bytes]:
+        """The widget's background and border, worked out once per widget: a form refilled many times
+        (``official._Blank``) never changes a widget's /MK."""
+        key = (annot.objgen, width, height)
+        if key[0] == (0, 0):  # a direct widget has no identity to remember it by
+            return _frame(annot, width, height)
+        found = self.frames.get(key)
+        if found is None:
+            found = self.frames[key] = _frame(annot, width, height)
+        return found
 
     def text_stream(
         self,
@@ -89,7 +101,7 @@ class AppearanceWriter:
         comb: int = 0,
         multiline: bool = False,
     ) -> pikepdf.Stream:
-        ops = [*_frame(annot, width, height), b"/Tx BMC", b"q", b"BT", f"{FONT_KEY} {size:g} Tf 0 g".encode()]
+        ops = [*self.frame(annot, width, height), b"/Tx BMC", b"q", b"BT", f"{FONT_KEY} {size:g} Tf 0 g".encode()]
         if comb:
             cell = width / comb
             y = (height - size * 0.7) / 2
@@ -122,7 +134,7 @@ class AppearanceWriter:
                 Dictionary(Type=Name.Font, Subtype=Name.Type1, BaseFont=Name.ZapfDingbats)
             )
         return self.pdf.make_stream(
-            b"\n".join([*_frame(annot, width, height), tick]),
+            b"\n".join([*self.frame(annot, width, height), tick]),
             Type=Name.XObject,
             Subtype=Name.Form,
             BBox=[0, 0, width, height],
@@ -130,9 +142,8 @@ class AppearanceWriter:
         )
 
     def off_stream(self, annot: pikepdf.Dictionary, width: float, height: float) -> pikepdf.Stream:
-        return self.pdf.make_stream(
-            b"\n".join(_frame(annot, width, height)), Type=Name.XObject, Subtype=Name.Form, BBox=[0, 0, width, height]
-        )
+        frame = b"\n".join(self.frame(annot, width, height))
+        return self.pdf.make_stream(frame, Type=Name.XObject, Subtype=Name.Form, BBox=[0, 0, width, height])
 
 
 def _colour(values: Any, stroke: bool) -> bytes | None:

@@ -6,11 +6,20 @@ nothing; pikepdf's generators need those resources too. We give the form one sta
 (Helvetica, WinAnsi: it has £ and typographic quotes), lay each value out to fit its box —
 shrinking the type, then moving long text to a continuation sheet rather than cutting it off —
 and write the /AP stream ourselves. Reading /V back gives exactly what was written.
+
+Why the blank form is kept open: the official N1 is damaged (an object listed at offset 0), so
+qpdf rebuilds its cross-reference table by reading the whole file every time it is opened —
+more than half the time of a fill. A batch of claims fills the same blank again and again, so
+each blank is parsed once per process (``_Blank``) with its fields, widgets and font looked up
+once; a fill writes into it, saves, and puts back every key it touched (/V, /DA, /AS, /AP), so
+the next fill starts from the blank form exactly as published.
 """
 
 from __future__ import annotations
 
 import io
+import threading
+from collections import OrderedDict
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -29,6 +38,9 @@ from .spec import FieldSpec, FormSpec
 COMB_FLAG = 1 << 24
 MULTILINE_FLAG = 1 << 12
 SEE_CONTINUATION = "See the continuation sheet attached ({})."
+FILLED_KEYS = tuple(Name(k) for k in ("/V", "/DA", "/AS", "/AP"))  # all a fill changes on a field or widget
+KEEP_BLANKS = 8  # distinct blank forms kept parsed
+REFILLS = 50  # fills of one parsed blank before it is parsed afresh (each fill leaves its streams behind)
 
 
 @dataclass
@@ -90,24 +102,71 @@ def assignments(spec: FormSpec, values: dict[str, Any]) -> tuple[dict[str, Any],
     return out, labels
 
 
+class _Blank:
+    """One blank official form, parsed once: its fields and their widgets by name, and our font."""
+
+    def __init__(self, source: bytes) -> None:
+        self.pdf = pikepdf.open(io.BytesIO(source))
+        acro = self.pdf.acroform
+        self.fields = {f.fully_qualified_name: f for f in acro.fields}
+        self.widgets = {
+            name: [a.obj for a in acro.get_annotations_for_field(item)] for name, item in self.fields.items()
+        }
+        self.writer = AppearanceWriter(self.pdf)  # every fill adds the same font to /DR: once is enough
+        self.page_count = len(self.pdf.pages)
+        touched = [item.obj for item in self.fields.values()] + [a for w in self.widgets.values() for a in w]
+        self.blank = [(obj, [(key, obj.get(key)) for key in FILLED_KEYS]) for obj in touched]
+        # by identity: the widget objects above live as long as this blank, and a fill reads no others
+        self.sizes = {id(a): widget_size(a) for w in self.widgets.values() for a in w}
+        self.fills = 0
+        self.lock = threading.Lock()
+
+    def restore(self) -> None:
+        """Put back every key a fill may have changed, and drop continuation pages."""
+        for obj, keys in self.blank:
+            for key, value in keys:
+                if value is not None:
+                    obj[key] = value
+                elif key in obj:
+                    del obj[key]
+        if len(self.pdf.pages) > self.page_count:
+            del self.pdf.pages[self.page_count :]
+        self.fills += 1
+
+
+_BLANKS: OrderedDict[bytes, _Blank] = OrderedDict()
+_BLANKS_LOCK = threading.Lock()
+
+
+def _blank(source: bytes) -> _Blank:
+    """The parsed blank for these bytes (a fresh parse after ``REFILLS`` fills, to bound memory)."""
+    with _BLANKS_LOCK:
+        blank = _BLANKS.get(source)
+        if blank is None or blank.fills >= REFILLS:  # the old one closes when its last fill lets go of it
+            blank = _BLANKS[source] = _Blank(source)
+        _BLANKS.move_to_end(source)
+        while len(_BLANKS) > KEEP_BLANKS:
+            _BLANKS.popitem(last=False)
+        return blank
+
+
 def fill_pdf(
-    pdf: pikepdf.Pdf, values: dict[str, Any], labels: dict[str, str] | None = None
+    blank: _Blank, values: dict[str, Any], labels: dict[str, str] | None = None
 ) -> tuple[dict[str, Any], list[tuple[str, str]]]:
-    """Write ``values`` (official name -> str/bool) into ``pdf``; returns what was written and overflow."""
-    acro = pdf.acroform
-    by_name = {f.fully_qualified_name: f for f in acro.fields}
+    """Write ``values`` (official name -> str/bool) into ``blank``; returns what was written and overflow."""
+    by_name = blank.fields
     unknown = sorted(set(values) - set(by_name))
     if unknown:
         raise DocumentError(
             f"the official form has no field(s) {', '.join(map(repr, unknown))}: the spec's map "
             "does not match this edition — check court_forms/ against the PDF"
         )
-    writer = AppearanceWriter(pdf)
+    writer = blank.writer
     written: dict[str, Any] = {}
     continued: list[tuple[str, str]] = []
     for name, value in values.items():
         item = by_name[name]
-        annots = [a.obj for a in acro.get_annotations_for_field(item)]
+        annots = blank.widgets[name]
         if item.is_checkbox or item.is_radio_button or item.field_type == "/Btn":
             on = bool(value)
             for annot in annots:
@@ -115,7 +174,7 @@ def fill_pdf(
                     annot.AS = Name.Off
                     continue
                 state = on_state(annot) or Name.Yes
-                width, height = widget_size(annot)
+                width, height = blank.sizes[id(annot)]
                 normal = Dictionary()
                 normal[str(state)] = writer.check_stream(annot, width, height)
                 normal.Off = writer.off_stream(annot, width, height)
@@ -144,7 +203,7 @@ def fill_pdf(
             written[name] = text
             continue
         for annot in annots:
-            width, height = widget_size(annot)
+            width, height = blank.sizes[id(annot)]
             fitted = layout(text, width, height, multiline) if text else (MAX_SIZE, [""])
             if fitted is None:
                 label = labels.get(name, name) if labels else name
@@ -159,7 +218,7 @@ def fill_pdf(
         item.obj.V = pikepdf.String(text)
         item.obj.DA = pikepdf.String(f"{FONT_KEY} {MAX_SIZE:g} Tf 0 g")
         written[name] = text
-    pdf.Root.AcroForm.NeedAppearances = False
+    blank.pdf.Root.AcroForm.NeedAppearances = False
     return written, continued
 
 
@@ -185,15 +244,19 @@ def fill_official(
     """
     spec.check_values(values)
     wanted, labels = assignments(spec, values)
-    pdf = pikepdf.open(io.BytesIO(source))
-    try:
-        written, continued = fill_pdf(pdf, wanted, labels)
-        if continued and continuation is not None:
-            extra = pikepdf.open(io.BytesIO(continuation(spec, values, continued)))
-            pdf.pages.extend(extra.pages)
-        buffer = io.BytesIO()  # one write to disk: pikepdf's save to a path goes through many small writes
-        pdf.save(buffer)
-        write_atomically(target, buffer.getvalue(), create_folder=True)
-    finally:
-        pdf.close()
+    blank = _blank(source)
+    extra = None
+    with blank.lock:
+        try:
+            written, continued = fill_pdf(blank, wanted, labels)
+            if continued and continuation is not None:
+                extra = pikepdf.open(io.BytesIO(continuation(spec, values, continued)))
+                blank.pdf.pages.extend(extra.pages)
+            buffer = io.BytesIO()  # one write to disk: pikepdf's save to a path goes through many small writes
+            blank.pdf.save(buffer)
+        finally:
+            blank.restore()
+            if extra is not None:
+                extra.close()
+    write_atomically(target, buffer.getvalue(), create_folder=True)
     return FillResult(target, written, continued)
