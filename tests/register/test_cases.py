@@ -15,7 +15,8 @@ from sqlalchemy import select
 from docassemble.courtpack.case.casefile import read_case
 from docassemble.courtpack.errors import CaseFileError, CourtpackError
 from docassemble.courtpack.register.audit import history
-from docassemble.courtpack.register.cases import add_case, get_case, list_cases
+from docassemble.courtpack.register.caseload import list_cases
+from docassemble.courtpack.register.cases import add_case, get_case
 from docassemble.courtpack.register.db import Register, resolve_url
 from docassemble.courtpack.register.errors import ConcurrentUpdateError, RegisterError
 from docassemble.courtpack.register.generated import documents_for, record_document

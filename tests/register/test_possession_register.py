@@ -275,3 +275,15 @@ def test_a_current_tenancy_case_starts_by_recording_the_tenancy(db) -> None:
     step(db, "HRA-0009", "tenancy_recorded", date="2025-01-06", kind="secure", property="5 Ash Walk",
          rent="100.00", frequency="weekly")  # fmt: skip
     assert officer_worklist(db, OFFICER, dt.date(2025, 2, 5))[0].next_action == "Serve the notice seeking possession"
+
+
+def test_the_caseload_shows_a_possession_case_by_its_rent_arrears(db) -> None:
+    """Not the sum referred less payments: rent keeps falling due on a current tenancy."""
+    from docassemble.courtpack.register.caseload import list_cases
+
+    ref = new_case(db, "HRA-0010")
+    tenancy_to_claim(db, ref)
+    row = next(r for r in list_cases(db, dt.date(2025, 2, 5)) if r.reference == ref)
+    # by Wed 5 Feb 2025: £500.00 brought forward + rent on Mondays 6, 13, 20, 27 Jan and 3 Feb (5 x £100.00)
+    # less housing benefit on the same five Mondays (5 x £60.00): 500 + 500 - 300 = £700.00
+    assert row.balance == Decimal("700.00")

@@ -71,7 +71,7 @@ def add(casefile: Path, expect_version: int | None, db: str | None, who: str) ->
 @db_option
 def list_(fmt: str, out: Path | None, db: str | None) -> None:
     """Every case with its balance, payments and next hearing."""
-    from ..register.cases import list_cases
+    from ..register.caseload import list_cases
     from ..register.export import Table
 
     rows = list_cases(db)

@@ -36,7 +36,7 @@ _EXPORTS = {
     "resolve_url": "db",
     "add_case": "cases",
     "get_case": "cases",
-    "list_cases": "cases",
+    "list_cases": "caseload",
     "add_payment": "cases",
     "CaseInfo": "cases",
     "OrderSpec": "orders",

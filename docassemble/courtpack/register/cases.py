@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..case.casefile import case_to_dict, read_case
@@ -26,7 +26,7 @@ from ..law.dates import check_range
 from ..law.money import MAX_AMOUNT
 from .db import DuplicateRecordError, Register, session_for
 from .errors import ConcurrentUpdateError, RegisterError
-from .models import Case, Hearing, LedgerEntry, Order, Party, Payment, new_key
+from .models import Case, LedgerEntry, Party, Payment, new_key
 
 RACE_ATTEMPTS = 5
 
@@ -37,18 +37,6 @@ class CaseInfo:
     id: int
     version: int
     created: bool
-
-
-@dataclass(frozen=True)
-class CaseRow:
-    reference: str
-    debtor: str
-    debt_type: str
-    officer: str
-    balance: Decimal  # ledger balance when added, or the active judgment's total less payments since
-    paid: Decimal  # payments recorded in the register
-    next_hearing: dt.datetime | None
-    version: int
 
 
 def get_case(session: Session, reference: str) -> Case:
@@ -208,59 +196,6 @@ def _debtor_party(index: int, debtor: Debtor) -> Party:
         debtor.kind.value,
         debtor.vulnerability,
     )
-
-
-def list_cases(db: Register | Session | str | None) -> list[CaseRow]:
-    """Every case with its balance, payments and next hearing — one query."""
-    now = dt.datetime.now()
-    paid = select(Payment.case_id, func.sum(Payment.amount).label("paid")).group_by(Payment.case_id).subquery()
-    judged = (
-        select(
-            Order.case_id, func.sum(Order.amount + Order.costs).label("total"), func.min(Order.made_on).label("since")
-        )
-        .where(Order.status == "active", Order.amount.is_not(None))
-        .group_by(Order.case_id)
-        .subquery()
-    )
-    paid_since = (
-        select(Payment.case_id, func.sum(Payment.amount).label("paid"))
-        .join(judged, judged.c.case_id == Payment.case_id)
-        .where(Payment.paid_on >= judged.c.since)
-        .group_by(Payment.case_id)
-        .subquery()
-    )
-    hearing = (
-        select(Hearing.case_id, func.min(Hearing.starts_at).label("next"))
-        .where(Hearing.starts_at >= now, Hearing.status == "listed")
-        .group_by(Hearing.case_id)
-        .subquery()
-    )
-    query = (
-        select(Case, paid.c.paid, judged.c.total, paid_since.c.paid, hearing.c.next)
-        .outerjoin(paid, paid.c.case_id == Case.id)
-        .outerjoin(judged, judged.c.case_id == Case.id)
-        .outerjoin(paid_since, paid_since.c.case_id == Case.id)
-        .outerjoin(hearing, hearing.c.case_id == Case.id)
-        .order_by(Case.reference)
-    )
-    rows = []
-    with session_for(db) as session:
-        for case, paid_all, total, since, next_hearing in session.execute(query):
-            paid_all = Decimal(paid_all or 0).quantize(Decimal("0.01"))
-            balance = Decimal(total) - Decimal(since or 0) if total is not None else case.balance - paid_all
-            rows.append(
-                CaseRow(
-                    case.reference,
-                    case.debtor_name,
-                    case.debt_type,
-                    case.officer_name,
-                    balance.quantize(Decimal("0.01")),
-                    paid_all,
-                    next_hearing,
-                    case.version,
-                )
-            )
-    return rows
 
 
 def add_payment(
