@@ -172,10 +172,16 @@ strip_admin_account() {  # create_tables has used it; docassemble asks for it to
 seed_register() {  # the example cases, orders, hearings and payments, once (COURTPACK_SERVER_DEMO=0: never)
     [[ ${COURTPACK_SERVER_DEMO:-1} == 1 && ! -f $RUN/register-seeded ]] || return 0
     "$PY" - "$REGISTER_URL" "$ROOT/examples" <<'PYEOF' || die "could not load the example cases into the register"
-import sys
-from docassemble.courtpack.register import load_demo
+import datetime, pathlib, sys
+from docassemble.courtpack.cli.demo_possession import load_possession_example
+from docassemble.courtpack.register import load_demo, open_register
 url, examples = sys.argv[1], sys.argv[2]
 result = load_demo(url, examples, who="scripts/server.sh")  # idempotent
+register = open_register(url)
+try:  # the fourth example: a secure tenant in arrears, for the possession interviews
+    result.cases.append(load_possession_example(register, pathlib.Path(examples), datetime.date.today(), "scripts/server.sh"))
+finally:
+    register.dispose()
 print(f"server.sh: the example cases are in the register: {', '.join(result.cases)}", file=sys.stderr)
 PYEOF
     touch "$RUN/register-seeded"

@@ -83,7 +83,9 @@ def notice_summary(case: Case, notice_date: Any, method: Any) -> str:
         f"**{format_date(request.date_specified)}** as the date after which proceedings may be begun.",
     ]
     if request.proceedings_by:
-        lines.append(f"Proceedings must be begun by **{format_date(request.proceedings_by)}**, when it lapses.")
+        lines.append(
+            f"Proceedings must be begun by **{format_date(request.proceedings_by)}**: the notice lapses after that."
+        )
     if request.review_by:
         lines.append(f"The tenant may ask for a review by **{format_date(request.review_by)}**.")
     lines.append(request.date_basis)
