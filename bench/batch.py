@@ -12,7 +12,9 @@ in the same run:
 * bare: docxtpl renders the same templates with contexts prepared beforehand (untimed), then one
   ``soffice --convert-to pdf`` call converts them all.
 
-Prints both, the per-case time and the ratio (target: at most 1.3).
+Prints both, the per-case time and the ratio (target: at most 1.3). The baseline has no time limit;
+on a busy two-core machine 1,000 cases take over an hour a side (LibreOffice converts two or three
+documents a second there), so ``--cases 200`` gives the ratio in a quarter of an hour.
 
     PYTHONPATH=. .venv/bin/python bench/batch.py [--cases 1000]
 """
@@ -35,7 +37,7 @@ sys.path.insert(0, str(ROOT))
 from docxtpl import DocxTemplate  # noqa: E402
 
 from docassemble.courtpack.case import read_case  # noqa: E402
-from docassemble.courtpack.documents.convert import soffice_path, timeout_seconds  # noqa: E402
+from docassemble.courtpack.documents.convert import soffice_path  # noqa: E402
 from docassemble.courtpack.documents.letters import LetterOptions, letter_context, templates_for  # noqa: E402
 from docassemble.courtpack.documents.render import jinja_env  # noqa: E402
 from docassemble.courtpack.headless.context import Actor, StepContext, headless_step  # noqa: E402
@@ -98,7 +100,6 @@ def bare_pipeline(cases: list, work: Path) -> tuple[float, int]:
             check=True,
             capture_output=True,
             env={**os.environ, "HOME": profile},
-            timeout=timeout_seconds(len(paths)),
         )
     elapsed = time.perf_counter() - start
     return elapsed, sum(1 for _ in pdf_dir.glob("*.pdf"))
@@ -130,7 +131,8 @@ def main() -> None:
         ours_s, result = courtpack_batch(cases, url, work / "courtpack")
         documents = sum(len(templates_for(c)) for c in cases)
     print(
-        f"batch bench: {args.cases:,} cases ({documents:,} documents), {os.cpu_count()} cores; register loaded in {loaded:.1f} s"
+        f"batch bench: {args.cases:,} cases ({documents:,} documents), {os.cpu_count()} cores; "
+        f"register loaded in {loaded:.1f} s"
     )
     print(f"  bare pipeline (docxtpl render + one LibreOffice start, {pdfs:,} PDFs): {bare_s:.1f} s")
     print(
@@ -140,7 +142,8 @@ def main() -> None:
     for refusal in result.refused[:5]:
         print(f"  refused {refusal}")
     print(
-        f"ratio {ours_s / bare_s:.2f} caseload letters vs bare pipeline, {ours_s / args.cases * 1000:.0f} ms a case (target <= 1.3)"
+        f"ratio {ours_s / bare_s:.2f} caseload letters vs bare pipeline, "
+        f"{ours_s / args.cases * 1000:.0f} ms a case (target <= 1.3)"
     )
 
 

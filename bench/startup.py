@@ -57,7 +57,8 @@ def main() -> None:
     print(f"  docassemble imported by calc: {foreign or 'no'}")
     print(f"  bare python -c pass: {bare_s * 1000:.0f} ms (calc is {calc_s / bare_s:.1f}x bare Python)")
     print(
-        f"ratio {calc_s / BUDGET_S:.2f} calc startup {calc_s * 1000:.0f} ms / budget {BUDGET_S * 1000:.0f} ms (target <= 1.0)"
+        f"ratio {calc_s / BUDGET_S:.2f} calc startup {calc_s * 1000:.0f} ms / budget {BUDGET_S * 1000:.0f} ms "
+        "(target <= 1.0)"
     )
 
 
