@@ -81,10 +81,8 @@ def test_a_manager_is_refused_before_any_letter_is_written(tmp_path, register_ur
     listed = tmp_path / "cases.txt"
     listed.write_text("FTA-2025-0142\n", encoding="utf-8")
     out = tmp_path / "letters"
-    code = main(
-        ["batch", "letters", "--cases", str(listed), "--out", str(out), "--db", register_url, "--as", "m@x.gov.uk"]
-        + ["--role", "manager", "--quiet"]
-    )
+    args = ["batch", "letters", "--cases", str(listed), "--out", str(out), "--db", register_url]
+    code = main([*args, "--as", "m@x.gov.uk", "--role", "manager", "--quiet"])
     assert code == 2
     assert "only a debt recovery officer can do this" in capsys.readouterr().err
     assert not out.exists() or not any(out.iterdir())

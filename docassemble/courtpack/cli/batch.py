@@ -28,7 +28,7 @@ def batch() -> None:
 
 
 def read_references(path: Path) -> list[str]:
-    """One case reference a line (a CSV's first column); blank lines, ``#`` comments and a ``reference`` header skipped."""
+    """One case reference a line (or a CSV's first column); blank lines, ``#`` comments and a header skipped."""
     try:
         lines = path.read_text(encoding="utf-8-sig").splitlines()
     except (OSError, UnicodeDecodeError) as err:

@@ -22,7 +22,7 @@ import tempfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..case import Case
 from ..documents.letters import LetterOptions, LetterWriter
@@ -37,6 +37,9 @@ from .common import as_date, refuse_during_breathing_space, stated_parties
 from .progress import set_progress
 from .recorded import keep_recorded
 from .storage import private_folder, sign_stored
+
+if TYPE_CHECKING:
+    from ..register.db import Register
 
 __all__ = ["BatchResult", "batch_letters", "checked", "run_batch_letters"]
 
@@ -125,7 +128,7 @@ def batch_letters(
     return result
 
 
-def _record(register: Any, case: Case, day: dt.date, documents: list[str], author: str) -> None:
+def _record(register: Register, case: Case, day: dt.date, documents: list[str], author: str) -> None:
     """Record one case's letter and pack with the facts the letter states, as the letter interview does."""
     from ..register import record_document
 
