@@ -27,6 +27,9 @@ from ..errors import DocumentError, MissingDependencyError
 START_SECONDS = 60
 SECONDS_PER_DOCUMENT = 10
 MAX_SECONDS = 1800
+# LibreOffice 7.4 here stops converting after about 250 documents in one start (the rest are left
+# without output), so a longer list is converted in runs of this many per start
+DOCUMENTS_PER_START = 150
 TICK_SECONDS = 0.5  # how often a running conversion reports its progress
 INSTALL_HINT = "install it with: apt-get install -y libreoffice-writer-nogui (or run `make demo`, which does)"
 
@@ -115,7 +118,7 @@ def convert_each(
     *,
     place_partial: bool = True,
 ) -> list[Path | DocumentError]:
-    """Convert every source with one LibreOffice start; per source its PDF or the error saying why not.
+    """Convert every source, ``DOCUMENTS_PER_START`` to a LibreOffice start; per source its PDF or why not.
 
     Why per source: a batch of a thousand letters must not lose 999 packs because one document
     would not convert. ``progress`` is told how many PDFs exist so far, while LibreOffice runs.
@@ -133,39 +136,43 @@ def convert_each(
     with tempfile.TemporaryDirectory(prefix="courtpack-lo-") as scratch:
         profile = Path(scratch, "profile").as_uri()
         staging = Path(scratch, "out")
-        command = [
-            soffice_path(),
-            f"-env:UserInstallation={profile}",
-            "--headless",
-            "--norestore",
-            "--nologo",
-            "--nodefault",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(staging),
-            *[str(Path(s).resolve()) for s in sources],
-        ]
         env = {**os.environ, "HOME": scratch}
 
         def tick() -> None:
             if progress and staging.is_dir():
                 progress(sum(1 for _ in staging.iterdir()))
 
-        result = run_bounded(
-            command,
-            env,
-            timeout_seconds(len(sources)),
-            f"converting {len(sources)} document(s)",
-            tick=tick if progress else None,
-        )
+        messages = []
+        for first in range(0, len(sources), DOCUMENTS_PER_START):
+            part = sources[first : first + DOCUMENTS_PER_START]
+            command = [
+                soffice_path(),
+                f"-env:UserInstallation={profile}",
+                "--headless",
+                "--norestore",
+                "--nologo",
+                "--nodefault",
+                "--convert-to",
+                "pdf",
+                "--outdir",
+                str(staging),
+                *[str(Path(s).resolve()) for s in part],
+            ]
+            result = run_bounded(
+                command,
+                env,
+                timeout_seconds(len(part)),
+                f"converting {len(part)} document(s)",
+                tick=tick if progress else None,
+            )
+            messages.append((result.stderr or result.stdout).strip())
         outcomes: list[Path | DocumentError] = []
-        for source, stem in zip(sources, stems, strict=True):
+        for index, (source, stem) in enumerate(zip(sources, stems, strict=True)):
             pdf = staging / f"{stem}.pdf"
             if pdf.is_file() and pdf.stat().st_size > 0:
                 outcomes.append(pdf)
                 continue
-            detail = (result.stderr or result.stdout).strip().splitlines()[-1:] or ["no output"]
+            detail = messages[index // DOCUMENTS_PER_START].splitlines()[-1:] or ["no output"]
             outcomes.append(
                 DocumentError(
                     f"{source}: LibreOffice could not convert it to PDF ({detail[0]}); "

@@ -267,7 +267,7 @@ class LetterWriter:
             counts.step("Writing letters")
 
 
-CHUNK_CASES = 100  # about 470 documents: LibreOffice's start (a few seconds) is a few per cent of converting them
+CHUNK_CASES = 30  # about 140 documents: one LibreOffice start (convert.DOCUMENTS_PER_START) for each chunk
 
 
 class _Counts:
