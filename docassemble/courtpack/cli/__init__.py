@@ -20,6 +20,7 @@ from ..files import output_error
 
 # name -> "module:attribute", relative to this package
 SUBCOMMANDS = {
+    "batch": "batch:batch",
     "bundle": "bundle:bundle",
     "calc": "calc:calc",
     "calendar": "register:calendar",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 from typing import Any
 
@@ -61,6 +62,9 @@ def list_interviews() -> None:
     type=click.Choice(sorted(ROLES)),
     help="The role they act in (default: COURTPACK_ROLE, else officer); interviews refuse other roles.",
 )
+@click.option(
+    "--timings", is_flag=True, help="Also say how long docassemble took to load and the interview took to run."
+)
 def run(
     name: str,
     reference: str | None,
@@ -69,6 +73,7 @@ def run(
     out_dir: Path,
     user: str | None,
     role: str | None,
+    timings: bool,
 ) -> None:
     """Run interview NAME to its end screen and list the documents it produced.
 
@@ -89,7 +94,17 @@ def run(
                 "is set by courtpack, not by an answers file",
                 "remove it (choose the case with --reference or --case)",
             )
+    began = time.perf_counter()
     result = run_interview(name, answered, out_dir, case_source=case_file, reference=reference, actor=actor)
     click.echo(result.title)
     for document in result.documents:
         click.echo(f"  {document}")
+    if timings:
+        total = time.perf_counter() - began
+        click.echo(
+            f"timings: docassemble engine loaded in {result.engine_seconds:.2f} s; interview "
+            f"{result.interview:s} ran in {result.interview_seconds:.2f} s; "
+            f"{total - result.engine_seconds - result.interview_seconds:.2f} s in the register and case file; "
+            f"{total:.2f} s in all",
+            err=True,
+        )

@@ -13,7 +13,6 @@ from typing import Any
 
 import click
 
-from ..case.fields import clean_text, safe_reference
 from ..law.dates import check_range, parse_date, parse_datetime
 from ..law.money import to_money
 
@@ -82,6 +81,8 @@ class TextType(click.ParamType):
         self.limit = limit
 
     def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> str:
+        from ..case.fields import clean_text  # the case layer only for commands that take text (calc stays light)
+
         text = str(value).strip()
         problem = clean_text(text, self.limit)
         if problem:
@@ -95,6 +96,8 @@ class ReferenceType(click.ParamType):
     name = "REFERENCE"
 
     def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> str:
+        from ..case.fields import safe_reference
+
         text = str(value).strip()
         if not safe_reference(text):
             self.fail(

@@ -12,6 +12,8 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import tempfile
+from collections.abc import Callable, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
@@ -21,13 +23,13 @@ import pikepdf
 
 from ..case.figures import interest_start
 from ..case.model import AgreementKind, Case, EntryKind
-from ..errors import DocumentError
+from ..errors import CourtpackError, DocumentError
 from ..law import protocol
 from ..law.dates import format_date
 from ..law.interest import interest_for
 from ..law.money import format_money
 from ._output import OutputSet
-from .convert import convert_to_pdf
+from .convert import convert_each, convert_to_pdf
 from .render import Template, safe_file_name
 
 INDIVIDUAL_ENCLOSURES = (
@@ -218,13 +220,122 @@ class LetterWriter:
                 if out is None:
                     out = outputs[Path(out_dir)] = stack.enter_context(OutputSet(out_dir))
                 pack_pdfs, start = pdfs[start : start + len(docs)], start + len(docs)
-                title = "letter of claim" if case.debtor.is_individual else "letter before claim"
-                letter = out.stage(safe_file_name(f"{case.reference} {title}.docx"))
-                pack = out.stage(safe_file_name(f"{case.reference} {title} pack.pdf"))
-                letter.write_bytes(docs[0].read_bytes())
-                _merge(pack_pdfs, pack, case, title)
-                packs.append(LetterPack(out.final(letter), out.final(pack), reply_by(case, options.letter_date)))
+                packs.append(_stage_pack(out, case, options, docs, pack_pdfs))
         return packs
+
+    def write_each(
+        self, jobs: Sequence[tuple[Case, LetterOptions, Path]], progress: Progress | None = None
+    ) -> list[LetterPack | CourtpackError]:
+        """Each job's pack, or the error that stopped that job alone.
+
+        Why not ``write_packs``: a caseload batch of a thousand letters must not lose 999 packs because
+        one case's letter cannot be written (no balance, a document LibreOffice refuses). Each case's
+        letter and pack still appear together or not at all (an ``OutputSet`` per case).
+
+        Why in chunks of ``CHUNK_CASES``: LibreOffice converts one chunk (one start each) while this
+        process renders the next, so the two cores work at once; and a converter that fails takes one
+        chunk's cases with it, never the whole caseload. ``progress`` is told ``(stage, done, total)``.
+        """
+        counts = _Counts(progress, len(jobs), sum(len(templates_for(case)) for case, _, _ in jobs))
+        results: list[LetterPack | CourtpackError] = []
+        with tempfile.TemporaryDirectory(prefix="courtpack-letters-") as scratch, ThreadPoolExecutor(1) as converter:
+            pending = None
+            for first in range(0, len(jobs), CHUNK_CASES):
+                chunk = list(jobs[first : first + CHUNK_CASES])
+                rendered = [
+                    self._render_or_refuse(job, Path(scratch, str(first + n)), counts) for n, job in enumerate(chunk)
+                ]
+                docs = [p for parts in rendered if isinstance(parts, list) for p in parts]
+                future = converter.submit(convert_each, docs, Path(scratch, f"pdf{first}"), counts.converted)
+                if pending is not None:
+                    results += _assemble(*pending, counts)
+                pending = (chunk, rendered, future)
+            if pending is not None:
+                results += _assemble(*pending, counts)
+        return results
+
+    def _render_or_refuse(
+        self, job: tuple[Case, LetterOptions, Path], work: Path, counts: _Counts
+    ) -> list[Path] | CourtpackError:
+        case, options, _ = job
+        work.mkdir()
+        try:
+            return self.render_docx(case, options, work)
+        except CourtpackError as err:
+            return err
+        finally:
+            counts.step("Writing letters")
+
+
+CHUNK_CASES = 30  # about 140 documents: one LibreOffice start (convert.DOCUMENTS_PER_START) for each chunk
+
+
+class _Counts:
+    """Progress over the whole batch while its chunks are rendered, converted and assembled."""
+
+    def __init__(self, progress: Progress | None, cases: int, documents: int) -> None:
+        self.progress, self.cases, self.documents = progress, cases, documents
+        self.done: dict[str, int] = {}
+        self.converted_before = 0
+
+    def step(self, stage: str) -> None:
+        self.done[stage] = self.done.get(stage, 0) + 1
+        if self.progress:
+            self.progress(stage, self.done[stage], self.cases)
+
+    def converted(self, in_chunk: int) -> None:
+        if self.progress:
+            self.progress("Converting to PDF", self.converted_before + in_chunk, self.documents)
+
+
+def _assemble(
+    chunk: list[tuple[Case, LetterOptions, Path]],
+    rendered: list[list[Path] | CourtpackError],
+    future: Future[list[Path | DocumentError]],
+    counts: _Counts,
+) -> list[LetterPack | CourtpackError]:
+    """One converted chunk's packs placed (or each case's reason why not)."""
+    try:
+        converted = iter(future.result())
+    except DocumentError as err:  # the converter failed as a whole (stopped after its time limit)
+        converted = iter([err] * sum(len(parts) for parts in rendered if isinstance(parts, list)))
+    counts.converted_before += sum(len(parts) for parts in rendered if isinstance(parts, list))
+    results: list[LetterPack | CourtpackError] = []
+    for (case, options, out_dir), parts in zip(chunk, rendered, strict=True):
+        if isinstance(parts, list):
+            results.append(_place_pack(case, options, out_dir, parts, [next(converted) for _ in parts]))
+        else:
+            results.append(parts)
+        counts.step("Assembling packs")
+    return results
+
+
+Progress = Callable[[str, int, int], None]
+
+
+def _stage_pack(out: OutputSet, case: Case, options: LetterOptions, docs: list[Path], pdfs: list[Path]) -> LetterPack:
+    """Stage one case's letter (DOCX) and pack (the PDFs merged) in ``out``."""
+    title = "letter of claim" if case.debtor.is_individual else "letter before claim"
+    letter = out.stage(safe_file_name(f"{case.reference} {title}.docx"))
+    pack = out.stage(safe_file_name(f"{case.reference} {title} pack.pdf"))
+    letter.write_bytes(docs[0].read_bytes())
+    _merge(pdfs, pack, case, title)
+    return LetterPack(out.final(letter), out.final(pack), reply_by(case, options.letter_date))
+
+
+def _place_pack(
+    case: Case, options: LetterOptions, out_dir: Path, docs: list[Path], pdfs: list[Path | DocumentError]
+) -> LetterPack | CourtpackError:
+    """One case's pack placed in its folder, or why it could not be (nothing of it is left behind)."""
+    failed = next((p for p in pdfs if isinstance(p, DocumentError)), None)
+    if failed is not None:
+        return DocumentError(f"case {case.reference}: {failed}")
+    try:
+        with OutputSet(out_dir) as out:
+            pack = _stage_pack(out, case, options, docs, [p for p in pdfs if isinstance(p, Path)])
+    except CourtpackError as err:
+        return err
+    return pack
 
 
 def _merge(parts: list[Path], target: Path, case: Case, title: str) -> None:

@@ -23,6 +23,7 @@ import datetime as dt
 import os
 import tempfile
 import threading
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -47,6 +48,8 @@ class InterviewResult:
     interview: str
     title: str
     documents: list[Path]
+    engine_seconds: float = 0.0  # loading docassemble (0 when this process had loaded it already)
+    interview_seconds: float = 0.0  # reading the interview and assembling it with the answers
 
 
 def _load_engine() -> dict[str, Any]:
@@ -171,7 +174,9 @@ def _register_for(
 
 
 def _assemble(name: str, values: dict[str, Any], actor: Actor) -> InterviewResult:
+    began = time.perf_counter()
     engine = _load_engine()
+    loaded = time.perf_counter()
     parse = engine["parse"]
     ctx = engine["thread_context"]
     path = interview_path(name)
@@ -196,7 +201,13 @@ def _assemble(name: str, values: dict[str, Any], actor: Actor) -> InterviewResul
             if screen != END_SCREEN_ID:
                 raise InterviewIncomplete(path.stem, _question_text(status), _sought_variable(status))
             documents = [Path(str(p)) for p in user_dict.get("documents", [])]
-            return InterviewResult(interview=path.stem, title=_question_text(status), documents=documents)
+            return InterviewResult(
+                interview=path.stem,
+                title=_question_text(status),
+                documents=documents,
+                engine_seconds=loaded - began,
+                interview_seconds=time.perf_counter() - loaded,
+            )
 
 
 def _refusal_text(status: Any) -> str:

@@ -11,10 +11,11 @@ from __future__ import annotations
 import datetime as dt
 import os
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from sqlalchemy import select
+from sqlalchemy import Row, select
 from sqlalchemy.orm import Session
 
 from ..case.fields import clean_text
@@ -204,8 +205,25 @@ def _direction_task(d: DirectionStatus) -> list[str]:
     return [f"{who}: {d.text} by {format_date(d.deadline)} ({d.status})"]
 
 
-def _rows(session: Session, hearings: list[tuple[Hearing, Case]], on: dt.date) -> list[HearingRow]:
-    case_ids = sorted({case.id for _, case in hearings})
+# the hearing list's columns: plain rows, not ORM objects (a day's list is read, never changed)
+_H, _C = Hearing.__table__.c, Case.__table__.c
+LISTED = select(
+    _H.id,
+    _H.key,
+    _C.reference,
+    _C.id.label("case_id"),
+    _C.debtor_name,
+    _H.starts_at,
+    _H.duration_minutes,
+    _H.court,
+    _H.kind,
+    _H.status,
+    _H.outcome,
+).join_from(Hearing.__table__, Case.__table__, _C.id == _H.case_id)
+
+
+def _rows(session: Session, hearings: Sequence[Row], on: dt.date) -> list[HearingRow]:
+    case_ids = sorted({h.case_id for h in hearings})
     orders, directions, stages = defaultdict(list), defaultdict(list), defaultdict(list)
     if case_ids:
         for o in order_compliance(session, on, case_ids):
@@ -220,28 +238,13 @@ def _rows(session: Session, hearings: list[tuple[Hearing, Case]], on: dt.date) -
         for stage in session.scalars(query):
             stages[stage.case_id].append(stage)
     rows = []
-    for hearing, case in hearings:
-        row = HearingRow(
-            hearing.id,
-            hearing.key,
-            case.reference,
-            case.id,
-            case.debtor_name,
-            hearing.starts_at,
-            hearing.duration_minutes,
-            hearing.court,
-            hearing.kind,
-            hearing.status,
-            hearing.outcome,
-            on,
-            orders[case.id],
-            directions[case.id],
-        )
+    for h in hearings:
+        row = HearingRow(*h, on, orders[h.case_id], directions[h.case_id])
         for o in row.orders:
             row.tasks += _order_tasks(o)
         for d in row.directions:
             row.tasks += _direction_task(d)
-        for stage in stages[case.id]:
+        for stage in stages[h.case_id]:
             row.tasks += charging_tasks(stage, on)
         rows.append(row)
     return rows
@@ -262,16 +265,11 @@ def upcoming_hearings(
         raise RegisterError(f"the period ends ({format_date(to_date)}) before it starts ({format_date(from_date)})")
     start = dt.datetime.combine(from_date, dt.time.min)
     end = dt.datetime.combine(to_date + dt.timedelta(days=1), dt.time.min)
-    query = (
-        select(Hearing, Case)
-        .join(Case, Case.id == Hearing.case_id)
-        .where(Hearing.starts_at >= start, Hearing.starts_at < end)
-        .order_by(Hearing.starts_at, Case.reference)
-    )
+    query = LISTED.where(_H.starts_at >= start, _H.starts_at < end).order_by(_H.starts_at, _C.reference)
     if not include_all:
-        query = query.where(Hearing.status == "listed")
+        query = query.where(_H.status == "listed")
     with session_for(db) as session:
-        return _rows(session, list(session.execute(query).tuples()), on or dt.date.today())
+        return _rows(session, session.execute(query).all(), on or dt.date.today())
 
 
 def hearing_compliance(
@@ -279,13 +277,7 @@ def hearing_compliance(
 ) -> HearingRow:
     """One hearing with its case's compliance as at ``on`` (default today) and the tasks outstanding."""
     with session_for(db) as session:
-        found = (
-            session.execute(
-                select(Hearing, Case).join(Case, Case.id == Hearing.case_id).where(Hearing.id == hearing_id)
-            )
-            .tuples()
-            .first()
-        )
+        found = session.execute(LISTED.where(_H.id == hearing_id)).first()
         if found is None:
             raise RegisterError(f"no hearing {hearing_id} in the register; list them with `courtpack hearings`")
         return _rows(session, [found], on or dt.date.today())[0]

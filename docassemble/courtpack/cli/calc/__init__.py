@@ -10,6 +10,7 @@ error: one sentence, exit 2, no traceback. The commands are in three modules by 
 from __future__ import annotations
 
 import datetime as dt
+import importlib
 import json
 from decimal import Decimal
 from typing import Any
@@ -106,10 +107,34 @@ def today() -> dt.date:
     return dt.date.today()
 
 
-@click.group()
+# each command and the module that defines it (the module registers it on ``calc`` when imported)
+COMMAND_MODULES = {
+    **dict.fromkeys(("interest", "fee", "fixed-costs", "track", "claim"), "sums"),
+    **dict.fromkeys(
+        ("deadline", "deemed-service", "limitation", "protocol", "default-judgment", "charging-order"), "periods"
+    ),
+    **dict.fromkeys(("enforcement", "judgment-interest", "late-payment", "part-warrant", "venue"), "remedies"),
+    **dict.fromkeys(("possession-notice", "rent-daily-rate", "possession-hearing"), "possession"),
+}
+
+
+class LazyCalc(click.Group):
+    """Imports only the module of the command being run.
+
+    Why: ``courtpack calc fee`` must answer within 0.3 s of starting; the bank holiday tables and the
+    case model that other commands need take a good part of that to import.
+    """
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(COMMAND_MODULES)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        module = COMMAND_MODULES.get(cmd_name)
+        if module is not None:
+            importlib.import_module(f"{__name__}.{module}")
+        return super().get_command(ctx, cmd_name)
+
+
+@click.group(cls=LazyCalc)
 def calc() -> None:
     """Court figures with their legal basis: interest, fees, fixed costs, tracks, time, limitation, enforcement."""
-
-
-# the commands register themselves on ``calc`` when their modules are imported
-from . import periods, possession, remedies, sums  # noqa: E402, F401

@@ -9,7 +9,6 @@ import click
 
 from ...errors import LawError
 from ...law import costs, fees, interest, tracks
-from ...law.claim import issue_check
 from ..types import DATE
 from . import JSON_OPTION, calc, emit, today
 
@@ -147,6 +146,7 @@ def claim_cmd(casefile: str, issue_date: dt.date | None, service: str, as_json: 
         preferred_hearing_centre,
         protocol_for,
     )
+    from ...law.claim import issue_check
     from ...law.courts import paper_claims_centre
 
     case = read_case(casefile)
