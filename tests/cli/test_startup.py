@@ -49,3 +49,17 @@ def test_calc_claim_reads_a_case_file_without_docassemble():
     )
     assert answer["reference"] == "FTA-2025-0142"
     assert foreign_docassemble(modules) == []
+
+
+def test_every_calc_command_is_found_by_the_lazy_group():
+    """A command module added without its names in COMMAND_MODULES would silently vanish from `calc`."""
+    import importlib
+
+    from docassemble.courtpack.cli import calc as calc_package
+
+    for module in set(calc_package.COMMAND_MODULES.values()):
+        importlib.import_module(f"{calc_package.__name__}.{module}")
+    defined = set(calc_package.calc.commands)
+    assert defined == set(calc_package.COMMAND_MODULES), defined ^ set(calc_package.COMMAND_MODULES)
+    modules = {p.stem for p in Path(calc_package.__file__).parent.glob("*.py")} - {"__init__"}
+    assert modules == set(calc_package.COMMAND_MODULES.values())
