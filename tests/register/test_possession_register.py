@@ -210,6 +210,20 @@ def test_pre_hearing_report_lists_possession_tasks(db, ref: str) -> None:
     ]
 
 
+def test_the_hearing_check_screen_lists_possession_tasks(db, ref: str) -> None:
+    """The summary the officer reads before producing the report shows the same possession tasks."""
+    from docassemble.courtpack.interview_glue.hearing import compliance_summary
+    from docassemble.courtpack.register.hearings import upcoming_hearings
+
+    on = dt.date(2025, 3, 31)
+    hearing = upcoming_hearings(db, on, on + dt.timedelta(days=14), on=on)[0]
+    summary = compliance_summary(db.url, hearing.hearing_id, on)
+    # 7 Apr hearing - 10 days = 28 Mar for the up-to-date rent statement (protocol 2.11)
+    assert "* To do: Protocol: give the tenant an up-to-date rent statement before the hearing by 28 March 2025" in (
+        summary
+    )
+
+
 def test_import_rent_account_checks_the_rent_and_records_credits(db, tmp_path) -> None:
     from docassemble.courtpack.register.errors import ImportRowsError
     from docassemble.courtpack.register.possession_import import import_rent_account

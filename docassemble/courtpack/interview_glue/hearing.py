@@ -13,7 +13,7 @@ from ..law.dates import format_date
 from ..law.money import format_money
 from ..register import (
     Register,
-    hearing_compliance,
+    hearing_for_check,
     open_register,
     pre_hearing_report,
     upcoming_hearings,
@@ -48,7 +48,7 @@ def hearing_choices(register_db: Any, on: Any, days: int = LOOK_AHEAD_DAYS) -> l
 def compliance_summary(register_db: Any, hearing_id: Any, on: Any) -> str:
     """The compliance summary shown before the report is produced (Markdown)."""
     with _register(register_db) as register:
-        row = hearing_compliance(register, int(hearing_id), as_date(on, "check_date"))
+        row = hearing_for_check(register, int(hearing_id), as_date(on, "check_date"))
     lines = [
         f"**{row.reference} — {row.debtor}**, {row.kind} at {row.court} on {row.when}.",
         "",

@@ -60,6 +60,7 @@ _EXPORTS = {
     "read_mapping": "mapping",
     "export_calendar": "ics",
     "pre_hearing_report": "report",
+    "hearing_for_check": "report",
     "record_document": "generated",
     "load_demo": "demo",
     "ConcurrentUpdateError": "errors",

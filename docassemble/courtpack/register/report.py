@@ -73,9 +73,19 @@ def schedule(order: OrderCompliance, until: dt.date, extra: int = 3) -> list[Ins
     return out
 
 
-def gather(db: Register, hearing_id: int, on: dt.date) -> ReportData:
+def hearing_for_check(db: Register | str | None, hearing_id: int, on: dt.date) -> HearingRow:
+    """One hearing with its compliance and every task before it, a possession case's included.
+
+    Why here and not in ``hearings``: the possession tasks read the case's steps, which sit above
+    ``hearings`` (recording a step lists hearings), so the two are joined one layer up.
+    """
     row = hearing_compliance(db, hearing_id, on)
     possession_hearing_tasks(db, [(row.reference, row.starts_at.date(), row.tasks)], on)  # issue 15
+    return row
+
+
+def gather(db: Register, hearing_id: int, on: dt.date) -> ReportData:
+    row = hearing_for_check(db, hearing_id, on)
     with db.transaction() as session:
         query = (
             select(Payment)
