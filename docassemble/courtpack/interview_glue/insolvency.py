@@ -46,7 +46,9 @@ __all__ = [
     "demand_refusal",
     "demand_summary",
     "make_case_demand",
+    "petition_check",
     "petition_summary",
+    "recorded_demand",
     "same_debtor_choices",
     "signatory_choices",
 ]
@@ -335,20 +337,7 @@ def petition_summary(case: Case, plan: DemandPlan, assumed_service: Any, petitio
     then the check says no, and gives the date a petition could follow the expected service.
     """
     on = as_date(petition_date, "petition_date")
-    story = _story(case.reference, on)
-    service = story.latest("statutory_demand_served")
-    served = service.happened_on if service is not None and service.happened_on >= plan.on else None
-    amount = plan.amount if plan.amount is not None else _latest_demand_amount(case.reference)
-    disputed = story.latest("defence") is not None and story.judgment is None
-    result = insolvency.petition_readiness(
-        debtor_kind=plan.debtor_kind,
-        debt=amount,
-        served=served,
-        on=on,
-        disputed=disputed,
-        breathing_space=breathing_space_for(case, on),
-        tax_debt=case.debt.type in LIABILITY_ORDER_DEBTS,
-    )
+    result, served = petition_check(register_url(), case.reference, on)
     lines = [result.basis]
     if served is None:
         expected = insolvency.demand_dates(plan.debtor_kind, as_date(assumed_service, "assumed_service"))
@@ -362,11 +351,59 @@ def petition_summary(case: Case, plan: DemandPlan, assumed_service: Any, petitio
     return "\n\n".join(lines)
 
 
-def _latest_demand_amount(reference: str) -> Decimal:
+@dataclass(frozen=True)
+class RecordedDemand:
+    """The latest statutory demand recorded on a case: its date, amount and debtor kind, as it stated them."""
+
+    date: dt.date
+    amount: Decimal
+    debtor_kind: str
+
+
+def recorded_demand(db: Any, reference: str) -> RecordedDemand:
+    """The latest demand the register holds for ``reference``; refused when none has been written."""
     from ..register.generated import documents_for
 
-    stated = [d.facts for d in documents_for(register_url(), reference) if d.kind == "statutory demand"]
-    found = [f["demand_amount"] for f in stated if f.get("demand_amount")]
-    if not found:
-        raise NotReadyError(f"case {reference}: no statutory demand is recorded for it; write the demand first")
-    return Decimal(found[-1])
+    stated = [
+        d.facts for d in documents_for(db, reference) if d.kind == "statutory demand" and d.facts.get("demand_amount")
+    ]
+    if not stated:
+        raise NotReadyError(
+            f"case {reference}: no statutory demand is recorded for it; write the demand first (statutory_demand)"
+        )
+    facts = stated[-1]
+    return RecordedDemand(
+        date=dt.date.fromisoformat(facts["as_at"]),
+        amount=Decimal(facts["demand_amount"]),
+        debtor_kind=facts.get("debtor_kind", "individual"),
+    )
+
+
+def petition_check(db: Any, reference: str, on: dt.date) -> tuple[insolvency.PetitionReadiness, dt.date | None]:
+    """Whether a petition on the case's recorded demand is open on ``on``, and the day the demand was served.
+
+    Everything comes from the register as at ``on``: the demand (its amount and date), its service
+    (the ``statutory_demand_served`` step on or after the demand's date), the payments since the
+    demand (paid in full: not open), a defence with no judgment (disputed), a breathing space.
+    """
+    from ..register.case_records import case_as_at
+    from ..register.steps import case_facts
+
+    demand = recorded_demand(db, reference)
+    case = case_as_at(db, reference, on)
+    story = case_facts(db, reference, on)
+    service = [s for s in story.all("statutory_demand_served") if s.happened_on >= demand.date]
+    served = service[-1].happened_on if service else None
+    paid = sum((amount for day, amount in story.payments if demand.date < day <= on), Decimal("0.00"))
+    owed = demand.amount - paid
+    result = insolvency.petition_readiness(
+        debtor_kind=demand.debtor_kind,
+        debt=owed if owed > 0 else demand.amount,
+        served=served,
+        on=on,
+        paid_or_secured=owed <= 0,
+        disputed=story.latest("defence") is not None and story.judgment is None,
+        breathing_space=breathing_space_for(case, on),
+        tax_debt=case.debt.type in LIABILITY_ORDER_DEBTS,
+    )
+    return result, served
