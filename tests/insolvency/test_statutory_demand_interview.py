@@ -215,3 +215,25 @@ def test_a_council_tax_case_without_a_liability_order_is_refused(tmp_path, url):
     summon(tmp_path, ROW.format(account="7100003", name="Ann Lee", amount="6000.00"), orders=False)
     reason = _refused(tmp_path, url, "CT-7100003", {"demand_date": "2026-05-11"})
     assert reason.startswith("CT-7100003 has no liability order recorded; record the hearing result first")
+
+
+def test_one_demand_may_cover_the_same_debtors_orders_and_alone_one_is_below_the_level(tmp_path, url):
+    summon(
+        tmp_path,
+        ROW.format(account="7100006", name="Daniel Mercer", amount="3000.00")
+        + ROW.format(account="7100007", name="Daniel Mercer", amount="2500.00"),
+    )
+    # alone: 3,000.00 + 110.00 costs = 3,110.00, under the £5,000 a bankruptcy petition needs
+    reason = _refused(tmp_path, url, "CT-7100006", {"demand_date": "2026-05-11", "also_cases": {}})
+    assert reason.startswith("case CT-7100006: a statutory demand for £3,110.00 is refused — £3,110.00 does not meet")
+    # with CT-7100007: 3,110.00 + (2,500.00 + 110.00) 2,610.00 = 5,720.00
+    out = tmp_path / "both"
+    answers = {**ASKED, "also_cases": {"CT-7100007": True}}
+    run_interview(
+        "statutory_demand", answers, out, reference="CT-7100006", register_url=url, as_at=dt.date(2026, 5, 11)
+    )
+    text = text_of(out / "CT-7100006-SD statutory demand.docx")
+    assert "£3,110.00" in text and "£2,610.00" in text and "£5,720.00" in text
+    for reference in ("CT-7100006", "CT-7100007"):
+        stated = next(d.facts for d in documents_for(url, reference) if d.kind == "statutory demand")
+        assert stated["demand_amount"] == "5720.00"

@@ -46,6 +46,7 @@ __all__ = [
     "demand_refusal",
     "demand_summary",
     "make_case_demand",
+    "orders_refusal",
     "petition_check",
     "petition_summary",
     "recorded_demand",
@@ -182,6 +183,33 @@ def demand_refusal(case: Case, demand_date: Any) -> str:
     return ""
 
 
+def _order_cases(case: Case, also: Any) -> list[str]:
+    """The case and the other cases ticked (docassemble checkboxes: a dict of reference -> ticked; or a list)."""
+    if hasattr(also, "items"):
+        ticked = [str(ref) for ref, on in also.items() if on]
+    else:
+        ticked = [str(ref) for ref in (also or ())]
+    return [case.reference, *sorted({r for r in ticked if r != case.reference})]
+
+
+def orders_refusal(case: Case, plan: DemandPlan, also: Any) -> str:
+    """Why the liability orders chosen cannot found a demand (one sentence), or "": each must still be owed,
+    and together they must meet the petition threshold on the demand's date."""
+    from .liability_cases import liability_order_of
+
+    total = Decimal("0.00")
+    try:
+        for reference in _order_cases(case, also):
+            order = liability_order_of(_story(reference, plan.on), reference.split("-", 1)[1], case.debtor.name, "")
+            if order.outstanding <= 0:
+                raise NotReadyError(f"case {reference}: the liability order has been paid; leave it out of the demand")
+            total += order.outstanding
+        _refuse_below_threshold(" and ".join(_order_cases(case, also)), plan.debtor_kind, total, plan.on)
+    except NotReadyError as refusal:
+        return str(refusal)
+    return ""
+
+
 def same_debtor_choices(case: Case) -> list[dict[str, str]]:
     """Other council tax or business rates cases in the register owed by the same debtor (one demand may cover them)."""
     from ..register import list_cases
@@ -294,10 +322,9 @@ def make_case_demand(
     if plan.route == "liability_orders":
         from .liability_demand import demand_on_orders
 
-        others = [str(r) for r in (also.true_values() if hasattr(also, "true_values") else also or ())]
         output = demand_on_orders(
             register_url(),
-            [case.reference, *[r for r in others if r != case.reference]],
+            _order_cases(case, also),
             demand_date=plan.on,
             assumed_service=served,
             set_aside_court=court,
