@@ -126,8 +126,8 @@ def demand_plan(case: Case, demand_date: Any) -> DemandPlan:
     if case.debt.type in LIABILITY_ORDER_DEBTS:
         from .liability_cases import liability_order_of
 
-        # no order, or one paid: refused now; the total over the chosen cases and the threshold are
-        # checked when the demand is written (liability_demand.demand_on_orders)
+        # no order, or one paid: refused now; the other cases chosen and their total against the
+        # threshold are checked once chosen (orders_refusal)
         order = liability_order_of(_story(case.reference, on), case.reference.split("-", 1)[1], case.debtor.name, "")
         if order.outstanding <= 0:
             raise NotReadyError(f"case {case.reference}: the liability order has been paid; there is nothing to demand")
@@ -138,10 +138,10 @@ def demand_plan(case: Case, demand_date: Any) -> DemandPlan:
     story = _story(case.reference, on)
     if held.judgment is not None:
         j = held.judgment
-        if not j.court:
+        if not j.court or not j.claim_number:
             raise NotReadyError(
-                f"case {case.reference}: the register does not say which court gave judgment; record the "
-                "claim_issued step with its court first"
+                f"case {case.reference}: the register does not hold the judgment's court and claim number; record "
+                "the claim_issued step (claim number and court) first"
             )
         owed = j.outstanding
         _refuse_below_threshold(case.reference, debtor_kind, owed, on)
