@@ -44,13 +44,17 @@ def test_demo_writes_every_kind_of_document_and_they_agree(tmp_path, capsys, mon
         "council-tax/complaint list.csv",
         "council-tax/pdf/complaint schedule.pdf",
         "council-tax/pdf/NGT-20260402-0001 summons 5100200.pdf",
-        "council-tax/pdf/NGT-SD-2026-0007 statutory demand.pdf",
+        # a statutory demand on CT-5100300's order, through the interview on the register
+        "council-tax/pdf/CT-5100300-SD statutory demand.pdf",
         # after the hearing, read from the register: CT-5100203's order (2,310.00 + 110.00 costs)
         "council-tax/pdf/CT-5100203 attachment of earnings.pdf",
         "council-tax/pdf/CT-5100203 charging order.pdf",
     ):
         assert expected in files
     assert len([f for f in files if f.startswith("council-tax/pdf/") and " summons " in f]) == 12 - 3
+    # CT-5100300's order on 16 April 2026: 5,093.75 + 70.00 summons costs + 40.00 order costs = 5,203.75
+    demand = pdf_text(out / "council-tax" / "pdf" / "CT-5100300-SD statutory demand.pdf")
+    assert "£5,203.75" in demand and "Daniel Mercer" in demand and "London Borough of Northgate" in demand
     # net £1,450.00 a month: band over £1,420 up to £2,020 -> 17% x 1,450.00 = £246.50 towards £2,420.00
     aeo = pdf_text(out / "council-tax" / "pdf" / "CT-5100203 attachment of earnings.pdf")
     assert "£246.50" in aeo and "£2,420.00" in aeo

@@ -114,16 +114,23 @@ COUNCIL_TAX_ISSUED = dt.date(2026, 3, 16)
 COUNCIL_TAX_HEARING = dt.date(2026, 4, 2)
 COUNCIL_TAX_NEXT = dt.date(2026, 4, 20)  # the steps after the orders
 COUNCIL_TAX_COUNCIL = "London Borough of Northgate"  # examples/settings/northgate.yaml
+# examples/council_tax/demand_accounts.csv: posted Monday 30 March 2026, served Wednesday 1 April (second
+# business day), 14 days elapse to the end of 15 April: the hearing on Thursday 16 April 2026
+DEMAND_BATCH_ISSUED = dt.date(2026, 3, 30)
+DEMAND_BATCH_HEARING = dt.date(2026, 4, 16)
+DEMAND_CASE = "CT-5100300"
+DEMAND_DATE = dt.date(2026, 5, 11)
+DEMAND_SERVICE = dt.date(2026, 5, 13)
 
 
 def _council_tax(register, examples: Path, out_dir: Path) -> list[Path]:
     """Council tax goes to the magistrates' court, not the County Court: the example council's settings,
     the summonses, the complaint list and its printable schedule, each account a case in the register;
     the hearing's result recorded (5100201 paid before the hearing); an attachment of earnings order and
-    a charging order checklist read from the register; and a statutory demand on two liability orders —
+    a charging order checklist read from the register; a second hearing for a larger account and the
+    statutory demand on its liability order, through the statutory_demand interview on the register —
     every document in PDF through one LibreOffice start."""
     from ..documents.convert import convert_to_pdf
-    from ..documents.insolvency.demand import load_demand, write_demand
     from ..documents.liability.accounts import read_accounts, read_liability_mapping
     from ..interview_glue.liability_cases import issue_summonses, record_hearing_result, take_next_step
     from ..register.settings import read_settings_file, save_settings
@@ -151,10 +158,44 @@ def _council_tax(register, examples: Path, out_dir: Path) -> list[Path]:
         net_earnings=Decimal("1450.00"),
     )
     charging = take_next_step(register, "CT-5100203", step="charging_order", on=COUNCIL_TAX_NEXT, out_dir=out_dir)
-    demand = write_demand(load_demand(folder / "statutory_demand.yaml"), out_dir)
-    documents = [*batch.summonses, batch.schedule, attachment, charging, demand.docx]
+    # a larger account summoned to the next hearing; its order is what the statutory demand states
+    later = issue_summonses(
+        register,
+        read_accounts(folder / "demand_accounts.csv", spec),
+        tax=spec.tax,
+        issued=DEMAND_BATCH_ISSUED,
+        hearing=DEMAND_BATCH_HEARING,
+        hearing_time="10:00",
+        out_dir=out_dir / "second hearing",
+        council=COUNCIL_TAX_COUNCIL,
+    )
+    record_hearing_result(register, hearing=DEMAND_BATCH_HEARING, withdrawn={})
+    demand = _statutory_demand(register, out_dir)
+    documents = [*batch.summonses, batch.schedule, attachment, charging, demand[0]]
     pdfs = convert_to_pdf(documents, out_dir / "pdf")
-    return [*documents, batch.complaint_list, demand.record, *pdfs]
+    second = [*later.summonses, later.schedule, later.complaint_list]
+    return [*documents, batch.complaint_list, *second, *demand[1:], *pdfs]
+
+
+def _statutory_demand(register, out_dir: Path) -> list[Path]:
+    """The statutory demand on CT-5100300's liability order, through the statutory_demand interview: the case
+    chosen from the register, the council, debtor and debt read from it (the demand first, then its service record)."""
+    from .demo_case import DemoOfficer
+
+    officer = DemoOfficer(register, DEMAND_CASE, out_dir)
+    documents = officer.run(
+        "statutory_demand",
+        {
+            "demand_date": DEMAND_DATE.isoformat(),
+            "assumed_service": DEMAND_SERVICE.isoformat(),
+            "service_method": "personal",
+            "set_aside_court": "the County Court at Bromley",
+            "signatory_name": "Priya Shah",
+            "petition_date": (DEMAND_SERVICE + dt.timedelta(days=22)).isoformat(),
+        },
+        DEMAND_DATE,
+    )
+    return sorted(documents, key=lambda p: p.suffix != ".docx")
 
 
 def _hearing_papers(register, examples: Path, out_dir: Path, day: dt.date) -> list[Path]:

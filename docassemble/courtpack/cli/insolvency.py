@@ -17,7 +17,7 @@ from ..errors import NotReadyError
 from ..law import insolvency as rules
 from ..law.breathing_space import BreathingSpaceWindow, breathing_space_status
 from .calc import JSON_OPTION, emit
-from .types import DATE
+from .types import DATE, db_option
 
 
 @click.group()
@@ -64,8 +64,14 @@ def served_cmd(record_file: str, served: dt.date, method: str, served_by: str) -
 
 
 @insolvency.command("petition-check")
+@click.option(
+    "--case",
+    "reference",
+    default=None,
+    help="A case in the register: its recorded demand, service, payments, defence and breathing space decide.",
+)
 @click.option("--debtor", "debtor_kind", type=click.Choice(rules.DEBTOR_KINDS), default="individual")
-@click.option("--debt", required=True, help="The petition debt, e.g. 6200.00.")
+@click.option("--debt", default=None, help="The petition debt, e.g. 6200.00 (without --case).")
 @click.option("--served", type=DATE, default=None, help="Day the statutory demand was served (none: not served).")
 @click.option("--paid", is_flag=True, help="The demand was paid, secured or compounded for.")
 @click.option("--set-aside-applied", is_flag=True, help="An application to set the demand aside is outstanding.")
@@ -75,10 +81,12 @@ def served_cmd(record_file: str, served: dt.date, method: str, served_by: str) -
 @click.option("--oldest-due", type=DATE, default=None, help="Council tax / business rates: earliest due date included.")
 @click.option("--on", type=DATE, default=None, help="Intended presentation date (default today).")
 @click.option("--strict", is_flag=True, help="Exit 2 when the petition is not open (for scripts).")
+@db_option
 @JSON_OPTION
 def petition_check_cmd(
+    reference: str | None,
     debtor_kind: str,
-    debt: str,
+    debt: str | None,
     served: dt.date | None,
     paid: bool,
     set_aside_applied: bool,
@@ -88,28 +96,40 @@ def petition_check_cmd(
     oldest_due: dt.date | None,
     on: dt.date | None,
     strict: bool,
+    db: str | None,
     as_json: bool,
 ) -> None:
-    """Whether a bankruptcy or winding-up petition may be presented, and the reasons if not."""
+    """Whether a bankruptcy or winding-up petition may be presented, and the reasons if not.
+
+    With ``--case`` the register's facts decide (the recorded demand and its service); without it,
+    the options describe the debt.
+    """
     day = on or dt.date.today()
-    windows = (
-        [BreathingSpaceWindow(min(day, breathing_space_until), breathing_space_until)]
-        if breathing_space_until is not None
-        else []
-    )
-    result = rules.petition_readiness(
-        debtor_kind=debtor_kind,
-        debt=debt,
-        served=served,
-        on=day,
-        paid_or_secured=paid,
-        set_aside_applied=set_aside_applied,
-        set_aside=set_aside,
-        disputed=disputed,
-        breathing_space=breathing_space_status(windows, day),
-        oldest_due=oldest_due,
-        tax_debt=oldest_due is not None,
-    )
+    if reference is not None:
+        from ..interview_glue.insolvency import petition_check
+
+        result, _ = petition_check(db, reference.strip(), day)
+    elif debt is None:
+        raise click.UsageError("give --case REF (a case in the register) or --debt AMOUNT")
+    else:
+        windows = (
+            [BreathingSpaceWindow(min(day, breathing_space_until), breathing_space_until)]
+            if breathing_space_until is not None
+            else []
+        )
+        result = rules.petition_readiness(
+            debtor_kind=debtor_kind,
+            debt=debt,
+            served=served,
+            on=day,
+            paid_or_secured=paid,
+            set_aside_applied=set_aside_applied,
+            set_aside=set_aside,
+            disputed=disputed,
+            breathing_space=breathing_space_status(windows, day),
+            oldest_due=oldest_due,
+            tax_debt=oldest_due is not None,
+        )
     emit(
         {
             "open": result.open,

@@ -39,6 +39,7 @@ STEP_LABELS = {
     "liability_order": "The magistrates' court made a liability order",
     "summons_withdrawn": "The liability order summons was withdrawn (paid, or no order sought)",
     "liability_enforcement": "A step after the liability order (attachment, enforcement agent, charging order)",
+    "statutory_demand_served": "The statutory demand was served on the debtor",
 }
 _DATATYPES = {"date": "date", "money": "currency", "time": "text", "text": "text"}
 

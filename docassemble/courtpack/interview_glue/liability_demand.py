@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Mapping
 from pathlib import Path
 
 from sqlalchemy import select
@@ -28,7 +29,7 @@ from ..documents.insolvency.demand import (
 )
 from ..law import liability_orders as lo
 from ..law.dates import format_date
-from ..law.money import format_money
+from ..law.money import format_money, money_str
 from ..register.db import session_for
 from ..register.errors import RegisterError
 from ..register.generated import record_document
@@ -60,8 +61,13 @@ def demand_on_orders(
     signatory: str,
     out_dir: Path,
     who: str | None = None,
+    stated: Mapping[str, str] | None = None,
 ) -> DemandOutput:
-    """The demand for what is still owed under the liability orders of ``references`` (one debtor)."""
+    """The demand for what is still owed under the liability orders of ``references`` (one debtor).
+
+    Each case records the demand (and its service record) with the facts it states; ``stated`` adds
+    the interview's own (the expected service day and method).
+    """
     if not references:
         raise RegisterError("name at least one case with a liability order, e.g. CT-5100203")
     with session_for(db, who) as session:
@@ -137,12 +143,17 @@ def demand_on_orders(
             signatory=Signatory(name=signer.name, position=signer.position),
         )
         output = write_demand(request, out_dir)
-        for reference, facts in zip(references, cases, strict=True):
-            record_document(
-                session,
-                reference,
-                "statutory demand",
-                output.docx,
-                facts={"debtors": facts.debtor.name},
-            )
+        for reference, facts, item in zip(references, cases, items, strict=True):
+            stated = {
+                "as_at": demand_date.isoformat(),
+                "claimant": facts.claimant.name,
+                "debtors": facts.debtor.name,
+                "demand_kind": request.kind,
+                "debtor_kind": request.debtor_kind,
+                "demand_amount": money_str(request.amount),
+                "case_amount": money_str(item.amount),  # what this case's order still carries
+                **(stated or {}),
+            }
+            for path in (output.docx, output.record):
+                record_document(session, reference, "statutory demand", path, facts=stated)
         return output

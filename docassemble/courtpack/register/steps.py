@@ -49,6 +49,8 @@ ENFORCEMENT_TYPES = (
 HEARING_OUTCOMES = ("heard", "adjourned", "vacated")
 # what follows a council tax or business rates liability order (documents/liability/next_steps.py)
 LIABILITY_ENFORCEMENT = ("attachment_of_earnings", "attachment_of_benefits", "enforcement_agent", "charging_order")
+# how a statutory demand reached the debtor (IR 2016 r.10.2; IA 1986 s.123(1)(a) for a company's registered office)
+DEMAND_SERVICE_METHODS = ("personal", "registered_office", "first_class_post", "left_at_address")
 JUDGMENT_KEY = "judgment"  # the order a judgment step writes (and updates)
 CHARGING_KEY = "charging-order"  # the order the charging order steps write
 
@@ -135,6 +137,12 @@ STEPS: dict[str, tuple[Field, ...]] = {
         Field("outstanding", "money"),
         Field("recipient", "text"),
         Field("document", "text", required=False),
+    ),
+    # insolvency: the day a statutory demand was served starts its 18 and 21 days (law/insolvency.py)
+    "statutory_demand_served": (
+        _date(),
+        Field("method", "choice", choices=DEMAND_SERVICE_METHODS),
+        Field("served_by", "text", required=False),
     ),
 }
 # every step record_step accepts: the money-claim steps above and the possession steps (issue 15)
