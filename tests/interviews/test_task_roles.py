@@ -37,9 +37,9 @@ def test_each_task_allows_its_roles_and_refuses_the_others(name, actor):
 
 def test_only_tasks_about_one_case_are_offered_from_a_case():
     """A work-list row or "Start a task for a case" opens these with ``case_reference`` set; the rest start
-    from the register itself or from uploaded files."""
+    from the register itself or from uploaded files (a statutory demand is on one case's recorded debt)."""
     from_case = {t.name for t in tasks.TASKS if t.needs_case and t.name in ALLOWED}
-    assert from_case == {"edit_case", "case_step"}
+    assert from_case == {"edit_case", "case_step", "statutory_demand"}  # a demand is on one case's debt
 
 
 def test_the_menu_lists_a_managers_tasks(tmp_path):

@@ -138,7 +138,6 @@ TASKS = (
         "statutory_demand",
         "Statutory demand",
         ("officer", "legal_reviewer"),
-        needs_case=False,
         what="statutory demand (bankruptcy or winding-up) and whether a petition would be open",
     ),
     Task(
