@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import Any
 
 import yaml
 
@@ -21,11 +20,10 @@ from ..case.fields import Fields
 from ..errors import CaseFileError, CourtpackError
 from ..law.calendar import on_or_next_business_day
 from ..register.cases import add_case
-from ..register.db import Register
-from ..register.demo import court_day_on_or_before
+from ..register.db import Register, session_for
+from ..register.demo import court_day_on_or_before, read_story, record_once
 from ..register.orders import resolve_date
 from ..register.settings import council_settings
-from ..register.steps import ALL_STEPS, case_facts, checked_facts, record_step
 from .demo_case import DemoOfficer, signatory
 
 __all__ = ["FOLDER", "REFERENCE", "carry_possession_through", "load_possession_example"]
@@ -41,31 +39,14 @@ def _story(examples: Path) -> Fields:
     return Fields(yaml.safe_load(path.read_text(encoding="utf-8")), str(path))
 
 
-def _on_working_day(name: str, day: dt.date, future: bool, court_day: bool) -> dt.date:
-    if court_day or name == "date":
-        return on_or_next_business_day(day) if future else court_day_on_or_before(day)
-    return day
-
-
 def load_possession_example(register: Register, examples: Path, as_at: dt.date, who: str) -> str:
-    """Add the case and record its story's steps (dates against ``as_at``); loading twice adds nothing."""
+    """Add the case and record its story's steps (dates against ``as_at``) in one transaction; loading twice
+    adds nothing. The story is read as the other examples' are (``register.demo.read_story``)."""
     add_case(register, examples / FOLDER / f"{REFERENCE}.yaml", who=who)
-    top = _story(examples)
-    for f in top.items("steps", required=True):
-        name = f.text("step")
-        if name not in ALL_STEPS:
-            raise f.fail("step", f"{name!r} is not a step courtpack records", f"use one of: {', '.join(ALL_STEPS)}")
-        facts: dict[str, Any] = {k: v for k, v in f.data.items() if k != "step"}
-        for spec in ALL_STEPS[name]:
-            if spec.kind == "date" and spec.name in facts:
-                try:
-                    day = resolve_date(facts[spec.name], as_at)
-                except ValueError as err:
-                    raise f.fail(spec.name, str(err)) from None
-                facts[spec.name] = _on_working_day(spec.name, day, spec.future, spec.court_day)
-        if checked_facts(REFERENCE, name, facts, as_at) in [s.facts for s in case_facts(register, REFERENCE).all(name)]:
-            continue
-        record_step(register, REFERENCE, name, facts, who=who, today=as_at)
+    steps = read_story(examples / FOLDER / "story.yaml", as_at)
+    with session_for(register, who) as session:
+        for name, facts in steps:
+            record_once(session, REFERENCE, name, facts, who, today=as_at)
     return REFERENCE
 
 

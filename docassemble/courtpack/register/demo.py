@@ -109,11 +109,13 @@ def _judgment_facts(spec: OrderSpec) -> dict[str, Any]:
     return facts
 
 
-def _record_once(session: Any, reference: str, name: str, facts: dict[str, Any], who: str) -> None:
+def record_once(
+    session: Any, reference: str, name: str, facts: dict[str, Any], who: str, today: dt.date | None = None
+) -> None:
     """Record a step unless the very same step is already recorded (loading twice changes nothing)."""
-    if checked_facts(reference, name, facts) in [s.facts for s in case_facts(session, reference).all(name)]:
+    if checked_facts(reference, name, facts, today) in [s.facts for s in case_facts(session, reference).all(name)]:
         return
-    record_step(session, reference, name, facts, who=who)
+    record_step(session, reference, name, facts, who=who, today=today)
 
 
 def load_story(
@@ -124,12 +126,12 @@ def load_story(
     _, orders, hearings = read_orders_file(examples / "orders" / f"{reference}.yaml", as_at)
     with session_for(db, who) as session:
         for name, facts in steps:
-            _record_once(session, reference, name, facts, who)
+            record_once(session, reference, name, facts, who)
         issued = case_facts(session, reference).latest("claim_issued")
         for spec in orders:
             spec = dataclasses.replace(spec, made_on=court_day_on_or_before(spec.made_on))
             if spec.kind == "judgment":
-                _record_once(session, reference, "judgment", _judgment_facts(spec), who)
+                record_once(session, reference, "judgment", _judgment_facts(spec), who)
                 if issued is not None:  # the judgment is in the claim the court issued
                     spec = dataclasses.replace(
                         spec, claim_number=issued.facts["claim_number"], court=issued.facts["court"]
@@ -137,7 +139,7 @@ def load_story(
             if spec.charging and spec.charging.interim_made:
                 charging = dataclasses.replace(spec.charging, interim_made=spec.made_on)
                 spec = dataclasses.replace(spec, key="charging-order", charging=charging)
-                _record_once(
+                record_once(
                     session,
                     reference,
                     "charging_order_interim",
@@ -149,7 +151,7 @@ def load_story(
             starts = hearing.starts_at
             starts = dt.datetime.combine(on_or_next_business_day(starts.date()), starts.time())
             hearing = dataclasses.replace(hearing, starts_at=starts)
-            _record_once(
+            record_once(
                 session,
                 reference,
                 "hearing_listed",
