@@ -22,12 +22,11 @@ from ..case import Case
 from ..case.figures import breathing_space_for
 from ..case.model import LIABILITY_ORDER_DEBTS, DebtorKind
 from ..documents.insolvency.demand import (
-    Creditor,
-    Debtor,
     DemandItem,
     DemandRequest,
     Judgment,
     Signatory,
+    demand_parties,
     write_demand,
 )
 from ..errors import NotReadyError
@@ -264,23 +263,13 @@ def _request(
             f", less {format_money(plan.paid_since)} paid" if plan.paid_since else ""
         )
         consideration = f"{case.debt.description[:1].upper()}{case.debt.description[1:]}."
+    creditor, debtor_party = demand_parties(settings, signer.name, signer.position, debtor)
     return DemandRequest(
         reference=f"{case.reference}-SD",
         debtor_kind=plan.debtor_kind,
         kind="judgment_debt" if plan.route == "judgment_debt" else "payable_immediately",
-        creditor=Creditor(
-            name=settings.legal_name,
-            address=settings.address.one_line(),
-            contact_name=f"{signer.name}, {signer.position}",
-            phone=settings.phone,
-            email=settings.email,
-        ),
-        debtor=Debtor(
-            name=debtor.name,
-            address=debtor.address.one_line(),
-            other_names=debtor.trading_name if debtor.kind is DebtorKind.SOLE_TRADER else "",
-            company_number=debtor.company_number,
-        ),
+        creditor=creditor,
+        debtor=debtor_party,
         items=(DemandItem(description=description, amount=amount),),
         consideration=consideration,
         judgment=plan.judgment if plan.route == "judgment_debt" else None,

@@ -19,12 +19,11 @@ from sqlalchemy import select
 from ..case.casefile import case_from_dict
 from ..case.model import LIABILITY_ORDER_DEBTS, DebtorKind
 from ..documents.insolvency.demand import (
-    Creditor,
-    Debtor,
     DemandItem,
     DemandOutput,
     DemandRequest,
     Signatory,
+    demand_parties,
     write_demand,
 )
 from ..law import liability_orders as lo
@@ -115,23 +114,13 @@ def demand_on_orders(
         council = council_for_liability(session, first.claimant.name)
         signer = council.signatory(signatory)
         company = first.debtor.kind is DebtorKind.COMPANY
+        creditor, debtor = demand_parties(council, signer.name, signer.position, first.debtor)
         request = DemandRequest(
             reference=f"{references[0]}-SD",
             debtor_kind="company" if company else "individual",
             kind="payable_immediately",
-            creditor=Creditor(
-                name=council.legal_name,
-                address=council.address.one_line(),
-                contact_name=f"{signer.name}, {signer.position}",
-                phone=council.phone,
-                email=council.email,
-            ),
-            debtor=Debtor(
-                name=first.debtor.name,
-                address=first.debtor.address.one_line(),
-                other_names="",
-                company_number=first.debtor.company_number,
-            ),
+            creditor=creditor,
+            debtor=debtor,
             items=tuple(items),
             consideration=CONSIDERATION[first.debt.type.value],
             judgment=None,

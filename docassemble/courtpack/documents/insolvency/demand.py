@@ -15,11 +15,13 @@ import json
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 import yaml
 
 from ...case.fields import Fields
+from ...case.model import Address, DebtorKind
+from ...case.model import Debtor as CaseDebtor
 from ...errors import CaseFileError, NotReadyError
 from ...files import write_atomically
 from ...law import insolvency
@@ -54,6 +56,38 @@ class Debtor:
     address: str
     other_names: str
     company_number: str
+
+
+class Council(Protocol):
+    """What a demand needs of the council's settings (the register's ``CouncilSettings``)."""
+
+    legal_name: str
+    address: Address
+    phone: str
+    email: str
+
+
+def demand_parties(
+    council: Council, signer_name: str, signer_position: str, debtor: CaseDebtor
+) -> tuple[Creditor, Debtor]:
+    """The creditor (the council, its contact the signer) and the debtor as the case records them.
+
+    Why one place: every demand, on liability orders, a judgment or a balance, names the parties the same way;
+    a sole trader's business name is one of the "other names" the prescribed form asks for.
+    """
+    creditor = Creditor(
+        name=council.legal_name,
+        address=council.address.one_line(),
+        contact_name=f"{signer_name}, {signer_position}",
+        phone=council.phone,
+        email=council.email,
+    )
+    return creditor, Debtor(
+        name=debtor.name,
+        address=debtor.address.one_line(),
+        other_names=debtor.trading_name if debtor.kind is DebtorKind.SOLE_TRADER else "",
+        company_number=debtor.company_number,
+    )
 
 
 @dataclass(frozen=True, kw_only=True)
