@@ -8,7 +8,8 @@ that set under other names (every file is opened, read and merged on its own,
 by courtpack and by qpdf alike). ``--sources DIR`` keeps the generated files
 there and reuses them on the next run. Builds the full bundle in a child
 process (index, links, bookmarks, page numbers, labels, metadata, atomic write)
-and reads the child's peak RSS, then merges the same files with
+and reads the peak RSS of the child or of any program it ran (a large bundle is merged by the
+qpdf program), then merges the same files with
 ``qpdf --empty --pages ... --`` as the baseline, the two interleaved. Targets:
 build time <= 1.0x the qpdf merge; peak memory <= 150 MB for 1,000 pages and
 <= 300 MB for 10,000.
@@ -49,7 +50,8 @@ started, cpu = time.perf_counter(), time.process_time()
 report = build_bundle(load_spec(Path(sys.argv[1])), Path(sys.argv[2]))
 seconds, cpu = time.perf_counter() - started, time.process_time() - cpu
 print(json.dumps({"seconds": seconds, "cpu": cpu, "pages": report.page_count, "warnings": len(report.warnings),
-                  "maxrss_kb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}))
+                  "maxrss_kb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
+                  "child_maxrss_kb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss}))
 """
 
 
@@ -203,7 +205,7 @@ def main() -> int:
         result = min(runs, key=lambda r: r["seconds"])
         baseline = min(wall for wall, _ in qpdf_times)
         baseline_cpu = min(cpu for _, cpu in qpdf_times)
-        build_s, peak_mb = result["seconds"], max(r["maxrss_kb"] for r in runs) / 1024
+        build_s, peak_mb = result["seconds"], max(max(r["maxrss_kb"], r["child_maxrss_kb"]) for r in runs) / 1024
         bundle_mb = (out / "bundle.pdf").stat().st_size / 1e6
         qpdf_mb = (out / "qpdf.pdf").stat().st_size / 1e6
         ratio = build_s / baseline
@@ -215,7 +217,7 @@ def main() -> int:
         print(f"cpu: {min(r['cpu'] for r in runs) / baseline_cpu:.2f} CPU-time ratio (for information: machine load)")
         print(f"ratio: {ratio:.2f} (target <= {TARGET_RATIO}) {'OK' if ratio <= TARGET_RATIO else 'MISSED'}")
         print(
-            f"peak_memory_mb: {peak_mb:.0f} max RSS of the build process for {result['pages']} pages "
+            f"peak_memory_mb: {peak_mb:.0f} max RSS of the build process or any program it ran, for {result['pages']} pages "
             f"(target <= {target_mb}) {'OK' if peak_mb <= target_mb else 'MISSED'}"
         )
         return 0 if ratio <= TARGET_RATIO and peak_mb <= target_mb else 1

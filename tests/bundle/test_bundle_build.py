@@ -19,7 +19,7 @@ EXPECTED = [("A1", 2, 4), ("A2", 5, 6), ("B1", 7, 11), ("C1", 12, 13)]
 
 
 @pytest.fixture
-def built(small_bundle, tmp_path):
+def built(small_bundle, tmp_path, merge_mode):
     out = tmp_path / "out" / "bundle.pdf"
     out.parent.mkdir()
     report = build_bundle(load_spec(small_bundle), out)
@@ -251,7 +251,7 @@ def test_images_become_a4_pages(tmp_path, page_text):
     assert "2" in page_text(tmp_path / "b.pdf", 2).split()
 
 
-def test_images_either_side_of_a_pdf_all_reach_the_bundle(tmp_path, make_pdf, page_text):
+def test_images_either_side_of_a_pdf_all_reach_the_bundle(tmp_path, make_pdf, page_text, merge_mode):
     """Every image is a page of ONE converted PDF, and a source is closed as soon as its last page is
     merged: the PDF between the two images must not close the images' PDF before the plan is in."""
     Image.new("RGB", (1600, 1000), "navy").save(tmp_path / "photo.jpg", "JPEG")
