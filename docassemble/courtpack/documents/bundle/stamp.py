@@ -44,6 +44,8 @@ RESOURCES, XOBJECT, FONT_RESOURCES, CONTENTS, BASE_FONT = (
     Name(n) for n in ("/Resources", "/XObject", "/Font", "/Contents", "/BaseFont")
 )
 
+ARRAY = pikepdf.ObjectType.array
+
 Key = tuple[float, float, int]  # displayed width, displayed height, digits
 
 
@@ -102,6 +104,9 @@ class _Stamper:
         self.digits = {str(d): target.make_stream(b"(%d) Tj " % d) for d in range(10)}
         self.end = target.make_stream(b"ET Q\n")
         self.boxes: dict[Key, pikepdf.Stream] = {}
+        # a page with no /XObject (or /Font) dictionary of its own gets one shared with its kind
+        self.xobject_dicts: dict[Key, pikepdf.Dictionary] = {}
+        self.font_dict = target.make_indirect(pikepdf.Dictionary({FONT_NAME: self.font}))
         self.openings: dict[tuple[Geometry, str, str], pikepdf.Stream] = {}
         self.font_dicts: set[tuple[int, int]] = set()  # shared /Font dictionaries already given our font
 
@@ -153,10 +158,18 @@ class _Stamper:
             resources = inherited(obj, "/Resources")
         if resources is None or resources.is_indirect:  # shared by pages of other geometries: give it its own
             resources = obj.Resources = pikepdf.Dictionary(resources) if resources is not None else pikepdf.Dictionary()
-        box_name = _add_xobject(resources, self.box_form(key))
+        if XOBJECT in resources:
+            box_name = _add_xobject(resources, self.box_form(key))
+        else:  # building a dictionary per page costs more than the rest of the stamp
+            shared = self.xobject_dicts.get(key)
+            if shared is None:
+                shared = self.xobject_dicts[key] = self.target.make_indirect(
+                    pikepdf.Dictionary({STAMP_NAME: self.box_form(key)})
+                )
+            resources[XOBJECT], box_name = shared, STAMP_NAME
         fonts = resources.get(FONT_RESOURCES)
         if fonts is None:
-            resources[FONT_RESOURCES] = pikepdf.Dictionary({FONT_NAME: self.font})
+            resources[FONT_RESOURCES] = self.font_dict
             return box_name, FONT_NAME
         if fonts.is_indirect and fonts.objgen in self.font_dicts:
             return box_name, FONT_NAME
@@ -206,7 +219,10 @@ def stamp_page_numbers(
         key = (round(width, 2), round(height, 2), len(label))
         box_name, font_name = stamper.resources(page, key)
         contents = page.obj.get(CONTENTS)
-        own = list(contents) if isinstance(contents, Array) else ([] if contents is None else [contents])
+        if contents is None:
+            own = []
+        else:  # the type code, not isinstance(): pikepdf's isinstance check runs Python code
+            own = list(contents) if contents._type_code == ARRAY else [contents]
         page.obj[CONTENTS] = Array(
             [
                 stamper.save_state,
