@@ -40,8 +40,8 @@ PAD_X, PAD_Y = 4.0, 3.0
 PROGRESS_EVERY = 50
 STAMP_NAME, FONT_NAME = "/CourtpackNo", "/CourtpackHelv"
 # built once: pikepdf's Name.X attribute lookup runs Python code on every use
-RESOURCES, XOBJECT, FONT_RESOURCES, CONTENTS, BASE_FONT = (
-    Name(n) for n in ("/Resources", "/XObject", "/Font", "/Contents", "/BaseFont")
+RESOURCES, XOBJECT, FONT_RESOURCES, CONTENTS, BASE_FONT, ROTATE, PARENT = (
+    Name(n) for n in ("/Resources", "/XObject", "/Font", "/Contents", "/BaseFont", "/Rotate", "/Parent")
 )
 
 ARRAY = pikepdf.ObjectType.array
@@ -49,7 +49,7 @@ ARRAY = pikepdf.ObjectType.array
 Key = tuple[float, float, int]  # displayed width, displayed height, digits
 
 
-def inherited(obj: pikepdf.Object, key: str) -> pikepdf.Object | None:
+def inherited(obj: pikepdf.Object, key: str | Name) -> pikepdf.Object | None:
     """A page attribute, looking up the page tree for inheritable ones (/Rotate, /MediaBox)."""
     node = obj
     for _ in range(32):
@@ -58,12 +58,16 @@ def inherited(obj: pikepdf.Object, key: str) -> pikepdf.Object | None:
         value = node.get(key)
         if value is not None:
             return value
-        node = node.get("/Parent")
+        node = node.get(PARENT)
     return None
 
 
 def rotation(page: pikepdf.Page) -> int:
-    value = inherited(page.obj, "/Rotate")
+    return _turn(page.obj)
+
+
+def _turn(obj: pikepdf.Object) -> int:
+    value = inherited(obj, ROTATE)
     try:
         return int(value) % 360 if value is not None else 0
     except (TypeError, ValueError):
@@ -150,12 +154,11 @@ class _Stamper:
             )
         return found
 
-    def resources(self, page: pikepdf.Page, key: Key) -> tuple[str, str]:
-        """Add the box form and our font to the page's resources; returns the names they got."""
-        obj = page.obj
+    def resources(self, obj: pikepdf.Dictionary, key: Key) -> tuple[str, str]:
+        """Add the box form and our font to the page's (``obj``) resources; returns the names they got."""
         resources = obj.get(RESOURCES)
         if resources is None:
-            resources = inherited(obj, "/Resources")
+            resources = inherited(obj, RESOURCES)
         if resources is None or resources.is_indirect:  # shared by pages of other geometries: give it its own
             resources = obj.Resources = pikepdf.Dictionary(resources) if resources is not None else pikepdf.Dictionary()
         if XOBJECT in resources:
@@ -211,19 +214,18 @@ def stamp_page_numbers(
     total = len(pages)
     stamper = _Stamper(pdf)
     for done, page in enumerate(pages, start=1):
+        obj = page.obj  # once: each .obj makes a new Python object
         rect = box(page)
-        turn = rotation(page)
+        turn = _turn(obj)
         x0, y0, x1, y1 = rect
         width, height = (y1 - y0, x1 - x0) if turn in (90, 270) else (x1 - x0, y1 - y0)
         label = str(first_number + done - 1)
         key = (round(width, 2), round(height, 2), len(label))
-        box_name, font_name = stamper.resources(page, key)
-        contents = page.obj.get(CONTENTS)
-        if contents is None:
-            own = []
-        else:  # the type code, not isinstance(): pikepdf's isinstance check runs Python code
-            own = list(contents) if contents._type_code == ARRAY else [contents]
-        page.obj[CONTENTS] = Array(
+        box_name, font_name = stamper.resources(obj, key)
+        contents = obj.get(CONTENTS)
+        # the type code, not isinstance(): pikepdf's isinstance check runs Python code
+        own = [] if contents is None else list(contents) if contents._type_code == ARRAY else [contents]
+        obj[CONTENTS] = Array(
             [
                 stamper.save_state,
                 *own,
