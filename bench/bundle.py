@@ -50,6 +50,8 @@ from docassemble.courtpack.documents.bundle import build_bundle, load_spec
 started, cpu = time.perf_counter(), time.process_time()
 report = build_bundle(load_spec(Path(sys.argv[1])), Path(sys.argv[2]))
 seconds, cpu = time.perf_counter() - started, time.process_time() - cpu
+programs = resource.getrusage(resource.RUSAGE_CHILDREN)  # the qpdf program a large bundle runs
+cpu += programs.ru_utime + programs.ru_stime
 print(json.dumps({"seconds": seconds, "cpu": cpu, "pages": report.page_count, "warnings": len(report.warnings),
                   "maxrss_kb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}))
 """
@@ -243,7 +245,8 @@ def main() -> int:
         ratio = build_s / baseline
         print(
             f"bundle build: {build_s:.2f} s for {result['pages']} pages ({bundle_mb:.1f} MB, "
-            f"{result['warnings']} scanned-page warnings; best of {RUNS}; CPU {result['cpu']:.2f} s)"
+            f"{result['warnings']} scanned-page warnings; best of {RUNS}; "
+            f"CPU {result['cpu']:.2f} s, programs it ran included)"
         )
         print(f"qpdf merge:   {baseline:.2f} s ({qpdf_mb:.1f} MB; best of {RUNS}; CPU {baseline_cpu:.2f} s)")
         print(f"cpu: {min(r['cpu'] for r in runs) / baseline_cpu:.2f} CPU-time ratio (for information: machine load)")
