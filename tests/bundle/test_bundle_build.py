@@ -175,7 +175,7 @@ def test_scanned_page_is_reported_when_ocrmypdf_is_missing(small_bundle, tmp_pat
     assert "install ocrmypdf" in warning
 
 
-def test_ocrmypdf_is_run_on_sources_with_scans_when_installed(small_bundle, tmp_path, monkeypatch):
+def test_ocrmypdf_is_run_on_sources_with_scans_when_installed(small_bundle, tmp_path, monkeypatch, merge_mode):
     tools = tmp_path / "tools"
     tools.mkdir()
     marker = tmp_path / "ocr-ran"
@@ -189,6 +189,8 @@ def test_ocrmypdf_is_run_on_sources_with_scans_when_installed(small_bundle, tmp_
     assert len(marker.read_text().splitlines()) == 1  # only letter.pdf has a scanned page
     assert report.textless_pages == [13]  # the fake OCR added no text
     assert "OCR found no text" in report.warnings[0]
+    with pikepdf.open(tmp_path / "b.pdf") as pdf:  # index 1 + 3 + 2 + 5 + 2 pages (see EXPECTED)
+        assert len(pdf.pages) == 13
 
 
 def test_sections_with_their_own_document_lists(tmp_path, page_text, make_pdf, write_spec):
