@@ -7,8 +7,10 @@ The qpdf program's ``--pages`` merge reads each source and writes the merged fil
 content from that file instead of holding it. So for a large bundle (``inputs.LARGE_INPUT_BYTES``) the
 index and the sources are merged by qpdf into a scratch file, which the builder opens and
 finishes (numbers, links, bookmarks, labels) exactly as it finishes a merge made in memory.
-Below it the in-memory merge is faster (no second write of every page), which is what matters
-for the common bundle of a few hundred pages.
+Measured at 10,000 pages (364 MB of sources): 270 MB for the build process and qpdf together,
+against 513 MB in memory; but every page is written twice, so it took 9.7 s against 4.9 s.
+Below the threshold the in-memory merge is the faster, which is what matters for the common
+bundle of a few hundred pages. Without the qpdf program the merge is made in memory.
 """
 
 from __future__ import annotations
