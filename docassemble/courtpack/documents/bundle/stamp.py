@@ -23,7 +23,8 @@ Why shared streams: writing a new stream costs qpdf about 60 microseconds at sav
 its size. Measured on 1,000 pages (CPU time): one reportlab page per bundle page and
 ``add_overlay`` on each, 0.5 s; a form XObject per page, 0.09 s to stamp and 0.10 s more to
 save; shared streams (a page gains a /Contents array and two resource entries), 0.09 s to stamp
-and under 0.01 s more to save.
+and under 0.01 s more to save; and a page without an /XObject or /Font dictionary given a shared
+one rather than a new one of its own, each page object fetched once, 0.07 s to stamp.
 """
 
 from __future__ import annotations
