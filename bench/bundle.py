@@ -8,7 +8,8 @@ that set under other names (every file is opened, read and merged on its own,
 by courtpack and by qpdf alike). ``--sources DIR`` keeps the generated files
 there and reuses them on the next run. Builds the full bundle in a child
 process (index, links, bookmarks, page numbers, labels, metadata, atomic write)
-and reads the child's peak RSS, then merges the same files with
+and reads the child's peak RSS (and samples the RSS of the child plus any program it runs: a large
+bundle is merged by the qpdf program), then merges the same files with
 ``qpdf --empty --pages ... --`` as the baseline, the two interleaved. Targets:
 build time <= 1.0x the qpdf merge; peak memory <= 150 MB for 1,000 pages and
 <= 300 MB for 10,000.
@@ -26,6 +27,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -48,6 +50,8 @@ from docassemble.courtpack.documents.bundle import build_bundle, load_spec
 started, cpu = time.perf_counter(), time.process_time()
 report = build_bundle(load_spec(Path(sys.argv[1])), Path(sys.argv[2]))
 seconds, cpu = time.perf_counter() - started, time.process_time() - cpu
+programs = resource.getrusage(resource.RUSAGE_CHILDREN)  # the qpdf program a large bundle runs
+cpu += programs.ru_utime + programs.ru_stime
 print(json.dumps({"seconds": seconds, "cpu": cpu, "pages": report.page_count, "warnings": len(report.warnings),
                   "maxrss_kb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}))
 """
@@ -154,15 +158,47 @@ def write_spec(folder: Path, sources: list[Path]) -> Path:
     return spec
 
 
+def _tree_rss_kb(pid: int) -> int:
+    """Resident memory of ``pid`` plus every process under it (a large bundle runs the qpdf program)."""
+    total, todo = 0, [pid]
+    while todo:
+        current = todo.pop()
+        try:
+            status = Path(f"/proc/{current}/status").read_text()
+            children = Path(f"/proc/{current}/task/{current}/children").read_text().split()
+        except OSError:  # gone already
+            continue
+        total += next((int(line.split()[1]) for line in status.splitlines() if line.startswith("VmRSS:")), 0)
+        todo += [int(c) for c in children]
+    return total
+
+
 def build(spec: Path, out: Path) -> dict[str, float]:
-    """One build in a fresh process, so ru_maxrss is this build's own peak."""
+    """One build in a fresh process, so ru_maxrss is this build's own peak; the memory of the build and
+    the programs it runs together is sampled every 5 ms (``tree_kb``)."""
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    child = subprocess.run(
-        [sys.executable, "-c", CHILD, str(spec), str(out)], capture_output=True, text=True, env=env, check=False
+    child = subprocess.Popen(
+        [sys.executable, "-c", CHILD, str(spec), str(out)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
     )
+    peak, done = [0], threading.Event()
+
+    def sample() -> None:
+        while not done.is_set():
+            peak[0] = max(peak[0], _tree_rss_kb(child.pid))
+            done.wait(0.005)
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    stdout, stderr = child.communicate()
+    done.set()
+    sampler.join()
     if child.returncode != 0:
-        raise RuntimeError(child.stderr)
-    return json.loads(child.stdout.strip().splitlines()[-1])
+        raise RuntimeError(stderr)
+    return {**json.loads(stdout.strip().splitlines()[-1]), "tree_kb": peak[0]}
 
 
 def qpdf_merge(sources: list[Path], out: Path) -> tuple[float, float]:
@@ -203,19 +239,21 @@ def main() -> int:
         result = min(runs, key=lambda r: r["seconds"])
         baseline = min(wall for wall, _ in qpdf_times)
         baseline_cpu = min(cpu for _, cpu in qpdf_times)
-        build_s, peak_mb = result["seconds"], max(r["maxrss_kb"] for r in runs) / 1024
+        build_s, peak_mb = result["seconds"], max(max(r["maxrss_kb"], r["tree_kb"]) for r in runs) / 1024
         bundle_mb = (out / "bundle.pdf").stat().st_size / 1e6
         qpdf_mb = (out / "qpdf.pdf").stat().st_size / 1e6
         ratio = build_s / baseline
         print(
             f"bundle build: {build_s:.2f} s for {result['pages']} pages ({bundle_mb:.1f} MB, "
-            f"{result['warnings']} scanned-page warnings; best of {RUNS}; CPU {result['cpu']:.2f} s)"
+            f"{result['warnings']} scanned-page warnings; best of {RUNS}; "
+            f"CPU {result['cpu']:.2f} s, programs it ran included)"
         )
         print(f"qpdf merge:   {baseline:.2f} s ({qpdf_mb:.1f} MB; best of {RUNS}; CPU {baseline_cpu:.2f} s)")
         print(f"cpu: {min(r['cpu'] for r in runs) / baseline_cpu:.2f} CPU-time ratio (for information: machine load)")
         print(f"ratio: {ratio:.2f} (target <= {TARGET_RATIO}) {'OK' if ratio <= TARGET_RATIO else 'MISSED'}")
         print(
-            f"peak_memory_mb: {peak_mb:.0f} max RSS of the build process for {result['pages']} pages "
+            f"peak_memory_mb: {peak_mb:.0f} max RSS of the build process (with any program it runs at the "
+            f"time, sampled) for {result['pages']} pages "
             f"(target <= {target_mb}) {'OK' if peak_mb <= target_mb else 'MISSED'}"
         )
         return 0 if ratio <= TARGET_RATIO and peak_mb <= target_mb else 1

@@ -123,3 +123,16 @@ def small_bundle(tmp_path, make_pdf, write_spec):
         }
     )
     return spec
+
+
+@pytest.fixture(params=["memory", "disk"])
+def merge_mode(request, monkeypatch):
+    """Run a test with pages merged in memory and again merged on disk by the qpdf program (the path a
+    large bundle takes): the two must give the same bundle."""
+    if request.param == "disk":
+        if shutil.which("qpdf") is None:  # no test may pass by skipping
+            raise RuntimeError("qpdf is missing: apt-get install -y qpdf")
+        from docassemble.courtpack.documents.bundle import inputs
+
+        monkeypatch.setattr(inputs, "LARGE_INPUT_BYTES", -1)
+    return request.param

@@ -19,7 +19,7 @@ EXPECTED = [("A1", 2, 4), ("A2", 5, 6), ("B1", 7, 11), ("C1", 12, 13)]
 
 
 @pytest.fixture
-def built(small_bundle, tmp_path):
+def built(small_bundle, tmp_path, merge_mode):
     out = tmp_path / "out" / "bundle.pdf"
     out.parent.mkdir()
     report = build_bundle(load_spec(small_bundle), out)
@@ -175,7 +175,7 @@ def test_scanned_page_is_reported_when_ocrmypdf_is_missing(small_bundle, tmp_pat
     assert "install ocrmypdf" in warning
 
 
-def test_ocrmypdf_is_run_on_sources_with_scans_when_installed(small_bundle, tmp_path, monkeypatch):
+def test_ocrmypdf_is_run_on_sources_with_scans_when_installed(small_bundle, tmp_path, monkeypatch, merge_mode):
     tools = tmp_path / "tools"
     tools.mkdir()
     marker = tmp_path / "ocr-ran"
@@ -189,6 +189,8 @@ def test_ocrmypdf_is_run_on_sources_with_scans_when_installed(small_bundle, tmp_
     assert len(marker.read_text().splitlines()) == 1  # only letter.pdf has a scanned page
     assert report.textless_pages == [13]  # the fake OCR added no text
     assert "OCR found no text" in report.warnings[0]
+    with pikepdf.open(tmp_path / "b.pdf") as pdf:  # index 1 + 3 + 2 + 5 + 2 pages (see EXPECTED)
+        assert len(pdf.pages) == 13
 
 
 def test_sections_with_their_own_document_lists(tmp_path, page_text, make_pdf, write_spec):
@@ -251,7 +253,7 @@ def test_images_become_a4_pages(tmp_path, page_text):
     assert "2" in page_text(tmp_path / "b.pdf", 2).split()
 
 
-def test_images_either_side_of_a_pdf_all_reach_the_bundle(tmp_path, make_pdf, page_text):
+def test_images_either_side_of_a_pdf_all_reach_the_bundle(tmp_path, make_pdf, page_text, merge_mode):
     """Every image is a page of ONE converted PDF, and a source is closed as soon as its last page is
     merged: the PDF between the two images must not close the images' PDF before the plan is in."""
     Image.new("RGB", (1600, 1000), "navy").save(tmp_path / "photo.jpg", "JPEG")

@@ -65,7 +65,9 @@ def _spec(write_spec, *names: str) -> Path:
     )
 
 
-def test_repaired_file_warns_naming_the_file_and_the_pages_that_lost_content(tmp_path, write_spec, page_text):
+def test_repaired_file_warns_naming_the_file_and_the_pages_that_lost_content(
+    tmp_path, write_spec, page_text, merge_mode
+):
     damaged = _damaged(tmp_path / "invoices.pdf", 3, lose=[2])
     report = build_bundle(load_spec(_spec(write_spec, "invoices.pdf")), tmp_path / "bundle.pdf")
     (warning,) = [w for w in report.warnings if "damaged" in w]
@@ -84,7 +86,7 @@ def test_file_with_no_recoverable_page_is_refused_and_nothing_written(tmp_path, 
     assert list(out.parent.iterdir()) == []
 
 
-def test_form_fields_included_twice_are_flattened_not_shared(tmp_path, write_spec, page_text):
+def test_form_fields_included_twice_are_flattened_not_shared(tmp_path, write_spec, page_text, merge_mode):
     _fillable(tmp_path / "reply.pdf", "Daniel James Okafor")
     report = build_bundle(load_spec(_spec(write_spec, "reply.pdf", "reply.pdf")), tmp_path / "bundle.pdf")
     assert any("form fields were flattened" in w for w in report.warnings)

@@ -22,7 +22,7 @@ import pikepdf
 from pikepdf import OutlineItem
 
 from ...law.dates import format_date
-from . import pdfdoc
+from . import ondisk, pdfdoc
 from .index import IndexHeader, IndexRow, index_page_count, page_range, render_index
 from .inputs import PreparedInput, prepare_inputs
 from .spec import BundleSpec
@@ -193,13 +193,17 @@ def build_bundle(
             entries += section_entries
 
         index_bytes, links = render_index(header, rows)
-        out_pdf = pikepdf.Pdf.new()
         index_pdf = pikepdf.open(io.BytesIO(index_bytes))
+        out_pdf = pikepdf.Pdf.new()
         try:
             if len(index_pdf.pages) != index_pages:  # pragma: no cover - layout and drawing share paginate()
                 raise RuntimeError("index layout changed between counting and drawing")
-            out_pdf.pages.extend(index_pdf.pages)
-            merge(out_pdf, inputs.items, report)
+            if ondisk.wanted(inputs):
+                out_pdf.close()
+                out_pdf = ondisk.merge_on_disk(index_bytes, inputs.items, inputs.scratch, report)
+            else:
+                out_pdf.pages.extend(index_pdf.pages)
+                merge(out_pdf, inputs.items, report)
             stamp_page_numbers(out_pdf, 0, 1, report)
             pages = list(out_pdf.pages)
             for link in links:

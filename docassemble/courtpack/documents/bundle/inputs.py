@@ -49,6 +49,8 @@ MAGIC = {  # what the first bytes must look like, per extension
     ".png": (b"\x89PNG\r\n\x1a\n",),
 }
 SUPPORTED_TEXT = "PDF, Word (.docx, .doc), .odt, .rtf, JPEG or PNG"
+# inputs bigger than this together make a large bundle, merged from the files on disk (``ondisk``)
+LARGE_INPUT_BYTES = 100_000_000  # the 1,000-page benchmark set is 36 MB, its 10,000-page one 364 MB
 
 
 @dataclass
@@ -61,6 +63,7 @@ class PreparedInput:
     pages: range
     textless: list[int] = field(default_factory=list)  # indexes into ``pdf`` with no text layer
     ocr: bool = False
+    file: Path | None = None  # a file on disk holding ``pdf`` unchanged (None: changed or made in memory)
 
     @property
     def page_count(self) -> int:
@@ -74,6 +77,7 @@ class PreparedInputs:
     items: list[PreparedInput]
     warnings: list[str]
     scratch: Path
+    large: bool = False
     _open: list[pikepdf.Pdf] = field(default_factory=list)
 
     def close(self) -> None:
@@ -144,14 +148,17 @@ def open_pdf(path: Path) -> tuple[pikepdf.Pdf | None, str | None]:
     return pdf, None
 
 
-def _accept(path: Path, pdf: pikepdf.Pdf, warnings: list[str]) -> str | None:
-    """Refuse an unrecoverable file; otherwise note any repair and flatten its form fields."""
+def _accept(path: Path, pdf: pikepdf.Pdf, warnings: list[str]) -> tuple[str | None, bool]:
+    """Refuse an unrecoverable file; otherwise note any repair and flatten its form fields.
+
+    Returns (refusal, changed): ``changed`` when the open ``pdf`` no longer matches the file.
+    """
     refusal, repaired = repair.repair_problem(path, pdf)
     if refusal:
-        return refusal
+        return refusal, False
     flattened = repair.flatten_fields(path, pdf)
     warnings.extend(w for w in (repaired, flattened) if w)
-    return None
+    return None, bool(repaired or flattened)
 
 
 def _raise_problems(problems: list[tuple[Path, str]]) -> None:
@@ -183,8 +190,9 @@ def prepare_inputs(
             problems.append((doc.path, problem))
         passed.append(problem is None)
 
+    size = sum(doc.path.stat().st_size for doc, ok in zip(documents, passed, strict=True) if ok)
     scratch = Path(tempfile.mkdtemp(prefix="courtpack-bundle-"))
-    prepared = PreparedInputs(items=[], warnings=[], scratch=scratch)
+    prepared = PreparedInputs(items=[], warnings=[], scratch=scratch, large=size > LARGE_INPUT_BYTES)
     try:
         slots: list[PreparedInput | None] = [None] * total
         office: list[int] = []
@@ -200,11 +208,11 @@ def prepare_inputs(
                     problems.append((doc.path, problem))
                     continue
                 prepared._open.append(pdf)
-                problem = _accept(doc.path, pdf, prepared.warnings)
+                problem, changed = _accept(doc.path, pdf, prepared.warnings)
                 if problem:
                     problems.append((doc.path, problem))
                     continue
-                slots[n] = PreparedInput(doc, PDF, pdf, range(len(pdf.pages)))
+                slots[n] = PreparedInput(doc, PDF, pdf, range(len(pdf.pages)), file=None if changed else doc.path)
             elif kind == IMAGE:
                 problem = images.check_image(doc.path)
                 if problem:
@@ -236,7 +244,7 @@ def prepare_inputs(
                     problems.append((documents[n].path, f"converted by LibreOffice, but the PDF {problem}"))
                     continue
                 prepared._open.append(pdf)
-                slots[n] = PreparedInput(documents[n], OFFICE, pdf, range(len(pdf.pages)))
+                slots[n] = PreparedInput(documents[n], OFFICE, pdf, range(len(pdf.pages)), file=pdf_path)
             report("Converting documents", len(office), len(office))
             _raise_problems(problems)
 
@@ -256,35 +264,49 @@ def prepare_inputs(
 
 
 def _find_scans(prepared: PreparedInputs, ocr: bool, report: Progress) -> None:
-    """Mark pages without text; OCR their sources when ocrmypdf is available."""
+    """Mark pages without text; OCR their sources when ocrmypdf is available.
+
+    A large bundle is merged from the files on disk (``ondisk``), so there a source that is
+    unchanged is closed once checked: each mapped file read stays in memory while it is open.
+    """
     total = len(prepared.items)
     program = textlayer.ocr_program() if ocr else None  # once: a PATH search costs more than a page check
     for n, item in enumerate(prepared.items):
         report("Looking for scanned pages", n + 1, total)
-        if item.kind != IMAGE:
-            item.textless = textlayer.textless_pages(item.pdf, item.pages)
-        if not item.textless or program is None:
-            continue
-        source = prepared.scratch / f"ocr-in-{n:04d}.pdf"
-        target = prepared.scratch / f"ocr-out-{n:04d}.pdf"
-        if item.kind == PDF:
-            shutil.copyfile(item.document.path, source)
-        else:
-            single = pikepdf.Pdf.new()
-            single.pages.extend(item.pdf.pages[item.pages.start : item.pages.stop])
-            single.save(source)
-        error = textlayer.run_ocr(source, target)
-        if error:
-            prepared.warnings.append(
-                f"{item.document.path}: OCR was not applied ({error}); its scanned pages are not searchable"
-            )
-            continue
-        pdf, problem = open_pdf(target)
-        if problem or len(pdf.pages) != item.page_count:
-            if pdf is not None:
-                pdf.close()
-            prepared.warnings.append(f"{item.document.path}: OCR output was unusable; the original is used")
-            continue
-        prepared._open.append(pdf)
-        item.pdf, item.pages, item.ocr = pdf, range(len(pdf.pages)), True
-        item.textless = textlayer.textless_pages(pdf, item.pages)
+        _find_scan(prepared, n, item, program)
+        if prepared.large and item.file is not None:
+            item.pdf.close()
+
+
+def _find_scan(prepared: PreparedInputs, n: int, item: PreparedInput, program: str | None) -> None:
+    if item.kind != IMAGE:
+        item.textless = textlayer.textless_pages(item.pdf, item.pages)
+    if item.textless and program is not None:
+        _ocr(prepared, n, item)
+
+
+def _ocr(prepared: PreparedInputs, n: int, item: PreparedInput) -> None:
+    """Replace ``item``'s source by ocrmypdf's output, or say why it could not be."""
+    source = prepared.scratch / f"ocr-in-{n:04d}.pdf"
+    target = prepared.scratch / f"ocr-out-{n:04d}.pdf"
+    if item.kind == PDF:
+        shutil.copyfile(item.document.path, source)
+    else:
+        single = pikepdf.Pdf.new()
+        single.pages.extend(item.pdf.pages[item.pages.start : item.pages.stop])
+        single.save(source)
+    error = textlayer.run_ocr(source, target)
+    if error:
+        prepared.warnings.append(
+            f"{item.document.path}: OCR was not applied ({error}); its scanned pages are not searchable"
+        )
+        return
+    pdf, problem = open_pdf(target)
+    if problem or len(pdf.pages) != item.page_count:
+        if pdf is not None:
+            pdf.close()
+        prepared.warnings.append(f"{item.document.path}: OCR output was unusable; the original is used")
+        return
+    prepared._open.append(pdf)
+    item.pdf, item.pages, item.ocr, item.file = pdf, range(len(pdf.pages)), True, target
+    item.textless = textlayer.textless_pages(pdf, item.pages)

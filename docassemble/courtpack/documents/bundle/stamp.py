@@ -23,7 +23,8 @@ Why shared streams: writing a new stream costs qpdf about 60 microseconds at sav
 its size. Measured on 1,000 pages (CPU time): one reportlab page per bundle page and
 ``add_overlay`` on each, 0.5 s; a form XObject per page, 0.09 s to stamp and 0.10 s more to
 save; shared streams (a page gains a /Contents array and two resource entries), 0.09 s to stamp
-and under 0.01 s more to save.
+and under 0.01 s more to save; and a page without an /XObject or /Font dictionary given a shared
+one rather than a new one of its own, each page object fetched once, 0.07 s to stamp.
 """
 
 from __future__ import annotations
@@ -40,14 +41,16 @@ PAD_X, PAD_Y = 4.0, 3.0
 PROGRESS_EVERY = 50
 STAMP_NAME, FONT_NAME = "/CourtpackNo", "/CourtpackHelv"
 # built once: pikepdf's Name.X attribute lookup runs Python code on every use
-RESOURCES, XOBJECT, FONT_RESOURCES, CONTENTS, BASE_FONT = (
-    Name(n) for n in ("/Resources", "/XObject", "/Font", "/Contents", "/BaseFont")
+RESOURCES, XOBJECT, FONT_RESOURCES, CONTENTS, BASE_FONT, ROTATE, PARENT = (
+    Name(n) for n in ("/Resources", "/XObject", "/Font", "/Contents", "/BaseFont", "/Rotate", "/Parent")
 )
+
+ARRAY = pikepdf.ObjectType.array
 
 Key = tuple[float, float, int]  # displayed width, displayed height, digits
 
 
-def inherited(obj: pikepdf.Object, key: str) -> pikepdf.Object | None:
+def inherited(obj: pikepdf.Object, key: str | Name) -> pikepdf.Object | None:
     """A page attribute, looking up the page tree for inheritable ones (/Rotate, /MediaBox)."""
     node = obj
     for _ in range(32):
@@ -56,12 +59,16 @@ def inherited(obj: pikepdf.Object, key: str) -> pikepdf.Object | None:
         value = node.get(key)
         if value is not None:
             return value
-        node = node.get("/Parent")
+        node = node.get(PARENT)
     return None
 
 
 def rotation(page: pikepdf.Page) -> int:
-    value = inherited(page.obj, "/Rotate")
+    return _turn(page.obj)
+
+
+def _turn(obj: pikepdf.Object) -> int:
+    value = inherited(obj, ROTATE)
     try:
         return int(value) % 360 if value is not None else 0
     except (TypeError, ValueError):
@@ -102,6 +109,9 @@ class _Stamper:
         self.digits = {str(d): target.make_stream(b"(%d) Tj " % d) for d in range(10)}
         self.end = target.make_stream(b"ET Q\n")
         self.boxes: dict[Key, pikepdf.Stream] = {}
+        # a page with no /XObject (or /Font) dictionary of its own gets one shared with its kind
+        self.xobject_dicts: dict[Key, pikepdf.Dictionary] = {}
+        self.font_dict = target.make_indirect(pikepdf.Dictionary({FONT_NAME: self.font}))
         self.openings: dict[tuple[Geometry, str, str], pikepdf.Stream] = {}
         self.font_dicts: set[tuple[int, int]] = set()  # shared /Font dictionaries already given our font
 
@@ -145,18 +155,25 @@ class _Stamper:
             )
         return found
 
-    def resources(self, page: pikepdf.Page, key: Key) -> tuple[str, str]:
-        """Add the box form and our font to the page's resources; returns the names they got."""
-        obj = page.obj
+    def resources(self, obj: pikepdf.Dictionary, key: Key) -> tuple[str, str]:
+        """Add the box form and our font to the page's (``obj``) resources; returns the names they got."""
         resources = obj.get(RESOURCES)
         if resources is None:
-            resources = inherited(obj, "/Resources")
+            resources = inherited(obj, RESOURCES)
         if resources is None or resources.is_indirect:  # shared by pages of other geometries: give it its own
             resources = obj.Resources = pikepdf.Dictionary(resources) if resources is not None else pikepdf.Dictionary()
-        box_name = _add_xobject(resources, self.box_form(key))
+        if XOBJECT in resources:
+            box_name = _add_xobject(resources, self.box_form(key))
+        else:  # building a dictionary per page costs more than the rest of the stamp
+            shared = self.xobject_dicts.get(key)
+            if shared is None:
+                shared = self.xobject_dicts[key] = self.target.make_indirect(
+                    pikepdf.Dictionary({STAMP_NAME: self.box_form(key)})
+                )
+            resources[XOBJECT], box_name = shared, STAMP_NAME
         fonts = resources.get(FONT_RESOURCES)
         if fonts is None:
-            resources[FONT_RESOURCES] = pikepdf.Dictionary({FONT_NAME: self.font})
+            resources[FONT_RESOURCES] = self.font_dict
             return box_name, FONT_NAME
         if fonts.is_indirect and fonts.objgen in self.font_dicts:
             return box_name, FONT_NAME
@@ -198,16 +215,18 @@ def stamp_page_numbers(
     total = len(pages)
     stamper = _Stamper(pdf)
     for done, page in enumerate(pages, start=1):
+        obj = page.obj  # once: each .obj makes a new Python object
         rect = box(page)
-        turn = rotation(page)
+        turn = _turn(obj)
         x0, y0, x1, y1 = rect
         width, height = (y1 - y0, x1 - x0) if turn in (90, 270) else (x1 - x0, y1 - y0)
         label = str(first_number + done - 1)
         key = (round(width, 2), round(height, 2), len(label))
-        box_name, font_name = stamper.resources(page, key)
-        contents = page.obj.get(CONTENTS)
-        own = list(contents) if isinstance(contents, Array) else ([] if contents is None else [contents])
-        page.obj[CONTENTS] = Array(
+        box_name, font_name = stamper.resources(obj, key)
+        contents = obj.get(CONTENTS)
+        # the type code, not isinstance(): pikepdf's isinstance check runs Python code
+        own = [] if contents is None else list(contents) if contents._type_code == ARRAY else [contents]
+        obj[CONTENTS] = Array(
             [
                 stamper.save_state,
                 *own,
