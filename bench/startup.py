@@ -1,7 +1,8 @@
 """Benchmark: how fast ``courtpack calc`` answers from a cold process, against bare Python starting.
 
-Runs ``courtpack calc fee --claim 1311.41 --json`` (a new Python process each time, as a user or a
-script runs it) and ``python -c pass`` in turn, ``--runs`` times each, and prints the best of each:
+Runs ``courtpack calc fee --claim 1311.41 --json`` and ``courtpack calc deadline`` (which needs the bank
+holidays, kept in ``COURTPACK_HOME`` after the first run) — a new Python process each time, as a user or a
+script runs them — and ``python -c pass`` in turn, ``--runs`` times each, and prints the best of each:
 the calc's wall time against the 0.3 s budget (target: ratio at most 1.0) and against bare Python
 (what any Python command pays before it does anything). It also counts the modules the calc
 imports and says whether docassemble is among them (it must not be: docassemble takes seconds).
@@ -21,6 +22,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 BUDGET_S = 0.3
 CALC = ["-m", "docassemble.courtpack", "calc", "fee", "--claim", "1311.41", "--json"]
+DEADLINE = ["-m", "docassemble.courtpack", "calc", "deadline", "--from", "2026-12-18", "--days", "5", "--json"]
 PROBE = (
     "import sys; from docassemble.courtpack.cli import main; "
     "main(['calc', 'fee', '--claim', '1311.41', '--json']); "
@@ -46,7 +48,7 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=15)
     args = parser.parse_args()
     python = sys.executable
-    timings = best_of(args.runs, calc=[python, *CALC], bare=[python, "-c", "pass"])
+    timings = best_of(args.runs, calc=[python, *CALC], deadline=[python, *DEADLINE], bare=[python, "-c", "pass"])
     probe = subprocess.run(
         [python, "-c", PROBE], check=True, capture_output=True, text=True, env={**os.environ, "PYTHONPATH": str(ROOT)}
     )
@@ -55,10 +57,12 @@ def main() -> None:
     print(f"startup bench: best of {args.runs} runs, {os.cpu_count()} cores")
     print(f"  courtpack calc fee --json: {calc_s * 1000:.0f} ms, {modules} modules imported")
     print(f"  docassemble imported by calc: {foreign or 'no'}")
+    print(f"  courtpack calc deadline --json: {timings['deadline'] * 1000:.0f} ms (bank holidays kept)")
     print(f"  bare python -c pass: {bare_s * 1000:.0f} ms (calc is {calc_s / bare_s:.1f}x bare Python)")
+    slowest = max(calc_s, timings["deadline"])
     print(
-        f"ratio {calc_s / BUDGET_S:.2f} calc startup {calc_s * 1000:.0f} ms / budget {BUDGET_S * 1000:.0f} ms "
-        "(target <= 1.0)"
+        f"ratio {slowest / BUDGET_S:.2f} calc startup, the slower of fee and deadline {slowest * 1000:.0f} ms / "
+        f"budget {BUDGET_S * 1000:.0f} ms (target <= 1.0)"
     )
 
 

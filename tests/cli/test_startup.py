@@ -63,3 +63,14 @@ def test_every_calc_command_is_found_by_the_lazy_group():
     assert defined == set(calc_package.COMMAND_MODULES), defined ^ set(calc_package.COMMAND_MODULES)
     modules = {p.stem for p in Path(calc_package.__file__).parent.glob("*.py")} - {"__init__"}
     assert modules == set(calc_package.COMMAND_MODULES.values())
+
+
+def test_calc_deadline_loads_the_bank_holiday_library_only_the_first_time(tmp_path, monkeypatch):
+    monkeypatch.setenv("COURTPACK_HOME", str(tmp_path))
+    args = ("calc", "deadline", "--from", "2026-12-18", "--days", "5", "--json")
+    # CPR 2.8(4): 5 days or less skip weekends and bank holidays; from Fri 18 Dec 2026 the days are
+    # Mon 21, Tue 22, Wed 23, Thu 24 and (Fri 25 and Mon 28 December being bank holidays) Tue 29 December
+    first, loaded = cold_run(*args)
+    again, kept = cold_run(*args)
+    assert first["date"] == again["date"] == "2026-12-29"
+    assert "holidays" in loaded and "holidays" not in kept

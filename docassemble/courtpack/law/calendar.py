@@ -3,16 +3,22 @@
 Why one module: every deadline in a case (reply periods, acknowledgment and defence, service,
 bundles) is counted the same way, and getting a bank holiday wrong makes a judgment irregular.
 Bank holidays come from the maintained ``holidays`` library (England & Wales), never a hand
-list, so one-off days (19 September 2022, 8 May 2023) are right without a code change.
+list, so one-off days (19 September 2022, 8 May 2023) are right without a code change. What the
+library gives for a year is kept in ``COURTPACK_HOME`` under the library's version, because loading
+the library takes most of a quarter of a second and ``courtpack calc`` must answer in less than 0.3 s;
+a new version of the library starts a new file, so a newly proclaimed day is never missed.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import importlib.metadata
+import json
+import os
+import tempfile
 from dataclasses import dataclass
 from functools import lru_cache
-
-import holidays
+from pathlib import Path
 
 from ..errors import LawError
 from .basis import day_count
@@ -44,8 +50,56 @@ def _holidays_in(year: int) -> dict[dt.date, str]:
     The library also lists a weekend Christmas or Boxing Day itself; those days are weekends
     (closed anyway) and the substitute weekday is what counts, so only weekdays are kept.
     """
+    kept = _kept_years().get(str(year))
+    if kept is not None:
+        return {dt.date.fromisoformat(day): name for day, name in kept}
+    import holidays  # a quarter of a second to load: only when the year is not kept yet
+
     found = holidays.country_holidays("GB", subdiv="ENG", years=year)
-    return {day: name for day, name in sorted(found.items()) if day.weekday() < 5}
+    days = {day: name for day, name in sorted(found.items()) if day.weekday() < 5}
+    _keep_year(year, days)
+    return days
+
+
+def _kept_file() -> Path | None:
+    """The file for this version of the library, or None when the library cannot say its version."""
+    try:
+        version = importlib.metadata.version("holidays")
+    except importlib.metadata.PackageNotFoundError:
+        return None
+    home = os.environ.get("COURTPACK_HOME") or Path.home() / ".cache" / "courtpack"
+    return Path(home) / f"bank-holidays-{version}.json"
+
+
+@lru_cache(maxsize=1)
+def _kept_years() -> dict[str, list[list[str]]]:
+    """The years already worked out by this version of the library; empty when unreadable (worked out again)."""
+    path = _kept_file()
+    try:
+        data = json.loads(path.read_text(encoding="utf-8")) if path is not None else {}
+    except (OSError, ValueError):
+        return {}
+    ok = isinstance(data, dict) and all(isinstance(v, list) for v in data.values())
+    return dict(data) if ok else {}
+
+
+def _keep_year(year: int, days: dict[dt.date, str]) -> None:
+    """Best effort: a folder that cannot be written only means the library is loaded next time too."""
+    path = _kept_file()
+    kept = _kept_years()
+    kept[str(year)] = [[day.isoformat(), name] for day, name in days.items()]
+    if path is None:
+        return
+    temporary: Path | None = None
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=path.parent, delete=False, suffix=".tmp") as f:
+            temporary = Path(f.name)
+            json.dump(kept, f, sort_keys=True)
+        os.replace(temporary, path)  # whole or not at all: a reader never sees half a file
+    except OSError:
+        if temporary is not None:
+            temporary.unlink(missing_ok=True)
 
 
 def bank_holidays(year: int) -> dict[dt.date, str]:
