@@ -13,7 +13,6 @@ same contexts and saves them, nothing else. The first line printed starts ``rati
 from __future__ import annotations
 
 import argparse
-import csv
 import datetime as dt
 import io
 import tempfile
@@ -24,6 +23,7 @@ from pathlib import Path
 from docxtpl import DocxTemplate
 
 from docassemble.courtpack.documents.liability.accounts import read_accounts, read_liability_mapping
+from docassemble.courtpack.documents.liability.synthetic import generated_export
 from docassemble.courtpack.documents.render import jinja_env
 from docassemble.courtpack.interview_glue.liability_cases import issue_summonses, liability_settings
 from docassemble.courtpack.register.settings import read_settings_file, save_settings
@@ -35,44 +35,6 @@ NORTHGATE = ROOT / "examples" / "settings" / "northgate.yaml"
 ISSUED, HEARING = dt.date(2026, 3, 16), dt.date(2026, 4, 2)
 RUNS = 2
 TARGET = 2.0
-
-
-def export(path: Path, count: int) -> Path:
-    with path.open("w", newline="", encoding="utf-8") as handle:
-        writer = csv.writer(handle)
-        writer.writerow(
-            [
-                "Account Ref",
-                "Liable Party",
-                "Correspondence Address",
-                "Property Address",
-                "Arrears",
-                "Year",
-                "Earliest Due",
-                "Final Notice Date",
-                "Employer",
-                "Owner Occupier",
-                "Breathing Space End",
-            ]
-        )
-        for i in range(count):
-            address = f"{i + 1} Long Road, London SE13 5XD"
-            writer.writerow(
-                [
-                    f"6{i:06d}",
-                    f"Resident {i + 1}",
-                    address,
-                    address,
-                    f"{100 + i}.50",
-                    "2025/26",
-                    "01/04/2025",
-                    "02/03/2026",
-                    "",
-                    "N",
-                    "",
-                ]
-            )
-    return path
 
 
 def courtpack_batch(source: Path, out: Path, register: str) -> float:
@@ -174,7 +136,7 @@ def main() -> None:
     ours, bare = [], []
     with tempfile.TemporaryDirectory(prefix="bench-liability-") as scratch:
         root = Path(scratch)
-        source = export(root / "export.csv", args.accounts)
+        source = generated_export(root / "export.csv", args.accounts)
         for run in range(RUNS):
             (root / f"bare{run}").mkdir()
             bare.append(bare_docxtpl(args.accounts, root / f"bare{run}"))

@@ -10,13 +10,14 @@ import pytest
 from docassemble.courtpack.cli import main
 from docassemble.courtpack.documents.liability.accounts import read_accounts, read_liability_mapping
 from docassemble.courtpack.documents.liability.batch import summons_batch
+from docassemble.courtpack.documents.liability.synthetic import generated_export
 from docassemble.courtpack.interview_glue.liability_cases import liability_settings
 from docassemble.courtpack.register.case_records import load_case_facts
 from docassemble.courtpack.register.errors import RegisterError
 from docassemble.courtpack.register.settings import read_settings_file
 from docassemble.courtpack.register.steps import case_facts, record_step
 
-from .conftest import NORTHGATE, generated_export
+from .conftest import NORTHGATE
 
 
 def text_of(path):
