@@ -301,3 +301,15 @@ def test_the_caseload_shows_a_possession_case_by_its_rent_arrears(db) -> None:
     # by Wed 5 Feb 2025: £500.00 brought forward + rent on Mondays 6, 13, 20, 27 Jan and 3 Feb (5 x £100.00)
     # less housing benefit on the same five Mondays (5 x £60.00): 500 + 500 - 300 = £700.00
     assert row.balance == Decimal("700.00")
+
+
+def test_the_performance_report_counts_a_possession_case_by_its_rent_arrears(db, ref: str) -> None:
+    """A team leader's outstanding figure is the rent account's, at each end of the period."""
+    from docassemble.courtpack.register.reporting.facts import case_lines
+
+    with db.transaction() as session:
+        line = next(x for x in case_lines(session, dt.date(2025, 3, 10), dt.date(2025, 4, 6)) if x.reference == ref)
+    # referred with the claim on 3 March 2025. At the close of Sun 9 March: £500.00 brought forward, rent on
+    # the 9 Mondays 6 Jan - 3 Mar (9 x £100.00) less housing benefit on them (9 x £60.00) = £860.00.
+    # At the close of Sun 6 April: 13 Mondays 6 Jan - 31 Mar: 500 + 1,300 - 780 = £1,020.00.
+    assert (line.outstanding_start, line.outstanding_end) == (Decimal("860.00"), Decimal("1020.00"))

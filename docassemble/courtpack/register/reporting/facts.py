@@ -26,6 +26,7 @@ from decimal import Decimal
 from sqlalchemy import Date, and_, bindparam, case, column, func, inspect, literal, or_, select, table
 from sqlalchemy.orm import Session
 
+from ..caseload import rent_arrears
 from ..models import Case, Document, LedgerEntry, Order, Payment
 from ..reporting_models import TeamMember, WriteOff
 from .sqlfns import as_date, as_money, date_of
@@ -203,6 +204,7 @@ def case_lines(session: Session, start: dt.date, end: dt.date, team: str | None 
         query = query.outerjoin(steps, steps.c.case_id == c.c.id)
     if team:
         query = query.where(tm.c.team == team)
+    tenancies = _possession_cases(session)
     lines = []
     for r in session.execute(query):
         m = r._mapping
@@ -213,6 +215,12 @@ def case_lines(session: Session, start: dt.date, end: dt.date, team: str | None 
             continue
         seen = {key: (day if day is not None and day <= end else None) for key, day in raw.items()}
         start_bal = _outstanding(r.balance, r.s_total, r.all_s, r.since_s) if referred_on < start else ZERO
+        end_bal = _outstanding(r.balance, r.e_total, r.all_e, r.since_e)
+        if r.id in tenancies:  # a current tenancy: rent keeps falling due, so its arrears are its rent account's
+            start_bal = (
+                rent_arrears(session, r.reference, start - dt.timedelta(days=1)) if referred_on < start else ZERO
+            )
+            end_bal = rent_arrears(session, r.reference, end)
         lines.append(
             CaseLine(
                 r.id,
@@ -230,13 +238,21 @@ def case_lines(session: Session, start: dt.date, end: dt.date, team: str | None 
                 seen["enforcement"],
                 seen["charging"],
                 start_bal,
-                _outstanding(r.balance, r.e_total, r.all_e, r.since_e),
+                end_bal,
                 bool(r.wo_s),
                 bool(r.wo_e),
                 as_money(r.wo_amount),
             )
         )
     return lines
+
+
+def _possession_cases(session: Session) -> set[int]:
+    """Cases with a tenancy recorded (a possession claim): none in a register without case steps."""
+    if not inspect(session.connection()).has_table("case_steps"):
+        return set()
+    st = table("case_steps", column("case_id"), column("step"))
+    return set(session.scalars(select(st.c.case_id).where(st.c.step == "tenancy_recorded").distinct()))
 
 
 def _steps_subquery(session: Session):
