@@ -19,7 +19,7 @@ def test_hearing_pack_is_a_bundle_with_the_brief_statement_and_claim(
     tmp_path, case, tenancy, statement, steps, signatory
 ):
     with OutputSet(tmp_path / "claim") as out:
-        claim_statement = write_statement(statement, "Rent statement (PD 55A para 2.3A)", out.stage("rent.pdf"), "x")
+        claim_statement = write_statement(statement, "Rent statement (PD 55A para 2.3(2))", out.stage("rent.pdf"), "x")
     request = HearingRequest(
         case=case,
         tenancy=tenancy,

@@ -1,7 +1,7 @@
 """N5 (claim form for possession) and N119 (particulars, rented residential premises), with the rent statement.
 
 Why the statement is a separate attachment: N119 para 4(a) refers to "the attached rent
-statement", and PD 55A para 2.3A asks for the schedule from the first date of default (or two
+statement", and PD 55A para 2.3(2) asks for the schedule from the first date of default (or two
 years before issue, if later) — far more rows than the form's box holds. N119 itself states the
 amount due at issue, the arrears in weeks of rent and the daily rate (PD 55A para 2.3).
 
@@ -54,7 +54,7 @@ def arrears_paragraph(
         f"Details are shown on the attached rent statement, which sets out every sum due and every payment "
         f"made from {format_date(statement.from_date)} to {format_date(statement.to_date)}, with Housing "
         f"Benefit and Universal Credit housing costs shown apart ({format_money(statement.total_benefit)} "
-        f"in the period), and the running total of the arrears (PD 55A para 2.3A)."
+        f"in the period), and the running total of the arrears (PD 55A para 2.3(2))."
     )
 
 
@@ -157,7 +157,7 @@ def write_claim(request: ClaimRequest, out: OutputSet, mode: str = "auto") -> li
     n119 = write_form(load_spec("N119"), n119_values(request), out.scratch, reference, mode=mode)
     statement = write_statement(
         request.statement,
-        "Rent statement (PD 55A para 2.3A)",
+        "Rent statement (PD 55A para 2.3(2))",
         out.stage(safe_file_name(f"{reference} rent statement for the claim.pdf")),
         f"{reference} rent statement attached to N119",
     )

@@ -5,7 +5,7 @@ index names every page, the same way the court's own bundle guidance lays one ou
 rent statement to today" means the same thing to the judge, the tenant's adviser and the officer.
 
 Why the brief comes first: the judge asks three things at a rent arrears list hearing — what is owed
-today (the updated statement, PD 55A para 2.3A and the protocol's para 8), whether the protocol was
+today (the updated statement, PD 55A para 2.3(2) and the protocol's para 8), whether the protocol was
 followed, and what order the landlord asks for; the brief answers them on one page, with the terms
 the council would accept if the judge suspends or postpones the order.
 """

@@ -73,7 +73,7 @@ class TenancyFacts:
     start: dt.date
     rent: Decimal  # the rent in force on the document's date
     frequency: str  # "week", "fortnight", "four weeks", "month"
-    daily_rate: Decimal  # PD 55A para 2.3(2), worked out by the tenancy model
+    daily_rate: Decimal  # PD 55A para 2.3(3), worked out by the tenancy model
     occupiers: tuple[str, ...]  # others known to live there (N119 para 2, N325 risk section)
 
     @property
@@ -93,7 +93,7 @@ class RentLine:
 
 @dataclass(frozen=True, kw_only=True)
 class RentStatement:
-    """A rent account over a period, as PD 55A para 2.3A asks: each sum due, each payment, a running total."""
+    """A rent account over a period, as PD 55A para 2.3(2) asks: each sum due, each payment, a running total."""
 
     title: str
     from_date: dt.date

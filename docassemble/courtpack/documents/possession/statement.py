@@ -1,6 +1,6 @@
 """The rent statement as a PDF: every sum due, every payment, benefit apart, and the running arrears.
 
-Why a table of its own: PD 55A para 2.3A asks for the arrears as a schedule (each payment due and
+Why a table of its own: PD 55A para 2.3(2) asks for the arrears as a schedule (each payment due and
 made, with a running total) and N325A asks for the payments due and made under the order; the
 hearing needs the same account brought up to the hearing date. One layout serves all three, so
 the figures the court sees in each are laid out the same way and add up the same way.
