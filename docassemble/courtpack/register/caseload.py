@@ -14,10 +14,11 @@ from decimal import Decimal
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from ..case.possession_case import PossessionFacts
 from ..case.tenancy import balance_at
 from .db import Register, session_for
-from .models import Case, CaseStep, Hearing, Order, Payment
-from .possession import possession_facts
+from .models import Case, Hearing, Order, Payment
+from .possession import possession_cases_facts
 
 __all__ = ["CaseRow", "list_cases"]
 
@@ -71,11 +72,11 @@ def list_cases(db: Register | Session | str | None, on: dt.date | None = None) -
     )
     rows = []
     with session_for(db) as session:
-        tenancies = set(session.scalars(select(CaseStep.case_id).where(CaseStep.step == "tenancy_recorded")))
+        tenancies = possession_cases_facts(session, today)
         for case, paid_all, total, since, next_hearing in session.execute(query):
             paid_all = Decimal(paid_all or 0).quantize(Decimal("0.01"))
             if case.id in tenancies:
-                balance = rent_arrears(session, case.reference, today)
+                balance = rent_arrears(tenancies[case.id], today)
             elif total is not None:
                 balance = Decimal(total) - Decimal(since or 0)
             else:
@@ -95,7 +96,7 @@ def list_cases(db: Register | Session | str | None, on: dt.date | None = None) -
     return rows
 
 
-def rent_arrears(session: Session, reference: str, on: dt.date) -> Decimal:
-    """A possession case's arrears on ``on``: its rent account, charges and all, not the sum referred."""
-    account = possession_facts(session, reference, on).account
-    return balance_at(account, max(on, account.opened_on))
+def rent_arrears(facts: PossessionFacts, on: dt.date) -> Decimal:
+    """A possession case's arrears at the close of ``on``: its rent account, charges and all, not the sum
+    referred (before the account opens, the arrears it brought forward)."""
+    return balance_at(facts.account, max(on, facts.account.opened_on))

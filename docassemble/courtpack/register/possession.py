@@ -48,7 +48,7 @@ from ..law.money import format_money, money_str
 from ..law.possession import BEFORE_HEARING, hearing_check, notice_window
 from .db import Register, session_for
 from .errors import RegisterError
-from .models import CaseStep, Payment
+from .models import Case, CaseStep, Payment
 from .steps import CaseStory, StepRecord, case_facts
 
 __all__ = [
@@ -293,10 +293,34 @@ def next_possession_action(facts: PossessionFacts) -> tuple[str, dt.date | None]
 def possession_actions(
     session: Session, steps: dict[int, list[CaseStep]], references: dict[int, str], on: dt.date
 ) -> dict[int, tuple[str, str, dt.date | None]]:
-    """(stage, next action, due) for each possession case among ``steps`` (case id -> its steps to ``on``).
+    """(stage, next action, due) for each possession case among ``steps`` (case id -> its steps to ``on``)."""
+    return {
+        case_id: (STAGE, *next_possession_action(facts))
+        for case_id, facts in _facts_by_case(session, steps, references, on).items()
+    }
 
-    One query loads the payments of just those cases.
+
+def possession_cases_facts(session: Session, on: dt.date) -> dict[int, PossessionFacts]:
+    """The possession facts, as at ``on``, of every case in the register with a tenancy recorded (by case id).
+
+    Why in bulk: the caseload list and the performance report show every possession case by its rent
+    arrears, so the steps and payments of all of them are read in a few queries, not two per case.
     """
+    tenancies = select(CaseStep.case_id).where(CaseStep.step == "tenancy_recorded").distinct()
+    references = {
+        case_id: ref for case_id, ref in session.execute(select(Case.id, Case.reference).where(Case.id.in_(tenancies)))
+    }
+    steps: dict[int, list[CaseStep]] = defaultdict(list)
+    query = select(CaseStep).where(CaseStep.case_id.in_(tenancies)).order_by(CaseStep.happened_on, CaseStep.id)
+    for row in session.scalars(query):
+        steps[row.case_id].append(row)
+    return _facts_by_case(session, steps, references, on)
+
+
+def _facts_by_case(
+    session: Session, steps: dict[int, list[CaseStep]], references: dict[int, str], on: dt.date
+) -> dict[int, PossessionFacts]:
+    """The possession facts of the cases among ``steps`` with a tenancy; one query loads their payments."""
     ids = [case_id for case_id, rows in steps.items() if is_possession_case(s.step for s in rows)]
     paid: dict[int, list[tuple[dt.date, Decimal]]] = defaultdict(list)
     for start in range(0, len(ids), 500):
@@ -306,14 +330,12 @@ def possession_actions(
             .order_by(Payment.paid_on)
         ):
             paid[case_id].append((day, Decimal(amount)))
-    out: dict[int, tuple[str, str, dt.date | None]] = {}
+    out: dict[int, PossessionFacts] = {}
     for case_id in ids:
         records = tuple(StepRecord(s.id, s.step, s.happened_on, _json(s.facts), s.recorded_by) for s in steps[case_id])
-        story = CaseStory(references[case_id], on, "", (), records, tuple(paid[case_id]))
-        facts = facts_from_story(story)
+        facts = facts_from_story(CaseStory(references[case_id], on, "", (), records, tuple(paid[case_id])), on)
         if facts is not None:
-            action, due = next_possession_action(facts)
-            out[case_id] = (STAGE, action, due)
+            out[case_id] = facts
     return out
 
 

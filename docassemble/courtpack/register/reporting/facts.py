@@ -28,6 +28,7 @@ from sqlalchemy.orm import Session
 
 from ..caseload import rent_arrears
 from ..models import Case, Document, LedgerEntry, Order, Payment
+from ..possession import possession_cases_facts
 from ..reporting_models import TeamMember, WriteOff
 from .sqlfns import as_date, as_money, date_of
 
@@ -204,7 +205,8 @@ def case_lines(session: Session, start: dt.date, end: dt.date, team: str | None 
         query = query.outerjoin(steps, steps.c.case_id == c.c.id)
     if team:
         query = query.where(tm.c.team == team)
-    tenancies = _possession_cases(session)
+    has_steps = inspect(session.connection()).has_table("case_steps")
+    tenancies = possession_cases_facts(session, end) if has_steps else {}
     lines = []
     for r in session.execute(query):
         m = r._mapping
@@ -217,10 +219,8 @@ def case_lines(session: Session, start: dt.date, end: dt.date, team: str | None 
         start_bal = _outstanding(r.balance, r.s_total, r.all_s, r.since_s) if referred_on < start else ZERO
         end_bal = _outstanding(r.balance, r.e_total, r.all_e, r.since_e)
         if r.id in tenancies:  # a current tenancy: rent keeps falling due, so its arrears are its rent account's
-            start_bal = (
-                rent_arrears(session, r.reference, start - dt.timedelta(days=1)) if referred_on < start else ZERO
-            )
-            end_bal = rent_arrears(session, r.reference, end)
+            start_bal = rent_arrears(tenancies[r.id], start - dt.timedelta(days=1)) if referred_on < start else ZERO
+            end_bal = rent_arrears(tenancies[r.id], end)
         lines.append(
             CaseLine(
                 r.id,
@@ -245,14 +245,6 @@ def case_lines(session: Session, start: dt.date, end: dt.date, team: str | None 
             )
         )
     return lines
-
-
-def _possession_cases(session: Session) -> set[int]:
-    """Cases with a tenancy recorded (a possession claim): none in a register without case steps."""
-    if not inspect(session.connection()).has_table("case_steps"):
-        return set()
-    st = table("case_steps", column("case_id"), column("step"))
-    return set(session.scalars(select(st.c.case_id).where(st.c.step == "tenancy_recorded").distinct()))
 
 
 def _steps_subquery(session: Session):
